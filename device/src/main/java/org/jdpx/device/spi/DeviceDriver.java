@@ -1,0 +1,44 @@
+package org.jdpx.device.spi;
+
+import org.jdpx.device.DeviceInfo;
+import org.jdpx.device.UsmType;
+
+/**
+ * One device as a backend drives it. Thread-safe: queues and allocations are created from any thread.
+ */
+public interface DeviceDriver {
+
+    /** What the device reports about itself; the same object on every call. */
+    DeviceInfo info();
+
+    /**
+     * Creates an in-order queue.
+     *
+     * @param profiling whether its events carry device timestamps
+     */
+    QueueDriver createQueue(boolean profiling);
+
+    /**
+     * Allocates raw memory of one USM kind, aligned to at least {@link NativeMemory#MIN_ALIGNMENT}
+     * bytes. No pooling happens here; the usm module's pool sits in front.
+     *
+     * @param bytes size in bytes, zero allowed
+     * @throws org.jdpx.device.DeviceOutOfMemoryException when the device cannot give the memory
+     */
+    NativeMemory allocate(UsmType kind, long bytes);
+
+    /**
+     * How this backend provides each USM kind, for documentation and the device listing
+     * (for example "shared: buffer with map/unmap around host access; the device has no SVM").
+     */
+    String memoryModel();
+
+    /**
+     * Memory the driver reports free right now, or -1 when it cannot tell; used in
+     * out-of-memory messages.
+     */
+    default long availableMemoryBytes() {
+        return -1;
+    }
+
+}
