@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of jdpx on every device this machine has. On a bare Debian machine, as root,
+# it first installs the OpenCL runtimes, the Level Zero loader and spirv-tools the tests use;
+# otherwise it runs with what exists and says which device families went untested.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+. scripts/jdk.sh
+
+packages=(ocl-icd-libopencl1 pocl-opencl-icd mesa-opencl-icd libze1 spirv-tools clinfo)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "run-tests: installing ${missing[*]} (Debian packages)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "run-tests: not installing ${missing[*]} (needs root and apt-get); testing with what exists"
+  fi
+fi
+
+jdpx_find_java || exit 1
+# rusticl's llvmpipe is the fp64-less device the tests need; Mesa hides it unless asked.
+export RUSTICL_ENABLE=${RUSTICL_ENABLE:-llvmpipe}
+
+mvn -B -ntp verify "$@"
+
+echo
+echo "Device families on this machine (tests ran on each listed device):"
+./jdpx devices
+tested=$(./jdpx devices --json | grep -o '"filter" : "[^"]*"' | sed 's/.*: "\(.*\):[0-9]*"/\1/' | sort -u | tr '\n' ' ')
+untested=()
+for fam in opencl:gpu level_zero:gpu opencl:cpu java:cpu opencl:accelerator; do
+  case " $tested " in *" $fam "*) ;; *) untested+=("$fam") ;; esac
+done
+echo "Tested device families: ${tested:-none}"
+echo "Untested device families (none present here): ${untested[*]:-none}"
