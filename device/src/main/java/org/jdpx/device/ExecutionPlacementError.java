@@ -24,6 +24,12 @@ public class ExecutionPlacementError extends RuntimeException {
      * @param secondQ its queue
      */
     public static ExecutionPlacementError of(String what, String first, Queue firstQ, String second, Queue secondQ) {
+        return of(what, first, firstQ, second, secondQ, "");
+    }
+
+    /** The standard message with one more sentence of advice at the end. */
+    public static ExecutionPlacementError of(String what, String first, Queue firstQ, String second, Queue secondQ,
+                                             String hint) {
         boolean sameDevice = firstQ.device() == secondQ.device();
         String why = sameDevice
                 ? "they live on two different queues of " + firstQ.device().filterString()
@@ -32,6 +38,6 @@ public class ExecutionPlacementError extends RuntimeException {
         return new ExecutionPlacementError("cannot " + what + ": " + first + " is on " + firstQ + " but "
                 + second + " is on " + secondQ + "; " + why + ". Execution placement follows the data, "
                 + "so move one operand first, e.g. " + second + ".toDevice(\"" + firstQ.device().filterString()
-                + "\") or " + second + ".toDevice(" + first + ".queue()).");
+                + "\") or " + second + ".toDevice(" + first + ".queue())." + (hint.isEmpty() ? "" : " " + hint));
     }
 }

@@ -1,0 +1,123 @@
+package org.jdpx.usm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.jdpx.device.spi.EventDriver;
+import org.jdpx.device.spi.NativeMemory;
+
+/**
+ * The part of an allocation that outlives its handle: the block, the last command that used it,
+ * and the arena of the host views handed out. Closing (by the user or by the Cleaner when the
+ * handle was dropped) waits for that command, invalidates the views and gives the block back to
+ * the pool; it never references the handle, so the Cleaner can run.
+ */
+final class Lifetime implements Runnable {
+
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
+
+    private final long id = SERIAL.incrementAndGet();
+    private final UsmPool pool;
+    private final NativeMemory block;
+    private EventDriver lastUse;
+    private Arena viewArena;
+    private boolean released;
+
+    Lifetime(UsmPool pool, NativeMemory block) {
+        this.pool = pool;
+        this.block = block;
+    }
+
+    synchronized boolean isReleased() {
+        return released;
+    }
+
+    /** The block, for a command about to be enqueued; callers hold the monitor via {@link #use}. */
+    NativeMemory block() {
+        return block;
+    }
+
+    synchronized EventDriver lastUse() {
+        return lastUse;
+    }
+
+    /** The last use, for a caller that already holds this lifetime's monitor. */
+    EventDriver lastUseLocked() {
+        return lastUse;
+    }
+
+    /**
+     * Runs a command on two blocks (source, destination) while neither can be closed, and records
+     * it as the last use of both. Monitors are taken in creation order so two opposite copies
+     * cannot deadlock.
+     */
+    static EventDriver useBoth(Lifetime src, Lifetime dst, String what,
+                               java.util.function.BiFunction<NativeMemory, NativeMemory, EventDriver> command) {
+        if (src == dst) {
+            return src.use(what, b -> command.apply(b, b));
+        }
+        Lifetime first = src.id < dst.id ? src : dst;
+        Lifetime second = first == src ? dst : src;
+        synchronized (first) {
+            synchronized (second) {
+                if (src.released || dst.released) {
+                    throw UsmMemory.closedError(what);
+                }
+                EventDriver e = command.apply(src.block, dst.block);
+                src.lastUse = e;
+                dst.lastUse = e;
+                return e;
+            }
+        }
+    }
+
+    /** Runs {@code command} with the block while no close can intervene, and records its event. */
+    synchronized EventDriver use(String what, java.util.function.Function<NativeMemory, EventDriver> command) {
+        if (released) {
+            throw UsmMemory.closedError(what);
+        }
+        EventDriver e = command.apply(block);
+        lastUse = e;
+        return e;
+    }
+
+    /** A host view of {@code bytes} bytes that stops working when this allocation is closed. */
+    synchronized MemorySegment hostView(String what, long bytes) {
+        if (released) {
+            throw UsmMemory.closedError(what);
+        }
+        if (lastUse != null) {
+            lastUse.await();
+        }
+        MemorySegment raw = block.hostView();
+        if (viewArena == null) {
+            viewArena = Arena.ofShared();
+        }
+        return MemorySegment.ofAddress(raw.address()).reinterpret(bytes, viewArena, null);
+    }
+
+    /** Closes once: waits for the last command, invalidates views, returns the block. */
+    @Override
+    public void run() {
+        EventDriver wait;
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            wait = lastUse;
+            lastUse = null;
+        }
+        try {
+            if (wait != null) {
+                wait.await();
+            }
+        } catch (RuntimeException failedCommand) {
+            // The command's failure was reported to whoever awaited it; the memory is still freed.
+        } finally {
+            if (viewArena != null) {
+                viewArena.close();
+            }
+            pool.release(block);
+        }
+    }
+}

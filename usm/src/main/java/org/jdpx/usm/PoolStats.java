@@ -1,0 +1,13 @@
+package org.jdpx.usm;
+
+/**
+ * A snapshot of one device's pool.
+ *
+ * @param bytesInUse   bytes of live allocations (in pool size classes)
+ * @param bytesCached  bytes of freed blocks kept for reuse
+ * @param peakBytesInUse the largest {@code bytesInUse} seen since the pool was made
+ * @param hits         allocations served from the cache
+ * @param misses       allocations that went to the backend
+ */
+public record PoolStats(long bytesInUse, long bytesCached, long peakBytesInUse, long hits, long misses) {
+}

@@ -1,0 +1,109 @@
+package org.jdpx.usm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdpx.device.Device;
+import org.jdpx.device.DeviceOutOfMemoryException;
+import org.jdpx.device.UsmType;
+import org.jdpx.device.testing.OnEveryDevice;
+
+class UsmPoolTest {
+
+    @OnEveryDevice
+    void freedBlocksAreReusedAndCounted(Device device) {
+        UsmPool pool = UsmPool.of(device);
+        UsmMemory first = UsmMemory.allocateDevice(device, 3000);
+        PoolStats held = pool.stats();
+        first.close();
+        PoolStats freed = pool.stats();
+        assertEquals(held.bytesInUse() - 4096, freed.bytesInUse(), "3000 bytes are a 4096-byte class");
+        assertTrue(freed.bytesCached() >= 4096);
+        try (UsmMemory again = UsmMemory.allocateDevice(device, 4000)) {
+            PoolStats reused = pool.stats();
+            assertEquals(freed.hits() + 1, reused.hits(), "same size class: served from the cache");
+            assertEquals(freed.misses(), reused.misses());
+            assertEquals(freed.bytesCached() - 4096, reused.bytesCached());
+            assertTrue(reused.peakBytesInUse() >= reused.bytesInUse());
+        }
+        pool.trim();
+        assertEquals(0, pool.stats().bytesCached());
+    }
+
+    @OnEveryDevice
+    void outOfMemoryNamesBothSizesAndLeavesThePoolUsable(Device device) {
+        long tooMuch = device.info().globalMemBytes() * 2 + (1L << 30);
+        UsmPool pool = UsmPool.of(device);
+        long before = pool.stats().bytesInUse();
+        DeviceOutOfMemoryException e = assertThrows(DeviceOutOfMemoryException.class,
+                () -> UsmMemory.allocateDevice(device, tooMuch));
+        assertEquals(tooMuch, e.requestedBytes() >= tooMuch ? tooMuch : e.requestedBytes());
+        assertTrue(e.getMessage().contains("requested") && e.getMessage().contains("available"), e.getMessage());
+        assertEquals(before, pool.stats().bytesInUse(), "nothing of the failed request stays allocated");
+        try (UsmMemory ok = UsmMemory.allocateDevice(device, 1 << 20)) {
+            ok.fill(3);
+            int[] back = new int[4];
+            ok.copyToHost(back);
+            assertEquals(3, back[3]);
+        }
+    }
+
+    @OnEveryDevice
+    void eightThreadsAllocateAndFreeConcurrently(Device device) throws Exception {
+        UsmPool pool = UsmPool.of(device);
+        long before = pool.stats().bytesInUse();
+        ExecutorService ex = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int seed = t;
+                fs.add(ex.submit(() -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        UsmType kind = UsmType.values()[(i + seed) % 3];
+                        long size = 64L << ((i * 7 + seed) % 8);
+                        UsmMemory m = UsmMemory.allocate(device.defaultQueue(), kind, size);
+                        m.close();
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            ex.shutdownNow();
+        }
+        assertEquals(before, pool.stats().bytesInUse());
+        assertTrue(pool.stats().hits() > 70_000, "nearly every cycle is a pool hit: " + pool.stats());
+    }
+
+    @OnEveryDevice
+    void droppedAllocationsAreFreedByTheCleaner(Device device) throws InterruptedException {
+        UsmPool pool = UsmPool.of(device);
+        long before = pool.stats().bytesInUse();
+        for (int i = 0; i < 10; i++) {
+            UsmMemory.allocateDevice(device, 1 << 16).fill(1);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (pool.stats().bytesInUse() > before && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(before, pool.stats().bytesInUse());
+    }
+
+    @OnEveryDevice
+    void zeroBytesIsHarmless(Device device) {
+        try (UsmMemory m = UsmMemory.allocateHost(device, 0)) {
+            m.copyFromHost(new byte[0]);
+            assertEquals(0, m.toByteArray().length);
+            assertEquals(0, m.hostSegment().byteSize());
+        }
+    }
+}
