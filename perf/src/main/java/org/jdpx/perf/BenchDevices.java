@@ -1,0 +1,17 @@
+package org.jdpx.perf;
+
+import org.jdpx.device.Device;
+import org.jdpx.device.Devices;
+
+/** Resolves a benchmark's device parameter without fallback, so a row is never silently another device. */
+final class BenchDevices {
+
+    private BenchDevices() {
+    }
+
+    static Device require(String filter) {
+        return Devices.find(filter).orElseThrow(() -> new IllegalStateException("device " + filter
+                + " is not on this machine (devices: " + Devices.registry().filterStrings()
+                + "); pass -p device=<filter> to choose"));
+    }
+}
