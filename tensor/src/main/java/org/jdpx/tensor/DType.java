@@ -1,0 +1,102 @@
+package org.jdpx.tensor;
+
+import java.lang.foreign.ValueLayout;
+import java.util.Locale;
+
+/**
+ * Element types of arrays, named as NumPy and the Array API standard name them. float16 and the
+ * complex types are not provided yet: no device here computes them natively, and emulating
+ * them badly would be worse than refusing them.
+ */
+public enum DType {
+    BOOL("bool", 1, Kind.BOOL, ValueLayout.JAVA_BYTE),
+    INT8("int8", 1, Kind.SIGNED, ValueLayout.JAVA_BYTE),
+    INT16("int16", 2, Kind.SIGNED, ValueLayout.JAVA_SHORT),
+    INT32("int32", 4, Kind.SIGNED, ValueLayout.JAVA_INT),
+    INT64("int64", 8, Kind.SIGNED, ValueLayout.JAVA_LONG),
+    UINT8("uint8", 1, Kind.UNSIGNED, ValueLayout.JAVA_BYTE),
+    UINT16("uint16", 2, Kind.UNSIGNED, ValueLayout.JAVA_SHORT),
+    UINT32("uint32", 4, Kind.UNSIGNED, ValueLayout.JAVA_INT),
+    UINT64("uint64", 8, Kind.UNSIGNED, ValueLayout.JAVA_LONG),
+    FLOAT32("float32", 4, Kind.FLOAT, ValueLayout.JAVA_FLOAT),
+    FLOAT64("float64", 8, Kind.FLOAT, ValueLayout.JAVA_DOUBLE);
+
+    /** The family a dtype belongs to; promotion works within and across families. */
+    public enum Kind { BOOL, SIGNED, UNSIGNED, FLOAT }
+
+    private final String numpyName;
+    private final int itemSize;
+    private final Kind kind;
+    private final ValueLayout layout;
+
+    DType(String numpyName, int itemSize, Kind kind, ValueLayout layout) {
+        this.numpyName = numpyName;
+        this.itemSize = itemSize;
+        this.kind = kind;
+        this.layout = layout;
+    }
+
+    /** NumPy's name, e.g. {@code float32}. */
+    public String numpyName() {
+        return numpyName;
+    }
+
+    /** Bytes per element. */
+    public int itemSize() {
+        return itemSize;
+    }
+
+    /** The family. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The Java layout of one element in memory (unsigned types share their signed layout). */
+    public ValueLayout layout() {
+        return layout;
+    }
+
+    /** True for float32 and float64. */
+    public boolean isFloat() {
+        return kind == Kind.FLOAT;
+    }
+
+    /** True for the signed and unsigned integer types. */
+    public boolean isInteger() {
+        return kind == Kind.SIGNED || kind == Kind.UNSIGNED;
+    }
+
+    /**
+     * Parses NumPy's name or a common alias ({@code f4}, {@code float}, {@code i8}, {@code double}).
+     *
+     * @throws IllegalArgumentException naming the supported dtypes
+     */
+    public static DType of(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        for (DType t : values()) {
+            if (t.numpyName.equals(n)) {
+                return t;
+            }
+        }
+        return switch (n) {
+            case "?", "b1", "boolean" -> BOOL;
+            case "i1", "byte" -> INT8;
+            case "i2", "short" -> INT16;
+            case "i4", "int" -> INT32;
+            case "i8", "long" -> INT64;
+            case "u1", "ubyte" -> UINT8;
+            case "u2", "ushort" -> UINT16;
+            case "u4", "uint" -> UINT32;
+            case "u8", "ulong" -> UINT64;
+            case "f4", "float", "single" -> FLOAT32;
+            case "f8", "double" -> FLOAT64;
+            default -> throw new IllegalArgumentException("unknown or unsupported dtype '" + name
+                    + "'; supported: bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return numpyName;
+    }
+}
