@@ -18,6 +18,7 @@ final class LevelZeroEvent implements EventDriver {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final ZeApi api;
+    private final ZeEventPool.Slot slot;
     private final MemorySegment handle;
     private final ZeContext context;
     /** The device clock, or {@code null} when the queue does not profile. */
@@ -27,6 +28,7 @@ final class LevelZeroEvent implements EventDriver {
 
     LevelZeroEvent(ZeEventPool.Slot slot, ZeContext context, ZeClock clock) {
         this.api = context.api;
+        this.slot = slot;
         this.handle = slot.event();
         this.context = context;
         this.clock = clock;
@@ -42,8 +44,9 @@ final class LevelZeroEvent implements EventDriver {
         return context == other;
     }
 
-    /** Keeps {@code staging} and {@code waitsOn} alive until the command completed. */
+    /** Marks the event appended and keeps {@code staging} and {@code waitsOn} alive until it completed. */
     synchronized void hold(Arena staging, List<EventDriver> waitsOn) {
+        slot.appended();
         this.staging = staging;
         this.waitsOn = waitsOn;
     }

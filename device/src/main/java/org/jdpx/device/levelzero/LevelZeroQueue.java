@@ -118,17 +118,13 @@ final class LevelZeroQueue implements QueueDriver {
 
     /** Waits for every command, then destroys the command list; a second call does nothing. */
     @Override
-    public void release() {
-        synchronized (this) {
-            if (released) {
-                return;
-            }
+    public synchronized void release() {
+        if (released) {
+            return;
         }
         finish();
-        synchronized (this) {
-            released = true;
-            api.destroyList(list);
-        }
+        released = true;
+        api.destroyList(list);
     }
 
     /** Appends one command after the previous one and {@code deps}; {@code staging} is closed once it completed. */

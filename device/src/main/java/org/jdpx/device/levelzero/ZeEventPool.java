@@ -54,22 +54,56 @@ final class ZeEventPool {
         }
     }
 
-    /** Destroys the event and frees its slot; runs on the cleaner thread, so it never throws. */
-    synchronized void release(int slot, MemorySegment event) {
+    /**
+     * Destroys the event and frees its slot; runs on the cleaner thread, so it never throws. An
+     * event that was appended is first waited for: an event the device may still signal must not
+     * be destroyed (possible only when a queue was dropped without release()).
+     */
+    void release(int slot, MemorySegment event, boolean appended) {
         try {
-            context.api.destroyEvent(event);
-            free.push(slot);
+            if (appended) {
+                context.api.hostSynchronize(event);
+            }
+            destroy(slot, event);
         } catch (RuntimeException e) {
             // The slot stays out of use rather than risk a second event on it.
             LOG.log(Level.WARNING, "could not release Level Zero event slot " + slot + ": " + e.getMessage());
         }
     }
 
-    /** One event and where it came from; also the cleaner action that gives it back. */
-    record Slot(ZeEventPool pool, int slot, MemorySegment event) implements Runnable {
+    private synchronized void destroy(int slot, MemorySegment event) {
+        context.api.destroyEvent(event);
+        free.push(slot);
+    }
+
+    /**
+     * One event and where it came from; also the cleaner action that gives it back. It must not
+     * refer to its {@link LevelZeroEvent}, or the event would never become unreachable.
+     */
+    static final class Slot implements Runnable {
+        private final ZeEventPool pool;
+        private final int slot;
+        private final MemorySegment event;
+        private volatile boolean appended;
+
+        Slot(ZeEventPool pool, int slot, MemorySegment event) {
+            this.pool = pool;
+            this.slot = slot;
+            this.event = event;
+        }
+
+        MemorySegment event() {
+            return event;
+        }
+
+        /** Records that a command signals this event, so release waits for it first. */
+        void appended() {
+            appended = true;
+        }
+
         @Override
         public void run() {
-            pool.release(slot, event);
+            pool.release(slot, event, appended);
         }
     }
 }
