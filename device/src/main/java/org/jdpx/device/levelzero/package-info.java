@@ -9,9 +9,11 @@
  * (immediate command lists), events (pools, kernel timestamps) and USM memory each have one class.
  *
  * <p><b>Unverified on real hardware.</b> The machine this was written on has the loader but no
- * driver, so no Level Zero call past {@code zeInit} has run. What was checked: every bound function
- * resolves in the real loader (libze1 1.8); every structure's size equals what gcc computes from the
- * definitions in ze_api.h v1.7; result codes, structure types and flags were taken from that header;
+ * driver, so no Level Zero call has reached a driver. What was checked: every bound function
+ * resolves in the real loader (libze1 1.8), and every typed wrapper was called through it (the loader
+ * answers {@code ZE_RESULT_ERROR_UNINITIALIZED}), so each Java call site matches its C signature's
+ * descriptor; every structure's size equals what gcc computes from the definitions in ze_api.h v1.7;
+ * result codes, structure types and flags were taken from that header;
  * a missing loader and a loader without driver both leave the backend unavailable with a clear reason
  * and the process unaffected. Device queries, allocation, copies, fills, barriers, event waits and
  * timestamp conversion await a machine with an Intel GPU and {@code intel-level-zero-gpu}.
