@@ -351,7 +351,7 @@ final class Cases {
                 float x = in.get(i);
                 e[i] = (float) Math.sqrt(x) + (float) Math.exp(-x) + (float) Math.sin(x) * (float) Math.cos(x)
                         + (float) (1.0 / Math.sqrt(x + 1f)) + Math.min(Math.max(x, 0.5f), 2f) + (1f + (3f - 1f) * 0.25f)
-                        + (float) Math.floor(x * 3.7) + Math.abs(x - 2f) + Math.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
+                        + (float) Math.floor(x * 3.75) + Math.abs(x - 2f) + Math.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
                         + (float) Math.atan2(x, 2.0) + (float) Math.log(x + 1f) + (float) Math.hypot(x, 3.0);
             }
             // devices evaluate floor(x * 3.7) in float, which can round across an integer: allow that step on a few elements

@@ -323,7 +323,7 @@ public final class Corpus {
         float x = in.get(i);
         float r = (float) Math.sqrt(x) + (float) Math.exp(-x) + (float) Math.sin(x) * (float) Math.cos(x)
                 + KernelMath.rsqrt(x + 1f) + KernelMath.clamp(x, 0.5f, 2f) + KernelMath.mix(1f, 3f, 0.25f)
-                + (float) Math.floor(x * 3.7) + Math.abs(x - 2f) + KernelMath.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
+                + (float) Math.floor(x * 3.75) + Math.abs(x - 2f) + KernelMath.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
                 + (float) Math.atan2(x, 2.0) + KernelMath.log(x + 1f) + (float) Math.hypot(x, 3.0);
         out.set(i, r);
     }

@@ -78,7 +78,7 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> spirvValidates() {
-        return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(c.kernel(), kernel(c.kernel()).spirv())));
+        return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(kernel(c.kernel()))));
     }
 
     @TestFactory
