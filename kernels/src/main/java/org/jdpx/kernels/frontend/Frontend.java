@@ -203,6 +203,7 @@ public final class Frontend {
                 case SVal.Arr a -> callArgs.add(a.base());
                 case SVal.Ctx c -> { }
                 case SVal.Null n -> throw t.error("passing null to " + MethodTranslator.simple(owner) + "." + name + " is not allowed in a kernel");
+                case SVal.Obj o -> throw t.error("passing an object (" + o.description() + ") to " + MethodTranslator.simple(owner) + "." + name + " is not allowed in a kernel");
             }
         }
         for (HiddenRequest r : info.hidden()) {
@@ -279,6 +280,7 @@ public final class Frontend {
                 }
                 case SVal.Ctx c -> refs.put(slot, c);
                 case SVal.Null n -> throw caller.error("passing null to a helper is not allowed in a kernel");
+                case SVal.Obj o -> throw caller.error("passing an object (" + o.description() + ") to a helper is not allowed in a kernel");
             }
             slot += (d.equals("J") || d.equals("D")) ? 2 : 1;
         }
@@ -292,7 +294,10 @@ public final class Frontend {
 
     // ---------------------------------------------------------------- constants
 
-    /** The value of a {@code static final} primitive field, read by reflection (initialising its class). */
+    /**
+     * The value of a {@code static final} primitive field, read by reflection (initialising its
+     * class), or null after pushing an opaque object for a reference-typed final field.
+     */
     Expr staticConstant(MethodTranslator t, String owner, String name) {
         Field f;
         try {
@@ -306,7 +311,8 @@ public final class Frontend {
         String display = MethodTranslator.simple(owner) + "." + name;
         if (!Modifier.isFinal(mod)) throw t.error("read of non-final static field '" + display + "' is not allowed in a kernel (make it static final)");
         if (!f.getType().isPrimitive()) {
-            throw t.error("static field '" + display + "' of type " + f.getType().getSimpleName() + " is not allowed in a kernel (only primitive constants)");
+            t.pushRef(new SVal.Obj("static field '" + display + "' of type " + f.getType().getSimpleName()));
+            return null;
         }
         try {
             f.setAccessible(true);
@@ -326,6 +332,15 @@ public final class Frontend {
         } catch (ReflectiveOperationException | RuntimeException e) {
             if (e instanceof KernelCompileException k) throw k;
             throw t.error("static final field '" + display + "' cannot be read: " + e);
+        }
+    }
+
+    /** True when {@code className} names a Throwable (so {@code new} of it means an exception is about to be thrown). */
+    boolean isThrowable(String className) {
+        try {
+            return Throwable.class.isAssignableFrom(Class.forName(className, false, loader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

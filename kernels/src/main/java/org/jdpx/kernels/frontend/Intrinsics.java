@@ -42,6 +42,13 @@ final class Intrinsics {
         String owner = inv.owner().asInternalName();
         String name = inv.name().stringValue();
         MethodTypeDesc desc = inv.typeSymbol();
+        if (inv.opcode() != Opcode.INVOKESTATIC) {
+            SVal receiver = t.stack.get(t.stack.size() - 1 - desc.parameterCount());
+            if (receiver instanceof SVal.Obj o) {
+                throw t.error("call of method '" + MethodTranslator.simple(owner.replace('/', '.')) + "." + name + "' on an object ("
+                        + o.description() + ", " + inv.opcode().name().toLowerCase() + ") is not allowed in a kernel");
+            }
+        }
         if (owner.equals(CTX)) {
             context(t, name, desc);
         } else if (VIEWS.containsKey(owner)) {
@@ -107,7 +114,7 @@ final class Intrinsics {
             case "localInts" -> localArray(t, args[0], Scalar.I32, "localInts");
             case "localLongs" -> localArray(t, args[0], Scalar.I64, "localLongs");
             case "localDoubles" -> localArray(t, args[0], Scalar.F64, "localDoubles");
-            default -> throw t.error("KernelContext." + name + " is not supported in a kernel");
+            default -> throw t.error("call of method 'KernelContext." + name + "' (invokevirtual) is not supported in a kernel");
         }
     }
 
@@ -179,7 +186,7 @@ final class Intrinsics {
             case "rank" -> t.push(h.info(ParamKind.Info.RANK, 0));
             case "shape" -> t.push(h.info(ParamKind.Info.SHAPE, dim(t, idx[0], "shape")));
             case "stride" -> t.push(h.info(ParamKind.Info.STRIDE, dim(t, idx[0], "stride")));
-            default -> throw t.error("view method '" + name + "' is not available in a kernel");
+            default -> throw t.error("call of view method '" + name + "' (invokevirtual) is not available in a kernel");
         }
     }
 

@@ -37,6 +37,7 @@ final class MethodCode {
     /** Line of the first instruction, for errors about the method as a whole (-1 if unknown). */
     final int firstLine;
     final boolean hasExceptionHandlers;
+    /** Line of the first exception handler's code (the catch clause), -1 if none. */
     final int handlerLine;
 
     MethodCode(ClassModel classModel, MethodModel method) {
@@ -51,7 +52,7 @@ final class MethodCode {
         int line = -1;
         int bci = 0;
         boolean handlers = false;
-        int hLine = -1;
+        List<ExceptionCatch> catches = new ArrayList<>();
         List<Label> pending = new ArrayList<>();
         if (code != null) {
             for (CodeElement e : code) {
@@ -61,7 +62,7 @@ final class MethodCode {
                     case LocalVariable lv -> localVariables.add(lv);
                     case ExceptionCatch ec -> {
                         handlers = true;
-                        hLine = hLine == -1 ? line : hLine;
+                        catches.add(ec);
                     }
                     case Instruction ins -> {
                         for (Label l : pending) labelIndex.put(l, insns.size());
@@ -75,6 +76,14 @@ final class MethodCode {
         }
         for (Label l : pending) labelIndex.put(l, insns.size());
         this.hasExceptionHandlers = handlers;
+        int hLine = -1;
+        for (ExceptionCatch ec : catches) {
+            Integer at = labelIndex.get(ec.handler());
+            if (at != null && at < insns.size()) {
+                hLine = insns.get(at).line();
+                break;
+            }
+        }
         this.handlerLine = hLine;
         this.firstLine = insns.isEmpty() ? -1 : insns.getFirst().line();
     }

@@ -111,7 +111,15 @@ final class MethodTranslator {
 
     void translate() {
         var insns = code.insns;
-        if (code.hasExceptionHandlers) throw frontend.error(code, code.handlerLine, "exception handling (try/catch/finally) is not allowed in a kernel");
+        if (code.hasExceptionHandlers) {
+            // javac guards synchronized blocks with a handler too: report the monitor, not the handler
+            for (var mi : code.insns) {
+                if (mi.insn() instanceof MonitorInstruction m) {
+                    throw frontend.error(code, mi.line(), "synchronized blocks (" + m.opcode().name().toLowerCase() + ") are not allowed in a kernel");
+                }
+            }
+            throw frontend.error(code, code.handlerLine, "exception handling (try/catch/finally) is not allowed in a kernel");
+        }
         int n = insns.size();
         boolean[] leader = new boolean[n + 1];
         leader[0] = true;
@@ -467,15 +475,18 @@ final class MethodTranslator {
             }
             case FieldInstruction fi -> field(fi);
             case InvokeInstruction inv -> Intrinsics.invoke(this, inv);
-            case NewObjectInstruction no -> throw error("object allocation 'new "
-                    + no.className().asInternalName().replace('/', '.') + "' is not allowed in a kernel");
+            case NewObjectInstruction no -> {
+                String cls = no.className().asInternalName().replace('/', '.');
+                if (frontend.isThrowable(cls)) throw error("exception 'new " + cls + "' (throwing exceptions) is not allowed in a kernel");
+                throw error("object allocation 'new " + cls + "' is not allowed in a kernel");
+            }
             case NewPrimitiveArrayInstruction np -> newArray(np.typeKind());
             case NewReferenceArrayInstruction nr -> throw error("allocation of an object array 'new "
                     + nr.componentType().asInternalName().replace('/', '.') + "[]' is not allowed in a kernel");
             case NewMultiArrayInstruction nm -> throw error("allocation of a multi-dimensional array is not allowed in a kernel (use a 1-D private array)");
             case StackInstruction st -> stackOp(st.opcode());
             case ThrowInstruction t -> throw error("throwing an exception is not allowed in a kernel");
-            case MonitorInstruction m -> throw error("synchronized blocks (monitorenter/monitorexit) are not allowed in a kernel");
+            case MonitorInstruction m -> throw error("synchronized blocks (" + m.opcode().name().toLowerCase() + ") are not allowed in a kernel");
             case InvokeDynamicInstruction indy -> throw error("invokedynamic ('" + indy.name().stringValue()
                     + "': a lambda, method reference or string concatenation) is not allowed in a kernel");
             case TypeCheckInstruction tc -> throw error("type checks and casts of objects (" + tc.opcode().name().toLowerCase() + ") are not allowed in a kernel");
@@ -489,6 +500,7 @@ final class MethodTranslator {
         if (v instanceof SVal.Arr a) return a;
         if (v instanceof SVal.View) throw error("array-style access to a view: use get/set");
         if (v instanceof SVal.Null) throw error("use of null is not allowed in a kernel");
+        if (v instanceof SVal.Obj o) throw error("array access on " + o.description() + " is not allowed in a kernel (pass arrays as views)");
         throw error("array access on a value that is not a private or local array");
     }
 
@@ -672,9 +684,13 @@ final class MethodTranslator {
         String owner = fi.owner().asInternalName().replace('/', '.');
         String name = fi.name().stringValue();
         switch (fi.opcode()) {
-            case GETSTATIC -> push(frontend.staticConstant(this, owner, name));
+            case GETSTATIC -> {
+                Expr c = frontend.staticConstant(this, owner, name);
+                if (c != null) push(c);
+            }
             case PUTSTATIC -> throw error("write to static field " + simple(owner) + "." + name + " is not allowed in a kernel");
-            default -> throw error("instance field access '" + simple(owner) + "." + name + "' is not allowed in a kernel");
+            default -> throw error("instance field access '" + simple(owner) + "." + name + "' (" + fi.opcode().name().toLowerCase()
+                    + ") is not allowed in a kernel");
         }
     }
 

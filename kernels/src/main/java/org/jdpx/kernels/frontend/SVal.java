@@ -31,6 +31,10 @@ sealed interface SVal {
     record Arr(Expr base, Scalar elem, AddressSpace space, int length) implements SVal {
     }
 
+    /** An object the compiler cannot model (a static final object field): refused as soon as it is used. */
+    record Obj(String description) implements SVal {
+    }
+
     /** {@code null}: allowed on the stack only to be refused when used. */
     record Null() implements SVal {
     }
