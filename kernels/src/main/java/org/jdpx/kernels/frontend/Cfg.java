@@ -24,7 +24,7 @@ final class Cfg {
         dfs(entry, new HashSet<>(), new ArrayList<>());
         for (int i = 0; i < order.size(); i++) order.get(i).rpo = i;
         for (IrBlock b : order) preds.put(b, new ArrayList<>());
-        for (IrBlock b : order) for (IrBlock s : b.succs()) preds.get(s).add(b);
+        for (IrBlock b : order) for (IrBlock s : b.succs()) if (!preds.get(s).contains(b)) preds.get(s).add(b);
         dominators(entry);
         for (IrBlock b : order) domChildren.put(b, new ArrayList<>());
         for (IrBlock b : order) if (b != entry) domChildren.get(idom.get(b)).add(b);

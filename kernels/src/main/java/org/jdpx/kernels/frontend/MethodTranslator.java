@@ -66,6 +66,8 @@ final class MethodTranslator {
     final Function fn;
     final boolean isKernel;
     final Set<Var> temps = new HashSet<>();
+    /** Temporaries that carry operand-stack values across block boundaries. */
+    private final Set<Var> stackTemps = new HashSet<>();
     private final Map<String, Var> scalarLocals = new HashMap<>();
     private final Map<Integer, SVal> initialRefs;
     private final Map<String, Integer> nameUse = new HashMap<>();
@@ -245,8 +247,11 @@ final class MethodTranslator {
             List<SVal> entryStack = new ArrayList<>();
             for (SVal v : stack) {
                 if (v instanceof SVal.Cmp3 c) v = new SVal.Val(cmp3ToExpr(c));
-                if (v instanceof SVal.Val val) {
+                if (v instanceof SVal.Val val && val.expr() instanceof Expr.Read r && stackTemps.contains(r.var())) {
+                    entryStack.add(v); // already a block-crossing temporary: pass it on as it is
+                } else if (v instanceof SVal.Val val) {
                     Var t = newTemp("t", val.expr().scalar());
+                    stackTemps.add(t);
                     out.add(new Stmt.Assign(t, val.expr()));
                     entryStack.add(new SVal.Val(new Expr.Read(t)));
                 } else {
@@ -264,7 +269,7 @@ final class MethodTranslator {
             SVal want = target.entryStack.get(i);
             if (v instanceof SVal.Val val && want instanceof SVal.Val w && w.expr() instanceof Expr.Read r) {
                 if (r.var().type() != val.expr().type()) throw error("values of different types meet at a branch target");
-                out.add(new Stmt.Assign(r.var(), val.expr()));
+                if (!(val.expr() instanceof Expr.Read same && same.var() == r.var())) out.add(new Stmt.Assign(r.var(), val.expr()));
             } else if (!sameRef(v, want)) {
                 throw error("a reference that differs between branches (conditional choice of arrays) is not allowed in a kernel");
             }

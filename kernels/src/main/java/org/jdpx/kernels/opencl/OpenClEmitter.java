@@ -269,6 +269,12 @@ public final class OpenClEmitter {
                 if (b.op() == BinOp.ADD && cmp.op() == CmpOp.LT) return name(u.var()) + "++";
                 if (b.op() == BinOp.SUB && cmp.op() == CmpOp.GT) return name(u.var()) + "--";
             }
+            if (u.value() instanceof Expr.Binary b && b.left() instanceof Expr.Read r && r.var() == u.var() && b.op() == BinOp.ADD
+                    && b.right() instanceof Expr.Const c && c.bits() == -1 && cond instanceof Expr.Compare cmp
+                    && cmp.left() instanceof Expr.Read cr && cr.var() == u.var() && (cmp.op() == CmpOp.GT || cmp.op() == CmpOp.GE)
+                    && cmp.right() instanceof Expr.Const lim && lim.bits() >= 0) {
+                return name(u.var()) + "--";
+            }
             return name(u.var()) + " = " + top(u.value());
         }
 
@@ -363,6 +369,10 @@ public final class OpenClEmitter {
                 return "(" + l + " " + b.op().symbol() + " " + r + ")";
             }
             String as = "as_" + t.clName();
+            if (b.op() == BinOp.ADD && b.right() instanceof Expr.Const k && k.bits() < 0 && k.bits() != Long.MIN_VALUE
+                    && !(t == Scalar.I32 && k.bits() == Integer.MIN_VALUE)) {
+                return binary(new Expr.Binary(BinOp.SUB, b.left(), new Expr.Const(k.type(), -k.bits())));
+            }
             return switch (b.op()) {
                 case ADD, SUB, MUL -> as + "(" + unsigned(b.left()) + " " + b.op().symbol() + " " + unsigned(b.right()) + ")";
                 case DIV, REM -> {
