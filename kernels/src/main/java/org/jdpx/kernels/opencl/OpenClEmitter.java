@@ -261,21 +261,36 @@ public final class OpenClEmitter {
             if (breakGotos.contains(l.label())) line(label(l.label()) + ": ;");
         }
 
-        /** A loop update; {@code i = i + 1} under {@code i < n} cannot overflow and prints as {@code i++}. */
+        /**
+         * A loop update. {@code i = i + 1} under a loop condition that includes {@code i < bound}
+         * cannot overflow (the body ran, so i was below an int), so it prints as {@code i++};
+         * likewise {@code i - 1} under {@code i > bound} or {@code i >= 0}.
+         */
         private String update(Stmt.Assign u, Expr cond) {
             if (u.value() instanceof Expr.Binary b && b.left() instanceof Expr.Read r && r.var() == u.var()
-                    && b.right() instanceof Expr.Const c && c.bits() == 1 && cond instanceof Expr.Compare cmp
-                    && cmp.left() instanceof Expr.Read cr && cr.var() == u.var() && u.var().type() instanceof Scalar s && s.isInt()) {
-                if (b.op() == BinOp.ADD && cmp.op() == CmpOp.LT) return name(u.var()) + "++";
-                if (b.op() == BinOp.SUB && cmp.op() == CmpOp.GT) return name(u.var()) + "--";
-            }
-            if (u.value() instanceof Expr.Binary b && b.left() instanceof Expr.Read r && r.var() == u.var() && b.op() == BinOp.ADD
-                    && b.right() instanceof Expr.Const c && c.bits() == -1 && cond instanceof Expr.Compare cmp
-                    && cmp.left() instanceof Expr.Read cr && cr.var() == u.var() && (cmp.op() == CmpOp.GT || cmp.op() == CmpOp.GE)
-                    && cmp.right() instanceof Expr.Const lim && lim.bits() >= 0) {
-                return name(u.var()) + "--";
+                    && b.right() instanceof Expr.Const c && u.var().type() instanceof Scalar s && s.isInt()) {
+                boolean inc = (b.op() == BinOp.ADD && c.bits() == 1) || (b.op() == BinOp.SUB && c.bits() == -1);
+                boolean dec = (b.op() == BinOp.SUB && c.bits() == 1) || (b.op() == BinOp.ADD && c.bits() == -1);
+                for (Expr conj : conjuncts(cond)) {
+                    if (!(conj instanceof Expr.Compare cmp) || !(cmp.left() instanceof Expr.Read cr) || cr.var() != u.var()) continue;
+                    if (inc && cmp.op() == CmpOp.LT) return name(u.var()) + "++";
+                    if (dec && (cmp.op() == CmpOp.GT || (cmp.op() == CmpOp.GE && cmp.right() instanceof Expr.Const lim && lim.bits() >= 0))) {
+                        return name(u.var()) + "--";
+                    }
+                }
             }
             return name(u.var()) + " = " + top(u.value());
+        }
+
+        private static List<Expr> conjuncts(Expr e) {
+            List<Expr> out = new ArrayList<>();
+            if (e instanceof Expr.Logic l && l.and()) {
+                out.addAll(conjuncts(l.left()));
+                out.addAll(conjuncts(l.right()));
+            } else if (e != null) {
+                out.add(e);
+            }
+            return out;
         }
 
         private void switchStmt(Stmt.Switch w) {
