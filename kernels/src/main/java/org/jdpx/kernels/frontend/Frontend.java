@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelCompileException;
 import org.jdpx.kernels.KernelContext;
 import org.jdpx.kernels.Local;
@@ -39,7 +38,7 @@ import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
 
 /**
- * The bytecode frontend: reads a {@link Kernel @Kernel} method and every static helper it
+ * The bytecode frontend: reads a {@link org.jdpx.kernels.Kernel @Kernel} method and every static helper it
  * calls with the JDK ClassFile API and produces the IR {@link KernelModule}, plus a content
  * hash of everything that determines the generated code (bytecode of the classes involved,
  * values of static final fields read, the compiler version).

@@ -190,6 +190,7 @@ public final class Corpus {
     }
 
     @Kernel
+    @SuppressWarnings("fallthrough") // the fall-through from case 1000 into 5000 is under test
     public static void switchKernel(KernelContext ctx, IntArray in, IntArray out) {
         int i = ctx.globalId(0);
         int v = in.get(i);
