@@ -1,0 +1,126 @@
+package org.jdpx.kernels;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jdpx.kernels.ir.AddressSpace;
+import org.jdpx.kernels.ir.ArrayType;
+import org.jdpx.kernels.ir.Features;
+import org.jdpx.kernels.ir.KernelModule;
+import org.jdpx.kernels.ir.Param;
+import org.jdpx.kernels.ir.PtrType;
+import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.opencl.OpenClEmitter;
+import org.jdpx.kernels.spirv.SpirvEmitter;
+import org.jdpx.kernels.spirv.SpirvModule;
+
+/**
+ * A kernel compiled for devices: its IR, the generated OpenCL C and SPIR-V, the argument
+ * list a launcher must set, the device aspects it needs and a content hash for caches.
+ * Outputs are generated on first use and kept; instances are immutable and thread-safe.
+ */
+public final class CompiledKernel {
+    private final Method method;
+    private final KernelModule module;
+    private final String contentHash;
+    private final Features features;
+    private final List<KernelArg> arguments;
+    private volatile String opencl;
+    private volatile SpirvModule spirv;
+
+    /** Wraps IR produced by the bytecode frontend ({@code method} non-null) or built by hand ({@code method} null). */
+    public CompiledKernel(Method method, KernelModule module, String contentHash) {
+        this.method = method;
+        this.module = module;
+        this.contentHash = contentHash;
+        this.features = Features.of(module);
+        List<KernelArg> args = new ArrayList<>();
+        int i = 0;
+        for (Param p : module.kernel().params()) args.add(new KernelArg(i++, p.var().name(), p.kind(), clType(p)));
+        this.arguments = List.copyOf(args);
+    }
+
+    private static String clType(Param p) {
+        return switch (p.var().type()) {
+            case Scalar s -> s.clName();
+            case PtrType t -> t.space().clQualifier() + " " + t.elem().clName() + "*";
+            case ArrayType a -> a.elem().clName() + "[" + a.length() + "]";
+        };
+    }
+
+    /** The Java method this kernel was compiled from (null for hand-built IR); the java device runs it. */
+    public Method method() { return method; }
+
+    /** The kernel's name in OpenCL C and SPIR-V. */
+    public String name() { return module.kernel().name(); }
+
+    /** The IR module (kernel plus helpers). */
+    public KernelModule ir() { return module; }
+
+    /** OpenCL C 1.2 source, built on first call. */
+    public String openclSource() {
+        String s = opencl;
+        if (s == null) opencl = s = OpenClEmitter.emit(module);
+        return s;
+    }
+
+    /** The SPIR-V module (OpenCL execution model), built on first call. */
+    public SpirvModule spirvModule() {
+        SpirvModule s = spirv;
+        if (s == null) spirv = s = SpirvEmitter.emit(module);
+        return s;
+    }
+
+    /** SPIR-V binary, little-endian words as bytes (what {@code clCreateProgramWithIL} and Level Zero take). */
+    public byte[] spirv() { return spirvModule().bytes(); }
+
+    /** Human-readable disassembly of {@link #spirv()}, produced without external tools. */
+    public String spirvText() { return spirvModule().text(); }
+
+    /** Kernel arguments in device order, user arguments first, then hidden view arguments. */
+    public List<KernelArg> arguments() { return arguments; }
+
+    /** Device aspects the kernel needs: a subset of {@code fp64}, {@code atomic64}. */
+    public Set<String> requiredAspects() { return Set.copyOf(features.aspects()); }
+
+    /** True when the kernel computes with double (the device needs cl_khr_fp64). */
+    public boolean needsFp64() { return features.fp64(); }
+
+    /** True when the kernel uses 64-bit atomics (cl_khr_int64_base_atomics, and extended ones for min/max/and/or/xor). */
+    public boolean needsAtomic64() { return features.int64Atomics(); }
+
+    /** True when the kernel calls a barrier: launches then need a work-group size that divides the range. */
+    public boolean usesBarriers() { return features.barriers(); }
+
+    /** True when the kernel uses work-group local memory (constant-size or {@code @Local} parameters). */
+    public boolean usesLocalMemory() { return features.localMemory() || module.kernel().locals().stream()
+            .anyMatch(v -> v.type() instanceof ArrayType a && a.space() == AddressSpace.LOCAL); }
+
+    /** The feature summary of the IR. */
+    public Features features() { return features; }
+
+    /** SHA-256 over the compiler version, the bytecode of every class involved and folded constants. */
+    public String contentHash() { return contentHash; }
+
+    /**
+     * Refuses a device that lacks an aspect this kernel needs.
+     *
+     * @param deviceName for the message
+     * @param deviceAspects what the device has ({@code fp64}, {@code atomic64}, ...)
+     * @throws UnsupportedOperationException naming the kernel, the device and the missing aspects
+     */
+    public void requireAspects(String deviceName, Set<String> deviceAspects) {
+        List<String> missing = new ArrayList<>();
+        for (String a : features.aspects()) if (!deviceAspects.contains(a)) missing.add(a);
+        if (!missing.isEmpty()) {
+            throw new UnsupportedOperationException("kernel " + name() + " needs aspect " + String.join(" and ", missing)
+                    + " which device " + deviceName + " lacks"
+                    + (missing.contains("atomic64") ? " (64-bit atomics: cl_khr_int64_base_atomics)" : "")
+                    + (missing.contains("fp64") ? " (double precision: cl_khr_fp64)" : ""));
+        }
+    }
+
+    @Override
+    public String toString() { return "CompiledKernel[" + name() + ", aspects=" + features.aspects() + "]"; }
+}

@@ -1,0 +1,141 @@
+package org.jdpx.kernels;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A typed view of {@code int} elements in a {@link MemorySegment}: an element offset, a shape
+ * and strides in elements (row-major by default), and an {@link #owner()} slot for the USM /
+ * launch layer. Kernels take views as parameters; the java device reads them here at
+ * MemorySegment speed (final fields, no virtual dispatch), OpenCL devices see a plain
+ * {@code __global int*} pointer whose base is already offset, plus hidden stride arguments
+ * for 2-D and 3-D access.
+ *
+ * <p>Indexing contract shared by every target: {@code get(i)} reads element {@code offset + i}
+ * (linear, ignoring shape), {@code get(i, j)} reads {@code offset + i*stride(0) + j*stride(1)},
+ * and {@code get(i, j, k)} adds {@code k*stride(2)}. Accessors do not check bounds beyond what
+ * the segment itself checks.
+ */
+public final class IntArray {
+    private static final ValueLayout.OfInt ELEM = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final VarHandle ATOMIC = ValueLayout.JAVA_INT.varHandle();
+
+    private final MemorySegment segment;
+    private final long offset;
+    private final long[] shape;
+    private final long[] strides;
+    private final long s0;
+    private final long s1;
+    private final long s2;
+    private final Object owner;
+
+    /**
+     * A view over {@code segment} starting {@code offsetElems} elements in, with the given shape
+     * and strides (both in elements, 1 to 3 dimensions); {@code strides} may be null for
+     * row-major. {@code owner} is kept for the layer that allocated the memory (may be null).
+     *
+     * @throws IllegalArgumentException if the rank is not 1..3, lengths differ, or a dimension is negative
+     */
+    public IntArray(MemorySegment segment, long offsetElems, long[] shape, long[] strides, Object owner) {
+        this.segment = java.util.Objects.requireNonNull(segment, "segment");
+        this.shape = ViewShapes.checkShape(shape);
+        this.strides = strides == null ? ViewShapes.rowMajor(this.shape) : ViewShapes.checkStrides(this.shape, strides);
+        this.offset = offsetElems;
+        this.s0 = this.strides[0];
+        this.s1 = this.strides.length > 1 ? this.strides[1] : 0;
+        this.s2 = this.strides.length > 2 ? this.strides[2] : 0;
+        this.owner = owner;
+    }
+
+    /** A 1-D view of the whole segment (its byte size must be a multiple of 4). */
+    public static IntArray wrap(MemorySegment segment) {
+        return new IntArray(segment, 0, new long[] {segment.byteSize() / 4}, null, null);
+    }
+
+    /** A row-major view of {@code segment} with the given shape. */
+    public static IntArray wrap(MemorySegment segment, long... shape) {
+        return new IntArray(segment, 0, shape, null, null);
+    }
+
+    /** A 1-D view of a Java array (heap segment), handy for tests and the java device. */
+    public static IntArray of(int[] array) {
+        return wrap(MemorySegment.ofArray(array));
+    }
+
+    /** Element {@code offset + i}. */
+    public int get(int i) { return segment.getAtIndex(ELEM, offset + i); }
+
+    /** Element at row {@code i}, column {@code j}. */
+    public int get(int i, int j) { return segment.getAtIndex(ELEM, offset + i * s0 + j * s1); }
+
+    /** Element at {@code (i, j, k)}. */
+    public int get(int i, int j, int k) { return segment.getAtIndex(ELEM, offset + i * s0 + j * s1 + k * s2); }
+
+    /** Writes element {@code offset + i}. */
+    public void set(int i, int v) { segment.setAtIndex(ELEM, offset + i, v); }
+
+    /** Writes the element at row {@code i}, column {@code j}. */
+    public void set(int i, int j, int v) { segment.setAtIndex(ELEM, offset + i * s0 + j * s1, v); }
+
+    /** Writes the element at {@code (i, j, k)}. */
+    public void set(int i, int j, int k, int v) { segment.setAtIndex(ELEM, offset + i * s0 + j * s1 + k * s2, v); }
+
+    /** Number of elements (product of the shape), as an int like Java arrays. */
+    public int length() { return (int) ViewShapes.product(shape); }
+
+    /** Extent of dimension {@code d}. */
+    public int shape(int d) { return (int) shape[d]; }
+
+    /** Stride of dimension {@code d} in elements. */
+    public long stride(int d) { return strides[d]; }
+
+    /** Number of dimensions (1..3). */
+    public int rank() { return shape.length; }
+
+    /** The segment the view reads; its base is element 0 of the memory, not of the view. */
+    public MemorySegment segment() { return segment; }
+
+    /** Offset of the view's first element in the segment, in elements. */
+    public long offset() { return offset; }
+
+    /** The memory owner given at construction (a USM allocation, or null). */
+    public Object owner() { return owner; }
+
+    /** The elements in linear order {@code offset .. offset+length()-1}, for tests and debugging. */
+    public int[] toArray() {
+        int[] out = new int[length()];
+        for (int i = 0; i < out.length; i++) out[i] = get(i);
+        return out;
+    }
+
+    // Atomics used by KernelContext on the java device: aligned VarHandle access to the segment.
+    int atomicAdd(int i, int v) { return (int) ATOMIC.getAndAdd(segment, (offset + i) * 4L, v); }
+    int atomicAnd(int i, int v) { return (int) ATOMIC.getAndBitwiseAnd(segment, (offset + i) * 4L, v); }
+    int atomicOr(int i, int v) { return (int) ATOMIC.getAndBitwiseOr(segment, (offset + i) * 4L, v); }
+    int atomicXor(int i, int v) { return (int) ATOMIC.getAndBitwiseXor(segment, (offset + i) * 4L, v); }
+    int atomicExchange(int i, int v) { return (int) ATOMIC.getAndSet(segment, (offset + i) * 4L, v); }
+    int atomicCompareExchange(int i, int expected, int desired) {
+        return (int) ATOMIC.compareAndExchange(segment, (offset + i) * 4L, expected, desired);
+    }
+    int atomicMin(int i, int v) {
+        long at = (offset + i) * 4L;
+        int old = (int) ATOMIC.getVolatile(segment, at);
+        while (v < old) {
+            int seen = (int) ATOMIC.compareAndExchange(segment, at, old, v);
+            if (seen == old) break;
+            old = seen;
+        }
+        return old;
+    }
+    int atomicMax(int i, int v) {
+        long at = (offset + i) * 4L;
+        int old = (int) ATOMIC.getVolatile(segment, at);
+        while (v > old) {
+            int seen = (int) ATOMIC.compareAndExchange(segment, at, old, v);
+            if (seen == old) break;
+            old = seen;
+        }
+        return old;
+    }
+}

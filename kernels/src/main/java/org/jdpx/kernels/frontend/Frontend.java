@@ -1,0 +1,438 @@
+package org.jdpx.kernels.frontend;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdpx.kernels.KernelCompileException;
+import org.jdpx.kernels.KernelContext;
+import org.jdpx.kernels.Local;
+import org.jdpx.kernels.ir.AddressSpace;
+import org.jdpx.kernels.ir.Expr;
+import org.jdpx.kernels.ir.Function;
+import org.jdpx.kernels.ir.KernelModule;
+import org.jdpx.kernels.ir.Param;
+import org.jdpx.kernels.ir.ParamKind;
+import org.jdpx.kernels.ir.PtrType;
+import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.ir.Var;
+
+/**
+ * The bytecode frontend: reads a {@link org.jdpx.kernels.Kernel @Kernel} method and every static helper it
+ * calls with the JDK ClassFile API and produces the IR {@link KernelModule}, plus a content
+ * hash of everything that determines the generated code (bytecode of the classes involved,
+ * values of static final fields read, the compiler version).
+ *
+ * <p>Runs on the host, once per kernel; not thread-safe (use one instance per compilation).
+ * Throws {@link KernelCompileException} naming class, method, source line and construct for
+ * Java a device cannot run.
+ */
+public final class Frontend {
+    /** Bump when generated code changes for the same bytecode, so caches keyed by the hash miss. */
+    public static final String COMPILER_VERSION = "jdpx-kernels-1";
+
+    /** What the frontend produces: the IR and the cache key. */
+    public record Result(KernelModule module, String contentHash) {
+    }
+
+    private final ClassLoader loader;
+    private final Map<String, ClassModel> classes = new HashMap<>();
+    private final Map<String, byte[]> classBytes = new HashMap<>();
+    private final Map<String, HelperInfo> helpers = new HashMap<>();
+    private final List<Function> helperOrder = new ArrayList<>();
+    private final Deque<String> inProgress = new ArrayDeque<>();
+    private final Set<String> usedNames = new java.util.HashSet<>();
+    private final Set<String> hashedClasses = new LinkedHashSet<>();
+    private final List<String> hashedFacts = new ArrayList<>();
+    private String kernelDisplay;
+
+    private record HelperInfo(Function fn, List<HiddenRequest> hidden) {
+    }
+
+    private record HiddenRequest(int javaParam, ParamKind.Info info, int dim) {
+    }
+
+    private Frontend(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * Compiles {@code method} (static, void, first parameter {@link KernelContext}).
+     *
+     * @throws KernelCompileException for unsupported Java, with class, method and line
+     */
+    public static Result compile(Method method) {
+        ClassLoader l = method.getDeclaringClass().getClassLoader();
+        return new Frontend(l == null ? ClassLoader.getSystemClassLoader() : l).compileKernel(method);
+    }
+
+    private Result compileKernel(Method m) {
+        Class<?> owner = m.getDeclaringClass();
+        MethodCode code = methodCode(owner.getName(), m.getName(), methodDescriptor(m));
+        kernelDisplay = code.displayName();
+        if (!Modifier.isStatic(m.getModifiers())) throw error(code, code.firstLine, "a kernel must be a static method");
+        if (m.getReturnType() != void.class) {
+            throw error(code, code.firstLine, "a kernel must return void (non-void return type " + m.getReturnType().getSimpleName() + ")");
+        }
+        Class<?>[] types = m.getParameterTypes();
+        if (types.length == 0 || types[0] != KernelContext.class) {
+            throw error(code, code.firstLine, "the first parameter of a kernel must be a KernelContext (missing KernelContext first parameter)");
+        }
+        if (Modifier.isSynchronized(m.getModifiers())) throw error(code, code.firstLine, "synchronized methods are not allowed as kernels");
+        usedNames.add(sanitize(m.getName()));
+        Function fn = new Function(sanitize(m.getName()), true, null);
+        Map<Integer, Var> scalars = new HashMap<>();
+        Map<Integer, SVal> refs = new HashMap<>();
+        List<Param> hidden = new ArrayList<>();
+        Parameter[] ps = m.getParameters();
+        refs.put(0, new SVal.Ctx());
+        int slot = 1;
+        for (int i = 1; i < types.length; i++) {
+            Class<?> t = types[i];
+            int argIndex = i - 1;
+            String pname = paramName(code, ps[i], slot);
+            if (t.isPrimitive()) {
+                Var v = new Var(pname, paramScalar(t));
+                fn.params().add(new Param(v, new ParamKind.Value(t, argIndex)));
+                scalars.put(slot, v);
+            } else if (Intrinsics.VIEWS.containsKey(t.getName().replace('.', '/'))) {
+                Scalar elem = Intrinsics.VIEWS.get(t.getName().replace('.', '/'));
+                Var v = new Var(pname, new PtrType(elem, AddressSpace.GLOBAL));
+                fn.params().add(new Param(v, new ParamKind.View(elem, argIndex)));
+                ViewHandle h = new ViewHandle(new Expr.Read(v), elem, t, (info, dim) -> {
+                    Var hv = new Var(pname + "_" + infoName(info, dim), info == ParamKind.Info.STRIDE ? Scalar.I64 : Scalar.I32);
+                    hidden.add(new Param(hv, new ParamKind.ViewInfo(info, argIndex, dim)));
+                    return new Expr.Read(hv);
+                });
+                refs.put(slot, new SVal.View(h));
+            } else if (t.isArray() && t.getComponentType().isPrimitive() && ps[i].isAnnotationPresent(Local.class)) {
+                Class<?> c = t.getComponentType();
+                if (c != float.class && c != int.class && c != long.class && c != double.class) {
+                    throw error(code, code.firstLine, "@Local parameter '" + pname + "' must be float[], int[], long[] or double[]");
+                }
+                Scalar elem = Scalar.ofJava(c);
+                Var v = new Var(pname, new PtrType(elem, AddressSpace.LOCAL));
+                fn.params().add(new Param(v, new ParamKind.LocalBuffer(elem, argIndex)));
+                refs.put(slot, new SVal.Arr(new Expr.Read(v), elem, AddressSpace.LOCAL, -1));
+            } else if (t.isArray()) {
+                throw error(code, code.firstLine, "array parameter '" + pname + "' of type " + t.getSimpleName()
+                        + " must be @Local; pass global memory as a view (FloatArray, IntArray, ...)");
+            } else {
+                throw error(code, code.firstLine, "parameter '" + pname + "' of type " + t.getName() + " is not allowed in a kernel");
+            }
+            slot += (t == long.class || t == double.class) ? 2 : 1;
+        }
+        inProgress.push(key(owner.getName(), m.getName(), methodDescriptor(m)));
+        new MethodTranslator(this, code, fn, true, scalars, refs).translate();
+        inProgress.pop();
+        hidden.sort(Comparator.comparingInt((Param p) -> ((ParamKind.ViewInfo) p.kind()).argIndex())
+                .thenComparing(p -> ((ParamKind.ViewInfo) p.kind()).info())
+                .thenComparingInt(p -> ((ParamKind.ViewInfo) p.kind()).dim()));
+        fn.params().addAll(hidden);
+        return new Result(new KernelModule(fn, helperOrder), hash(m));
+    }
+
+    private static String infoName(ParamKind.Info info, int dim) {
+        return switch (info) {
+            case LENGTH -> "length";
+            case RANK -> "rank";
+            case SHAPE -> "shape" + dim;
+            case STRIDE -> "stride" + dim;
+        };
+    }
+
+    /** Java parameter types as the IR sees them: booleans, bytes, shorts and chars travel as int. */
+    private static Scalar paramScalar(Class<?> t) {
+        if (t == long.class) return Scalar.I64;
+        if (t == float.class) return Scalar.F32;
+        if (t == double.class) return Scalar.F64;
+        return Scalar.I32;
+    }
+
+    private static String paramName(MethodCode code, Parameter p, int slot) {
+        String n = code.nameAt(slot, 0, p.getType().isPrimitive() ? p.getType().descriptorString().charAt(0) : 'L');
+        if (n == null && p.isNamePresent()) n = p.getName();
+        return sanitize(n == null ? "arg" + slot : n);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Compiles (once per argument address-space pattern) a static helper and emits its call. */
+    void callHelper(MethodTranslator t, String owner, String name, MethodTypeDesc desc) {
+        List<ClassDesc> ptypes = desc.parameterList();
+        SVal[] args = new SVal[ptypes.size()];
+        for (int i = args.length - 1; i >= 0; i--) args[i] = t.popAny();
+        String mkey = key(owner, name, desc.descriptorString());
+        if (inProgress.contains(mkey)) {
+            throw t.error("recursion (" + MethodTranslator.simple(owner) + "." + name + " calls itself directly or indirectly) is not allowed in a kernel");
+        }
+        StringBuilder spec = new StringBuilder(mkey);
+        for (SVal a : args) if (a instanceof SVal.Arr arr) spec.append('|').append(arr.space());
+        HelperInfo info = helpers.get(spec.toString());
+        if (info == null) {
+            info = compileHelper(t, owner, name, desc, args);
+            helpers.put(spec.toString(), info);
+        }
+        List<Expr> callArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case SVal.Val v -> callArgs.add(v.expr());
+                case SVal.Cmp3 c -> callArgs.add(MethodTranslator.cmp3ToExpr(c));
+                case SVal.View v -> callArgs.add(v.handle().pointer);
+                case SVal.Arr a -> callArgs.add(a.base());
+                case SVal.Ctx c -> { }
+                case SVal.Null n -> throw t.error("passing null to " + MethodTranslator.simple(owner) + "." + name + " is not allowed in a kernel");
+                case SVal.Obj o -> throw t.error("passing an object (" + o.description() + ") to " + MethodTranslator.simple(owner) + "." + name + " is not allowed in a kernel");
+            }
+        }
+        for (HiddenRequest r : info.hidden()) {
+            if (!(args[r.javaParam()] instanceof SVal.View v)) throw new IllegalStateException("hidden request on a non-view");
+            callArgs.add(v.handle().info(r.info(), r.dim()));
+        }
+        Expr call = new Expr.Call(info.fn(), callArgs);
+        if (info.fn().returnType() == null) {
+            t.emitEffect(new org.jdpx.kernels.ir.Stmt.Eval(call));
+        } else {
+            t.pushEffect(call);
+        }
+    }
+
+    private HelperInfo compileHelper(MethodTranslator caller, String owner, String name, MethodTypeDesc desc, SVal[] args) {
+        MethodCode code = methodCode(owner, name, desc.descriptorString());
+        if ((code.method.flags().flagsMask() & ClassFile.ACC_NATIVE) != 0 || code.insns.isEmpty()) {
+            throw caller.error("call of " + MethodTranslator.simple(owner) + "." + name + " (a native or library method without bytecode) is not allowed in a kernel");
+        }
+        if ((code.method.flags().flagsMask() & ClassFile.ACC_SYNCHRONIZED) != 0) {
+            throw caller.error("call of synchronized method " + MethodTranslator.simple(owner) + "." + name + " is not allowed in a kernel");
+        }
+        String ret = desc.returnType().descriptorString();
+        Scalar rt = switch (ret) {
+            case "V" -> null;
+            case "J" -> Scalar.I64;
+            case "F" -> Scalar.F32;
+            case "D" -> Scalar.F64;
+            case "I", "Z", "B", "S", "C" -> Scalar.I32;
+            default -> throw caller.error("helper " + MethodTranslator.simple(owner) + "." + name + " returns a reference; kernel helpers must return a primitive or void");
+        };
+        String fname = sanitize(code.simpleClassName + "_" + name);
+        String unique = fname;
+        for (int n = 2; usedNames.contains(unique); n++) unique = fname + "_" + n;
+        usedNames.add(unique);
+        Function fn = new Function(unique, false, rt);
+        Map<Integer, Var> scalars = new HashMap<>();
+        Map<Integer, SVal> refs = new HashMap<>();
+        List<HiddenRequest> requests = new ArrayList<>();
+        List<Param> hiddenParams = new ArrayList<>();
+        int slot = 0;
+        List<ClassDesc> ptypes = desc.parameterList();
+        for (int i = 0; i < ptypes.size(); i++) {
+            String d = ptypes.get(i).descriptorString();
+            String pname = code.nameAt(slot, 0, d.charAt(0));
+            pname = sanitize(pname == null ? "p" + i : pname);
+            final int javaParam = i;
+            switch (args[i]) {
+                case SVal.Val v -> {
+                    Var pv = new Var(pname, v.expr().scalar());
+                    fn.params().add(new Param(pv, new ParamKind.HelperValue()));
+                    scalars.put(slot, pv);
+                }
+                case SVal.Cmp3 c -> {
+                    Var pv = new Var(pname, Scalar.I32);
+                    fn.params().add(new Param(pv, new ParamKind.HelperValue()));
+                    scalars.put(slot, pv);
+                }
+                case SVal.View v -> {
+                    Var pv = new Var(pname, new PtrType(v.handle().elem, AddressSpace.GLOBAL));
+                    fn.params().add(new Param(pv, new ParamKind.Pointer(AddressSpace.GLOBAL)));
+                    final String pn = pname;
+                    refs.put(slot, new SVal.View(new ViewHandle(new Expr.Read(pv), v.handle().elem, v.handle().viewClass, (info, dim) -> {
+                        Var hv = new Var(pn + "_" + infoName(info, dim), info == ParamKind.Info.STRIDE ? Scalar.I64 : Scalar.I32);
+                        hiddenParams.add(new Param(hv, new ParamKind.HelperValue()));
+                        requests.add(new HiddenRequest(javaParam, info, dim));
+                        return new Expr.Read(hv);
+                    })));
+                }
+                case SVal.Arr a -> {
+                    Var pv = new Var(pname, new PtrType(a.elem(), a.space()));
+                    fn.params().add(new Param(pv, new ParamKind.Pointer(a.space())));
+                    refs.put(slot, new SVal.Arr(new Expr.Read(pv), a.elem(), a.space(), a.length()));
+                }
+                case SVal.Ctx c -> refs.put(slot, c);
+                case SVal.Null n -> throw caller.error("passing null to a helper is not allowed in a kernel");
+                case SVal.Obj o -> throw caller.error("passing an object (" + o.description() + ") to a helper is not allowed in a kernel");
+            }
+            slot += (d.equals("J") || d.equals("D")) ? 2 : 1;
+        }
+        inProgress.push(key(owner, name, desc.descriptorString()));
+        new MethodTranslator(this, code, fn, false, scalars, refs).translate();
+        inProgress.pop();
+        fn.params().addAll(hiddenParams);
+        helperOrder.add(fn);
+        return new HelperInfo(fn, requests);
+    }
+
+    // ---------------------------------------------------------------- constants
+
+    /**
+     * The value of a {@code static final} primitive field, read by reflection (initialising its
+     * class), or null after pushing an opaque object for a reference-typed final field.
+     */
+    Expr staticConstant(MethodTranslator t, String owner, String name) {
+        Field f;
+        try {
+            Class<?> c = Class.forName(owner, true, loader);
+            f = findField(c, name);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw t.error("static field " + MethodTranslator.simple(owner) + "." + name + " cannot be read: " + e);
+        }
+        if (f == null) throw t.error("static field " + MethodTranslator.simple(owner) + "." + name + " not found");
+        int mod = f.getModifiers();
+        String display = MethodTranslator.simple(owner) + "." + name;
+        if (!Modifier.isFinal(mod)) throw t.error("read of non-final static field '" + display + "' is not allowed in a kernel (make it static final)");
+        if (!f.getType().isPrimitive()) {
+            t.pushRef(new SVal.Obj("static field '" + display + "' of type " + f.getType().getSimpleName()));
+            return null;
+        }
+        try {
+            f.setAccessible(true);
+            Object v = f.get(null);
+            hashedFacts.add(owner + "." + name + "=" + v);
+            return switch (v) {
+                case Integer i -> Expr.Const.i32(i);
+                case Boolean b -> Expr.Const.i32(b ? 1 : 0);
+                case Byte b -> Expr.Const.i32(b);
+                case Short s -> Expr.Const.i32(s);
+                case Character c -> Expr.Const.i32(c);
+                case Long l -> Expr.Const.i64(l);
+                case Float fl -> Expr.Const.f32(fl);
+                case Double d -> Expr.Const.f64(d);
+                default -> throw t.error("static field '" + display + "' has unsupported type");
+            };
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (e instanceof KernelCompileException k) throw k;
+            throw t.error("static final field '" + display + "' cannot be read: " + e);
+        }
+    }
+
+    /** True when {@code className} names a Throwable (so {@code new} of it means an exception is about to be thrown). */
+    boolean isThrowable(String className) {
+        try {
+            return Throwable.class.isAssignableFrom(Class.forName(className, false, loader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Field findField(Class<?> c, String name) {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            try {
+                return k.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass, then interfaces
+            }
+            for (Class<?> i : k.getInterfaces()) {
+                Field f = findField(i, name);
+                if (f != null) return f;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- class reading
+
+    private MethodCode methodCode(String owner, String name, String descriptor) {
+        ClassModel cm = classModel(owner);
+        for (MethodModel mm : cm.methods()) {
+            if (mm.methodName().equalsString(name) && mm.methodType().equalsString(descriptor)) {
+                return new MethodCode(cm, mm);
+            }
+        }
+        throw new KernelCompileException("kernel " + kernelDisplay + ": method " + owner + "." + name + descriptor + " not found in its class file", -1);
+    }
+
+    private ClassModel classModel(String owner) {
+        ClassModel cm = classes.get(owner);
+        if (cm != null) return cm;
+        String res = owner.replace('.', '/') + ".class";
+        try (InputStream in = loader.getResourceAsStream(res)) {
+            if (in == null) throw new KernelCompileException("kernel " + kernelDisplay + ": class file of " + owner + " is not available", -1);
+            byte[] bytes = in.readAllBytes();
+            cm = ClassFile.of().parse(bytes);
+            classes.put(owner, cm);
+            classBytes.put(owner, bytes);
+            hashedClasses.add(owner);
+            return cm;
+        } catch (IOException e) {
+            throw new KernelCompileException("kernel " + kernelDisplay + ": cannot read class file of " + owner + ": " + e, -1);
+        }
+    }
+
+    private static String methodDescriptor(Method m) {
+        return java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();
+    }
+
+    private static String key(String owner, String name, String desc) {
+        return owner + "." + name + desc;
+    }
+
+    /** Builds the error every unsupported construct reports: kernel, method, file:line, construct. */
+    KernelCompileException error(MethodCode code, int line, String text) {
+        String where = code.sourceFile + (line >= 0 ? ":" + line : "");
+        String who = code.displayName().equals(kernelDisplay) ? "kernel " + kernelDisplay
+                : "kernel " + kernelDisplay + ", in helper " + code.displayName();
+        return new KernelCompileException(who + " (" + where + "): " + text, line);
+    }
+
+    private String hash(Method m) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((COMPILER_VERSION + "\n" + m.getDeclaringClass().getName() + "." + m.getName() + methodDescriptor(m) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (String c : hashedClasses) {
+                md.update(c.getBytes(StandardCharsets.UTF_8));
+                md.update(classBytes.get(c));
+            }
+            for (String f : hashedFacts) md.update((f + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static final Set<String> RESERVED = Set.of(
+            "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
+            "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
+            "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
+            "bool", "half", "uchar", "ushort", "uint", "ulong", "size_t", "kernel", "global", "local", "constant",
+            "private", "read_only", "write_only", "read_write", "image2d_t", "sampler_t", "event_t", "complex", "imaginary",
+            "true", "false", "vector", "pipe", "generic");
+
+    /** A C identifier for a Java name (reserved words and OpenCL keywords get a trailing underscore). */
+    public static String sanitize(String javaName) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : javaName.toCharArray()) sb.append(Character.isLetterOrDigit(c) && c < 128 ? c : '_');
+        String s = sb.isEmpty() || Character.isDigit(sb.charAt(0)) ? "_" + sb : sb.toString();
+        if (s.startsWith("__") || s.startsWith("get_") || RESERVED.contains(s)) s = s + "_";
+        return s;
+    }
+}

@@ -1,0 +1,73 @@
+package org.jdpx.kernels.jvm;
+
+import java.util.concurrent.Phaser;
+import org.jdpx.kernels.KernelContext;
+
+/**
+ * The java device's {@link KernelContext}: plain mutable fields the runner sets before each
+ * work-item, read back by final-class-free but monomorphic calls the JIT inlines. One
+ * instance per worker thread for kernels without barriers (reused for every item, no
+ * allocation), one per work-item for kernels with barriers or local memory.
+ */
+final class JvmKernelContext extends KernelContext {
+    int gid0, gid1, gid2;
+    int lid0, lid1, lid2;
+    int grp0, grp1, grp2;
+    final int gsz0, gsz1, gsz2;
+    final int lsz0, lsz1, lsz2;
+    final int ngrp0, ngrp1, ngrp2;
+    /** Shared by the work-items of one group; null when the kernel needs no group state. */
+    final WorkGroup group;
+    private int localCalls;
+
+    JvmKernelContext(int[] global, int[] local, WorkGroup group) {
+        gsz0 = global[0];
+        gsz1 = global[1];
+        gsz2 = global[2];
+        lsz0 = local[0];
+        lsz1 = local[1];
+        lsz2 = local[2];
+        ngrp0 = gsz0 / lsz0;
+        ngrp1 = gsz1 / lsz1;
+        ngrp2 = gsz2 / lsz2;
+        this.group = group;
+    }
+
+    @Override public int globalId(int d) { return d == 0 ? gid0 : d == 1 ? gid1 : d == 2 ? gid2 : 0; }
+    @Override public int localId(int d) { return d == 0 ? lid0 : d == 1 ? lid1 : d == 2 ? lid2 : 0; }
+    @Override public int groupId(int d) { return d == 0 ? grp0 : d == 1 ? grp1 : d == 2 ? grp2 : 0; }
+    @Override public int globalSize(int d) { return d == 0 ? gsz0 : d == 1 ? gsz1 : d == 2 ? gsz2 : 1; }
+    @Override public int localSize(int d) { return d == 0 ? lsz0 : d == 1 ? lsz1 : d == 2 ? lsz2 : 1; }
+    @Override public int numGroups(int d) { return d == 0 ? ngrp0 : d == 1 ? ngrp1 : d == 2 ? ngrp2 : 1; }
+    @Override public int globalLinearId() { return (gid2 * gsz1 + gid1) * gsz0 + gid0; }
+    @Override public int localLinearId() { return (lid2 * lsz1 + lid1) * lsz0 + lid0; }
+    @Override public int groupLinearId() { return (grp2 * ngrp1 + grp1) * ngrp0 + grp0; }
+
+    @Override
+    public void localBarrier() {
+        barrier();
+    }
+
+    @Override
+    public void globalBarrier() {
+        barrier();
+    }
+
+    private void barrier() {
+        if (group == null) throw new IllegalStateException("barrier in a kernel launched without work-group support");
+        Phaser p = group.phaser;
+        p.arriveAndAwaitAdvance();
+        if (p.isTerminated()) throw new WorkGroup.Aborted();
+    }
+
+    @Override public float[] localFloats(int n) { return (float[]) local(float.class, n); }
+    @Override public int[] localInts(int n) { return (int[]) local(int.class, n); }
+    @Override public long[] localLongs(int n) { return (long[]) local(long.class, n); }
+    @Override public double[] localDoubles(int n) { return (double[]) local(double.class, n); }
+
+    /** The group's k-th local array: every item of the group asks in the same order and gets the same array. */
+    private Object local(Class<?> type, int n) {
+        if (group == null) throw new IllegalStateException("local memory in a kernel launched without work-group support");
+        return group.localArray(localCalls++, type, n);
+    }
+}

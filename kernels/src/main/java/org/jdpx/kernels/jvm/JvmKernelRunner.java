@@ -1,0 +1,296 @@
+package org.jdpx.kernels.jvm;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.KernelCompiler;
+import org.jdpx.kernels.KernelContext;
+import org.jdpx.kernels.LocalMemory;
+
+/**
+ * Runs kernels on the java device: the original Java method, once per work-item, on threads.
+ *
+ * <p><b>Kernels without barriers or local memory</b> run on a fixed pool of platform threads
+ * (one per core). The range is cut into chunks handed out through an atomic cursor; each
+ * thread reuses one mutable {@link KernelContext} whose ids it advances per item and calls
+ * the kernel through a {@link MethodHandle} with the arguments already bound. No allocation
+ * per item; the cost per item is one non-inlined handle call (a few ns) plus the kernel body.
+ *
+ * <p><b>Kernels with barriers or local memory</b> need the items of a group to run
+ * concurrently. Each pool thread takes a whole work-group, gives each of its items its own
+ * context and a virtual thread, and the items meet at a {@link java.util.concurrent.Phaser}
+ * (one party per item; an item that returns deregisters). Each group gets fresh local arrays
+ * ({@code @Local} parameters and {@code localFloats(n)}-style requests), zero-filled, which
+ * OpenCL does not promise. Cost: one virtual thread per item and a park/unpark per item per
+ * barrier, i.e. microseconds per item; fine for testing and modest sizes, not for speed.
+ *
+ * <p>An exception thrown by a work-item stops its group and is rethrown from {@code run}
+ * after the launch drains (other groups may have run). Java's own semantics apply here
+ * (e.g. integer division by zero throws), which devices cannot reproduce.
+ */
+public final class JvmKernelRunner {
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final long INLINE_LIMIT = 2048;
+    private static volatile ExecutorService pool;
+
+    private JvmKernelRunner() {
+    }
+
+    /**
+     * Runs {@code kernel} over {@code global} (1 to 3 dimensions) with work-group size
+     * {@code local} (null: chosen here, dividing the range).
+     *
+     * @param args one value per kernel parameter after the KernelContext: views, boxed
+     *             primitives, and {@link LocalMemory} for {@code @Local} parameters
+     * @throws IllegalArgumentException for a bad range or arguments that do not match the kernel
+     */
+    public static void run(CompiledKernel kernel, int[] global, int[] local, Object... args) {
+        Method m = kernel.method();
+        if (m == null) throw new IllegalArgumentException("kernel " + kernel.name() + " was built as IR and has no Java method to run");
+        boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
+        for (Object a : args) if (a instanceof LocalMemory) groups = true;
+        launch(m, global, local, groups, args);
+    }
+
+    /** Compiles {@code kernel} (cached) to learn whether it needs work-groups, then runs it like {@link #run(CompiledKernel, int[], int[], Object...)}. */
+    public static void run(Method kernel, int[] global, int[] local, Object... args) {
+        run(KernelCompiler.compile(kernel), global, local, args);
+    }
+
+    private static void launch(Method m, int[] global, int[] localIn, boolean groups, Object[] args) {
+        int[] g = dims(global, "global");
+        int[] l = localIn == null ? defaultLocal(g, groups) : dims(localIn, "local");
+        for (int d = 0; d < 3; d++) {
+            if (g[d] % l[d] != 0) {
+                throw new IllegalArgumentException("local size " + l[d] + " does not divide global size " + g[d] + " in dimension " + d);
+            }
+        }
+        if (args.length != m.getParameterCount() - 1) {
+            throw new IllegalArgumentException("kernel " + m.getName() + " takes " + (m.getParameterCount() - 1) + " arguments, got " + args.length);
+        }
+        MethodHandle base = handle(m);
+        if (groups) runGroups(m, base, g, l, args);
+        else runFlat(m, bind(m, base, args), g, l);
+    }
+
+    private static int[] dims(int[] r, String what) {
+        if (r == null || r.length < 1 || r.length > 3) throw new IllegalArgumentException(what + " range must have 1 to 3 dimensions");
+        int[] out = {1, 1, 1};
+        for (int i = 0; i < r.length; i++) {
+            if (r[i] < 1) throw new IllegalArgumentException(what + " size " + r[i] + " in dimension " + i + " must be positive");
+            out[i] = r[i];
+        }
+        return out;
+    }
+
+    private static int[] defaultLocal(int[] g, boolean groups) {
+        int[] l = {1, 1, 1};
+        int limit = groups ? 64 : 256;
+        for (int c = Math.min(limit, g[0]); c >= 1; c--) {
+            if (g[0] % c == 0) {
+                l[0] = c;
+                break;
+            }
+        }
+        return l;
+    }
+
+    private static MethodHandle handle(Method m) {
+        try {
+            m.setAccessible(true);
+            return MethodHandles.lookup().unreflect(m);
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot access kernel " + m, e);
+        }
+    }
+
+    private static MethodHandle bind(Method m, MethodHandle h, Object[] args) {
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < args.length; i++) {
+            Class<?> t = types[i + 1];
+            Object a = args[i];
+            boolean ok = t.isPrimitive() ? a != null && MethodType.methodType(t).wrap().returnType().isInstance(a) : a == null || t.isInstance(a);
+            if (!ok) {
+                throw new IllegalArgumentException("argument " + i + " of kernel " + m.getName() + " must be " + t.getSimpleName()
+                        + ", got " + (a == null ? "null" : a.getClass().getSimpleName()));
+            }
+        }
+        return MethodHandles.insertArguments(h, 1, args).asType(MethodType.methodType(void.class, KernelContext.class));
+    }
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (JvmKernelRunner.class) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(THREADS, r -> {
+                        Thread t = new Thread(r, "jdpx-java-device");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ flat launches
+
+    private static void runFlat(Method m, MethodHandle h, int[] g, int[] l) {
+        long total = (long) g[0] * g[1] * g[2];
+        if (total <= INLINE_LIMIT) {
+            runRange(h, g, l, 0, total);
+            return;
+        }
+        long chunk = Math.max(256, total / (THREADS * 8L));
+        AtomicLong cursor = new AtomicLong();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            fs.add(pool().submit(() -> {
+                long s;
+                while ((s = cursor.getAndAdd(chunk)) < total) runRange(h, g, l, s, Math.min(total, s + chunk));
+                return null;
+            }));
+        }
+        join(fs);
+    }
+
+    private static void runRange(MethodHandle h, int[] g, int[] l, long start, long end) {
+        JvmKernelContext c = new JvmKernelContext(g, l, null);
+        int x = (int) (start % g[0]);
+        long row = start / g[0];
+        int y = (int) (row % g[1]);
+        int z = (int) (row / g[1]);
+        setRow(c, y, z);
+        c.gid0 = x;
+        c.lid0 = x % c.lsz0;
+        c.grp0 = x / c.lsz0;
+        for (long i = start; i < end; i++) {
+            try {
+                h.invokeExact((KernelContext) c);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            if (++c.gid0 == g[0]) {
+                c.gid0 = 0;
+                c.lid0 = 0;
+                c.grp0 = 0;
+                if (++y == g[1]) {
+                    y = 0;
+                    z++;
+                }
+                setRow(c, y, z);
+            } else if (++c.lid0 == c.lsz0) {
+                c.lid0 = 0;
+                c.grp0++;
+            }
+        }
+    }
+
+    private static void setRow(JvmKernelContext c, int y, int z) {
+        c.gid1 = y;
+        c.lid1 = y % c.lsz1;
+        c.grp1 = y / c.lsz1;
+        c.gid2 = z;
+        c.lid2 = z % c.lsz2;
+        c.grp2 = z / c.lsz2;
+    }
+
+    // ------------------------------------------------------------------ work-group launches
+
+    private static void runGroups(Method m, MethodHandle base, int[] g, int[] l, Object[] args) {
+        int n0 = g[0] / l[0], n1 = g[1] / l[1], n2 = g[2] / l[2];
+        long groupsTotal = (long) n0 * n1 * n2;
+        int items = l[0] * l[1] * l[2];
+        AtomicLong cursor = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < Math.min(THREADS, groupsTotal); t++) {
+            fs.add(pool().submit(() -> {
+                long gi;
+                while (failure.get() == null && (gi = cursor.getAndIncrement()) < groupsTotal) {
+                    int gx = (int) (gi % n0), gy = (int) ((gi / n0) % n1), gz = (int) (gi / ((long) n0 * n1));
+                    runGroup(m, base, g, l, args, items, gx, gy, gz, failure);
+                }
+                return null;
+            }));
+        }
+        join(fs);
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) throw re;
+        if (f instanceof Error er) throw er;
+        if (f != null) throw new IllegalStateException(f);
+    }
+
+    private static void runGroup(Method m, MethodHandle base, int[] g, int[] l, Object[] args, int items,
+                                 int gx, int gy, int gz, AtomicReference<Throwable> failure) throws InterruptedException {
+        WorkGroup group = new WorkGroup(items);
+        Object[] groupArgs = args.clone();
+        for (int i = 0; i < groupArgs.length; i++) {
+            if (groupArgs[i] instanceof LocalMemory lm) groupArgs[i] = lm.newArray();
+        }
+        MethodHandle h = bind(m, base, groupArgs);
+        Thread[] threads = new Thread[items];
+        int k = 0;
+        for (int lz = 0; lz < l[2]; lz++) {
+            for (int ly = 0; ly < l[1]; ly++) {
+                for (int lx = 0; lx < l[0]; lx++) {
+                    JvmKernelContext c = new JvmKernelContext(g, l, group);
+                    c.lid0 = lx;
+                    c.lid1 = ly;
+                    c.lid2 = lz;
+                    c.grp0 = gx;
+                    c.grp1 = gy;
+                    c.grp2 = gz;
+                    c.gid0 = gx * l[0] + lx;
+                    c.gid1 = gy * l[1] + ly;
+                    c.gid2 = gz * l[2] + lz;
+                    threads[k++] = Thread.ofVirtual().unstarted(() -> {
+                        try {
+                            h.invokeExact((KernelContext) c);
+                        } catch (WorkGroup.Aborted a) {
+                            return;
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                            group.phaser.forceTermination();
+                            return;
+                        }
+                        group.phaser.arriveAndDeregister();
+                    });
+                }
+            }
+        }
+        for (Thread t : threads) t.start();
+        for (Thread t : threads) t.join();
+    }
+
+    private static void join(List<Future<?>> fs) {
+        Throwable first = null;
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (first == null) first = e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the java device", e);
+            }
+        }
+        if (first instanceof RuntimeException re) throw re;
+        if (first instanceof Error er) throw er;
+        if (first != null) throw new IllegalStateException(first);
+    }
+}

@@ -1,0 +1,112 @@
+package org.jdpx.kernels.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.Kernel;
+import org.jdpx.kernels.KernelCompiler;
+import org.jdpx.kernels.jvm.JvmKernelRunner;
+import org.jdpx.kernels.testutil.ClDevices;
+import org.jdpx.kernels.testutil.SpirvVal;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every corpus kernel: (1) on the java device against a plain-Java reference, (2) its OpenCL C
+ * built on every OpenCL device found (skipping devices without an aspect it reports needing),
+ * (3) its SPIR-V through spirv-val, (4) run on each OpenCL device against the same reference.
+ */
+class CorpusTest {
+
+    static CompiledKernel kernel(String name) {
+        return KernelCompiler.compile(Corpus.class, name);
+    }
+
+    @Test
+    void corpusIsLargeAndEveryKernelHasACase() {
+        List<String> kernels = Arrays.stream(Corpus.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Kernel.class))
+                .map(Method::getName).sorted().toList();
+        List<String> cases = Cases.all().stream().map(Case::kernel).sorted().toList();
+        assertTrue(kernels.size() >= 30, "corpus has " + kernels.size() + " kernels");
+        assertEquals(kernels, cases);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> javaDevice() {
+        return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> {
+            Object[] args = c.args().get();
+            JvmKernelRunner.run(kernel(c.kernel()), c.global(), c.local(), args);
+            c.check().accept(args);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> openclBuilds() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<ClDevices.Device> devices = ClDevices.all();
+        assertFalse(devices.isEmpty(), "no OpenCL device found (PoCL is expected on this machine)");
+        for (Case c : Cases.all()) {
+            for (ClDevices.Device d : devices) {
+                tests.add(DynamicTest.dynamicTest(c.kernel() + " on " + d.name(), () -> {
+                    CompiledKernel k = kernel(c.kernel());
+                    if (!d.supports(k)) {
+                        assertFalse(k.requiredAspects().isEmpty(), "skipped only for a reported aspect");
+                        assertThrowsAspect(k, d);
+                        return;
+                    }
+                    ClDevices.build(d, k.openclSource());
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void assertThrowsAspect(CompiledKernel k, ClDevices.Device d) {
+        UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> k.requireAspects(d.name(), d.aspects()));
+        assertTrue(e.getMessage().contains(k.name()) && e.getMessage().contains("needs aspect"), e.getMessage());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> spirvValidates() {
+        return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(kernel(c.kernel()))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> runsOnOpenClDevices() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : Cases.all()) {
+            if (!c.runOnDevice()) continue;
+            for (ClDevices.Device d : ClDevices.all()) {
+                tests.add(DynamicTest.dynamicTest(c.kernel() + " on " + d.name(), () -> {
+                    CompiledKernel k = kernel(c.kernel());
+                    if (!d.supports(k)) return;
+                    Object[] args = c.args().get();
+                    ClDevices.run(d, k, c.global(), c.local(), args);
+                    c.check().accept(args);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aspectsAreReported() {
+        assertEquals(Set.of("fp64"), kernel("mixedTypes").requiredAspects());
+        assertEquals(Set.of("fp64", "atomic64"), kernel("doubleAtomics").requiredAspects());
+        assertEquals(Set.of("atomic64"), kernel("longAtomics").requiredAspects());
+        assertEquals(Set.of(), kernel("mathFunctions").requiredAspects(), "float Math.* stays in float");
+        assertTrue(kernel("matmulTiled").usesBarriers() && kernel("matmulTiled").usesLocalMemory());
+        assertFalse(kernel("vecAdd").usesBarriers() || kernel("vecAdd").usesLocalMemory());
+        assertTrue(kernel("reduceSum").usesLocalMemory());
+    }
+}

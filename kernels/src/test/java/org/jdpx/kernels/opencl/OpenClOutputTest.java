@@ -1,0 +1,99 @@
+package org.jdpx.kernels.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.Kernel;
+import org.jdpx.kernels.KernelArg;
+import org.jdpx.kernels.KernelCompiler;
+import org.jdpx.kernels.corpus.Corpus;
+import org.jdpx.kernels.ir.ParamKind;
+import org.jdpx.kernels.ir.Scalar;
+import org.junit.jupiter.api.Test;
+
+/** The OpenCL C is meant to be read: structured, named after the Java, explicit about Java semantics. */
+class OpenClOutputTest {
+    static String cl(String kernel) {
+        return KernelCompiler.compile(Corpus.class, kernel).openclSource();
+    }
+
+    @Test
+    void structuredWithoutGotoExceptWhereCCannotSayIt() {
+        Set<String> gotoAllowed = Set.of("labelledBreak", "switchKernel"); // break out of two loops; switch fall-through
+        for (Method m : Corpus.class.getDeclaredMethods()) {
+            if (!m.isAnnotationPresent(Kernel.class)) continue;
+            String src = KernelCompiler.compile(m).openclSource();
+            if (!gotoAllowed.contains(m.getName())) assertFalse(src.contains("goto"), m.getName() + ":\n" + src);
+            assertTrue(src.contains("#pragma OPENCL FP_CONTRACT OFF"), m.getName());
+        }
+    }
+
+    @Test
+    void loopsAndNamesFollowTheJava() {
+        String mm = cl("matmulNaive");
+        assertTrue(mm.contains("for (k = 0; k < n; k++) {"), mm);
+        assertTrue(mm.contains("float sum;") || mm.contains("float sum"), mm);
+        assertTrue(mm.contains("row = (int)get_global_id(1);"), mm);
+        String mandel = cl("mandelbrot");
+        assertTrue(mandel.contains("for (it = 0; (((x * x) + (y * y)) <= 4.0f) && (it < maxIter); it++) {"), mandel);
+        String collatz = cl("collatz");
+        assertTrue(collatz.contains("for (;;)") || collatz.contains("while ("), collatz);
+        String early = cl("earlyExit");
+        assertTrue(early.contains("return;"), early);
+    }
+
+    @Test
+    void javaSemanticsAreSpelledOut() {
+        String ov = cl("intOverflow");
+        assertTrue(ov.contains("as_int((uint)") && ov.contains("as_long("), ov);
+        String casts = cl("saturatingCasts");
+        assertTrue(casts.contains("convert_int_sat_rtz") && casts.contains("convert_long_sat_rtz") && casts.contains("isnan"), casts);
+        assertTrue(casts.contains("as_char((uchar)") && casts.contains("as_short((ushort)"), casts);
+        String div = cl("intDivision");
+        assertTrue(div.contains("jdpx_div_int(") && div.contains("jdpx_rem_int(") && div.contains("b == -1"), div);
+        String shifts = cl("shifts");
+        assertTrue(shifts.contains("as_int((uint)v >> "), shifts);
+        assertFalse(cl("vecAdd").contains("cl_khr_fp64"));
+        assertTrue(cl("mixedTypes").contains("#pragma OPENCL EXTENSION cl_khr_fp64 : enable"));
+        assertTrue(cl("longAtomics").contains("cl_khr_int64_base_atomics") && cl("longAtomics").contains("cl_khr_int64_extended_atomics"));
+        assertTrue(cl("floatAtomics").contains("atomic_cmpxchg"), cl("floatAtomics"));
+    }
+
+    @Test
+    void argumentContractListsUserThenHiddenArguments() {
+        CompiledKernel k = KernelCompiler.compile(Corpus.class, "matmulNaive");
+        List<KernelArg> args = k.arguments();
+        assertEquals(List.of("a", "b", "c", "n", "a_stride0", "a_stride1", "b_stride0", "b_stride1", "c_stride0", "c_stride1"),
+                args.stream().map(KernelArg::name).toList());
+        assertEquals(new ParamKind.View(Scalar.F32, 0), args.get(0).kind());
+        assertEquals(new ParamKind.Value(int.class, 3), args.get(3).kind());
+        assertEquals(new ParamKind.ViewInfo(ParamKind.Info.STRIDE, 1, 0), args.get(6).kind());
+        assertEquals("long", args.get(6).clType());
+        assertEquals(8, args.get(6).valueBytes());
+        CompiledKernel red = KernelCompiler.compile(Corpus.class, "reduceSum");
+        assertEquals(new ParamKind.LocalBuffer(Scalar.F32, 2), red.arguments().get(2).kind());
+        assertEquals("__local float*", red.arguments().get(2).clType());
+        CompiledKernel sax = KernelCompiler.compile(Corpus.class, "saxpy");
+        assertEquals(new ParamKind.ViewInfo(ParamKind.Info.LENGTH, 2, 0), sax.arguments().getLast().kind());
+    }
+
+    @Test
+    void contentHashIsStableAndDistinguishesKernels() {
+        var a = org.jdpx.kernels.frontend.Frontend.compile(method("vecAdd")).contentHash();
+        var b = org.jdpx.kernels.frontend.Frontend.compile(method("vecAdd")).contentHash();
+        var c = org.jdpx.kernels.frontend.Frontend.compile(method("saxpy")).contentHash();
+        assertEquals(64, a.length());
+        assertEquals(a, b);
+        assertFalse(a.equals(c));
+    }
+
+    private static Method method(String name) {
+        for (Method m : Corpus.class.getDeclaredMethods()) if (m.getName().equals(name)) return m;
+        throw new AssertionError(name);
+    }
+}
