@@ -7,7 +7,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
 . scripts/jdk.sh
 
-packages=(ocl-icd-libopencl1 pocl-opencl-icd mesa-opencl-icd libze1 spirv-tools clinfo)
+# ocl-icd-opencl-dev only adds the unversioned libOpenCL.so name, which is the one JOCL dlopens.
+packages=(ocl-icd-libopencl1 ocl-icd-opencl-dev pocl-opencl-icd mesa-opencl-icd libze1 spirv-tools clinfo)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
