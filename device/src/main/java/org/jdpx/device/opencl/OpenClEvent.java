@@ -22,6 +22,8 @@ final class OpenClEvent implements EventDriver {
     static final AtomicLong LIVE = new AtomicLong();
 
     final OpenClDevice device;
+    /** The queue the command went to, flushed before another queue waits on it. */
+    final OpenClQueue queue;
     final cl_event event;
     private final String command;
     private final cl_event[] self;
@@ -31,8 +33,9 @@ final class OpenClEvent implements EventDriver {
      *
      * @param command what the command was, for error messages (e.g. {@code kernel 'vadd'})
      */
-    OpenClEvent(OpenClDevice device, cl_event event, String command) {
-        this.device = device;
+    OpenClEvent(OpenClQueue queue, cl_event event, String command) {
+        this.queue = queue;
+        this.device = queue.device;
         this.event = event;
         this.command = command;
         this.self = new cl_event[] {event};
@@ -66,6 +69,8 @@ final class OpenClEvent implements EventDriver {
 
     @Override
     public Event.Status status() {
+        // Polling does not submit anything: without a flush, an idle queue's command could stay QUEUED.
+        queue.flushIfDirty();
         int s = executionStatus();
         if (s < 0) {
             return Event.Status.ERROR;

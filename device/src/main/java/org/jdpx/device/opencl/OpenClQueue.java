@@ -29,6 +29,8 @@ final class OpenClQueue implements QueueDriver {
     private final boolean profiling;
     private volatile boolean mapHostCopies;
     private volatile boolean released;
+    /** Whether commands were enqueued since the last flush. */
+    private volatile boolean dirty;
 
     OpenClQueue(OpenClDevice device, cl_command_queue queue, boolean profiling) {
         this.device = device;
@@ -52,7 +54,7 @@ final class OpenClQueue implements QueueDriver {
         OpenClMemory d = device.own(dst);
         s.beforeDeviceUse();
         d.beforeDeviceUse();
-        cl_event[] wait = WaitList.of(device, deps);
+        cl_event[] wait = WaitList.of(this, deps);
         if (bytes == 0) {
             return marker(wait, deps);
         }
@@ -60,14 +62,14 @@ final class OpenClQueue implements QueueDriver {
         Cl.check(clEnqueueCopyBuffer(queue, s.buffer, d.buffer, srcOffset, dstOffset, bytes, WaitList.size(wait), wait,
                 ev), "clEnqueueCopyBuffer", bytes + " bytes from " + s + "+" + srcOffset + " to " + d + "+" + dstOffset);
         Reference.reachabilityFence(deps);
-        return new OpenClEvent(device, ev, "copy");
+        return enqueued(ev, "copy");
     }
 
     @Override
     public EventDriver copyFromHost(MemorySegment src, NativeMemory dst, long dstOffset, List<EventDriver> deps) {
         OpenClMemory d = device.own(dst);
         d.beforeDeviceUse();
-        cl_event[] wait = WaitList.of(device, deps);
+        cl_event[] wait = WaitList.of(this, deps);
         if (src.byteSize() == 0) {
             return marker(wait, deps);
         }
@@ -75,14 +77,14 @@ final class OpenClQueue implements QueueDriver {
                 ? HostCopies.writeByMap(queue, d, dstOffset, src, wait)
                 : HostCopies.write(queue, d, dstOffset, src, wait);
         Reference.reachabilityFence(deps);
-        return new OpenClEvent(device, ev, "copy from host");
+        return enqueued(ev, "copy from host");
     }
 
     @Override
     public EventDriver copyToHost(NativeMemory src, long srcOffset, MemorySegment dst, List<EventDriver> deps) {
         OpenClMemory s = device.own(src);
         s.beforeDeviceUse();
-        cl_event[] wait = WaitList.of(device, deps);
+        cl_event[] wait = WaitList.of(this, deps);
         if (dst.byteSize() == 0) {
             return marker(wait, deps);
         }
@@ -90,14 +92,14 @@ final class OpenClQueue implements QueueDriver {
                 ? HostCopies.readByMap(queue, s, srcOffset, dst, wait)
                 : HostCopies.read(queue, s, srcOffset, dst, wait);
         Reference.reachabilityFence(deps);
-        return new OpenClEvent(device, ev, "copy to host");
+        return enqueued(ev, "copy to host");
     }
 
     @Override
     public EventDriver fill(NativeMemory dst, long offset, long bytes, MemorySegment pattern, List<EventDriver> deps) {
         OpenClMemory d = device.own(dst);
         d.beforeDeviceUse();
-        cl_event[] wait = WaitList.of(device, deps);
+        cl_event[] wait = WaitList.of(this, deps);
         if (bytes == 0) {
             return marker(wait, deps);
         }
@@ -107,12 +109,12 @@ final class OpenClQueue implements QueueDriver {
                 ev), "clEnqueueFillBuffer", bytes + " bytes at offset " + offset + " of " + d + " with a " + p.length
                 + "-byte pattern");
         Reference.reachabilityFence(deps);
-        return new OpenClEvent(device, ev, "fill");
+        return enqueued(ev, "fill");
     }
 
     @Override
     public EventDriver marker(List<EventDriver> deps) {
-        return marker(WaitList.of(device, deps), deps);
+        return marker(WaitList.of(this, deps), deps);
     }
 
     private EventDriver marker(cl_event[] wait, List<EventDriver> deps) {
@@ -120,7 +122,7 @@ final class OpenClQueue implements QueueDriver {
         Cl.check(clEnqueueMarkerWithWaitList(queue, WaitList.size(wait), wait, ev), "clEnqueueMarkerWithWaitList",
                 device.label());
         Reference.reachabilityFence(deps);
-        return new OpenClEvent(device, ev, "marker");
+        return enqueued(ev, "marker");
     }
 
     /**
@@ -135,14 +137,29 @@ final class OpenClQueue implements QueueDriver {
             throw new IllegalArgumentException("kernel " + kernel.name() + " was not built for " + device.label());
         }
         range.checkFits(device.info());
-        cl_event[] wait = WaitList.of(device, deps);
+        cl_event[] wait = WaitList.of(this, deps);
         cl_event ev = k.enqueue(queue, range, args, wait);
         Reference.reachabilityFence(deps);
-        return new OpenClEvent(device, ev, k.description);
+        return enqueued(ev, k.description);
+    }
+
+    /** Wraps the event of a command just enqueued and notes that the queue needs a flush. */
+    private OpenClEvent enqueued(cl_event ev, String command) {
+        dirty = true;
+        return new OpenClEvent(this, ev, command);
+    }
+
+    /** Submits what was enqueued, so that other queues and pollers see progress. */
+    void flushIfDirty() {
+        if (dirty) {
+            dirty = false;
+            Cl.check(clFlush(queue), "clFlush", device.label());
+        }
     }
 
     @Override
     public void finish() {
+        dirty = false;
         Cl.check(clFinish(queue), "clFinish", device.label());
     }
 

@@ -9,6 +9,10 @@ import org.jocl.cl_event;
  * each device has its own) go into the list; any other event, of another OpenCL device or of
  * another backend, cannot be named in this context's wait list, so it is awaited on the host
  * before the command is enqueued.
+ *
+ * <p>OpenCL only promises that a command waiting on an event of another queue makes progress once
+ * that queue has been flushed, so the other queue is flushed here (a blocking map waiting on an
+ * unflushed queue hangs on PoCL).
  */
 final class WaitList {
 
@@ -16,7 +20,8 @@ final class WaitList {
     }
 
     /** The wait list for {@code deps} on {@code device}, or {@code null} when nothing is left to wait for. */
-    static cl_event[] of(OpenClDevice device, List<EventDriver> deps) {
+    static cl_event[] of(OpenClQueue target, List<EventDriver> deps) {
+        OpenClDevice device = target.device;
         int n = deps.size();
         if (n == 0) {
             return null;
@@ -32,6 +37,9 @@ final class WaitList {
         for (int i = 0; i < n; i++) {
             EventDriver d = deps.get(i);
             if (d instanceof OpenClEvent e && e.device == device) {
+                if (e.queue != target) {
+                    e.queue.flushIfDirty();
+                }
                 list[k++] = e.event;
             } else {
                 d.await();
