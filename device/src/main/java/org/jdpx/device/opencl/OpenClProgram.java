@@ -59,7 +59,10 @@ final class OpenClProgram implements ProgramDriver {
         return new String(b, 0, Math.max(0, b.length - 1), java.nio.charset.StandardCharsets.UTF_8).replace(";", ", ");
     }
 
-    /** {@code CL_PROGRAM_BINARIES} for this program's one device, or empty when the driver gives none. */
+    /**
+     * {@code CL_PROGRAM_BINARIES} for this program's one device, wrapped in a {@link BinaryEnvelope},
+     * or empty when the driver gives none.
+     */
     @Override
     public Optional<byte[]> binary() {
         long[] size = new long[1];
@@ -72,7 +75,7 @@ final class OpenClProgram implements ProgramDriver {
         Pointer one = Pointer.to(bytes);
         Cl.check(clGetProgramInfo(program, CL_PROGRAM_BINARIES, Sizeof.POINTER, Pointer.to(one), null),
                 "clGetProgramInfo", "CL_PROGRAM_BINARIES on " + device.label());
-        return Optional.of(bytes);
+        return Optional.of(BinaryEnvelope.wrap(device.info(), bytes));
     }
 
     @Override

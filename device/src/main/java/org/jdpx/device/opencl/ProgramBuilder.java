@@ -32,9 +32,10 @@ final class ProgramBuilder {
             }
             case ProgramSource.Binary b -> {
                 text = "(device binary of " + b.bytes().length + " bytes)";
+                byte[] binary = BinaryEnvelope.unwrap(device, b.bytes());
                 int[] binaryStatus = new int[1];
-                program = clCreateProgramWithBinary(device.context, 1, devices, new long[] {b.bytes().length},
-                        new byte[][] {b.bytes()}, binaryStatus, err);
+                program = clCreateProgramWithBinary(device.context, 1, devices, new long[] {binary.length},
+                        new byte[][] {binary}, binaryStatus, err);
                 if (err[0] != CL_SUCCESS) {
                     throw new ProgramBuildException(device.label(), "clCreateProgramWithBinary returned "
                             + OpenClException.name(err[0]) + "; the binary is not for this device or driver", "", text);

@@ -17,7 +17,8 @@ public interface ProgramDriver {
 
     /**
      * The device binary of this program, for the on-disk cache, or empty when the driver gives none.
-     * Feed it back as {@link ProgramSource.Binary} on the same device and driver version.
+     * The bytes are opaque: feed them back as {@link ProgramSource.Binary} on the same device and
+     * driver version; a backend refuses (with {@link ProgramBuildException}) bytes it did not make.
      */
     Optional<byte[]> binary();
 

@@ -53,7 +53,8 @@ public sealed interface ProgramSource
      * A device binary from an earlier build on the same device and driver (see
      * {@link ProgramDriver#binary()}), for the on-disk program cache.
      *
-     * @param bytes        the binary exactly as the driver returned it
+     * @param bytes        the bytes exactly as {@link ProgramDriver#binary()} returned them (backends may
+     *                     wrap the driver's binary with a check of device and driver identity)
      * @param buildOptions the options of the original build; {@code null} means none
      */
     record Binary(byte[] bytes, String buildOptions) implements ProgramSource {
