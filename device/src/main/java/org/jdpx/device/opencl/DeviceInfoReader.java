@@ -23,6 +23,7 @@ final class DeviceInfoReader {
     private DeviceInfoReader() {
     }
 
+    @SuppressWarnings("deprecation") // CL_DEVICE_HOST_UNIFIED_MEMORY: deprecated in 2.0, still the best signal
     static ClDeviceProfile read(cl_platform_id platform, cl_device_id d, DeviceType type) {
         String version = ClInfo.string(d, CL_DEVICE_VERSION);
         int[] v = ClDeviceProfile.parseVersion(version);

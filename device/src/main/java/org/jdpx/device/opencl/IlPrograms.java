@@ -52,6 +52,7 @@ final class IlPrograms {
         }
     }
 
+    @SuppressWarnings("restricted") // the one downcall JOCL lacks
     private static MethodHandle handle() {
         MethodHandle h = create;
         if (h == null) {

@@ -40,6 +40,7 @@ final class LoaderShim {
      * @param versioned the path of {@code libOpenCL.so.1} as the dynamic linker found it
      * @return a description of what was done, or empty when nothing was needed or possible
      */
+    @SuppressWarnings("restricted") // System.load of the renamed loader copy
     static Optional<String> installIfNeeded(Path versioned) {
         if (!Boolean.parseBoolean(System.getProperty("jdpx.opencl.loaderShim", "true"))) {
             return Optional.empty();

@@ -41,6 +41,7 @@ final class NativeOpenCl {
      *
      * @throws BackendUnavailableException when the loader is not installed
      */
+    @SuppressWarnings("restricted") // looks the ICD loader up; the project runs with native access enabled
     static SymbolLookup loader() throws BackendUnavailableException {
         SymbolLookup l = loader;
         if (l == null) {
@@ -81,6 +82,7 @@ final class NativeOpenCl {
     }
 
     /** JOCL opens {@code libOpenCL.so}; where only the versioned file exists, see {@link LoaderShim}. */
+    @SuppressWarnings("restricted") // probes whether libOpenCL.so resolves
     private static void prepareUnversionedName() {
         try {
             SymbolLookup.libraryLookup("libOpenCL.so", Arena.global());

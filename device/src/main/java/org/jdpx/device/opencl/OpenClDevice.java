@@ -66,6 +66,7 @@ final class OpenClDevice implements DeviceDriver {
     }
 
     /** Creates an in-order queue, with the 2.0 call where the device has it. */
+    @SuppressWarnings("deprecation") // clCreateCommandQueue is the only call OpenCL 1.2 devices have
     cl_command_queue newQueue(boolean profiling) {
         int[] err = new int[1];
         cl_command_queue q;

@@ -56,6 +56,7 @@ final class OpenClMemory implements NativeMemory {
     private record Mapping(ByteBuffer mapped, Arena arena, MemorySegment view) {
     }
 
+    @SuppressWarnings("restricted") // the SVM pointer becomes a segment scoped to this block
     OpenClMemory(OpenClDevice device, UsmType kind, long bytes, cl_mem buffer, Pointer svm) {
         this.device = device;
         this.kind = kind;
@@ -98,6 +99,7 @@ final class OpenClMemory implements NativeMemory {
      * @throws IllegalStateException         after {@link #free()}
      */
     @Override
+    @SuppressWarnings("restricted") // the mapped pointer becomes a segment scoped to the mapping
     public MemorySegment hostView() {
         if (kind == UsmType.DEVICE) {
             throw new UnsupportedOperationException("device memory has no host view; copy it to the host "

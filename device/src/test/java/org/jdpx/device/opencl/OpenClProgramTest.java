@@ -64,7 +64,7 @@ class OpenClProgramTest {
         NativeMemory a = device.spi().allocate(UsmType.DEVICE, 4L * n);
         NativeMemory b = device.spi().allocate(UsmType.SHARED, 4L * n);
         NativeMemory c = device.spi().allocate(UsmType.HOST, 4L * n);
-        try (Arena arena = Arena.ofConfined()) {
+        try {
             float[] ha = new float[n];
             float[] hb = new float[n];
             for (int i = 0; i < n; i++) {
@@ -100,7 +100,7 @@ class OpenClProgramTest {
         QueueDriver q = device.spi().createQueue(false);
         NativeMemory in = device.spi().allocate(UsmType.DEVICE, 4L * n);
         NativeMemory out = device.spi().allocate(UsmType.DEVICE, 8L * groups);
-        try (Arena arena = Arena.ofConfined()) {
+        try {
             int[] data = new int[n];
             for (int i = 0; i < n; i++) {
                 data[i] = (i * 7919) % 100_000 - 50_000;
@@ -250,6 +250,55 @@ class OpenClProgramTest {
                         .buildProgram(new ProgramSource.Binary(binary.get(), "")));
                 assertTrue(foreign.getMessage().contains("rebuild from source"), foreign.getMessage());
             }
+        }
+    }
+
+    /** Four threads launch the same cached kernel with different arguments at once. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("devices")
+    void concurrentLaunchesOfOneKernelKeepTheirOwnArguments(Device device) throws Exception {
+        int n = 4096;
+        ProgramDriver program = device.spi().buildProgram(new ProgramSource.OpenClC(SOURCE, ""));
+        KernelDriver vadd = program.kernel("vadd");
+        NativeMemory ones = device.spi().allocate(UsmType.DEVICE, 4L * n);
+        QueueDriver setup = device.spi().createQueue(false);
+        try (Arena arena = Arena.ofShared()) {
+            setup.fill(ones, 0, 4L * n, arena.allocateFrom(ValueLayout.JAVA_FLOAT, 1f), List.of()).await();
+            List<Thread> threads = new java.util.ArrayList<>();
+            java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            for (int t = 0; t < 4; t++) {
+                float scale = t + 1;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    QueueDriver q = device.spi().createQueue(false);
+                    NativeMemory out = device.spi().allocate(UsmType.SHARED, 4L * n);
+                    try {
+                        for (int round = 0; round < 200; round++) {
+                            q.launch(vadd, LaunchRange.of(n), List.of(ones, ones, out, scale, n), List.of());
+                        }
+                        q.finish();
+                        MemorySegment v = out.hostView();
+                        for (int i = 0; i < n; i++) {
+                            if (v.getAtIndex(ValueLayout.JAVA_FLOAT, i) != 1 + scale) {
+                                throw new AssertionError("thread with scale " + scale + " saw "
+                                        + v.getAtIndex(ValueLayout.JAVA_FLOAT, i) + " at " + i);
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    } finally {
+                        out.free();
+                        q.release();
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertTrue(failures.isEmpty(), failures.toString());
+        } finally {
+            ones.free();
+            setup.release();
+            program.release();
         }
     }
 
