@@ -41,4 +41,16 @@ public interface DeviceDriver {
         return -1;
     }
 
+    /**
+     * Builds a program for this device. Backends that run kernels override this; the default
+     * refuses.
+     *
+     * @throws ProgramBuildException         when the device compiler rejects the program (with its log)
+     * @throws UnsupportedOperationException when this backend cannot build this kind of source
+     */
+    default ProgramDriver buildProgram(ProgramSource source) {
+        throw new UnsupportedOperationException("the backend of " + info().name() + " (" + info().platform()
+                + ") does not build programs of kind " + source.getClass().getSimpleName());
+    }
+
 }

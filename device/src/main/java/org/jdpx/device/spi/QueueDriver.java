@@ -29,6 +29,22 @@ public interface QueueDriver {
     /** An event that completes once everything enqueued before it and {@code deps} have completed. */
     EventDriver marker(List<EventDriver> deps);
 
+    /**
+     * Launches a kernel over a range. Arguments, in the kernel's order, are {@link NativeMemory}
+     * blocks of this device, boxed primitives ({@code Byte, Short, Character, Integer, Long, Float,
+     * Double, Boolean}) and {@link LocalArg}s; the backend documents how each maps to its types.
+     *
+     * @param kernel a kernel built for this queue's device
+     * @param range  the index space; checked against the device's limits
+     * @param args   one value per kernel argument
+     * @param deps   events that must complete first
+     * @throws IllegalArgumentException      for a range the device cannot run or a wrong argument
+     * @throws UnsupportedOperationException when this backend does not launch kernels
+     */
+    default EventDriver launch(KernelDriver kernel, LaunchRange range, List<Object> args, List<EventDriver> deps) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not launch kernels");
+    }
+
     /** Blocks until every command enqueued so far has completed. */
     void finish();
 

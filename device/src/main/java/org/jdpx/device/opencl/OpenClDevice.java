@@ -1,0 +1,204 @@
+package org.jdpx.device.opencl;
+
+import static org.jocl.CL.*;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdpx.device.DeviceInfo;
+import org.jdpx.device.DeviceOutOfMemoryException;
+import org.jdpx.device.UsmType;
+import org.jdpx.device.spi.DeviceDriver;
+import org.jdpx.device.spi.NativeMemory;
+import org.jdpx.device.spi.ProgramDriver;
+import org.jdpx.device.spi.ProgramSource;
+import org.jdpx.device.spi.QueueDriver;
+import org.jocl.Pointer;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_mem;
+import org.jocl.cl_platform_id;
+import org.jocl.cl_queue_properties;
+
+/**
+ * One OpenCL device with its own {@code cl_context} (one per device, so a device's events, memory
+ * and programs never mix with another's) and an internal queue that maps and unmaps host views.
+ *
+ * <p>Memory accounting: OpenCL has no "free memory" query and PoCL allocates lazily, so the device
+ * counts the bytes of its live blocks and refuses a request above {@code CL_DEVICE_GLOBAL_MEM_SIZE}
+ * minus that count, or above {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}, before asking the driver.
+ */
+final class OpenClDevice implements DeviceDriver {
+
+    private static final System.Logger LOG = System.getLogger("org.jdpx.device.opencl");
+
+    final cl_platform_id platform;
+    final cl_device_id id;
+    final ClDeviceProfile profile;
+    final cl_context context;
+    /** Where host views are mapped and unmapped; never used for user commands. */
+    final cl_command_queue hostQueue;
+    private final AtomicLong allocated = new AtomicLong();
+
+    OpenClDevice(cl_platform_id platform, cl_device_id id, ClDeviceProfile profile) {
+        this.platform = platform;
+        this.id = id;
+        this.profile = profile;
+        cl_context_properties props = new cl_context_properties();
+        props.addProperty(CL_CONTEXT_PLATFORM, platform);
+        int[] err = new int[1];
+        this.context = clCreateContext(props, 1, new cl_device_id[] {id}, null, null, err);
+        Cl.check(err[0], "clCreateContext", profile.info().name());
+        this.hostQueue = newQueue(false);
+        LOG.log(Level.DEBUG, () -> "OpenCL device " + label() + ": " + profile.info().version() + ", memory model: "
+                + memoryModel());
+    }
+
+    /** The device's name and platform, for messages. */
+    String label() {
+        return profile.info().name() + " [" + profile.info().platform() + "]";
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return profile.info();
+    }
+
+    /** Creates an in-order queue, with the 2.0 call where the device has it. */
+    @SuppressWarnings("deprecation") // clCreateCommandQueue is the only call OpenCL 1.2 devices have
+    cl_command_queue newQueue(boolean profiling) {
+        int[] err = new int[1];
+        cl_command_queue q;
+        if (profile.atLeast(2, 0)) {
+            cl_queue_properties props = new cl_queue_properties();
+            if (profiling) {
+                props.addProperty(CL_QUEUE_PROPERTIES, CL_QUEUE_PROFILING_ENABLE);
+            }
+            q = clCreateCommandQueueWithProperties(context, id, props, err);
+        } else {
+            q = clCreateCommandQueue(context, id, profiling ? CL_QUEUE_PROFILING_ENABLE : 0, err);
+        }
+        Cl.check(err[0], "clCreateCommandQueue", label());
+        return q;
+    }
+
+    @Override
+    public QueueDriver createQueue(boolean profiling) {
+        return new OpenClQueue(this, newQueue(profiling), profiling);
+    }
+
+    /**
+     * Allocates a block; see {@link OpenClMemory} for how each kind is made.
+     *
+     * @throws DeviceOutOfMemoryException when the request exceeds the single-allocation limit or
+     *         the memory left, or the driver refuses it
+     */
+    @Override
+    public NativeMemory allocate(UsmType kind, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("allocation size must not be negative: " + bytes);
+        }
+        DeviceInfo info = profile.info();
+        if (bytes > info.maxAllocBytes()) {
+            throw new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(),
+                    "more than the largest single allocation the device accepts (CL_DEVICE_MAX_MEM_ALLOC_SIZE = "
+                            + info.maxAllocBytes() + " bytes)");
+        }
+        long before = allocated.addAndGet(bytes);
+        if (before > info.globalMemBytes()) {
+            allocated.addAndGet(-bytes);
+            throw new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(),
+                    "the device has " + info.globalMemBytes() + " bytes of global memory (CL_DEVICE_GLOBAL_MEM_SIZE)");
+        }
+        try {
+            return create(kind, bytes);
+        } catch (RuntimeException | Error e) {
+            allocated.addAndGet(-bytes);
+            throw e;
+        }
+    }
+
+    private OpenClMemory create(UsmType kind, long bytes) {
+        long backing = Math.max(bytes, OpenClMemory.MIN_BACKING);
+        int[] err = new int[1];
+        Pointer svm = null;
+        cl_mem buf;
+        if (kind == UsmType.SHARED && profile.fineGrainSvm()) {
+            svm = clSVMAlloc(context, CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER, backing, 0);
+            if (svm == null || svm.getNativePointer() == 0) {
+                throw new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(), "clSVMAlloc returned NULL");
+            }
+            buf = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, backing, svm, err);
+        } else {
+            long flags = kind == UsmType.DEVICE ? CL_MEM_READ_WRITE : CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR;
+            buf = clCreateBuffer(context, flags, backing, null, err);
+        }
+        if (err[0] != CL_SUCCESS) {
+            if (svm != null) {
+                clSVMFree(context, svm);
+            }
+            if (err[0] == CL_MEM_OBJECT_ALLOCATION_FAILURE || err[0] == CL_OUT_OF_RESOURCES
+                    || err[0] == CL_OUT_OF_HOST_MEMORY || err[0] == CL_INVALID_BUFFER_SIZE) {
+                throw new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(),
+                        "clCreateBuffer returned " + OpenClException.name(err[0]));
+            }
+            throw new OpenClException("clCreateBuffer", err[0], kind.dpctlName() + " block of " + bytes + " bytes on "
+                    + label());
+        }
+        return new OpenClMemory(this, kind, bytes, buf, svm);
+    }
+
+    /** Called by {@link OpenClMemory#free()}. */
+    void released(long bytes) {
+        allocated.addAndGet(-bytes);
+    }
+
+    /** Global memory minus the bytes of this process's live blocks on the device. */
+    @Override
+    public long availableMemoryBytes() {
+        return Math.max(0, profile.info().globalMemBytes() - allocated.get());
+    }
+
+    @Override
+    public String memoryModel() {
+        String shared = profile.fineGrainSvm()
+                ? "shared: fine-grained SVM (clSVMAlloc) wrapped in a buffer, addressed directly by the host"
+                : "shared: emulated (the device has no fine-grained SVM) as a CL_MEM_ALLOC_HOST_PTR buffer, "
+                        + "mapped while the host views it and unmapped before the next device command";
+        String copies = profile.mapForHostCopies()
+                ? "host copies map the buffer and copy in the JVM (host-unified memory)"
+                : "host copies use clEnqueueWriteBuffer/ReadBuffer";
+        return "device: CL_MEM_READ_WRITE buffer; host: CL_MEM_ALLOC_HOST_PTR buffer, mapped for host views; "
+                + shared + "; " + copies;
+    }
+
+    /**
+     * Builds an OpenCL C, SPIR-V or binary program for this device.
+     *
+     * @throws org.jdpx.device.spi.ProgramBuildException with the compiler's log when the build fails
+     * @throws UnsupportedOperationException for SPIR-V on a device without SPIR-V in CL_DEVICE_IL_VERSION
+     */
+    @Override
+    public ProgramDriver buildProgram(ProgramSource source) {
+        return ProgramBuilder.build(this, source);
+    }
+
+    /**
+     * This device's view of a block.
+     *
+     * @throws IllegalArgumentException when the block belongs to another device or backend
+     */
+    OpenClMemory own(NativeMemory m) {
+        if (m instanceof OpenClMemory om && om.device == this) {
+            return om;
+        }
+        throw new IllegalArgumentException(m + " does not belong to " + label()
+                + "; move it with toDevice before using it here");
+    }
+
+    @Override
+    public String toString() {
+        return "OpenClDevice[" + label() + "]";
+    }
+}

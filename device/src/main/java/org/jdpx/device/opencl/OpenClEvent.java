@@ -1,0 +1,111 @@
+package org.jdpx.device.opencl;
+
+import static org.jocl.CL.*;
+
+import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdpx.device.Event;
+import org.jdpx.device.spi.EventDriver;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_event;
+
+/**
+ * One enqueued OpenCL command. The {@code cl_event} is released by a {@link Cleaner} when this
+ * object becomes unreachable, so callers never release events and a long run of commands does not
+ * leak driver memory.
+ */
+final class OpenClEvent implements EventDriver {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+    /** Events created and not yet released; tests use it to check that nothing leaks. */
+    static final AtomicLong LIVE = new AtomicLong();
+
+    final OpenClDevice device;
+    /** The queue the command went to, flushed before another queue waits on it. */
+    final OpenClQueue queue;
+    final cl_event event;
+    private final String command;
+    private final cl_event[] self;
+
+    /**
+     * Takes ownership of a {@code cl_event} a successful enqueue filled in.
+     *
+     * @param command what the command was, for error messages (e.g. {@code kernel 'vadd'})
+     */
+    OpenClEvent(OpenClQueue queue, cl_event event, String command) {
+        this.queue = queue;
+        this.device = queue.device;
+        this.event = event;
+        this.command = command;
+        this.self = new cl_event[] {event};
+        LIVE.incrementAndGet();
+        CLEANER.register(this, new Release(event));
+    }
+
+    /** The cleaning action; holds only the native handle, never the event object. */
+    private record Release(cl_event event) implements Runnable {
+        @Override
+        public void run() {
+            clReleaseEvent(event);
+            LIVE.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void await() {
+        int st = Cl.status(() -> clWaitForEvents(1, self));
+        if (st == CL_SUCCESS) {
+            return;
+        }
+        int exec = executionStatus();
+        if (exec < 0) {
+            throw new OpenClException("command " + command, exec, "on " + device.label());
+        }
+        if (st != CL_SUCCESS) {
+            throw new OpenClException("clWaitForEvents", st, command + " on " + device.label());
+        }
+    }
+
+    @Override
+    public Event.Status status() {
+        // Polling does not submit anything: without a flush, an idle queue's command could stay QUEUED.
+        queue.flushIfDirty();
+        int s = executionStatus();
+        if (s < 0) {
+            return Event.Status.ERROR;
+        }
+        return switch (s) {
+            case CL_COMPLETE -> Event.Status.COMPLETE;
+            case CL_RUNNING -> Event.Status.RUNNING;
+            case CL_SUBMITTED -> Event.Status.SUBMITTED;
+            default -> Event.Status.QUEUED;
+        };
+    }
+
+    private int executionStatus() {
+        int[] v = new int[1];
+        Cl.check(clGetEventInfo(event, CL_EVENT_COMMAND_EXECUTION_STATUS, Sizeof.cl_int, Pointer.to(v), null),
+                "clGetEventInfo", command);
+        return v[0];
+    }
+
+    @Override
+    public long[] profilingNanos() {
+        long[] t = new long[4];
+        int[] params = {CL_PROFILING_COMMAND_QUEUED, CL_PROFILING_COMMAND_SUBMIT, CL_PROFILING_COMMAND_START,
+                        CL_PROFILING_COMMAND_END};
+        long[] v = new long[1];
+        for (int i = 0; i < 4; i++) {
+            Cl.check(clGetEventProfilingInfo(event, params[i], Sizeof.cl_ulong, Pointer.to(v), null),
+                    "clGetEventProfilingInfo", command + " (was the queue created with profiling?)");
+            t[i] = v[0];
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenClEvent[" + command + " on " + device.label() + "]";
+    }
+}

@@ -1,0 +1,184 @@
+package org.jdpx.device.opencl;
+
+import static org.jocl.CL.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import org.jdpx.device.UsmType;
+import org.jdpx.device.spi.NativeMemory;
+import org.jocl.Pointer;
+import org.jocl.cl_event;
+import org.jocl.cl_mem;
+
+/**
+ * A block of OpenCL memory. Every kind is a {@code cl_mem} buffer, so copies, fills and kernels
+ * treat all kinds alike:
+ * <ul>
+ *   <li>{@code device}: {@code CL_MEM_READ_WRITE};</li>
+ *   <li>{@code host}: {@code CL_MEM_ALLOC_HOST_PTR}; {@link #hostView()} maps it;</li>
+ *   <li>{@code shared}: on devices with fine-grained SVM buffers, {@code clSVMAlloc} memory wrapped
+ *       in a {@code CL_MEM_USE_HOST_PTR} buffer (OpenCL 2.0 allows this), which the host addresses
+ *       directly; elsewhere an emulation identical to {@code host}: the block is mapped while the
+ *       host looks at it and unmapped before the next device command that touches it.</li>
+ * </ul>
+ *
+ * <p>Mapping rule: {@link #hostView()} maps the whole block (blocking, read and write) on the
+ * device's internal queue and keeps it mapped; every queue command calls
+ * {@link #beforeDeviceUse()} first, which unmaps it and closes the view's arena, so a view kept
+ * past that point throws {@link IllegalStateException} instead of touching unmapped memory.
+ *
+ * <p>OpenCL forbids zero-sized buffers: a zero-byte block is backed by {@value #MIN_BACKING} bytes
+ * and reports {@code byteSize() == 0}.
+ */
+final class OpenClMemory implements NativeMemory {
+
+    /** Size of the buffer behind an empty block. */
+    static final long MIN_BACKING = 64;
+
+    final OpenClDevice device;
+    final cl_mem buffer;
+    /** The SVM pointer of a fine-grained shared block, else {@code null}. */
+    final Pointer svm;
+    /** {@code Pointer.to(buffer)}, made once so kernel launches allocate nothing for it. */
+    final Pointer argPointer;
+    private final UsmType kind;
+    private final long bytes;
+    private final long backing;
+    private final Arena svmArena;
+    private final MemorySegment svmView;
+
+    private Mapping mapping;         // guarded by this
+    private volatile boolean mapped; // fast check for beforeDeviceUse
+    private boolean freed;           // guarded by this
+
+    /** A live host mapping: what JOCL returned (needed to unmap), and the scoped view handed out. */
+    private record Mapping(ByteBuffer mapped, Arena arena, MemorySegment view) {
+    }
+
+    @SuppressWarnings("restricted") // the SVM pointer becomes a segment scoped to this block
+    OpenClMemory(OpenClDevice device, UsmType kind, long bytes, cl_mem buffer, Pointer svm) {
+        this.device = device;
+        this.kind = kind;
+        this.bytes = bytes;
+        this.backing = Math.max(bytes, MIN_BACKING);
+        this.buffer = buffer;
+        this.svm = svm;
+        this.argPointer = Pointer.to(buffer);
+        if (svm != null) {
+            svmArena = Arena.ofShared();
+            long address = MemorySegment.ofBuffer(svm.getByteBuffer(0, backing)).address();
+            svmView = MemorySegment.ofAddress(address).reinterpret(bytes, svmArena, null);
+        } else {
+            svmArena = null;
+            svmView = null;
+        }
+    }
+
+    /** Size of the {@code cl_mem} behind this block (at least {@value #MIN_BACKING}). */
+    long backingBytes() {
+        return backing;
+    }
+
+    @Override
+    public UsmType kind() {
+        return kind;
+    }
+
+    @Override
+    public long byteSize() {
+        return bytes;
+    }
+
+    /**
+     * Maps the block for the host (or returns the SVM view) and keeps it mapped until the next
+     * device command on the block. Blocks until the map is done.
+     *
+     * @throws UnsupportedOperationException for {@code device} blocks, and for blocks over 2 GiB
+     *         (JOCL returns mappings as {@link ByteBuffer}s)
+     * @throws IllegalStateException         after {@link #free()}
+     */
+    @Override
+    @SuppressWarnings("restricted") // the mapped pointer becomes a segment scoped to the mapping
+    public MemorySegment hostView() {
+        if (kind == UsmType.DEVICE) {
+            throw new UnsupportedOperationException("device memory has no host view; copy it to the host "
+                    + "or allocate it as host or shared memory");
+        }
+        if (svmView != null) {
+            return svmView;
+        }
+        synchronized (this) {
+            if (freed) {
+                throw new IllegalStateException("this OpenCL memory block was freed");
+            }
+            if (mapping != null) {
+                return mapping.view;
+            }
+            if (backing > Integer.MAX_VALUE) {
+                throw new UnsupportedOperationException("host views of OpenCL blocks over 2 GiB are not supported "
+                        + "(this one has " + bytes + " bytes); copy it in parts instead");
+            }
+            int[] err = new int[1];
+            ByteBuffer bb = clEnqueueMapBuffer(device.hostQueue, buffer, true, CL_MAP_READ | CL_MAP_WRITE, 0, backing,
+                    0, null, null, err);
+            Cl.check(err[0], "clEnqueueMapBuffer", "host view of " + bytes + " bytes on " + device.label());
+            Arena arena = Arena.ofShared();
+            MemorySegment view = MemorySegment.ofAddress(MemorySegment.ofBuffer(bb).address())
+                    .reinterpret(bytes, arena, null);
+            mapping = new Mapping(bb, arena, view);
+            mapped = true;
+            return view;
+        }
+    }
+
+    /**
+     * Unmaps the block if the host has it mapped. Every queue command calls this before it
+     * enqueues anything that touches the block; the unmap has completed when it returns.
+     */
+    void beforeDeviceUse() {
+        if (mapped) {
+            unmap();
+        }
+    }
+
+    private synchronized void unmap() {
+        Mapping m = mapping;
+        if (m == null) {
+            return;
+        }
+        mapping = null;
+        mapped = false;
+        m.arena.close();
+        cl_event ev = new cl_event();
+        Cl.check(clEnqueueUnmapMemObject(device.hostQueue, buffer, m.mapped, 0, null, ev),
+                "clEnqueueUnmapMemObject", "host view on " + device.label());
+        try {
+            Cl.check(clWaitForEvents(1, new cl_event[] {ev}), "clWaitForEvents", "unmap on " + device.label());
+        } finally {
+            clReleaseEvent(ev);
+        }
+    }
+
+    /** Unmaps, releases the buffer and returns the bytes to the device's count. Idempotent. */
+    @Override
+    public synchronized void free() {
+        if (freed) {
+            return;
+        }
+        unmap();
+        freed = true;
+        clReleaseMemObject(buffer);
+        if (svm != null) {
+            svmArena.close();
+            clSVMFree(device.context, svm);
+        }
+        device.released(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenClMemory[" + kind.dpctlName() + ", " + bytes + " bytes on " + device.label()
+                + (svm != null ? ", fine-grained SVM" : "") + "]";
+    }
+}
