@@ -7,7 +7,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
 . scripts/jdk.sh
 
-# ocl-icd-opencl-dev only adds the unversioned libOpenCL.so name, which is the one JOCL dlopens.
+# ocl-icd-opencl-dev adds the unversioned libOpenCL.so name JOCL dlopens (without it the opencl
+# backend loads a renamed copy of libOpenCL.so.1 itself; see LoaderShim).
 packages=(ocl-icd-libopencl1 ocl-icd-opencl-dev pocl-opencl-icd mesa-opencl-icd libze1 spirv-tools clinfo)
 missing=()
 for p in "${packages[@]}"; do
