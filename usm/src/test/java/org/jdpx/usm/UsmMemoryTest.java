@@ -201,6 +201,7 @@ class UsmMemoryTest {
                  UsmMemory d = UsmMemory.allocateDevice(device, 400)) {
                 MemorySegment view = m.hostSegment();
                 assertEquals(400, view.byteSize());
+                assertEquals(0, view.address() % 64, kind + " memory is aligned to at least 64 bytes");
                 for (int i = 0; i < 100; i++) {
                     view.setAtIndex(ValueLayout.JAVA_INT, i, 3 * i);
                 }
