@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  * and {@code get(i, j, k)} adds {@code k*stride(2)}. Accessors do not check bounds beyond what
  * the segment itself checks.
  */
-public final class ByteArray {
+public final class ByteArray implements ArrayView {
     private static final ValueLayout.OfByte ELEM = ValueLayout.JAVA_BYTE;
 
     private final MemorySegment segment;
@@ -45,6 +45,16 @@ public final class ByteArray {
         this.s1 = this.strides.length > 1 ? this.strides[1] : 0;
         this.s2 = this.strides.length > 2 ? this.strides[2] : 0;
         this.owner = owner;
+    }
+
+    /**
+     * A view of USM memory: row-major with {@code shape}, or 1-D over the whole allocation when no
+     * shape is given. Kernels launched with it run where the memory lives (compute follows data).
+     *
+     * @throws IllegalArgumentException when the shape needs more bytes than the allocation has
+     */
+    public static ByteArray on(org.jdpx.usm.UsmMemory memory, long... shape) {
+        return new ByteArray(UsmViews.segment(memory), 0, UsmViews.shape(memory, shape, 1), null, memory);
     }
 
     /** A 1-D view of the whole segment (its byte size must be a multiple of 1). */

@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  * and {@code get(i, j, k)} adds {@code k*stride(2)}. Accessors do not check bounds beyond what
  * the segment itself checks.
  */
-public final class DoubleArray {
+public final class DoubleArray implements ArrayView {
     private static final ValueLayout.OfDouble ELEM = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final VarHandle ATOMIC = ValueLayout.JAVA_LONG.varHandle();
 
@@ -46,6 +46,16 @@ public final class DoubleArray {
         this.s1 = this.strides.length > 1 ? this.strides[1] : 0;
         this.s2 = this.strides.length > 2 ? this.strides[2] : 0;
         this.owner = owner;
+    }
+
+    /**
+     * A view of USM memory: row-major with {@code shape}, or 1-D over the whole allocation when no
+     * shape is given. Kernels launched with it run where the memory lives (compute follows data).
+     *
+     * @throws IllegalArgumentException when the shape needs more bytes than the allocation has
+     */
+    public static DoubleArray on(org.jdpx.usm.UsmMemory memory, long... shape) {
+        return new DoubleArray(UsmViews.segment(memory), 0, UsmViews.shape(memory, shape, 8), null, memory);
     }
 
     /** A 1-D view of the whole segment (its byte size must be a multiple of 8). */

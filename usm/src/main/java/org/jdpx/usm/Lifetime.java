@@ -2,6 +2,7 @@ package org.jdpx.usm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import org.jdpx.device.spi.EventDriver;
 import org.jdpx.device.spi.NativeMemory;
 
@@ -78,6 +79,53 @@ final class Lifetime implements Runnable {
         EventDriver e = command.apply(block);
         lastUse = e;
         return e;
+    }
+
+    /**
+     * Runs a command on several blocks while none can be closed, recording it as the last use of
+     * each. Monitors are taken in creation order, so concurrent commands cannot deadlock.
+     */
+    static EventDriver useAll(List<Lifetime> lifetimes, String what,
+                              java.util.function.Function<List<NativeMemory>, EventDriver> command) {
+        List<Lifetime> order = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(lifetimes));
+        order.sort(java.util.Comparator.comparingLong(l -> l.id));
+        return lockFrom(order, 0, lifetimes, what, command);
+    }
+
+    private static EventDriver lockFrom(List<Lifetime> order, int i, List<Lifetime> lifetimes, String what,
+                                        java.util.function.Function<List<NativeMemory>, EventDriver> command) {
+        if (i == order.size()) {
+            List<NativeMemory> blocks = new java.util.ArrayList<>(lifetimes.size());
+            for (Lifetime l : lifetimes) {
+                if (l.released) {
+                    throw UsmMemory.closedError(what);
+                }
+                blocks.add(l.block);
+            }
+            EventDriver e = command.apply(blocks);
+            for (Lifetime l : order) {
+                l.lastUse = e;
+            }
+            return e;
+        }
+        synchronized (order.get(i)) {
+            return lockFrom(order, i + 1, lifetimes, what, command);
+        }
+    }
+
+    /** The block's JVM-addressable memory, scoped so it throws after close; {@code null} where there is none. */
+    synchronized MemorySegment jvmView(String what, long bytes) {
+        if (released) {
+            throw UsmMemory.closedError(what);
+        }
+        MemorySegment raw = block.jvmSegment();
+        if (raw == null) {
+            return null;
+        }
+        if (viewArena == null) {
+            viewArena = Arena.ofShared();
+        }
+        return MemorySegment.ofAddress(raw.address()).reinterpret(bytes, viewArena, null);
     }
 
     /** A host view of {@code bytes} bytes that stops working when this allocation is closed. */

@@ -358,6 +358,32 @@ public final class UsmMemory implements AutoCloseable {
         return lifetime.use(what, command);
     }
 
+    /**
+     * Like {@link #withBlock} for a command that touches several allocations at once (a kernel
+     * launch): none of them can be closed while it is enqueued, and it becomes the last use of each.
+     *
+     * @param memories the allocations, in the order their blocks are handed to {@code command}
+     * @throws IllegalStateException when any of them is closed
+     */
+    public static EventDriver withBlocks(List<UsmMemory> memories, String what,
+                                         java.util.function.Function<List<NativeMemory>, EventDriver> command) {
+        List<Lifetime> ls = new ArrayList<>(memories.size());
+        for (UsmMemory m : memories) {
+            ls.add(m.lifetime);
+        }
+        return Lifetime.useAll(ls, what, command);
+    }
+
+    /**
+     * The memory as a segment the JVM addresses directly, for kernels and views on the java
+     * device; {@code null} on devices whose memory the JVM cannot address. It throws after close.
+     *
+     * @throws IllegalStateException after close
+     */
+    public MemorySegment jvmSegment() {
+        return lifetime.jvmView("address", byteSize);
+    }
+
     /** The event of the last command enqueued on this memory, or {@code null}. */
     public EventDriver lastUse() {
         return lifetime.lastUse();

@@ -100,6 +100,11 @@ final class JavaQueue implements QueueDriver {
     }
 
     @Override
+    public EventDriver hostTask(Runnable work, List<EventDriver> deps) {
+        return submit(work, deps);
+    }
+
+    @Override
     public EventDriver marker(List<EventDriver> deps) {
         return submit(() -> { }, deps);
     }

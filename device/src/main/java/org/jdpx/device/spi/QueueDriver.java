@@ -45,6 +45,20 @@ public interface QueueDriver {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not launch kernels");
     }
 
+    /**
+     * Runs {@code work} on the host as a command of this queue (SYCL's host task): after
+     * everything enqueued before it and {@code deps}. The java device runs its kernels this way.
+     * This default is correct everywhere but blocks the caller until {@code work} is done.
+     */
+    default EventDriver hostTask(Runnable work, List<EventDriver> deps) {
+        for (EventDriver d : deps) {
+            d.await();
+        }
+        finish();
+        work.run();
+        return marker(List.of());
+    }
+
     /** Blocks until every command enqueued so far has completed. */
     void finish();
 

@@ -1,0 +1,70 @@
+package org.jdpx.kernels;
+
+import java.io.Serializable;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Method;
+
+/**
+ * Finds the static method behind a {@link KernelRef}: the JDK describes a serializable method
+ * reference as a {@link SerializedLambda} naming the implementation class and method. Resolved
+ * once per reference class.
+ */
+final class KernelMethods {
+
+    private KernelMethods() {
+    }
+
+    static Method of(Serializable ref) {
+        return RESOLVED.get(ref.getClass()).resolve(ref);
+    }
+
+    private interface Resolver {
+        Method resolve(Serializable ref);
+    }
+
+    private static final ClassValue<Resolver> RESOLVED = new ClassValue<>() {
+        @Override
+        protected Resolver computeValue(Class<?> type) {
+            // Resolving twice in a race gives the same Method; no lock needed.
+            Method[] once = new Method[1];
+            return ref -> {
+                if (once[0] == null) {
+                    once[0] = find(ref);
+                }
+                return once[0];
+            };
+        }
+    };
+
+    private static Method find(Serializable ref) {
+        SerializedLambda sl;
+        try {
+            Method w = ref.getClass().getDeclaredMethod("writeReplace");
+            w.setAccessible(true);
+            sl = (SerializedLambda) w.invoke(ref);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("launch takes a method reference to a static @Kernel method, "
+                    + "like MyKernels::saxpy; got " + ref.getClass().getName(), e);
+        }
+        if (sl.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic || sl.getImplMethodName().startsWith("lambda$")) {
+            throw new IllegalArgumentException("launch takes a method reference to a static @Kernel method, like "
+                    + "MyKernels::saxpy, not a lambda or an instance method (" + sl.getImplClass().replace('/', '.')
+                    + "." + sl.getImplMethodName() + ")");
+        }
+        try {
+            Class<?> owner = Class.forName(sl.getImplClass().replace('/', '.'), false, ref.getClass().getClassLoader());
+            for (Method m : owner.getDeclaredMethods()) {
+                if (m.getName().equals(sl.getImplMethodName())
+                        && java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes())
+                                .toMethodDescriptorString().equals(sl.getImplMethodSignature())) {
+                    return m;
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the class of kernel " + sl.getImplMethodName() + " is not loadable", e);
+        }
+        throw new IllegalStateException("kernel method " + sl.getImplClass() + "." + sl.getImplMethodName()
+                + sl.getImplMethodSignature() + " not found");
+    }
+}

@@ -1,0 +1,135 @@
+package org.jdpx.kernels;
+
+import java.util.List;
+import org.jdpx.device.Event;
+
+/**
+ * Launching {@code @Kernel} methods, like numba-dpex's {@code call_kernel} and TornadoVM's task
+ * graphs reduced to one call. The kernel runs on the device where its USM array arguments live
+ * (compute follows data): on OpenCL devices as compiled OpenCL C, on the java device as the Java
+ * method itself on threads. Arguments on different devices or queues are an
+ * {@link org.jdpx.device.ExecutionPlacementError}; a kernel with no USM arguments runs on the java
+ * device, the only one that addresses Java heap memory.
+ *
+ * <pre>{@code
+ * FloatArray x = FloatArray.on(xMem), y = FloatArray.on(yMem);
+ * Kernels.launch(MyKernels::saxpy, Range.of(n), 2f, x, y);
+ * }</pre>
+ *
+ * <p>A kernel with {@code @Local} array parameters takes {@link LocalMemory} arguments, which a
+ * typed reference cannot express; launch it through its {@link java.lang.reflect.Method}.
+ *
+ * <p>{@code launch} waits for the kernel; {@code launchAsync} returns its {@link Event} and may wait
+ * for others first. Both throw {@link KernelCompileException} for Java a kernel may not contain,
+ * {@link UnsupportedOperationException} when the device lacks an aspect the kernel needs (fp64,
+ * atomic64), and {@link IllegalArgumentException} for ranges the device cannot run.
+ */
+public final class Kernels {
+
+    private Kernels() {
+    }
+
+    /**
+     * Launches a kernel given as a {@link java.lang.reflect.Method}, for callers without a method
+     * reference; waits for it.
+     */
+    public static void launch(java.lang.reflect.Method kernel, WorkRange range, Object... args) {
+        Launcher.launch(kernel, range, List.of(), args).await();
+    }
+
+    /** Launches a kernel given as a {@link java.lang.reflect.Method} after {@code deps}; returns its event. */
+    public static Event launchAsync(java.lang.reflect.Method kernel, WorkRange range, List<Event> deps,
+                                    Object... args) {
+        return Launcher.launch(kernel, range, deps, args);
+    }
+
+    /** Launches a 0-argument kernel and waits for it. */
+    public static void launch(KernelRef.K0 kernel, WorkRange range) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {}).await();
+    }
+
+    /** Launches a 0-argument kernel after {@code deps} and returns its event without waiting. */
+    public static Event launchAsync(KernelRef.K0 kernel, WorkRange range, List<Event> deps) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {});
+    }
+
+    /** Launches a 1-argument kernel and waits for it. */
+    public static <A> void launch(KernelRef.K1<A> kernel, WorkRange range, A a) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a}).await();
+    }
+
+    /** Launches a 1-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A> Event launchAsync(KernelRef.K1<A> kernel, WorkRange range, List<Event> deps, A a) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a});
+    }
+
+    /** Launches a 2-argument kernel and waits for it. */
+    public static <A,B> void launch(KernelRef.K2<A,B> kernel, WorkRange range, A a, B b) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b}).await();
+    }
+
+    /** Launches a 2-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A,B> Event launchAsync(KernelRef.K2<A,B> kernel, WorkRange range, List<Event> deps, A a, B b) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a, b});
+    }
+
+    /** Launches a 3-argument kernel and waits for it. */
+    public static <A,B,C> void launch(KernelRef.K3<A,B,C> kernel, WorkRange range, A a, B b, C c) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c}).await();
+    }
+
+    /** Launches a 3-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A,B,C> Event launchAsync(KernelRef.K3<A,B,C> kernel, WorkRange range, List<Event> deps, A a, B b, C c) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a, b, c});
+    }
+
+    /** Launches a 4-argument kernel and waits for it. */
+    public static <A,B,C,D> void launch(KernelRef.K4<A,B,C,D> kernel, WorkRange range, A a, B b, C c, D d) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d}).await();
+    }
+
+    /** Launches a 4-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A,B,C,D> Event launchAsync(KernelRef.K4<A,B,C,D> kernel, WorkRange range, List<Event> deps, A a, B b, C c, D d) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a, b, c, d});
+    }
+
+    /** Launches a 5-argument kernel and waits for it. */
+    public static <A,B,C,D,E> void launch(KernelRef.K5<A,B,C,D,E> kernel, WorkRange range, A a, B b, C c, D d, E e) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e}).await();
+    }
+
+    /** Launches a 5-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A,B,C,D,E> Event launchAsync(KernelRef.K5<A,B,C,D,E> kernel, WorkRange range, List<Event> deps, A a, B b, C c, D d, E e) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a, b, c, d, e});
+    }
+
+    /** Launches a 6-argument kernel and waits for it. */
+    public static <A,B,C,D,E,F> void launch(KernelRef.K6<A,B,C,D,E,F> kernel, WorkRange range, A a, B b, C c, D d, E e, F f) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e, f}).await();
+    }
+
+    /** Launches a 6-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A,B,C,D,E,F> Event launchAsync(KernelRef.K6<A,B,C,D,E,F> kernel, WorkRange range, List<Event> deps, A a, B b, C c, D d, E e, F f) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a, b, c, d, e, f});
+    }
+
+    /** Launches a 7-argument kernel and waits for it. */
+    public static <A,B,C,D,E,F,G> void launch(KernelRef.K7<A,B,C,D,E,F,G> kernel, WorkRange range, A a, B b, C c, D d, E e, F f, G g) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e, f, g}).await();
+    }
+
+    /** Launches a 7-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A,B,C,D,E,F,G> Event launchAsync(KernelRef.K7<A,B,C,D,E,F,G> kernel, WorkRange range, List<Event> deps, A a, B b, C c, D d, E e, F f, G g) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a, b, c, d, e, f, g});
+    }
+
+    /** Launches a 8-argument kernel and waits for it. */
+    public static <A,B,C,D,E,F,G,H> void launch(KernelRef.K8<A,B,C,D,E,F,G,H> kernel, WorkRange range, A a, B b, C c, D d, E e, F f, G g, H h) {
+        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e, f, g, h}).await();
+    }
+
+    /** Launches a 8-argument kernel after {@code deps} and returns its event without waiting. */
+    public static <A,B,C,D,E,F,G,H> Event launchAsync(KernelRef.K8<A,B,C,D,E,F,G,H> kernel, WorkRange range, List<Event> deps, A a, B b, C c, D d, E e, F f, G g, H h) {
+        return Launcher.launch(KernelMethods.of(kernel), range, deps, new Object[] {a, b, c, d, e, f, g, h});
+    }
+}

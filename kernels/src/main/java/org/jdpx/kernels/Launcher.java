@@ -1,0 +1,171 @@
+package org.jdpx.kernels;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdpx.device.Aspect;
+import org.jdpx.device.Device;
+import org.jdpx.device.Devices;
+import org.jdpx.device.Event;
+import org.jdpx.device.ExecutionPlacementError;
+import org.jdpx.device.Queue;
+import org.jdpx.device.spi.EventDriver;
+import org.jdpx.device.spi.KernelDriver;
+import org.jdpx.device.spi.LaunchRange;
+import org.jdpx.device.spi.LocalArg;
+import org.jdpx.device.spi.NativeMemory;
+import org.jdpx.kernels.ir.ParamKind;
+import org.jdpx.kernels.jvm.JvmKernelRunner;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * Puts a compiled kernel on the queue its data lives on: finds that queue from the USM owners of
+ * the view arguments, checks the device can run the kernel, marshals the arguments as the
+ * compiler's {@link KernelArg} contract says, and enqueues while no argument's memory can be freed.
+ */
+final class Launcher {
+
+    private Launcher() {
+    }
+
+    static Event launch(Method method, WorkRange range, List<Event> deps, Object[] args) {
+        CompiledKernel kernel = KernelCompiler.compile(method);
+        Parameter[] params = method.getParameters();
+        if (args.length != params.length - 1) {
+            throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + (params.length - 1)
+                    + " arguments after the KernelContext, got " + args.length);
+        }
+        List<UsmMemory> memories = new ArrayList<>();
+        Queue queue = placement(kernel, params, args, memories);
+        Device device = queue.device();
+        kernel.requireAspects(device.filterString(),
+                device.aspects().stream().map(Aspect::dpctlName).collect(Collectors.toSet()));
+        LaunchRange lr = range.launchRange();
+        lr.checkFits(device.info());
+        List<EventDriver> depDrivers = new ArrayList<>(deps.size());
+        for (Event e : deps) {
+            depDrivers.add(e.spi());
+        }
+        EventDriver event;
+        if (device.backend().equals("java")) {
+            int[] global = ints(lr.global());
+            int[] local = lr.local() == null ? null : ints(lr.local());
+            event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
+                    queue.spi().hostTask(() -> JvmKernelRunner.run(kernel, global, local, args), depDrivers));
+        } else {
+            KernelDriver kd = ProgramCache.kernel(device, kernel);
+            event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
+                    queue.spi().launch(kd, lr, marshal(kernel, params, args, memories, blocks), depDrivers));
+        }
+        return queue.wrap(event);
+    }
+
+    /** The one queue every USM argument lives on; the java device's when there is none. */
+    private static Queue placement(CompiledKernel kernel, Parameter[] params, Object[] args, List<UsmMemory> out) {
+        Queue queue = null;
+        String first = null;
+        String hostView = null;
+        for (int i = 0; i < args.length; i++) {
+            Object owner = args[i] instanceof ArrayView v ? v.owner() : null;
+            String name = params[i + 1].getName();
+            if (owner instanceof UsmMemory m) {
+                if (queue == null) {
+                    queue = m.queue();
+                    first = name;
+                } else if (m.queue() != queue) {
+                    throw ExecutionPlacementError.of("launch kernel " + kernel.name(), "argument '" + first + "'",
+                            queue, "argument '" + name + "'", m.queue());
+                }
+                if (!out.contains(m)) {
+                    out.add(m);
+                }
+            } else if (args[i] instanceof ArrayView && hostView == null) {
+                hostView = name;
+            }
+        }
+        if (queue == null) {
+            return Devices.find("java").orElseThrow(() -> new IllegalStateException("kernel " + kernel.name()
+                    + " has no USM arguments, so it runs on the java device, which JDPX_DEVICE_SELECTOR hides"))
+                    .defaultQueue();
+        }
+        if (hostView != null && !queue.device().backend().equals("java")) {
+            throw new ExecutionPlacementError("cannot launch kernel " + kernel.name() + ": argument '" + hostView
+                    + "' views Java memory, which only the java device can address, but the other arguments live on "
+                    + queue.device().filterString() + ". Copy it into USM memory there (UsmMemory.allocateDevice(...)"
+                    + ".copyFromHost(...)) and pass a view of that.");
+        }
+        return queue;
+    }
+
+    private static List<Object> marshal(CompiledKernel kernel, Parameter[] params, Object[] args,
+                                        List<UsmMemory> memories, List<NativeMemory> blocks) {
+        Map<UsmMemory, NativeMemory> blockOf = new IdentityHashMap<>();
+        for (int i = 0; i < memories.size(); i++) {
+            blockOf.put(memories.get(i), blocks.get(i));
+        }
+        List<Object> out = new ArrayList<>(kernel.arguments().size());
+        for (KernelArg a : kernel.arguments()) {
+            switch (a.kind()) {
+                case ParamKind.Value v -> out.add(scalar(args[v.argIndex()], v.javaType()));
+                case ParamKind.View v -> {
+                    ArrayView view = (ArrayView) args[v.argIndex()];
+                    if (view.offset() != 0) {
+                        throw new IllegalArgumentException("argument '" + params[v.argIndex() + 1].getName()
+                                + "' of kernel " + kernel.name() + " is a view with an element offset of "
+                                + view.offset() + "; on OpenCL devices views must start at their allocation: "
+                                + "pass the offset as an int argument instead");
+                    }
+                    out.add(blockOf.get((UsmMemory) view.owner()));
+                }
+                case ParamKind.LocalBuffer l -> {
+                    if (!(args[l.argIndex()] instanceof LocalMemory lm)) {
+                        throw new IllegalArgumentException("argument '" + params[l.argIndex() + 1].getName()
+                                + "' is @Local: pass LocalMemory.floats(n) or similar");
+                    }
+                    out.add(new LocalArg(lm.bytes()));
+                }
+                case ParamKind.ViewInfo info -> out.add(viewInfo(args[info.argIndex()], info));
+                case ParamKind.Pointer p -> throw new IllegalStateException("pointer parameter on a kernel");
+                case ParamKind.HelperValue h -> throw new IllegalStateException("helper parameter on a kernel");
+            }
+        }
+        return out;
+    }
+
+    /** Java's by-value arguments as the kernel declares them: sub-int types widen to a 4-byte int. */
+    private static Object scalar(Object value, Class<?> type) {
+        if (type == boolean.class) {
+            return ((Boolean) value) ? 1 : 0;
+        }
+        if (type == byte.class || type == short.class) {
+            return ((Number) value).intValue();
+        }
+        if (type == char.class) {
+            return (int) (Character) value;
+        }
+        return value;
+    }
+
+    private static Object viewInfo(Object view, ParamKind.ViewInfo info) {
+        ArrayView v = (ArrayView) view;
+        return switch (info.info()) {
+            case LENGTH -> v.length();
+            case RANK -> v.rank();
+            case SHAPE -> v.shape(info.dim());
+            case STRIDE -> v.stride(info.dim());
+        };
+    }
+
+    private static int[] ints(long[] v) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.toIntExact(v[i]);
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,110 @@
+package org.jdpx.kernels;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdpx.device.Device;
+import org.jdpx.device.DeviceInfo;
+import org.jdpx.device.spi.KernelDriver;
+import org.jdpx.device.spi.ProgramBuildException;
+import org.jdpx.device.spi.ProgramDriver;
+import org.jdpx.device.spi.ProgramSource;
+
+/**
+ * Built kernels per device, like CuPy's kernel cache: in memory for this process and on disk as
+ * device binaries for the next one. The key is what determines the code: the kernel's content
+ * hash (bytecode of it and its helpers, constants read, compiler version) and the device's
+ * platform, name, version and driver version. The directory is {@code JDPX_CACHE_DIR} (or
+ * {@code -Djdpx.cacheDir}), else {@code $XDG_CACHE_HOME/jdpx/kernels} or
+ * {@code ~/.cache/jdpx/kernels}. An entry the driver refuses (damaged, foreign) is deleted and
+ * rebuilt from source.
+ */
+final class ProgramCache {
+
+    private static final System.Logger LOG = System.getLogger("org.jdpx.kernels");
+    private static final Map<String, KernelDriver> BUILT = new ConcurrentHashMap<>();
+
+    private ProgramCache() {
+    }
+
+    /** The kernel built for {@code device}, from memory, disk or source in that order. */
+    static KernelDriver kernel(Device device, CompiledKernel kernel) {
+        String key = key(device.info(), kernel.contentHash());
+        return BUILT.computeIfAbsent(key, k -> build(device, kernel, k));
+    }
+
+    /** Forgets what this process built, so the next launch reads the disk cache; for tests. */
+    static void clearMemory() {
+        BUILT.clear();
+    }
+
+    /** The cache file of a kernel on a device. */
+    static Path file(Device device, CompiledKernel kernel) {
+        return directory().resolve(key(device.info(), kernel.contentHash()) + ".bin");
+    }
+
+    static Path directory() {
+        String dir = System.getProperty("jdpx.cacheDir", System.getenv("JDPX_CACHE_DIR"));
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("jdpx").resolve("kernels");
+    }
+
+    private static KernelDriver build(Device device, CompiledKernel kernel, String key) {
+        Path file = directory().resolve(key + ".bin");
+        if (Files.isRegularFile(file)) {
+            try {
+                ProgramDriver p = device.spi().buildProgram(new ProgramSource.Binary(Files.readAllBytes(file), ""));
+                return p.kernel(kernel.name());
+            } catch (IOException | ProgramBuildException | IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "kernel cache entry {0} for {1} is unusable ({2}); rebuilding it",
+                        file, device.filterString(), e.getMessage());
+                deleteQuietly(file);
+            }
+        }
+        ProgramDriver p = device.spi().buildProgram(new ProgramSource.OpenClC(kernel.openclSource(), ""));
+        p.binary().ifPresent(bytes -> store(file, bytes));
+        return p.kernel(kernel.name());
+    }
+
+    private static void store(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "build", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            // A read-only or full cache only costs the next process a rebuild.
+            LOG.log(Level.DEBUG, "cannot write kernel cache entry {0}: {1}", file, e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "cannot delete {0}: {1}", file, e.getMessage());
+        }
+    }
+
+    private static String key(DeviceInfo d, String contentHash) {
+        String text = String.join("\n", contentHash, d.platform(), d.name(), d.version(), d.driverVersion());
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}
