@@ -37,6 +37,14 @@ public final class Kernels {
         Launcher.launch(kernel, range, List.of(), args).await();
     }
 
+    /**
+     * Launches an already compiled kernel, such as one built from IR with
+     * {@link KernelCompiler#fromIr}; returns its event. Kernels built from IR run on OpenCL devices.
+     */
+    public static Event launchAsync(CompiledKernel kernel, WorkRange range, List<Event> deps, Object... args) {
+        return Launcher.launch(kernel, range, deps, args);
+    }
+
     /** Launches a kernel given as a {@link java.lang.reflect.Method} after {@code deps}; returns its event. */
     public static Event launchAsync(java.lang.reflect.Method kernel, WorkRange range, List<Event> deps,
                                     Object... args) {

@@ -1,7 +1,6 @@
 package org.jdpx.kernels;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,10 +32,13 @@ final class Launcher {
     }
 
     static Event launch(Method method, WorkRange range, List<Event> deps, Object[] args) {
-        CompiledKernel kernel = KernelCompiler.compile(method);
-        Parameter[] params = method.getParameters();
-        if (args.length != params.length - 1) {
-            throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + (params.length - 1)
+        return launch(KernelCompiler.compile(method), range, deps, args);
+    }
+
+    static Event launch(CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
+        String[] params = userArgumentNames(kernel);
+        if (args.length != params.length) {
+            throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + params.length
                     + " arguments after the KernelContext, got " + args.length);
         }
         List<UsmMemory> memories = new ArrayList<>();
@@ -52,6 +54,10 @@ final class Launcher {
         }
         EventDriver event;
         if (device.backend().equals("java")) {
+            if (kernel.method() == null) {
+                throw new UnsupportedOperationException("kernel " + kernel.name() + " was built from IR, not from a "
+                        + "Java method, and the java device runs Java methods only; launch it on an OpenCL device");
+            }
             int[] global = ints(lr.global());
             int[] local = lr.local() == null ? null : ints(lr.local());
             event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
@@ -64,14 +70,42 @@ final class Launcher {
         return queue.wrap(event);
     }
 
+    /** The user arguments' names by position, from the compiler's argument contract. */
+    private static String[] userArgumentNames(CompiledKernel kernel) {
+        int count = 0;
+        for (KernelArg a : kernel.arguments()) {
+            if (!(a.kind() instanceof ParamKind.ViewInfo)) {
+                count = Math.max(count, argIndex(a.kind()) + 1);
+            }
+        }
+        String[] names = new String[count];
+        for (KernelArg a : kernel.arguments()) {
+            if (!(a.kind() instanceof ParamKind.ViewInfo)) {
+                names[argIndex(a.kind())] = a.name();
+            }
+        }
+        return names;
+    }
+
+    private static int argIndex(ParamKind k) {
+        return switch (k) {
+            case ParamKind.Value v -> v.argIndex();
+            case ParamKind.View v -> v.argIndex();
+            case ParamKind.LocalBuffer l -> l.argIndex();
+            case ParamKind.ViewInfo i -> i.argIndex();
+            case ParamKind.Pointer p -> throw new IllegalStateException("pointer parameter on a kernel");
+            case ParamKind.HelperValue h -> throw new IllegalStateException("helper parameter on a kernel");
+        };
+    }
+
     /** The one queue every USM argument lives on; the java device's when there is none. */
-    private static Queue placement(CompiledKernel kernel, Parameter[] params, Object[] args, List<UsmMemory> out) {
+    private static Queue placement(CompiledKernel kernel, String[] params, Object[] args, List<UsmMemory> out) {
         Queue queue = null;
         String first = null;
         String hostView = null;
         for (int i = 0; i < args.length; i++) {
             Object owner = args[i] instanceof ArrayView v ? v.owner() : null;
-            String name = params[i + 1].getName();
+            String name = params[i];
             if (owner instanceof UsmMemory m) {
                 if (queue == null) {
                     queue = m.queue();
@@ -101,7 +135,7 @@ final class Launcher {
         return queue;
     }
 
-    private static List<Object> marshal(CompiledKernel kernel, Parameter[] params, Object[] args,
+    private static List<Object> marshal(CompiledKernel kernel, String[] params, Object[] args,
                                         List<UsmMemory> memories, List<NativeMemory> blocks) {
         Map<UsmMemory, NativeMemory> blockOf = new IdentityHashMap<>();
         for (int i = 0; i < memories.size(); i++) {
@@ -114,7 +148,7 @@ final class Launcher {
                 case ParamKind.View v -> {
                     ArrayView view = (ArrayView) args[v.argIndex()];
                     if (view.offset() != 0) {
-                        throw new IllegalArgumentException("argument '" + params[v.argIndex() + 1].getName()
+                        throw new IllegalArgumentException("argument '" + params[v.argIndex()]
                                 + "' of kernel " + kernel.name() + " is a view with an element offset of "
                                 + view.offset() + "; on OpenCL devices views must start at their allocation: "
                                 + "pass the offset as an int argument instead");
@@ -123,7 +157,7 @@ final class Launcher {
                 }
                 case ParamKind.LocalBuffer l -> {
                     if (!(args[l.argIndex()] instanceof LocalMemory lm)) {
-                        throw new IllegalArgumentException("argument '" + params[l.argIndex() + 1].getName()
+                        throw new IllegalArgumentException("argument '" + params[l.argIndex()]
                                 + "' is @Local: pass LocalMemory.floats(n) or similar");
                     }
                     out.add(new LocalArg(lm.bytes()));

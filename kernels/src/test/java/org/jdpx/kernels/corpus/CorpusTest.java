@@ -10,20 +10,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import org.jdpx.device.Aspect;
+import org.jdpx.device.Device;
+import org.jdpx.device.spi.ProgramSource;
+import org.jdpx.device.testing.TestDevices;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.jvm.JvmKernelRunner;
-import org.jdpx.kernels.testutil.ClDevices;
 import org.jdpx.kernels.testutil.SpirvVal;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every corpus kernel: (1) on the java device against a plain-Java reference, (2) its OpenCL C
- * built on every OpenCL device found (skipping devices without an aspect it reports needing),
- * (3) its SPIR-V through spirv-val, (4) run on each OpenCL device against the same reference.
+ * Every corpus kernel: (1) on the java device's runner against a plain-Java reference, (2) its
+ * OpenCL C built on every OpenCL device (devices without an aspect it reports needing must refuse
+ * it), (3) its SPIR-V through spirv-val, (4) launched with {@code Kernels} on every device against
+ * the same reference.
  */
 class CorpusTest {
 
@@ -52,28 +57,33 @@ class CorpusTest {
     @TestFactory
     Stream<DynamicTest> openclBuilds() {
         List<DynamicTest> tests = new ArrayList<>();
-        List<ClDevices.Device> devices = ClDevices.all();
+        List<Device> devices = TestDevices.ofBackend("opencl");
         assertFalse(devices.isEmpty(), "no OpenCL device found (PoCL is expected on this machine)");
         for (Case c : Cases.all()) {
-            for (ClDevices.Device d : devices) {
-                tests.add(DynamicTest.dynamicTest(c.kernel() + " on " + d.name(), () -> {
+            for (Device d : devices) {
+                tests.add(DynamicTest.dynamicTest(c.kernel() + " on " + d.filterString(), () -> {
                     CompiledKernel k = kernel(c.kernel());
-                    if (!d.supports(k)) {
+                    if (!supports(d, k)) {
                         assertFalse(k.requiredAspects().isEmpty(), "skipped only for a reported aspect");
-                        assertThrowsAspect(k, d);
+                        UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                                UnsupportedOperationException.class, () -> k.requireAspects(d.filterString(), aspects(d)));
+                        assertTrue(e.getMessage().contains(k.name()) && e.getMessage().contains("needs aspect"),
+                                e.getMessage());
                         return;
                     }
-                    ClDevices.build(d, k.openclSource());
+                    d.spi().buildProgram(new ProgramSource.OpenClC(k.openclSource(), "")).release();
                 }));
             }
         }
         return tests.stream();
     }
 
-    private static void assertThrowsAspect(CompiledKernel k, ClDevices.Device d) {
-        UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
-                () -> k.requireAspects(d.name(), d.aspects()));
-        assertTrue(e.getMessage().contains(k.name()) && e.getMessage().contains("needs aspect"), e.getMessage());
+    static Set<String> aspects(Device d) {
+        return d.aspects().stream().map(Aspect::dpctlName).collect(Collectors.toSet());
+    }
+
+    static boolean supports(Device d, CompiledKernel k) {
+        return aspects(d).containsAll(k.requiredAspects());
     }
 
     @TestFactory
@@ -81,17 +91,18 @@ class CorpusTest {
         return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(kernel(c.kernel()))));
     }
 
+    /** Every case through the production launcher on every device, its arrays copied to USM memory there. */
     @TestFactory
-    Stream<DynamicTest> runsOnOpenClDevices() {
+    Stream<DynamicTest> launchedOnEveryDevice() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : Cases.all()) {
             if (!c.runOnDevice()) continue;
-            for (ClDevices.Device d : ClDevices.all()) {
-                tests.add(DynamicTest.dynamicTest(c.kernel() + " on " + d.name(), () -> {
+            for (Device d : TestDevices.all().toList()) {
+                tests.add(DynamicTest.dynamicTest(c.kernel() + " on " + d.filterString(), () -> {
                     CompiledKernel k = kernel(c.kernel());
-                    if (!d.supports(k)) return;
+                    if (!supports(d, k)) return;
                     Object[] args = c.args().get();
-                    ClDevices.run(d, k, c.global(), c.local(), args);
+                    OnDevice.launch(d, k.method(), c.global(), c.local(), args);
                     c.check().accept(args);
                 }));
             }

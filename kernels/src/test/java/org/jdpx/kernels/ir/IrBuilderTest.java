@@ -1,15 +1,20 @@
 package org.jdpx.kernels.ir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
+import org.jdpx.device.Device;
+import org.jdpx.device.testing.TestDevices;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.KernelCompiler;
-import org.jdpx.kernels.testutil.ClDevices;
+import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.Range;
 import org.jdpx.kernels.testutil.SpirvVal;
+import org.jdpx.usm.UsmMemory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,19 +58,27 @@ class IrBuilderTest {
         assertTrue(src.contains("for (k = 0; k < 4; k++)"), src);
         SpirvVal.validate(k);
         int n = 1000;
-        try (Arena arena = Arena.ofConfined()) {
-            FloatArray x = FloatArray.wrap(arena.allocate(4L * n, 4)), y = FloatArray.wrap(arena.allocate(4L * n, 4));
-            for (int i = 0; i < n; i++) {
-                x.set(i, (i % 13) * 0.1f);
-                y.set(i, (i % 7) * 0.05f);
-            }
-            for (ClDevices.Device d : ClDevices.all()) {
-                FloatArray out = FloatArray.wrap(arena.allocate(4L * n, 4));
-                ClDevices.run(d, k, new int[] {1024}, null, x, y, out, 0.5f, n);
+        float[] xs = new float[n];
+        float[] ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (i % 13) * 0.1f;
+            ys[i] = (i % 7) * 0.05f;
+        }
+        List<Device> devices = TestDevices.ofBackend("opencl");
+        assertFalse(devices.isEmpty(), "no OpenCL device found (PoCL is expected on this machine)");
+        for (Device d : devices) {
+            try (UsmMemory xm = UsmMemory.allocateDevice(d, 4L * n); UsmMemory ym = UsmMemory.allocateDevice(d, 4L * n);
+                 UsmMemory om = UsmMemory.allocateDevice(d, 4L * 1024)) {
+                xm.copyFromHost(xs);
+                ym.copyFromHost(ys);
+                Kernels.launchAsync(k, Range.of(1024), List.of(), FloatArray.on(xm), FloatArray.on(ym),
+                        FloatArray.on(om), 0.5f, n).await();
+                float[] out = new float[n];
+                om.copyToHost(MemorySegment.ofArray(out));
                 for (int i = 0; i < n; i++) {
-                    float t = 0.5f * x.get(i) + y.get(i);
+                    float t = 0.5f * xs[i] + ys[i];
                     float e = 1f + t + t * t + t * t * t;
-                    assertEquals(e, out.get(i), 1e-6f * Math.max(1f, Math.abs(e)), d.name() + " at " + i);
+                    assertEquals(e, out[i], 1e-6f * Math.max(1f, Math.abs(e)), d.filterString() + " at " + i);
                 }
             }
         }
