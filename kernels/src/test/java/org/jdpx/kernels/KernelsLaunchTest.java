@@ -78,6 +78,30 @@ class KernelsLaunchTest {
         }
     }
 
+    /** 2-D and large enough that the java device runs it through its generated loop, row by row. */
+    @OnEveryDevice
+    void naiveMatmulOverA2dRange(Device device) {
+        int n = 96;
+        float[] a = random(n * n, 6);
+        float[] b = random(n * n, 7);
+        try (UsmMemory am = upload(device, a); UsmMemory bm = upload(device, b);
+             UsmMemory cm = UsmMemory.allocateDevice(device, 4L * n * n)) {
+            Kernels.launch(Corpus::matmulNaive, Range.of(n, n), FloatArray.on(am, n, n), FloatArray.on(bm, n, n),
+                    FloatArray.on(cm, n, n), n);
+            float[] c = new float[n * n];
+            cm.copyToHost(c);
+            for (int row = 0; row < n; row++) {
+                for (int col = 0; col < n; col++) {
+                    float ref = 0f;
+                    for (int k = 0; k < n; k++) {
+                        ref += a[row * n + k] * b[k * n + col];
+                    }
+                    assertEquals(ref, c[row * n + col], 1e-5f, "c[" + row + "][" + col + "]");
+                }
+            }
+        }
+    }
+
     @OnEveryDevice
     void workGroupReductionWithLaunchSizedLocalMemory(Device device) throws NoSuchMethodException {
         java.lang.reflect.Method reduceSum = Corpus.class.getMethod("reduceSum", KernelContext.class, FloatArray.class,

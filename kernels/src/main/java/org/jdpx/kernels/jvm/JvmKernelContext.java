@@ -34,14 +34,16 @@ final class JvmKernelContext extends KernelContext {
     }
 
     @Override public int globalId(int d) { return d == 0 ? gid0 : d == 1 ? gid1 : d == 2 ? gid2 : 0; }
-    @Override public int localId(int d) { return d == 0 ? lid0 : d == 1 ? lid1 : d == 2 ? lid2 : 0; }
-    @Override public int groupId(int d) { return d == 0 ? grp0 : d == 1 ? grp1 : d == 2 ? grp2 : 0; }
+    // Flat launches (no group state) only advance gid0 per item; dimension 0's local and group ids
+    // follow from it on demand, so the per-item cost is one field write, not two divisions.
+    @Override public int localId(int d) { return d == 0 ? (group == null ? gid0 % lsz0 : lid0) : d == 1 ? lid1 : d == 2 ? lid2 : 0; }
+    @Override public int groupId(int d) { return d == 0 ? (group == null ? gid0 / lsz0 : grp0) : d == 1 ? grp1 : d == 2 ? grp2 : 0; }
     @Override public int globalSize(int d) { return d == 0 ? gsz0 : d == 1 ? gsz1 : d == 2 ? gsz2 : 1; }
     @Override public int localSize(int d) { return d == 0 ? lsz0 : d == 1 ? lsz1 : d == 2 ? lsz2 : 1; }
     @Override public int numGroups(int d) { return d == 0 ? ngrp0 : d == 1 ? ngrp1 : d == 2 ? ngrp2 : 1; }
     @Override public int globalLinearId() { return (gid2 * gsz1 + gid1) * gsz0 + gid0; }
-    @Override public int localLinearId() { return (lid2 * lsz1 + lid1) * lsz0 + lid0; }
-    @Override public int groupLinearId() { return (grp2 * ngrp1 + grp1) * ngrp0 + grp0; }
+    @Override public int localLinearId() { return (lid2 * lsz1 + lid1) * lsz0 + localId(0); }
+    @Override public int groupLinearId() { return (grp2 * ngrp1 + grp1) * ngrp0 + groupId(0); }
 
     @Override
     public void localBarrier() {

@@ -80,7 +80,7 @@ public final class JvmKernelRunner {
         }
         MethodHandle base = handle(m);
         if (groups) runGroups(m, base, g, l, args);
-        else runFlat(m, bind(m, base, args), g, l);
+        else runFlat(m, bind(m, base, args), g, l, JvmLoops.loopFor(m), args);
     }
 
     private static int[] dims(int[] r, String what) {
@@ -147,10 +147,14 @@ public final class JvmKernelRunner {
 
     // ------------------------------------------------------------------ flat launches
 
-    private static void runFlat(Method m, MethodHandle h, int[] g, int[] l) {
+    private static void runFlat(Method m, MethodHandle h, int[] g, int[] l, MethodHandle loop, Object[] args) {
         long total = (long) g[0] * g[1] * g[2];
         if (total <= INLINE_LIMIT) {
             runRange(h, g, l, 0, total);
+            return;
+        }
+        if (loop != null) {
+            runLoops(loop, args, g, l, total);
             return;
         }
         long chunk = Math.max(256, total / (THREADS * 8L));
@@ -160,6 +164,39 @@ public final class JvmKernelRunner {
             fs.add(pool().submit(() -> {
                 long s;
                 while ((s = cursor.getAndAdd(chunk)) < total) runRange(h, g, l, s, Math.min(total, s + chunk));
+                return null;
+            }));
+        }
+        join(fs);
+    }
+
+    /** Splits the range into chunks for the pool threads; each runs rows of a chunk through the generated loop. */
+    private static void runLoops(MethodHandle loop, Object[] args, int[] g, int[] l, long total) {
+        long chunk = Math.max(4096, total / (THREADS * 4L));
+        AtomicLong cursor = new AtomicLong();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            fs.add(pool().submit(() -> {
+                JvmKernelContext c = new JvmKernelContext(g, l, null);
+                long s;
+                while ((s = cursor.getAndAdd(chunk)) < total) {
+                    long i = s;
+                    long e = Math.min(total, s + chunk);
+                    while (i < e) {
+                        long row = i / g[0];
+                        int x0 = (int) (i % g[0]);
+                        int x1 = (int) Math.min(g[0], x0 + (e - i));
+                        setRow(c, (int) (row % g[1]), (int) (row / g[1]));
+                        try {
+                            loop.invokeExact((KernelContext) c, x0, x1, args);
+                        } catch (RuntimeException | Error err) {
+                            throw err;
+                        } catch (Throwable err) {
+                            throw new IllegalStateException(err);
+                        }
+                        i += x1 - x0;
+                    }
+                }
                 return null;
             }));
         }
