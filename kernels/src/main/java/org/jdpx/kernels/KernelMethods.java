@@ -19,6 +19,11 @@ final class KernelMethods {
         return RESOLVED.get(ref.getClass()).resolve(ref);
     }
 
+    /**
+     * Remembers the method of one reference class. A ClassValue rather than a map keyed by class,
+     * so reference classes (hidden classes of user loaders) can still be unloaded; it cannot see
+     * the instance writeReplace needs, hence the first call resolves and stores.
+     */
     private interface Resolver {
         Method resolve(Serializable ref);
     }

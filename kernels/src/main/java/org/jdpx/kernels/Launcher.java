@@ -44,8 +44,10 @@ final class Launcher {
         List<UsmMemory> memories = new ArrayList<>();
         Queue queue = placement(kernel, params, args, memories);
         Device device = queue.device();
-        kernel.requireAspects(device.filterString(),
-                device.aspects().stream().map(Aspect::dpctlName).collect(Collectors.toSet()));
+        if (!kernel.requiredAspects().isEmpty()) {
+            kernel.requireAspects(device.filterString(),
+                    device.aspects().stream().map(Aspect::dpctlName).collect(Collectors.toSet()));
+        }
         LaunchRange lr = range.launchRange();
         lr.checkFits(device.info());
         List<EventDriver> depDrivers = new ArrayList<>(deps.size());

@@ -17,18 +17,9 @@ import java.lang.invoke.VarHandle;
  * and {@code get(i, j, k)} adds {@code k*stride(2)}. Accessors do not check bounds beyond what
  * the segment itself checks.
  */
-public final class LongArray implements ArrayView {
+public final class LongArray extends ArrayView {
     private static final ValueLayout.OfLong ELEM = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final VarHandle ATOMIC = ValueLayout.JAVA_LONG.varHandle();
-
-    private final MemorySegment segment;
-    private final long offset;
-    private final long[] shape;
-    private final long[] strides;
-    private final long s0;
-    private final long s1;
-    private final long s2;
-    private final Object owner;
 
     /**
      * A view over {@code segment} starting {@code offsetElems} elements in, with the given shape
@@ -38,14 +29,7 @@ public final class LongArray implements ArrayView {
      * @throws IllegalArgumentException if the rank is not 1..3, lengths differ, or a dimension is negative
      */
     public LongArray(MemorySegment segment, long offsetElems, long[] shape, long[] strides, Object owner) {
-        this.segment = java.util.Objects.requireNonNull(segment, "segment");
-        this.shape = ViewShapes.checkShape(shape);
-        this.strides = strides == null ? ViewShapes.rowMajor(this.shape) : ViewShapes.checkStrides(this.shape, strides);
-        this.offset = offsetElems;
-        this.s0 = this.strides[0];
-        this.s1 = this.strides.length > 1 ? this.strides[1] : 0;
-        this.s2 = this.strides.length > 2 ? this.strides[2] : 0;
-        this.owner = owner;
+        super(segment, offsetElems, shape, strides, owner);
     }
 
     /**
@@ -90,27 +74,6 @@ public final class LongArray implements ArrayView {
 
     /** Writes the element at {@code (i, j, k)}. */
     public void set(int i, int j, int k, long v) { segment.setAtIndex(ELEM, offset + i * s0 + j * s1 + k * s2, v); }
-
-    /** Number of elements (product of the shape), as an int like Java arrays. */
-    public int length() { return (int) ViewShapes.product(shape); }
-
-    /** Extent of dimension {@code d}. */
-    public int shape(int d) { return (int) shape[d]; }
-
-    /** Stride of dimension {@code d} in elements. */
-    public long stride(int d) { return strides[d]; }
-
-    /** Number of dimensions (1..3). */
-    public int rank() { return shape.length; }
-
-    /** The segment the view reads; its base is element 0 of the memory, not of the view. */
-    public MemorySegment segment() { return segment; }
-
-    /** Offset of the view's first element in the segment, in elements. */
-    public long offset() { return offset; }
-
-    /** The memory owner given at construction (a USM allocation, or null). */
-    public Object owner() { return owner; }
 
     /** The elements in linear order {@code offset .. offset+length()-1}, for tests and debugging. */
     public long[] toArray() {

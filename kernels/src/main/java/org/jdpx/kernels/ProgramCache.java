@@ -30,15 +30,18 @@ import org.jdpx.device.spi.ProgramSource;
 final class ProgramCache {
 
     private static final System.Logger LOG = System.getLogger("org.jdpx.kernels");
-    private static final Map<String, KernelDriver> BUILT = new ConcurrentHashMap<>();
+    /** In-memory key: cheap to build on every launch, unlike the disk key's digest. */
+    private record Key(Device device, String contentHash) {
+    }
+
+    private static final Map<Key, KernelDriver> BUILT = new ConcurrentHashMap<>();
 
     private ProgramCache() {
     }
 
     /** The kernel built for {@code device}, from memory, disk or source in that order. */
     static KernelDriver kernel(Device device, CompiledKernel kernel) {
-        String key = key(device.info(), kernel.contentHash());
-        return BUILT.computeIfAbsent(key, k -> build(device, kernel, k));
+        return BUILT.computeIfAbsent(new Key(device, kernel.contentHash()), k -> build(device, kernel));
     }
 
     /** Forgets what this process built, so the next launch reads the disk cache; for tests. */
@@ -61,8 +64,8 @@ final class ProgramCache {
         return base.resolve("jdpx").resolve("kernels");
     }
 
-    private static KernelDriver build(Device device, CompiledKernel kernel, String key) {
-        Path file = directory().resolve(key + ".bin");
+    private static KernelDriver build(Device device, CompiledKernel kernel) {
+        Path file = file(device, kernel);
         if (Files.isRegularFile(file)) {
             try {
                 ProgramDriver p = device.spi().buildProgram(new ProgramSource.Binary(Files.readAllBytes(file), ""));

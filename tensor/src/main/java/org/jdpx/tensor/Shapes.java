@@ -31,15 +31,9 @@ public final class Shapes {
         return s;
     }
 
-    /** Column-major (Fortran order) strides in elements. */
+    /** Column-major (Fortran order) strides in elements: C order over the reversed axes. */
     public static long[] fStrides(long[] shape) {
-        long[] s = new long[shape.length];
-        long acc = 1;
-        for (int i = 0; i < shape.length; i++) {
-            s[i] = acc;
-            acc *= Math.max(shape[i], 1);
-        }
-        return s;
+        return reversed(cStrides(reversed(shape)));
     }
 
     /** Whether the strides lay the shape out densely in C order (axes of extent 1 may have any stride). */
@@ -57,19 +51,17 @@ public final class Shapes {
         return true;
     }
 
-    /** Whether the strides lay the shape out densely in Fortran order. */
+    /** Whether the strides lay the shape out densely in Fortran order (C order over the reversed axes). */
     public static boolean isFContiguous(long[] shape, long[] strides) {
-        long acc = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] == 0) {
-                return true;
-            }
-            if (shape[i] != 1 && strides[i] != acc) {
-                return false;
-            }
-            acc *= shape[i];
+        return isCContiguous(reversed(shape), reversed(strides));
+    }
+
+    private static long[] reversed(long[] a) {
+        long[] r = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[a.length - 1 - i];
         }
-        return true;
+        return r;
     }
 
     /**

@@ -46,31 +46,6 @@ final class Lifetime implements Runnable {
         return lastUse;
     }
 
-    /**
-     * Runs a command on two blocks (source, destination) while neither can be closed, and records
-     * it as the last use of both. Monitors are taken in creation order so two opposite copies
-     * cannot deadlock.
-     */
-    static EventDriver useBoth(Lifetime src, Lifetime dst, String what,
-                               java.util.function.BiFunction<NativeMemory, NativeMemory, EventDriver> command) {
-        if (src == dst) {
-            return src.use(what, b -> command.apply(b, b));
-        }
-        Lifetime first = src.id < dst.id ? src : dst;
-        Lifetime second = first == src ? dst : src;
-        synchronized (first) {
-            synchronized (second) {
-                if (src.released || dst.released) {
-                    throw UsmMemory.closedError(what);
-                }
-                EventDriver e = command.apply(src.block, dst.block);
-                src.lastUse = e;
-                dst.lastUse = e;
-                return e;
-            }
-        }
-    }
-
     /** Runs {@code command} with the block while no close can intervene, and records its event. */
     synchronized EventDriver use(String what, java.util.function.Function<NativeMemory, EventDriver> command) {
         if (released) {

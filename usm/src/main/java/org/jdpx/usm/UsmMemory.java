@@ -264,12 +264,13 @@ public final class UsmMemory implements AutoCloseable {
         src.checkRange(srcOffset, bytes, "copy " + bytes + " bytes out of it");
         checkRange(dstOffset, bytes, "copy " + bytes + " bytes into it");
         List<EventDriver> all = drivers(deps);
-        return queue.wrap(Lifetime.useBoth(src.lifetime, lifetime, "copy between", (s, d) -> {
+        return queue.wrap(Lifetime.useAll(List.of(src.lifetime, lifetime), "copy between", blocks -> {
+            // Monitors are held: the source's last use cannot change under us.
             EventDriver srcLast = src.lifetime.lastUseLocked();
             if (srcLast != null && src.queue != queue) {
                 all.add(srcLast);
             }
-            return queue.spi().copy(s, srcOffset, d, dstOffset, bytes, all);
+            return queue.spi().copy(blocks.get(0), srcOffset, blocks.get(1), dstOffset, bytes, all);
         }));
     }
 

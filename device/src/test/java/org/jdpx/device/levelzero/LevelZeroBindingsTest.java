@@ -2,7 +2,6 @@ package org.jdpx.device.levelzero;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.StructLayout;
@@ -29,7 +28,7 @@ class LevelZeroBindingsTest {
         try {
             loader = SymbolLookup.libraryLookup(LevelZeroBackend.DEFAULT_LIBRARY, Arena.global());
         } catch (IllegalArgumentException e) {
-            assumeTrue(false, "libze_loader.so.1 is not installed");
+            LoaderPresence.missing(e);
             return;
         }
         List<String> missing = new ArrayList<>();

@@ -22,9 +22,10 @@ import org.jdpx.kernels.LocalMemory;
  *
  * <p><b>Kernels without barriers or local memory</b> run on a fixed pool of platform threads
  * (one per core). The range is cut into chunks handed out through an atomic cursor; each
- * thread reuses one mutable {@link KernelContext} whose ids it advances per item and calls
- * the kernel through a {@link MethodHandle} with the arguments already bound. No allocation
- * per item; the cost per item is one non-inlined handle call (a few ns) plus the kernel body.
+ * thread reuses one mutable {@link KernelContext} and walks its chunk row by row through the
+ * kernel's generated loop ({@link JvmLoops}: a direct static call C2 inlines). Where no loop can
+ * be generated it calls the kernel through a {@link MethodHandle} with the arguments bound, a
+ * few ns per item. No allocation per item either way.
  *
  * <p><b>Kernels with barriers or local memory</b> need the items of a group to run
  * concurrently. Each pool thread takes a whole work-group, gives each of its items its own
@@ -80,7 +81,7 @@ public final class JvmKernelRunner {
         }
         MethodHandle base = handle(m);
         if (groups) runGroups(m, base, g, l, args);
-        else runFlat(m, bind(m, base, args), g, l, JvmLoops.loopFor(m), args);
+        else runFlat(bind(m, base, args), g, l, JvmLoops.loopFor(m), args);
     }
 
     private static int[] dims(int[] r, String what) {
@@ -147,93 +148,63 @@ public final class JvmKernelRunner {
 
     // ------------------------------------------------------------------ flat launches
 
-    private static void runFlat(Method m, MethodHandle h, int[] g, int[] l, MethodHandle loop, Object[] args) {
-        long total = (long) g[0] * g[1] * g[2];
-        if (total <= INLINE_LIMIT) {
-            runRange(h, g, l, 0, total);
-            return;
-        }
-        if (loop != null) {
-            runLoops(loop, args, g, l, total);
-            return;
-        }
-        long chunk = Math.max(256, total / (THREADS * 8L));
-        AtomicLong cursor = new AtomicLong();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            fs.add(pool().submit(() -> {
-                long s;
-                while ((s = cursor.getAndAdd(chunk)) < total) runRange(h, g, l, s, Math.min(total, s + chunk));
-                return null;
-            }));
-        }
-        join(fs);
+    /** Runs the items {@code x0 .. x1-1} of the row the context is on. */
+    @FunctionalInterface
+    private interface Row {
+        void run(JvmKernelContext c, int x0, int x1) throws Throwable;
     }
 
-    /** Splits the range into chunks for the pool threads; each runs rows of a chunk through the generated loop. */
-    private static void runLoops(MethodHandle loop, Object[] args, int[] g, int[] l, long total) {
+    /**
+     * Flat launches: the range in linear order, cut into chunks for the pool threads (small ranges
+     * run on the caller), each chunk walked row by row. A row goes through the kernel's generated
+     * loop where there is one, else through the bound handle once per item.
+     */
+    private static void runFlat(MethodHandle h, int[] g, int[] l, MethodHandle loop, Object[] args) {
+        Row row = loop != null
+                // A block body keeps invokeExact a void call site; an expression lambda would type it Object.
+                ? (c, x0, x1) -> {
+                    loop.invokeExact((KernelContext) c, x0, x1, args);
+                }
+                : (c, x0, x1) -> {
+                    for (int x = x0; x < x1; x++) {
+                        c.gid0 = x;
+                        h.invokeExact((KernelContext) c);
+                    }
+                };
+        long total = (long) g[0] * g[1] * g[2];
+        if (total <= INLINE_LIMIT) {
+            runRows(row, g, l, 0, total);
+            return;
+        }
         long chunk = Math.max(4096, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             fs.add(pool().submit(() -> {
-                JvmKernelContext c = new JvmKernelContext(g, l, null);
                 long s;
-                while ((s = cursor.getAndAdd(chunk)) < total) {
-                    long i = s;
-                    long e = Math.min(total, s + chunk);
-                    while (i < e) {
-                        long row = i / g[0];
-                        int x0 = (int) (i % g[0]);
-                        int x1 = (int) Math.min(g[0], x0 + (e - i));
-                        setRow(c, (int) (row % g[1]), (int) (row / g[1]));
-                        try {
-                            loop.invokeExact((KernelContext) c, x0, x1, args);
-                        } catch (RuntimeException | Error err) {
-                            throw err;
-                        } catch (Throwable err) {
-                            throw new IllegalStateException(err);
-                        }
-                        i += x1 - x0;
-                    }
-                }
+                while ((s = cursor.getAndAdd(chunk)) < total) runRows(row, g, l, s, Math.min(total, s + chunk));
                 return null;
             }));
         }
         join(fs);
     }
 
-    private static void runRange(MethodHandle h, int[] g, int[] l, long start, long end) {
+    private static void runRows(Row row, int[] g, int[] l, long start, long end) {
         JvmKernelContext c = new JvmKernelContext(g, l, null);
-        int x = (int) (start % g[0]);
-        long row = start / g[0];
-        int y = (int) (row % g[1]);
-        int z = (int) (row / g[1]);
-        setRow(c, y, z);
-        c.gid0 = x;
-        c.lid0 = x % c.lsz0;
-        c.grp0 = x / c.lsz0;
-        for (long i = start; i < end; i++) {
+        long i = start;
+        while (i < end) {
+            long r = i / g[0];
+            int x0 = (int) (i % g[0]);
+            int x1 = (int) Math.min(g[0], x0 + (end - i));
+            setRow(c, (int) (r % g[1]), (int) (r / g[1]));
             try {
-                h.invokeExact((KernelContext) c);
+                row.run(c, x0, x1);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
-            if (++c.gid0 == g[0]) {
-                c.gid0 = 0;
-                c.lid0 = 0;
-                c.grp0 = 0;
-                if (++y == g[1]) {
-                    y = 0;
-                    z++;
-                }
-                setRow(c, y, z);
-            } else if (++c.lid0 == c.lsz0) {
-                c.lid0 = 0;
-                c.grp0++;
-            }
+            i += x1 - x0;
         }
     }
 
