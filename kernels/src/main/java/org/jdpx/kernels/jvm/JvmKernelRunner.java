@@ -117,7 +117,9 @@ public final class JvmKernelRunner {
                     if (groupArgs[i] instanceof LocalMemory lm) groupArgs[i] = lm.newArray();
                 }
                 MethodHandle h = bind(m, base, groupArgs);
-                return c -> h.invokeExact((KernelContext) c);
+                return c -> {
+                    h.invokeExact((KernelContext) c);
+                };
             });
         } else {
             runFlat(rowOf(bind(m, base, args), JvmLoops.loopFor(m), args), g, l);
