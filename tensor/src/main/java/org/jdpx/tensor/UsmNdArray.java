@@ -42,6 +42,32 @@ public final class UsmNdArray {
         this.pending = pending;
     }
 
+    /**
+     * An array over existing USM memory (no copy): how kernels' outputs, interop buffers and
+     * higher layers become arrays. The view must lie inside the memory.
+     *
+     * @throws IllegalArgumentException when {@code queue} is not on the memory's device or the
+     *         view reaches outside the allocation
+     */
+    public static UsmNdArray wrap(UsmMemory memory, View view, DType dtype, Queue queue) {
+        if (queue.device() != memory.device()) {
+            throw new IllegalArgumentException("queue " + queue + " is not on the memory's device "
+                    + memory.device().filterString());
+        }
+        long lo = view.offset();
+        long hi = view.offset();
+        for (int a = 0; a < view.rank(); a++) {
+            if (view.shape()[a] == 0) return over(memory, view, dtype, queue);
+            long reach = (view.shape()[a] - 1) * view.strides()[a];
+            if (reach < 0) lo += reach; else hi += reach;
+        }
+        if (lo < 0 || (hi + 1) * dtype.itemSize() > memory.byteSize()) {
+            throw new IllegalArgumentException(view + " of " + dtype + " reaches outside an allocation of "
+                    + memory.byteSize() + " bytes");
+        }
+        return over(memory, view, dtype, queue);
+    }
+
     /** An array over existing memory; {@code queue} must be on the memory's device. */
     static UsmNdArray over(UsmMemory memory, View view, DType dtype, Queue queue) {
         return new UsmNdArray(dtype, view.shape(), queue, memory.kind(), new Node.Leaf(memory, view, dtype), null);
@@ -55,7 +81,7 @@ public final class UsmNdArray {
     }
 
     /** A new uninitialized C- or F-order array. */
-    static UsmNdArray allocate(long[] shape, DType dtype, Queue queue, UsmType usmType, char order) {
+    public static UsmNdArray allocate(long[] shape, DType dtype, Queue queue, UsmType usmType, char order) {
         long n = Shapes.size(shape);
         UsmMemory m = UsmMemory.allocate(queue, usmType, Math.max(1, n) * dtype.itemSize());
         long[] strides = order == 'F' ? Shapes.fStrides(shape) : Shapes.cStrides(shape);
