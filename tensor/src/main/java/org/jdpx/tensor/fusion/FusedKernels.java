@@ -65,7 +65,7 @@ public final class FusedKernels {
         w.loop(w.globalId(), w.globalSize(), n, chunk,
                 () -> w.store(out, w.lowering().cast(root.dtype(), out.dtype(), w.eval(root))));
         CompiledKernel k = kernel(w);
-        launch(k, items, w);
+        launch(queue, k, items, w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + why + "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements: "
                 + FusionDiagnostics.describe(root));
@@ -121,7 +121,7 @@ public final class FusedKernels {
         }
         w.storeAt(values, acc, w.globalId(), b.read(a));
         CompiledKernel k = kernel(w);
-        launch(k, items, w);
+        launch(queue, k, items, w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + op.numpyName()
                 + "]: reduction fused with " + FusionDiagnostics.operations(root) + " operations, " + outputs
                 + " outputs x " + inner + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
@@ -156,7 +156,7 @@ public final class FusedKernels {
             w.store(out, b.read(a));
         });
         CompiledKernel k = kernel(w);
-        launch(k, lines, w);
+        launch(queue, k, lines, w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [cum" + op.numpyName()
                 + "]: " + lines + " lines of " + inner + ": " + FusionDiagnostics.describe(root));
     }
@@ -183,8 +183,8 @@ public final class FusedKernels {
                 hash(k)));
     }
 
-    private static void launch(CompiledKernel k, long items, KernelWriter w) {
-        Kernels.launchAsync(k, Range.of(items), List.of(), w.arguments().toArray());
+    private static void launch(Queue queue, CompiledKernel k, long items, KernelWriter w) {
+        Kernels.launchOn(queue, k, Range.of(items), List.of(), w.arguments().toArray());
         LAUNCHES.incrementAndGet();
     }
 
