@@ -280,7 +280,13 @@ public final class UsmNdArray {
     public UsmNdArray assign(Object value) {
         Node v = Elementwise.operand(value, this, "assign");
         Node.Leaf l = leaf();
-        if (!Arrays.equals(Shapes.broadcast(v.shape(), shape), shape)) {
+        boolean fits;
+        try {
+            fits = Arrays.equals(Shapes.broadcast(v.shape(), shape), shape);
+        } catch (IllegalArgumentException e) {
+            fits = false;
+        }
+        if (!fits) {
             throw new IllegalArgumentException("could not broadcast input array from shape " + Shapes.describe(v.shape())
                     + " into shape " + Shapes.describe(shape));
         }
