@@ -145,4 +145,18 @@ final class PrangeSamples {
         }
         return found;
     }
+
+    /** Reads a Java array in the body: refused (no silent copies). */
+    static double javaArray(double[] x) {
+        double s = 0;
+        for (@Parallel int i = 0; i < x.length; i++) s += x[i];
+        return s;
+    }
+
+    /** No parallel loop at all. */
+    static int plain(int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += i;
+        return s;
+    }
 }
