@@ -82,17 +82,21 @@ public class PrangePiBench {
             if (!Files.isReadable(source)) {
                 throw new IllegalStateException("C reference " + source + " not found; pass -Djdpx.perf.piOmp=<path to pi_omp.c>");
             }
-            Path lib = Files.createTempDirectory("jdpx-pi-omp").resolve("libpi_omp.so");
-            // the reference's functions are static and it has a main: export them, rename main
-            List<String> cmd = List.of("gcc", "-O2", "-march=native", "-fopenmp", "-shared", "-fPIC", "-Dstatic=",
-                    "-Dmain=pi_omp_main", source.toString(), "-o", lib.toString(), "-lm");
+            Path dir = Files.createTempDirectory("jdpx-pi-omp");
+            Path lib = dir.resolve("libpi_omp.so");
+            // the reference's functions are static and it has a main: include it and export wrappers
+            Path wrapper = Files.writeString(dir.resolve("pi_omp_lib.c"), "#define main pi_omp_main\n#include \""
+                    + source.toAbsolutePath() + "\"\ndouble jdpx_pi_plain(long n) { return pi_plain(n); }\n"
+                    + "double jdpx_pi_simd(long n) { return pi_simd(n); }\n");
+            List<String> cmd = List.of("gcc", "-O2", "-march=native", "-fopenmp", "-shared", "-fPIC", wrapper.toString(),
+                    "-o", lib.toString(), "-lm");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
             SymbolLookup syms = SymbolLookup.libraryLookup(lib, java.lang.foreign.Arena.global());
             FunctionDescriptor fd = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_LONG);
-            plain = Linker.nativeLinker().downcallHandle(syms.find("pi_plain").orElseThrow(), fd);
-            simd = Linker.nativeLinker().downcallHandle(syms.find("pi_simd").orElseThrow(), fd);
+            plain = Linker.nativeLinker().downcallHandle(syms.find("jdpx_pi_plain").orElseThrow(), fd);
+            simd = Linker.nativeLinker().downcallHandle(syms.find("jdpx_pi_simd").orElseThrow(), fd);
         }
     }
 
