@@ -8,10 +8,11 @@ import org.jdpx.kernels.ir.ParamKind;
  * <ul>
  * <li>{@link ParamKind.Value}: user argument {@code argIndex} by value; int, long, float,
  *     double as themselves, boolean/byte/short/char widened to a 4-byte {@code int};</li>
- * <li>{@link ParamKind.View}: a {@code __global T*} to the view's first element (its offset applied);</li>
+ * <li>{@link ParamKind.View}: a {@code __global T*} to the start of the view's allocation;</li>
  * <li>{@link ParamKind.LocalBuffer}: {@code clSetKernelArg(k, position, LocalMemory.bytes(), NULL)};</li>
  * <li>{@link ParamKind.ViewInfo}: a hidden fact of view {@code argIndex}: LENGTH, RANK and
- *     SHAPE(dim) as 4-byte {@code int}, STRIDE(dim) in elements as 8-byte {@code long}.</li>
+ *     SHAPE(dim) as 4-byte {@code int}, STRIDE(dim) and OFFSET in elements as 8-byte {@code long}
+ *     (the kernel moves the view's pointer by its OFFSET on entry).</li>
  * </ul>
  *
  * @param position the argument index in the device kernel

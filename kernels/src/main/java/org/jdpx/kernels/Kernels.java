@@ -39,7 +39,8 @@ public final class Kernels {
 
     /**
      * Launches an already compiled kernel, such as one built from IR with
-     * {@link KernelCompiler#fromIr}; returns its event. Kernels built from IR run on OpenCL devices.
+     * {@link KernelCompiler#fromIr}; returns its event. Kernels built from IR run on every device: the
+     * java device runs the JVM bytecode generated from their IR.
      */
     public static Event launchAsync(CompiledKernel kernel, WorkRange range, List<Event> deps, Object... args) {
         return Launcher.launch(kernel, range, deps, args);

@@ -56,10 +56,6 @@ final class Launcher {
         }
         EventDriver event;
         if (device.backend().equals("java")) {
-            if (kernel.method() == null) {
-                throw new UnsupportedOperationException("kernel " + kernel.name() + " was built from IR, not from a "
-                        + "Java method, and the java device runs Java methods only; launch it on an OpenCL device");
-            }
             int[] global = ints(lr.global());
             int[] local = lr.local() == null ? null : ints(lr.local());
             event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
@@ -146,14 +142,14 @@ final class Launcher {
         List<Object> out = new ArrayList<>(kernel.arguments().size());
         for (KernelArg a : kernel.arguments()) {
             switch (a.kind()) {
-                case ParamKind.Value v -> out.add(scalar(args[v.argIndex()], v.javaType()));
+                case ParamKind.Value v -> out.add(KernelArgs.scalar(kernel.name(), params[v.argIndex()], args[v.argIndex()], v.javaType()));
                 case ParamKind.View v -> {
-                    ArrayView view = (ArrayView) args[v.argIndex()];
-                    if (view.offset() != 0) {
+                    ArrayView view = KernelArgs.view(kernel.name(), params[v.argIndex()], args[v.argIndex()], v.elem());
+                    if (view.offset() != 0 && !hasOffsetArgument(kernel, v.argIndex())) {
                         throw new IllegalArgumentException("argument '" + params[v.argIndex()]
                                 + "' of kernel " + kernel.name() + " is a view with an element offset of "
-                                + view.offset() + "; on OpenCL devices views must start at their allocation: "
-                                + "pass the offset as an int argument instead");
+                                + view.offset() + ", but the kernel's IR has no OFFSET argument for it; build the "
+                                + "kernel with IrBuilder.build() (which adds one) or pass a view starting at its allocation");
                     }
                     out.add(blockOf.get((UsmMemory) view.owner()));
                 }
@@ -164,7 +160,7 @@ final class Launcher {
                     }
                     out.add(new LocalArg(lm.bytes()));
                 }
-                case ParamKind.ViewInfo info -> out.add(viewInfo(args[info.argIndex()], info));
+                case ParamKind.ViewInfo info -> out.add(KernelArgs.viewInfo((ArrayView) args[info.argIndex()], info));
                 case ParamKind.Pointer p -> throw new IllegalStateException("pointer parameter on a kernel");
                 case ParamKind.HelperValue h -> throw new IllegalStateException("helper parameter on a kernel");
             }
@@ -172,28 +168,13 @@ final class Launcher {
         return out;
     }
 
-    /** Java's by-value arguments as the kernel declares them: sub-int types widen to a 4-byte int. */
-    private static Object scalar(Object value, Class<?> type) {
-        if (type == boolean.class) {
-            return ((Boolean) value) ? 1 : 0;
+    private static boolean hasOffsetArgument(CompiledKernel kernel, int argIndex) {
+        for (KernelArg a : kernel.arguments()) {
+            if (a.kind() instanceof ParamKind.ViewInfo i && i.info() == ParamKind.Info.OFFSET && i.argIndex() == argIndex) {
+                return true;
+            }
         }
-        if (type == byte.class || type == short.class) {
-            return ((Number) value).intValue();
-        }
-        if (type == char.class) {
-            return (int) (Character) value;
-        }
-        return value;
-    }
-
-    private static Object viewInfo(Object view, ParamKind.ViewInfo info) {
-        ArrayView v = (ArrayView) view;
-        return switch (info.info()) {
-            case LENGTH -> v.length();
-            case RANK -> v.rank();
-            case SHAPE -> v.shape(info.dim());
-            case STRIDE -> v.stride(info.dim());
-        };
+        return false;
     }
 
     private static int[] ints(long[] v) {

@@ -102,7 +102,8 @@ final class ProgramCache {
     }
 
     private static String key(DeviceInfo d, String contentHash) {
-        String text = String.join("\n", contentHash, d.platform(), d.name(), d.version(), d.driverVersion());
+        // the compiler version too: hashes of kernels built from IR come from their builders and know nothing of the emitters
+        String text = String.join("\n", org.jdpx.kernels.frontend.Frontend.COMPILER_VERSION, contentHash, d.platform(), d.name(), d.version(), d.driverVersion());
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 20);

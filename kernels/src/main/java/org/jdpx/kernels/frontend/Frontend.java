@@ -49,7 +49,7 @@ import org.jdpx.kernels.ir.Var;
  */
 public final class Frontend {
     /** Bump when generated code changes for the same bytecode, so caches keyed by the hash miss. */
-    public static final String COMPILER_VERSION = "jdpx-kernels-1";
+    public static final String COMPILER_VERSION = "jdpx-kernels-2";
 
     /** What the frontend produces: the IR and the cache key. */
     public record Result(KernelModule module, String contentHash) {
@@ -120,10 +120,12 @@ public final class Frontend {
                 Var v = new Var(pname, new PtrType(elem, AddressSpace.GLOBAL));
                 fn.params().add(new Param(v, new ParamKind.View(elem, argIndex)));
                 ViewHandle h = new ViewHandle(new Expr.Read(v), elem, t, (info, dim) -> {
-                    Var hv = new Var(pname + "_" + infoName(info, dim), info == ParamKind.Info.STRIDE ? Scalar.I64 : Scalar.I32);
+                    Var hv = new Var(ParamKind.infoName(pname, info, dim), ParamKind.infoType(info));
                     hidden.add(new Param(hv, new ParamKind.ViewInfo(info, argIndex, dim)));
                     return new Expr.Read(hv);
                 });
+                // every view takes its element offset, which the emitters apply on entry
+                h.info(ParamKind.Info.OFFSET, 0);
                 refs.put(slot, new SVal.View(h));
             } else if (t.isArray() && t.getComponentType().isPrimitive() && ps[i].isAnnotationPresent(Local.class)) {
                 Class<?> c = t.getComponentType();
@@ -150,15 +152,6 @@ public final class Frontend {
                 .thenComparingInt(p -> ((ParamKind.ViewInfo) p.kind()).dim()));
         fn.params().addAll(hidden);
         return new Result(new KernelModule(fn, helperOrder), hash(m));
-    }
-
-    private static String infoName(ParamKind.Info info, int dim) {
-        return switch (info) {
-            case LENGTH -> "length";
-            case RANK -> "rank";
-            case SHAPE -> "shape" + dim;
-            case STRIDE -> "stride" + dim;
-        };
     }
 
     /** Java parameter types as the IR sees them: booleans, bytes, shorts and chars travel as int. */
@@ -266,7 +259,7 @@ public final class Frontend {
                     fn.params().add(new Param(pv, new ParamKind.Pointer(AddressSpace.GLOBAL)));
                     final String pn = pname;
                     refs.put(slot, new SVal.View(new ViewHandle(new Expr.Read(pv), v.handle().elem, v.handle().viewClass, (info, dim) -> {
-                        Var hv = new Var(pn + "_" + infoName(info, dim), info == ParamKind.Info.STRIDE ? Scalar.I64 : Scalar.I32);
+                        Var hv = new Var(ParamKind.infoName(pn, info, dim), ParamKind.infoType(info));
                         hiddenParams.add(new Param(hv, new ParamKind.HelperValue()));
                         requests.add(new HiddenRequest(javaParam, info, dim));
                         return new Expr.Read(hv);

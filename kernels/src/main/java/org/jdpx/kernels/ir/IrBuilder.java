@@ -39,8 +39,30 @@ public final class IrBuilder {
     /** Starts a helper function returning {@code returnType} (null for void). */
     public static IrBuilder helper(String name, Scalar returnType) { return new IrBuilder(new Function(name, false, returnType)); }
 
-    /** The function being built (its body grows as statements are added). */
-    public Function build() { return function; }
+    /**
+     * The function being built (its body grows as statements are added). For a kernel, appends the
+     * hidden OFFSET argument of each view that lacks one, so views that start inside their
+     * allocation work on every device; calling it again adds nothing.
+     */
+    public Function build() {
+        if (!function.isKernel()) return function;
+        List<Param> offsets = new ArrayList<>();
+        for (Param p : function.params()) {
+            if (p.kind() instanceof ParamKind.View v && !hasOffset(v.argIndex())) {
+                offsets.add(new Param(new Var(ParamKind.infoName(p.var().name(), ParamKind.Info.OFFSET, 0),
+                        ParamKind.infoType(ParamKind.Info.OFFSET)), new ParamKind.ViewInfo(ParamKind.Info.OFFSET, v.argIndex(), 0)));
+            }
+        }
+        function.params().addAll(offsets);
+        return function;
+    }
+
+    private boolean hasOffset(int argIndex) {
+        for (Param p : function.params()) {
+            if (p.kind() instanceof ParamKind.ViewInfo i && i.info() == ParamKind.Info.OFFSET && i.argIndex() == argIndex) return true;
+        }
+        return false;
+    }
 
     // ---- parameters and locals ----
 

@@ -12,8 +12,10 @@ public sealed interface ParamKind {
     }
 
     /**
-     * A typed array view, passed as a {@code __global T*} whose base already points at the
-     * view's first element (the view's offset applied by the launcher).
+     * A typed array view, passed as a {@code __global T*} to the start of its allocation. Where the
+     * kernel also has the view's {@link Info#OFFSET} argument, every emitter moves the pointer by
+     * that many elements on entry, so the body sees the view's first element at index 0 (a view
+     * without one must start at its allocation).
      */
     record View(Scalar elem, int argIndex) implements ParamKind {
     }
@@ -24,8 +26,8 @@ public sealed interface ParamKind {
 
     /**
      * A hidden argument the compiler added for a view parameter: its LENGTH, RANK or SHAPE(dim)
-     * (OpenCL {@code int}) or STRIDE(dim) in elements (OpenCL {@code long}). Hidden arguments
-     * follow all user arguments.
+     * (OpenCL {@code int}), or STRIDE(dim) or OFFSET in elements (OpenCL {@code long}). Hidden
+     * arguments follow all user arguments.
      */
     record ViewInfo(Info info, int argIndex, int dim) implements ParamKind {
     }
@@ -38,6 +40,25 @@ public sealed interface ParamKind {
     record HelperValue() implements ParamKind {
     }
 
-    /** Which fact about a view a {@link ViewInfo} argument carries. */
-    enum Info { LENGTH, SHAPE, STRIDE, RANK }
+    /**
+     * Which fact about a view a {@link ViewInfo} argument carries. OFFSET (the view's first element
+     * within its allocation) is applied by the emitters to the view's pointer on kernel entry.
+     */
+    enum Info { LENGTH, SHAPE, STRIDE, RANK, OFFSET }
+
+    /** The name of the hidden argument holding {@code info} of a view parameter called {@code view}. */
+    static String infoName(String view, Info info, int dim) {
+        return view + "_" + switch (info) {
+            case LENGTH -> "length";
+            case RANK -> "rank";
+            case SHAPE -> "shape" + dim;
+            case STRIDE -> "stride" + dim;
+            case OFFSET -> "offset";
+        };
+    }
+
+    /** The IR type of a hidden view argument: STRIDE and OFFSET are I64, the others I32. */
+    static Scalar infoType(Info info) {
+        return info == Info.STRIDE || info == Info.OFFSET ? Scalar.I64 : Scalar.I32;
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdpx.kernels.CompiledKernel;
@@ -18,7 +19,9 @@ import org.jdpx.kernels.KernelContext;
 import org.jdpx.kernels.LocalMemory;
 
 /**
- * Runs kernels on the java device: the original Java method, once per work-item, on threads.
+ * Runs kernels on the java device, on threads: a {@code @Kernel} method as itself, once per
+ * work-item; a kernel built from IR ({@link org.jdpx.kernels.KernelCompiler#fromIr}) through the
+ * class {@link JvmEmitter} generates for it, which loops over the items of a row itself.
  *
  * <p><b>Kernels without barriers or local memory</b> run on a fixed pool of platform threads
  * (one per core). The range is cut into chunks handed out through an atomic cursor; each
@@ -33,7 +36,9 @@ import org.jdpx.kernels.LocalMemory;
  * (one party per item; an item that returns deregisters). Each group gets fresh local arrays
  * ({@code @Local} parameters and {@code localFloats(n)}-style requests), zero-filled, which
  * OpenCL does not promise. Cost: one virtual thread per item and a park/unpark per item per
- * barrier, i.e. microseconds per item; fine for testing and modest sizes, not for speed.
+ * barrier, i.e. microseconds per item; fine for testing and modest sizes, not for speed. IR
+ * kernels use the same scheme: each item's virtual thread runs the generated {@code run} for a
+ * range of one item, with the group's arrays and phaser as arguments.
  *
  * <p>An exception thrown by a work-item stops its group and is rethrown from {@code run}
  * after the launch drains (other groups may have run). Java's own semantics apply here
@@ -57,10 +62,39 @@ public final class JvmKernelRunner {
      */
     public static void run(CompiledKernel kernel, int[] global, int[] local, Object... args) {
         Method m = kernel.method();
-        if (m == null) throw new IllegalArgumentException("kernel " + kernel.name() + " was built as IR and has no Java method to run");
+        if (m == null) {
+            runIr(kernel, global, local, args);
+            return;
+        }
         boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
         for (Object a : args) if (a instanceof LocalMemory) groups = true;
         launch(m, global, local, groups, args);
+    }
+
+    /**
+     * Runs {@code kernel} through the bytecode generated from its IR, also for a kernel compiled
+     * from a method: how tests check the JVM emitter against the method itself.
+     */
+    static void runIr(CompiledKernel kernel, int[] global, int[] local, Object... args) {
+        JvmIrProgram p = JvmIrProgram.of(kernel);
+        int[] g = dims(global, "global");
+        int[] l = local == null ? defaultLocal(g, p.needsGroups()) : dims(local, "local");
+        checkDivides(g, l);
+        Object[] slots = p.slots(args);
+        int[] geometry = {g[0], g[1], g[2], l[0], l[1], l[2]};
+        MethodHandle run = p.run;
+        if (p.needsGroups()) {
+            runGroups(g, l, group -> {
+                Object[] memory = p.groupMemory(args);
+                return c -> {
+                    run.invokeExact(slots, geometry, memory, group.phaser, c.gid0, c.gid0 + 1, c.gid1, c.gid2);
+                };
+            });
+        } else {
+            runFlat((c, x0, x1) -> {
+                run.invokeExact(slots, geometry, (Object[]) null, (Phaser) null, x0, x1, c.gid1, c.gid2);
+            }, g, l);
+        }
     }
 
     /** Compiles {@code kernel} (cached) to learn whether it needs work-groups, then runs it like {@link #run(CompiledKernel, int[], int[], Object...)}. */
@@ -71,17 +105,33 @@ public final class JvmKernelRunner {
     private static void launch(Method m, int[] global, int[] localIn, boolean groups, Object[] args) {
         int[] g = dims(global, "global");
         int[] l = localIn == null ? defaultLocal(g, groups) : dims(localIn, "local");
+        checkDivides(g, l);
+        if (args.length != m.getParameterCount() - 1) {
+            throw new IllegalArgumentException("kernel " + m.getName() + " takes " + (m.getParameterCount() - 1) + " arguments, got " + args.length);
+        }
+        MethodHandle base = handle(m);
+        if (groups) {
+            runGroups(g, l, group -> {
+                Object[] groupArgs = args.clone();
+                for (int i = 0; i < groupArgs.length; i++) {
+                    if (groupArgs[i] instanceof LocalMemory lm) groupArgs[i] = lm.newArray();
+                }
+                MethodHandle h = bind(m, base, groupArgs);
+                return c -> {
+                    h.invokeExact((KernelContext) c);
+                };
+            });
+        } else {
+            runFlat(rowOf(bind(m, base, args), JvmLoops.loopFor(m), args), g, l);
+        }
+    }
+
+    private static void checkDivides(int[] g, int[] l) {
         for (int d = 0; d < 3; d++) {
             if (g[d] % l[d] != 0) {
                 throw new IllegalArgumentException("local size " + l[d] + " does not divide global size " + g[d] + " in dimension " + d);
             }
         }
-        if (args.length != m.getParameterCount() - 1) {
-            throw new IllegalArgumentException("kernel " + m.getName() + " takes " + (m.getParameterCount() - 1) + " arguments, got " + args.length);
-        }
-        MethodHandle base = handle(m);
-        if (groups) runGroups(m, base, g, l, args);
-        else runFlat(bind(m, base, args), g, l, JvmLoops.loopFor(m), args);
     }
 
     private static int[] dims(int[] r, String what) {
@@ -154,13 +204,9 @@ public final class JvmKernelRunner {
         void run(JvmKernelContext c, int x0, int x1) throws Throwable;
     }
 
-    /**
-     * Flat launches: the range in linear order, cut into chunks for the pool threads (small ranges
-     * run on the caller), each chunk walked row by row. A row goes through the kernel's generated
-     * loop where there is one, else through the bound handle once per item.
-     */
-    private static void runFlat(MethodHandle h, int[] g, int[] l, MethodHandle loop, Object[] args) {
-        Row row = loop != null
+    /** A method's row: through the kernel's generated loop where there is one, else the bound handle once per item. */
+    private static Row rowOf(MethodHandle h, MethodHandle loop, Object[] args) {
+        return loop != null
                 // A block body keeps invokeExact a void call site; an expression lambda would type it Object.
                 ? (c, x0, x1) -> {
                     loop.invokeExact((KernelContext) c, x0, x1, args);
@@ -171,6 +217,13 @@ public final class JvmKernelRunner {
                         h.invokeExact((KernelContext) c);
                     }
                 };
+    }
+
+    /**
+     * Flat launches: the range in linear order, cut into chunks for the pool threads (small ranges
+     * run on the caller), each chunk walked row by row.
+     */
+    private static void runFlat(Row row, int[] g, int[] l) {
         long total = (long) g[0] * g[1] * g[2];
         if (total <= INLINE_LIMIT) {
             runRows(row, g, l, 0, total);
@@ -219,7 +272,19 @@ public final class JvmKernelRunner {
 
     // ------------------------------------------------------------------ work-group launches
 
-    private static void runGroups(Method m, MethodHandle base, int[] g, int[] l, Object[] args) {
+    /** The body of one work-item of a group, given its context. */
+    @FunctionalInterface
+    private interface Item {
+        void run(JvmKernelContext c) throws Throwable;
+    }
+
+    /** Prepares a group (its local memory) and gives the body its items run. */
+    @FunctionalInterface
+    private interface GroupSetup {
+        Item start(WorkGroup group);
+    }
+
+    private static void runGroups(int[] g, int[] l, GroupSetup setup) {
         int n0 = g[0] / l[0], n1 = g[1] / l[1], n2 = g[2] / l[2];
         long groupsTotal = (long) n0 * n1 * n2;
         int items = l[0] * l[1] * l[2];
@@ -231,7 +296,7 @@ public final class JvmKernelRunner {
                 long gi;
                 while (failure.get() == null && (gi = cursor.getAndIncrement()) < groupsTotal) {
                     int gx = (int) (gi % n0), gy = (int) ((gi / n0) % n1), gz = (int) (gi / ((long) n0 * n1));
-                    runGroup(m, base, g, l, args, items, gx, gy, gz, failure);
+                    runGroup(setup, g, l, items, gx, gy, gz, failure);
                 }
                 return null;
             }));
@@ -243,14 +308,10 @@ public final class JvmKernelRunner {
         if (f != null) throw new IllegalStateException(f);
     }
 
-    private static void runGroup(Method m, MethodHandle base, int[] g, int[] l, Object[] args, int items,
+    private static void runGroup(GroupSetup setup, int[] g, int[] l, int items,
                                  int gx, int gy, int gz, AtomicReference<Throwable> failure) throws InterruptedException {
         WorkGroup group = new WorkGroup(items);
-        Object[] groupArgs = args.clone();
-        for (int i = 0; i < groupArgs.length; i++) {
-            if (groupArgs[i] instanceof LocalMemory lm) groupArgs[i] = lm.newArray();
-        }
-        MethodHandle h = bind(m, base, groupArgs);
+        Item item = setup.start(group);
         Thread[] threads = new Thread[items];
         int k = 0;
         for (int lz = 0; lz < l[2]; lz++) {
@@ -268,7 +329,7 @@ public final class JvmKernelRunner {
                     c.gid2 = gz * l[2] + lz;
                     threads[k++] = Thread.ofVirtual().unstarted(() -> {
                         try {
-                            h.invokeExact((KernelContext) c);
+                            item.run(c);
                         } catch (WorkGroup.Aborted a) {
                             return;
                         } catch (Throwable e) {

@@ -27,6 +27,7 @@ import org.jdpx.kernels.ir.Stmt;
 import org.jdpx.kernels.ir.Type;
 import org.jdpx.kernels.ir.UnOp;
 import org.jdpx.kernels.ir.Var;
+import org.jdpx.kernels.ir.ViewOffsets;
 
 /**
  * Prints an IR module as OpenCL C 1.2 source that any OpenCL device can build. It only
@@ -118,6 +119,10 @@ public final class OpenClEmitter {
             StringBuilder decls = new StringBuilder();
             for (String a : arrays) decls.append("    ").append(a).append('\n');
             for (var e : scalars.entrySet()) decls.append("    ").append(e.getKey()).append(' ').append(String.join(", ", e.getValue())).append(";\n");
+            // a view starting inside its allocation: move its pointer to the first element
+            for (var e : ViewOffsets.of(fn).entrySet()) {
+                decls.append("    ").append(name(e.getKey())).append(" += ").append(name(e.getValue())).append(";\n");
+            }
             stmts(fn.body());
             body.append(decls);
             if (!decls.isEmpty() && !out.isEmpty()) body.append('\n');

@@ -26,6 +26,7 @@ import org.jdpx.kernels.ir.Stmt;
 import org.jdpx.kernels.ir.Type;
 import org.jdpx.kernels.ir.UnOp;
 import org.jdpx.kernels.ir.Var;
+import org.jdpx.kernels.ir.ViewOffsets;
 import org.jdpx.kernels.ir.WorkItemFn;
 import org.jdpx.kernels.spirv.SpirvBuilder.StorageClass;
 
@@ -196,6 +197,13 @@ public final class SpirvEmitter {
             }
             for (Param p : fn.params()) {
                 if (pointers.containsKey(p.var())) emitVoid(Op.OpStore, Insn.id(pointers.get(p.var())), Insn.id(values.get(p.var())));
+            }
+            // a view starting inside its allocation: move its pointer to the first element
+            for (var e : ViewOffsets.of(fn).entrySet()) {
+                Var view = e.getKey();
+                int moved = emit(Op.OpPtrAccessChain, type(view.type()), Insn.id(read(view)), Insn.id(read(e.getValue())));
+                if (pointers.containsKey(view)) emitVoid(Op.OpStore, Insn.id(pointers.get(view)), Insn.id(moved));
+                else values.put(view, moved);
             }
             stmts(fn.body());
             if (!terminated) {

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * outputs with a plain-Java reference computed from the (unchanged) inputs. The same case
  * runs on the java device and, where practical, on an OpenCL device.
  */
-record Case(String kernel, int[] global, int[] local, Supplier<Object[]> args, Consumer<Object[]> check, boolean runOnDevice) {
+public record Case(String kernel, int[] global, int[] local, Supplier<Object[]> args, Consumer<Object[]> check, boolean runOnDevice) {
     @Override
     public String toString() { return kernel; }
 }

@@ -12,12 +12,13 @@ import org.jdpx.kernels.LocalMemory;
 import org.jdpx.kernels.LongArray;
 import org.jdpx.kernels.ShortArray;
 
-/** The corpus launches and their plain-Java references. */
-final class Cases {
+/** The corpus launches and their plain-Java references (public for the JVM emitter tests in another package). */
+public final class Cases {
     private Cases() {
     }
 
-    static List<Case> all() {
+    /** Every corpus case, with fresh data on each call. */
+    public static List<Case> all() {
         List<Case> c = new ArrayList<>();
         // ---- vector add: global range larger than n exercises the early return
         c.add(new Case("vecAdd", new int[] {1024}, null, () -> {

@@ -54,7 +54,8 @@ class IrBuilderTest {
     void handBuiltIrEmitsBuildsValidatesAndRuns() {
         CompiledKernel k = KernelCompiler.fromIr(fusedPolynomial(), "test:fused_poly");
         String src = k.openclSource();
-        assertTrue(src.contains("__kernel void fused_poly(__global float* x, __global float* y, __global float* out, float a, int n)"), src);
+        assertTrue(src.contains("__kernel void fused_poly(__global float* x, __global float* y, __global float* out, float a, int n, "
+                + "long x_offset, long y_offset, long out_offset)"), src);
         assertTrue(src.contains("for (k = 0; k < 4; k++)"), src);
         SpirvVal.validate(k);
         int n = 1000;

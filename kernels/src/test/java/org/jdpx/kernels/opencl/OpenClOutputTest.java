@@ -68,18 +68,23 @@ class OpenClOutputTest {
     void argumentContractListsUserThenHiddenArguments() {
         CompiledKernel k = KernelCompiler.compile(Corpus.class, "matmulNaive");
         List<KernelArg> args = k.arguments();
-        assertEquals(List.of("a", "b", "c", "n", "a_stride0", "a_stride1", "b_stride0", "b_stride1", "c_stride0", "c_stride1"),
+        assertEquals(List.of("a", "b", "c", "n", "a_stride0", "a_stride1", "a_offset", "b_stride0", "b_stride1", "b_offset",
+                        "c_stride0", "c_stride1", "c_offset"),
                 args.stream().map(KernelArg::name).toList());
         assertEquals(new ParamKind.View(Scalar.F32, 0), args.get(0).kind());
         assertEquals(new ParamKind.Value(int.class, 3), args.get(3).kind());
-        assertEquals(new ParamKind.ViewInfo(ParamKind.Info.STRIDE, 1, 0), args.get(6).kind());
-        assertEquals("long", args.get(6).clType());
-        assertEquals(8, args.get(6).valueBytes());
+        assertEquals(new ParamKind.ViewInfo(ParamKind.Info.STRIDE, 1, 0), args.get(7).kind());
+        assertEquals("long", args.get(7).clType());
+        assertEquals(8, args.get(7).valueBytes());
         CompiledKernel red = KernelCompiler.compile(Corpus.class, "reduceSum");
         assertEquals(new ParamKind.LocalBuffer(Scalar.F32, 2), red.arguments().get(2).kind());
         assertEquals("__local float*", red.arguments().get(2).clType());
         CompiledKernel sax = KernelCompiler.compile(Corpus.class, "saxpy");
-        assertEquals(new ParamKind.ViewInfo(ParamKind.Info.LENGTH, 2, 0), sax.arguments().getLast().kind());
+        List<KernelArg> saxArgs = sax.arguments();
+        assertEquals(new ParamKind.ViewInfo(ParamKind.Info.LENGTH, 2, 0), saxArgs.get(saxArgs.size() - 2).kind());
+        assertEquals(new ParamKind.ViewInfo(ParamKind.Info.OFFSET, 2, 0), saxArgs.getLast().kind());
+        assertEquals(8, saxArgs.getLast().valueBytes(), "offsets are in elements, as OpenCL long");
+        assertTrue(sax.openclSource().contains("y += y_offset;"), sax.openclSource());
     }
 
     @Test

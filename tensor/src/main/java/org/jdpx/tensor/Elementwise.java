@@ -1,0 +1,193 @@
+package org.jdpx.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdpx.device.ExecutionPlacementError;
+import org.jdpx.device.Queue;
+import org.jdpx.device.UsmType;
+import org.jdpx.tensor.fusion.ElementOp;
+import org.jdpx.tensor.fusion.FusedKernels;
+import org.jdpx.tensor.fusion.FusionDiagnostics;
+import org.jdpx.tensor.fusion.Node;
+
+/**
+ * The rules every elementwise operation follows before it becomes a graph vertex: the
+ * operands share one queue (else {@link ExecutionPlacementError}), Java scalars are weak and
+ * join any array, dtypes promote by the Array API / NumPy table, the result's USM kind is the
+ * lowest among the arrays, and a graph that grows past {@value #MAX_NODES} vertices is cut by
+ * computing its lazy inputs first.
+ */
+final class Elementwise {
+    /** Graphs larger than this are cut (kernel size and argument count stay bounded). */
+    static final int MAX_NODES = 64;
+
+    private Elementwise() {
+    }
+
+    /** The common queue of the array operands, checked. */
+    static Queue placement(String what, Object... operands) {
+        Queue q = null;
+        int first = -1;
+        for (int i = 0; i < operands.length; i++) {
+            if (operands[i] instanceof UsmNdArray a) {
+                if (q == null) {
+                    q = a.queue();
+                    first = i;
+                } else if (a.queue() != q) {
+                    throw ExecutionPlacementError.of(what, "operand " + first, q, "operand " + i, a.queue());
+                }
+            }
+        }
+        if (q == null) {
+            throw new IllegalArgumentException(what + " needs at least one array operand; make one with Tensor.asarray");
+        }
+        return q;
+    }
+
+    static UsmType usmType(Object... operands) {
+        UsmType t = null;
+        for (Object o : operands) {
+            if (o instanceof UsmNdArray a) t = t == null ? a.usmType() : UsmType.lowest(t, a.usmType());
+        }
+        return t;
+    }
+
+    private static DType.Kind scalarKind(Object o) {
+        return switch (o) {
+            case Boolean b -> DType.Kind.BOOL;
+            case Double d -> DType.Kind.FLOAT;
+            case Float f -> DType.Kind.FLOAT;
+            case Number n -> DType.Kind.SIGNED;
+            case null -> throw new IllegalArgumentException("operand is null");
+            default -> throw new IllegalArgumentException("unsupported operand type " + o.getClass().getName()
+                    + ": pass a UsmNdArray or a Java number/boolean");
+        };
+    }
+
+    /** A Java scalar as a graph vertex of dtype {@code t}. */
+    static Node scalar(Object o, DType t) {
+        if (o instanceof Boolean b) return Node.Scalar.of(t, b ? 1 : 0);
+        return Node.Scalar.of(t, (Number) o);
+    }
+
+    /**
+     * A lazy array for {@code op} applied to arrays and Java scalars (for {@code where} the
+     * first operand is the condition).
+     */
+    static UsmNdArray apply(ElementOp op, Object... operands) {
+        return UsmNdArray.lazy(node(op, operands), placement(op.numpyName(), operands), usmType(operands));
+    }
+
+    /** The graph vertex of {@link #apply} without making an array of it. */
+    static Node node(ElementOp op, Object... operands) {
+        if (operands.length != op.arity()) {
+            throw new IllegalArgumentException(op.numpyName() + " takes " + op.arity() + " operands, got " + operands.length);
+        }
+        Queue q = placement(op.numpyName(), operands);
+        DType defaultFloat = DTypes.defaultFloat(q.device());
+        int firstValue = op == ElementOp.WHERE ? 1 : 0;
+        DType promoted = null;
+        for (int i = firstValue; i < operands.length; i++) {
+            if (operands[i] instanceof UsmNdArray a) promoted = promoted == null ? a.dtype() : Promotion.result(promoted, a.dtype());
+        }
+        for (int i = firstValue; i < operands.length; i++) {
+            if (!(operands[i] instanceof UsmNdArray)) {
+                DType.Kind k = scalarKind(operands[i]);
+                promoted = promoted == null ? scalarDefault(k, defaultFloat) : Promotion.withScalar(promoted, k, defaultFloat);
+            }
+        }
+        promoted = DTypes.forDevice(promoted, q.device(), false);
+        DType result = op.resultType(promoted, defaultFloat);
+        cutIfLarge(operands);
+        List<Node> nodes = new ArrayList<>(operands.length);
+        for (int i = 0; i < operands.length; i++) {
+            Object o = operands[i];
+            if (o instanceof UsmNdArray a) {
+                nodes.add(a.node());
+            } else {
+                nodes.add(scalar(o, i < firstValue ? DType.BOOL : promoted));
+            }
+        }
+        return Node.Op.of(op, result, nodes);
+    }
+
+    private static DType scalarDefault(DType.Kind k, DType defaultFloat) {
+        return switch (k) {
+            case BOOL -> DType.BOOL;
+            case SIGNED, UNSIGNED -> DType.INT64;
+            case FLOAT -> defaultFloat;
+        };
+    }
+
+    private static void cutIfLarge(Object[] operands) {
+        int total = 1;
+        for (Object o : operands) if (o instanceof UsmNdArray a) total += a.node().size();
+        if (total <= MAX_NODES) return;
+        for (Object o : operands) {
+            if (o instanceof UsmNdArray a && a.isLazy()) {
+                FusionDiagnostics.record("fusion cut: graph would have " + total + " vertices (limit " + MAX_NODES
+                        + "); computing an operand first");
+                a.eval();
+            }
+        }
+    }
+
+    /** {@code value} as a graph vertex for writing into {@code target}, checked for placement. */
+    static Node operand(Object value, UsmNdArray target, String what) {
+        if (value instanceof UsmNdArray a) {
+            if (a.queue() != target.queue()) {
+                throw ExecutionPlacementError.of(what, "the target array", target.queue(), "the value", a.queue());
+            }
+            return a.node();
+        }
+        scalarKind(value);
+        return scalar(value, target.dtype());
+    }
+
+    /**
+     * Computes {@code value} into {@code out} (the memory of {@code target}) with one kernel.
+     * Lazy arrays still reading that memory are computed first; a value that reads the same
+     * memory through a different view is computed into a temporary first (NumPy's overlap rule).
+     */
+    static void writeInto(UsmNdArray target, Node.Leaf out, Node value, String what) {
+        PendingReads.settle(out.memory(), target);
+        if (readsOtherView(value, out)) {
+            FusionDiagnostics.record("fusion cut: " + what + " reads the memory it writes through another view; "
+                    + "computing the value into a temporary first");
+            value = UsmNdArray.lazy(value, target.queue(), target.usmType()).eval().node();
+        }
+        FusedKernels.evaluate(value, out, target.queue(), what);
+    }
+
+    private static boolean readsOtherView(Node n, Node.Leaf out) {
+        return switch (n) {
+            case Node.Leaf l -> l.memory() == out.memory() && !l.view().equals(out.view());
+            case Node.Cast c -> readsOtherView(c.input(), out);
+            case Node.Op o -> o.inputs().stream().anyMatch(i -> readsOtherView(i, out));
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code target op= value}: NumPy's in-place operation, refusing a result kind the target
+     * cannot hold (casting rule {@code same_kind}).
+     */
+    static UsmNdArray inPlace(ElementOp op, UsmNdArray target, Object value) {
+        Node r = node(op, target, value);
+        if (kindRank(r.dtype()) > kindRank(target.dtype())) {
+            throw new IllegalArgumentException("cannot cast " + op.numpyName() + " output from " + r.dtype() + " to "
+                    + target.dtype() + " with casting rule 'same_kind'; compute out of place or astype the target first");
+        }
+        Node.Leaf out = target.leaf();
+        writeInto(target, out, r.dtype() == target.dtype() ? r : new Node.Cast(target.dtype(), r), op.numpyName() + " in place");
+        return target;
+    }
+
+    private static int kindRank(DType t) {
+        return switch (t.kind()) {
+            case BOOL -> 0;
+            case UNSIGNED, SIGNED -> 1;
+            case FLOAT -> 2;
+        };
+    }
+}

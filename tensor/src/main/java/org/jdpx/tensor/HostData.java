@@ -1,0 +1,104 @@
+package org.jdpx.tensor;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Element access on host segments holding one dtype, and conversion of Java arrays into
+ * them: the only host-side arithmetic the tensor module does (staging data in and out).
+ */
+final class HostData {
+
+    private HostData() {
+    }
+
+    /** A new native segment for {@code n} elements of {@code t} (8-byte aligned, freed by GC). */
+    static MemorySegment allocate(DType t, long n) {
+        return Arena.ofAuto().allocate(Math.max(1, n) * t.itemSize(), 8);
+    }
+
+    /** Element {@code i} of {@code s} as a double (uint64 read unsigned). */
+    static double getDouble(MemorySegment s, DType t, long i) {
+        return switch (t) {
+            case FLOAT32 -> s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            case FLOAT64 -> s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            case UINT64 -> {
+                long v = s.getAtIndex(ValueLayout.JAVA_LONG, i);
+                yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+            }
+            default -> getLong(s, t, i);
+        };
+    }
+
+    /** Element {@code i} of {@code s} as a long (floats truncated; unsigned ones zero-extended). */
+    static long getLong(MemorySegment s, DType t, long i) {
+        return switch (t) {
+            case BOOL -> s.get(ValueLayout.JAVA_BYTE, i) != 0 ? 1 : 0;
+            case INT8 -> s.get(ValueLayout.JAVA_BYTE, i);
+            case UINT8 -> s.get(ValueLayout.JAVA_BYTE, i) & 0xFF;
+            case INT16 -> s.getAtIndex(ValueLayout.JAVA_SHORT, i);
+            case UINT16 -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) & 0xFFFF;
+            case INT32 -> s.getAtIndex(ValueLayout.JAVA_INT, i);
+            case UINT32 -> s.getAtIndex(ValueLayout.JAVA_INT, i) & 0xFFFFFFFFL;
+            case INT64, UINT64 -> s.getAtIndex(ValueLayout.JAVA_LONG, i);
+            case FLOAT32 -> (long) s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            case FLOAT64 -> (long) s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+        };
+    }
+
+    /** Stores {@code d} (floats) or {@code l} (integers, wrapped to the width) as element {@code i}. */
+    static void put(MemorySegment s, DType t, long i, double d, long l) {
+        switch (t) {
+            case BOOL -> s.set(ValueLayout.JAVA_BYTE, i, (byte) (l != 0 || d != 0 ? 1 : 0));
+            case INT8, UINT8 -> s.set(ValueLayout.JAVA_BYTE, i, (byte) l);
+            case INT16, UINT16 -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) l);
+            case INT32, UINT32 -> s.setAtIndex(ValueLayout.JAVA_INT, i, (int) l);
+            case INT64, UINT64 -> s.setAtIndex(ValueLayout.JAVA_LONG, i, l);
+            case FLOAT32 -> s.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) d);
+            case FLOAT64 -> s.setAtIndex(ValueLayout.JAVA_DOUBLE, i, d);
+        }
+    }
+
+    /** The dtype a Java array naturally has ({@code float[]} is float32, ...). */
+    static DType dtypeOf(Object javaArray) {
+        return switch (javaArray) {
+            case float[] a -> DType.FLOAT32;
+            case double[] a -> DType.FLOAT64;
+            case int[] a -> DType.INT32;
+            case long[] a -> DType.INT64;
+            case short[] a -> DType.INT16;
+            case byte[] a -> DType.INT8;
+            case boolean[] a -> DType.BOOL;
+            case null -> throw new IllegalArgumentException("array is null");
+            default -> throw new IllegalArgumentException("cannot make an array from " + javaArray.getClass().getSimpleName()
+                    + "; pass a float[], double[], int[], long[], short[], byte[] or boolean[] (flattened, with a shape)");
+        };
+    }
+
+    /** Length of a Java primitive array. */
+    static int length(Object javaArray) {
+        return java.lang.reflect.Array.getLength(javaArray);
+    }
+
+    /** The values of a Java primitive array converted to {@code t} (NumPy's astype rules). */
+    static MemorySegment fromJava(Object javaArray, DType t) {
+        int n = length(javaArray);
+        MemorySegment s = allocate(t, n);
+        switch (javaArray) {
+            case float[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], toLong(a[i])); }
+            case double[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], toLong(a[i])); }
+            case int[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], a[i]); }
+            case long[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], a[i]); }
+            case short[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], a[i]); }
+            case byte[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], a[i]); }
+            case boolean[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i] ? 1 : 0, a[i] ? 1 : 0); }
+            default -> dtypeOf(javaArray);
+        }
+        return s;
+    }
+
+    private static long toLong(double d) {
+        return d >= 0x1p63 ? (long) (d - 0x1p64) : (long) d;
+    }
+}

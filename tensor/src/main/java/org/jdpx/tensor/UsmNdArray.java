@@ -1,0 +1,448 @@
+package org.jdpx.tensor;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import org.jdpx.device.Device;
+import org.jdpx.device.Devices;
+import org.jdpx.device.Queue;
+import org.jdpx.device.UsmType;
+import org.jdpx.tensor.fusion.FusedKernels;
+import org.jdpx.tensor.fusion.Node;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * An n-dimensional array in USM memory, the counterpart of dpctl's {@code usm_ndarray}: a dtype,
+ * a shape, strides and an offset in elements over one allocation, and the device, queue and USM
+ * kind it lives on. Operations run on that queue and leave their result there (compute follows
+ * data); arrays on different queues do not mix until one is moved with {@link #toDevice}.
+ *
+ * <p>Elementwise results are <em>lazy</em>: {@code a.add(b).multiply(2)} builds a graph that
+ * becomes one kernel when the value is needed (a host read, a reduction, an in-place write,
+ * {@link #eval()}), see {@link org.jdpx.tensor.fusion.FusionDiagnostics}. Nothing is ever
+ * converted to Java implicitly: reading elements is an explicit call ({@link #toFloatArray()},
+ * {@link #item()}, ...).
+ *
+ * <p>Arrays are not thread-safe for concurrent writes, like NumPy's. Memory is returned to the
+ * device pool when the last array using it is garbage collected.
+ */
+public final class UsmNdArray {
+    private final DType dtype;
+    private final long[] shape;
+    private final Queue queue;
+    private final UsmType usmType;
+    private Node.Leaf leaf;
+    private Node pending;
+
+    private UsmNdArray(DType dtype, long[] shape, Queue queue, UsmType usmType, Node.Leaf leaf, Node pending) {
+        this.dtype = dtype;
+        this.shape = shape.clone();
+        this.queue = queue;
+        this.usmType = usmType;
+        this.leaf = leaf;
+        this.pending = pending;
+    }
+
+    /** An array over existing memory; {@code queue} must be on the memory's device. */
+    static UsmNdArray over(UsmMemory memory, View view, DType dtype, Queue queue) {
+        return new UsmNdArray(dtype, view.shape(), queue, memory.kind(), new Node.Leaf(memory, view, dtype), null);
+    }
+
+    /** A lazy array computing {@code graph} on {@code queue} when needed. */
+    static UsmNdArray lazy(Node graph, Queue queue, UsmType usmType) {
+        UsmNdArray a = new UsmNdArray(graph.dtype(), graph.shape(), queue, usmType, null, graph);
+        PendingReads.register(a, graph);
+        return a;
+    }
+
+    /** A new uninitialized C- or F-order array. */
+    static UsmNdArray allocate(long[] shape, DType dtype, Queue queue, UsmType usmType, char order) {
+        long n = Shapes.size(shape);
+        UsmMemory m = UsmMemory.allocate(queue, usmType, Math.max(1, n) * dtype.itemSize());
+        long[] strides = order == 'F' ? Shapes.fStrides(shape) : Shapes.cStrides(shape);
+        return over(m, new View(shape, strides, 0), dtype, queue);
+    }
+
+    // ---- what it is ----
+
+    /** The element type. */
+    public DType dtype() { return dtype; }
+
+    /** The extent of every axis (a copy). */
+    public long[] shape() { return shape.clone(); }
+
+    /** Number of axes (0 for a scalar array). */
+    public int ndim() { return shape.length; }
+
+    /** Number of elements. */
+    public long size() { return Shapes.size(shape); }
+
+    /** The element step of every axis; computes a lazy array first. */
+    public long[] strides() { return leaf().view().strides(); }
+
+    /** The device the array lives on. */
+    public Device device() { return queue.device(); }
+
+    /** The queue its operations run on (dpctl's {@code sycl_queue}). */
+    public Queue queue() { return queue; }
+
+    /** The USM kind of its memory (dpctl's {@code usm_type}). */
+    public UsmType usmType() { return usmType; }
+
+    /** Whether the value is still an unevaluated expression. */
+    public synchronized boolean isLazy() { return leaf == null; }
+
+    /** The allocation behind the array (computing it first), for interop and kernels. */
+    public UsmMemory memory() { return leaf().memory(); }
+
+    /** Shape, strides and offset in elements (computing the array first). */
+    public View view() { return leaf().view(); }
+
+    // ---- evaluation ----
+
+    /** This array's graph vertex: its expression while lazy, its memory once computed. */
+    synchronized Node node() { return leaf != null ? leaf : pending; }
+
+    /** The computed array as a graph leaf, launching its kernel if it is still lazy. */
+    synchronized Node.Leaf leaf() {
+        if (leaf == null) {
+            Node.Leaf out = allocate(shape, dtype, queue, usmType, 'C').leaf;
+            FusedKernels.evaluate(pending, out, queue, "value needed");
+            leaf = out;
+            pending = null;
+        }
+        return leaf;
+    }
+
+    /** Computes the array now if it is lazy (one kernel) and returns it; does not wait for the kernel. */
+    public UsmNdArray eval() {
+        leaf();
+        return this;
+    }
+
+    /** Computes the array and waits until its queue has finished all work, as {@code dpctl}'s {@code wait}. */
+    public UsmNdArray sync() {
+        eval();
+        queue.finish();
+        return this;
+    }
+
+    // ---- host transfer ----
+
+    /** The elements in C order in a new host segment (waits for the device). */
+    public MemorySegment toHostSegment() {
+        Node.Leaf l = contiguousLeaf();
+        MemorySegment dst = HostData.allocate(dtype, size());
+        if (size() > 0) {
+            l.memory().copyToHostAsync(dst.asSlice(0, size() * dtype.itemSize()), l.view().offset() * dtype.itemSize()).await();
+        }
+        return dst.asSlice(0, size() * dtype.itemSize());
+    }
+
+    private Node.Leaf contiguousLeaf() {
+        Node.Leaf l = leaf();
+        if (l.view().isCContiguous()) return l;
+        return copy().leaf();
+    }
+
+    /** The elements in C order as floats (converted from the dtype as NumPy's astype would). */
+    public float[] toFloatArray() {
+        double[] d = toDoubleArray();
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+        return f;
+    }
+
+    /** The elements in C order as doubles. */
+    public double[] toDoubleArray() {
+        MemorySegment s = toHostSegment();
+        double[] out = new double[Math.toIntExact(size())];
+        for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i);
+        return out;
+    }
+
+    /** The elements in C order as longs (floats truncated toward zero). */
+    public long[] toLongArray() {
+        MemorySegment s = toHostSegment();
+        long[] out = new long[Math.toIntExact(size())];
+        for (int i = 0; i < out.length; i++) out[i] = HostData.getLong(s, dtype, i);
+        return out;
+    }
+
+    /** The elements in C order as ints (wrapped like a Java cast). */
+    public int[] toIntArray() {
+        long[] l = toLongArray();
+        int[] out = new int[l.length];
+        for (int i = 0; i < l.length; i++) out[i] = (int) l[i];
+        return out;
+    }
+
+    /** The elements in C order as booleans (non-zero is true). */
+    public boolean[] toBooleanArray() {
+        MemorySegment s = toHostSegment();
+        boolean[] out = new boolean[Math.toIntExact(size())];
+        for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i) != 0;
+        return out;
+    }
+
+    /**
+     * The value of a one-element array as a double (NumPy's {@code item()}).
+     *
+     * @throws IllegalArgumentException when the array has more than one element
+     */
+    public double item() {
+        checkOne();
+        return toDoubleArray()[0];
+    }
+
+    /** The value of a one-element integer array as a long. */
+    public long itemLong() {
+        checkOne();
+        return toLongArray()[0];
+    }
+
+    private void checkOne() {
+        if (size() != 1) {
+            throw new IllegalArgumentException("can only convert an array of size 1 to a Java scalar, this one has shape "
+                    + Shapes.describe(shape) + "; index it first");
+        }
+    }
+
+    // ---- views ----
+
+    private UsmNdArray withView(View v) {
+        Node.Leaf l = leaf();
+        return over(l.memory(), v, dtype, queue);
+    }
+
+    /**
+     * A view selected by a NumPy basic index such as {@code "1:, ::-1"}, {@code "..., None"}, {@code "0"}.
+     * No data is copied; writing through the view writes this array.
+     *
+     * @throws IndexOutOfBoundsException when an integer index is outside its axis
+     */
+    public UsmNdArray get(String index) {
+        return get(Index.parse(index));
+    }
+
+    /** A view selected by basic index components (see {@link Index}). */
+    public UsmNdArray get(Index... index) {
+        return withView(view().index(index));
+    }
+
+    /** The element or sub-array at integer positions along the first axes (a view). */
+    public UsmNdArray get(long... position) {
+        Index[] idx = new Index[position.length];
+        for (int i = 0; i < position.length; i++) idx[i] = Index.at(position[i]);
+        return get(idx);
+    }
+
+    /**
+     * Writes {@code value} (an array or a Java scalar, broadcast) into the elements a basic
+     * index selects, on this array's queue.
+     *
+     * @throws org.jdpx.device.ExecutionPlacementError when {@code value} lives on another queue
+     */
+    public UsmNdArray set(String index, Object value) {
+        get(index).assign(value);
+        return this;
+    }
+
+    /** Writes {@code value} (array or scalar, broadcast) into every element of this array. */
+    public UsmNdArray assign(Object value) {
+        Node v = Elementwise.operand(value, this, "assign");
+        Node.Leaf l = leaf();
+        if (!Arrays.equals(Shapes.broadcast(v.shape(), shape), shape)) {
+            throw new IllegalArgumentException("could not broadcast input array from shape " + Shapes.describe(v.shape())
+                    + " into shape " + Shapes.describe(shape));
+        }
+        Elementwise.writeInto(this, l, v, "assign");
+        return this;
+    }
+
+    /** The same data with a new shape: a view when the layout allows it, else a copy. One extent may be -1. */
+    public UsmNdArray reshape(long... newShape) {
+        View v = view().reshape(newShape);
+        if (v != null) return withView(v);
+        return copy().reshape(newShape);
+    }
+
+    /** A flat view or copy. */
+    public UsmNdArray ravel() {
+        return reshape(-1);
+    }
+
+    /** The axes reversed (a view), NumPy's {@code .T}. */
+    public UsmNdArray T() {
+        int[] axes = new int[ndim()];
+        for (int i = 0; i < axes.length; i++) axes[i] = axes.length - 1 - i;
+        return permute(axes);
+    }
+
+    /** The axes reordered (a view): axis i of the result is axis {@code axes[i]} of this array. */
+    public UsmNdArray permute(int... axes) {
+        return withView(view().permute(axes));
+    }
+
+    /** Two axes exchanged (a view). */
+    public UsmNdArray swapaxes(int a, int b) {
+        int[] axes = new int[ndim()];
+        for (int i = 0; i < axes.length; i++) axes[i] = i;
+        a = Shapes.axis(a, ndim());
+        b = Shapes.axis(b, ndim());
+        axes[a] = b;
+        axes[b] = a;
+        return permute(axes);
+    }
+
+    /** A read view with {@code target} shape (stride 0 on stretched axes). */
+    public UsmNdArray broadcastTo(long... target) {
+        return withView(view().broadcastTo(target));
+    }
+
+    /** Without axes of extent one (a view). */
+    public UsmNdArray squeeze() {
+        View v = view();
+        long[] s = new long[ndim()];
+        long[] st = new long[ndim()];
+        int k = 0;
+        for (int i = 0; i < ndim(); i++) {
+            if (shape[i] != 1) {
+                s[k] = shape[i];
+                st[k++] = v.strides()[i];
+            }
+        }
+        return withView(new View(Arrays.copyOf(s, k), Arrays.copyOf(st, k), v.offset()));
+    }
+
+    /** With a new axis of extent one at {@code axis} (a view). */
+    public UsmNdArray expandDims(int axis) {
+        int a = axis < 0 ? axis + ndim() + 1 : axis;
+        if (a < 0 || a > ndim()) {
+            throw new IllegalArgumentException("axis " + axis + " is out of bounds for an array of dimension " + (ndim() + 1));
+        }
+        View v = view();
+        long[] s = new long[ndim() + 1];
+        long[] st = new long[ndim() + 1];
+        for (int i = 0, j = 0; i <= ndim(); i++) {
+            if (i == a) {
+                s[i] = 1;
+                st[i] = 0;
+            } else {
+                s[i] = shape[j];
+                st[i] = v.strides()[j++];
+            }
+        }
+        return withView(new View(s, st, v.offset()));
+    }
+
+    // ---- copies and moves ----
+
+    /** A new C-order array with the same values (lazy: fused with whatever reads it next). */
+    public UsmNdArray copy() {
+        return lazy(node(), queue, usmType);
+    }
+
+    /** The values converted to {@code t} (lazy); float64 on a device without fp64 is refused. */
+    public UsmNdArray astype(DType t) {
+        DTypes.forDevice(t, device(), true);
+        if (t == dtype) return copy();
+        return lazy(new Node.Cast(t, node()), queue, usmType);
+    }
+
+    /** This array on the device a filter string selects (see {@link #toDevice(Queue)}). */
+    public UsmNdArray toDevice(String filter) {
+        return toDevice(Devices.get(filter).defaultQueue());
+    }
+
+    /** This array on {@code device}'s default queue. */
+    public UsmNdArray toDevice(Device device) {
+        return toDevice(device.defaultQueue());
+    }
+
+    /**
+     * This array on {@code target}: the same array when the queue is the same; a view of the
+     * same memory when only the queue changes on one device (no copy); otherwise a copy through
+     * the host, as dpctl's {@code to_device} does.
+     *
+     * @throws IllegalArgumentException when the array is float64 and the target device has no fp64
+     */
+    public UsmNdArray toDevice(Queue target) {
+        if (target == queue) return this;
+        Node.Leaf l = leaf();
+        if (target.device() == device()) {
+            return new UsmNdArray(dtype, shape, target, usmType, l, null);
+        }
+        DTypes.forDevice(dtype, target.device(), true);
+        MemorySegment host = toHostSegment();
+        UsmNdArray out = allocate(shape, dtype, target, usmType, 'C');
+        if (size() > 0) out.memory().copyFromHost(host);
+        return out;
+    }
+
+    // ---- arithmetic (lazy, fused) ----
+
+    /** {@code this + other} (array or Java scalar), on this array's queue. */
+    public UsmNdArray add(Object other) { return Tensor.add(this, other); }
+    /** {@code this - other}. */
+    public UsmNdArray subtract(Object other) { return Tensor.subtract(this, other); }
+    /** {@code this * other}. */
+    public UsmNdArray multiply(Object other) { return Tensor.multiply(this, other); }
+    /** {@code this / other} (true division: integers give the default float). */
+    public UsmNdArray divide(Object other) { return Tensor.divide(this, other); }
+    /** {@code this ** other}. */
+    public UsmNdArray pow(Object other) { return Tensor.pow(this, other); }
+    /** {@code -this}. */
+    public UsmNdArray negative() { return Tensor.negative(this); }
+    /** {@code this == other} elementwise, a bool array. */
+    public UsmNdArray eq(Object other) { return Tensor.equal(this, other); }
+    /** {@code this < other} elementwise. */
+    public UsmNdArray lt(Object other) { return Tensor.less(this, other); }
+    /** {@code this > other} elementwise. */
+    public UsmNdArray gt(Object other) { return Tensor.greater(this, other); }
+
+    /** {@code this += other} in one kernel; returns this. */
+    public UsmNdArray addi(Object other) { return Elementwise.inPlace(org.jdpx.tensor.fusion.ElementOp.ADD, this, other); }
+    /** {@code this -= other}. */
+    public UsmNdArray subi(Object other) { return Elementwise.inPlace(org.jdpx.tensor.fusion.ElementOp.SUBTRACT, this, other); }
+    /** {@code this *= other}. */
+    public UsmNdArray muli(Object other) { return Elementwise.inPlace(org.jdpx.tensor.fusion.ElementOp.MULTIPLY, this, other); }
+    /** {@code this /= other} (float arrays). */
+    public UsmNdArray divi(Object other) { return Elementwise.inPlace(org.jdpx.tensor.fusion.ElementOp.DIVIDE, this, other); }
+
+    // ---- reductions ----
+
+    /** Sum of all elements (a 0-d array on this queue). */
+    public UsmNdArray sum() { return Tensor.sum(this, null, false); }
+    /** Sum over {@code axes}. */
+    public UsmNdArray sum(int... axes) { return Tensor.sum(this, axes, false); }
+    /** Product of all elements. */
+    public UsmNdArray prod() { return Tensor.prod(this, null, false); }
+    /** Smallest element. */
+    public UsmNdArray min() { return Tensor.min(this, null, false); }
+    /** Largest element. */
+    public UsmNdArray max() { return Tensor.max(this, null, false); }
+    /** Arithmetic mean of all elements. */
+    public UsmNdArray mean() { return Tensor.mean(this, null, false); }
+    /** Variance of all elements. */
+    public UsmNdArray var() { return Tensor.var(this, null, false, 0); }
+    /** Standard deviation of all elements. */
+    public UsmNdArray std() { return Tensor.std(this, null, false, 0); }
+    /** Position of the largest element in the flattened array. */
+    public UsmNdArray argmax() { return Tensor.argmax(this, null); }
+    /** Position of the smallest element in the flattened array. */
+    public UsmNdArray argmin() { return Tensor.argmin(this, null); }
+    /** Whether any element is non-zero. */
+    public UsmNdArray any() { return Tensor.any(this, null, false); }
+    /** Whether all elements are non-zero. */
+    public UsmNdArray all() { return Tensor.all(this, null, false); }
+    /** Matrix product with {@code other}. */
+    public UsmNdArray matmul(UsmNdArray other) { return Tensor.matmul(this, other); }
+
+    // ---- printing ----
+
+    /** NumPy's repr with the device: {@code UsmNdArray([1., 2.], dtype=float32, device=opencl:cpu:0)}. */
+    @Override
+    public String toString() {
+        return ArrayPrinter.repr(this);
+    }
+}

@@ -1,0 +1,103 @@
+package org.jdpx.tensor.fusion;
+
+import org.jdpx.tensor.DType;
+
+/**
+ * The elementwise operations of the Array API / NumPy ufuncs that fusion can put in a kernel,
+ * with their NumPy names and dtype rules. Inputs are first promoted together
+ * ({@link org.jdpx.tensor.Promotion}); {@link #resultType} then says what the operation gives.
+ */
+public enum ElementOp {
+    ADD("add", 2, Rule.SAME), SUBTRACT("subtract", 2, Rule.SAME), MULTIPLY("multiply", 2, Rule.SAME),
+    DIVIDE("divide", 2, Rule.FLOAT), FLOOR_DIVIDE("floor_divide", 2, Rule.SAME), REMAINDER("remainder", 2, Rule.SAME),
+    POWER("power", 2, Rule.SAME), MINIMUM("minimum", 2, Rule.SAME), MAXIMUM("maximum", 2, Rule.SAME),
+    FMIN("fmin", 2, Rule.SAME), FMAX("fmax", 2, Rule.SAME), ARCTAN2("arctan2", 2, Rule.FLOAT),
+    HYPOT("hypot", 2, Rule.FLOAT),
+    EQUAL("equal", 2, Rule.BOOL), NOT_EQUAL("not_equal", 2, Rule.BOOL), LESS("less", 2, Rule.BOOL),
+    LESS_EQUAL("less_equal", 2, Rule.BOOL), GREATER("greater", 2, Rule.BOOL), GREATER_EQUAL("greater_equal", 2, Rule.BOOL),
+    LOGICAL_AND("logical_and", 2, Rule.BOOL), LOGICAL_OR("logical_or", 2, Rule.BOOL), LOGICAL_XOR("logical_xor", 2, Rule.BOOL),
+    BITWISE_AND("bitwise_and", 2, Rule.SAME), BITWISE_OR("bitwise_or", 2, Rule.SAME), BITWISE_XOR("bitwise_xor", 2, Rule.SAME),
+    LEFT_SHIFT("left_shift", 2, Rule.SAME), RIGHT_SHIFT("right_shift", 2, Rule.SAME),
+    NEGATIVE("negative", 1, Rule.SAME), POSITIVE("positive", 1, Rule.SAME), ABS("abs", 1, Rule.SAME),
+    SIGN("sign", 1, Rule.SAME), SQUARE("square", 1, Rule.SAME), RECIPROCAL("reciprocal", 1, Rule.FLOAT),
+    SQRT("sqrt", 1, Rule.FLOAT), CBRT("cbrt", 1, Rule.FLOAT), EXP("exp", 1, Rule.FLOAT), EXP2("exp2", 1, Rule.FLOAT),
+    EXPM1("expm1", 1, Rule.FLOAT), LOG("log", 1, Rule.FLOAT), LOG2("log2", 1, Rule.FLOAT), LOG10("log10", 1, Rule.FLOAT),
+    LOG1P("log1p", 1, Rule.FLOAT), SIN("sin", 1, Rule.FLOAT), COS("cos", 1, Rule.FLOAT), TAN("tan", 1, Rule.FLOAT),
+    ARCSIN("arcsin", 1, Rule.FLOAT), ARCCOS("arccos", 1, Rule.FLOAT), ARCTAN("arctan", 1, Rule.FLOAT),
+    SINH("sinh", 1, Rule.FLOAT), COSH("cosh", 1, Rule.FLOAT), TANH("tanh", 1, Rule.FLOAT),
+    DEG2RAD("deg2rad", 1, Rule.FLOAT), RAD2DEG("rad2deg", 1, Rule.FLOAT),
+    FLOOR("floor", 1, Rule.SAME), CEIL("ceil", 1, Rule.SAME), TRUNC("trunc", 1, Rule.SAME), ROUND("round", 1, Rule.SAME),
+    ISNAN("isnan", 1, Rule.BOOL), ISINF("isinf", 1, Rule.BOOL), ISFINITE("isfinite", 1, Rule.BOOL),
+    LOGICAL_NOT("logical_not", 1, Rule.BOOL), BITWISE_NOT("bitwise_invert", 1, Rule.SAME),
+    /** {@code where(cond, a, b)}: the promoted type of a and b. */
+    WHERE("where", 3, Rule.SAME);
+
+    /** How the result dtype follows from the promoted input dtype. */
+    enum Rule { SAME, FLOAT, BOOL }
+
+    private final String numpyName;
+    private final int arity;
+    private final Rule rule;
+
+    ElementOp(String numpyName, int arity, Rule rule) {
+        this.numpyName = numpyName;
+        this.arity = arity;
+        this.rule = rule;
+    }
+
+    /** NumPy's (and the Array API's) name. */
+    public String numpyName() { return numpyName; }
+
+    /** Number of array operands. */
+    public int arity() { return arity; }
+
+    /** True for operations whose inputs are read as truth values (logical_*). */
+    boolean isLogical() {
+        return this == LOGICAL_AND || this == LOGICAL_OR || this == LOGICAL_XOR || this == LOGICAL_NOT;
+    }
+
+    /**
+     * The dtype the operands are converted to before the operation runs.
+     *
+     * @param promoted     the promoted dtype of the (non-condition) operands
+     * @param defaultFloat float64, or float32 on a device without fp64
+     * @throws IllegalArgumentException when NumPy refuses the operation for that dtype
+     */
+    public DType operandType(DType promoted, DType defaultFloat) {
+        check(promoted);
+        if (isLogical()) return DType.BOOL;
+        if (rule == Rule.FLOAT) return floatFor(promoted, defaultFloat);
+        if (this == FLOOR_DIVIDE && promoted == DType.BOOL) return DType.INT8;
+        if (this == REMAINDER && promoted == DType.BOOL) return DType.INT8;
+        if (this == POWER && promoted == DType.BOOL) return DType.INT8;
+        return promoted;
+    }
+
+    /** The result dtype for operands promoted to {@code promoted}. */
+    public DType resultType(DType promoted, DType defaultFloat) {
+        return rule == Rule.BOOL ? DType.BOOL : operandType(promoted, defaultFloat);
+    }
+
+    /** The float dtype an integer operand of a float function becomes (NumPy's, without float16). */
+    static DType floatFor(DType t, DType defaultFloat) {
+        if (t.isFloat()) return t;
+        return t.itemSize() <= 2 ? DType.FLOAT32 : defaultFloat;
+    }
+
+    private void check(DType t) {
+        boolean bitwise = this == BITWISE_AND || this == BITWISE_OR || this == BITWISE_XOR || this == BITWISE_NOT;
+        boolean shift = this == LEFT_SHIFT || this == RIGHT_SHIFT;
+        if ((bitwise && t.isFloat()) || (shift && !t.isInteger())) {
+            throw new IllegalArgumentException(numpyName + " is not supported for dtype " + t
+                    + ": it takes " + (shift ? "integer" : "integer or bool") + " arrays; use astype first");
+        }
+        if ((this == SUBTRACT || this == NEGATIVE) && t == DType.BOOL) {
+            throw new IllegalArgumentException(numpyName + " is not supported for bool arrays; use logical_xor "
+                    + "or logical_not instead");
+        }
+        if ((this == FLOOR_DIVIDE || this == REMAINDER) && t == DType.UINT64) {
+            throw new UnsupportedOperationException(numpyName + " on uint64 is not implemented in jdpx; "
+                    + "convert to int64 or float64 with astype first");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.jdpx.tensor.fusion;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdpx.device.Device;
+import org.jdpx.device.Queue;
+import org.jdpx.device.UsmType;
+import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.KernelCompiler;
+import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.Range;
+import org.jdpx.kernels.ir.Expr;
+import org.jdpx.kernels.ir.KernelModule;
+import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.ir.Var;
+import org.jdpx.tensor.DType;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * Turns graphs into kernels and launches them on the queue their memory lives on: one
+ * elementwise kernel per materialized graph, one reduction kernel per reduction (with the
+ * elementwise graph feeding it inside). Kernels are cached by the graph's structural key, so
+ * a loop that evaluates the same expression on new data compiles once. Launches are
+ * asynchronous on the in-order queue; reading results back waits for them.
+ */
+public final class FusedKernels {
+    private static final Map<String, CompiledKernel> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicLong LAUNCHES = new AtomicLong();
+
+    private FusedKernels() {
+    }
+
+    /** Kernels launched by tensor operations since the JVM started (for tests and diagnostics). */
+    public static long launches() {
+        return LAUNCHES.get();
+    }
+
+    /** Distinct fused kernels compiled so far. */
+    public static int cachedKernels() {
+        return CACHE.size();
+    }
+
+    /**
+     * Computes {@code root} into the elements {@code out} describes, as one kernel on
+     * {@code queue}'s device.
+     *
+     * @param why what asked for the value (for diagnostics)
+     */
+    public static void evaluate(Node root, Node.Leaf out, Queue queue, String why) {
+        long n = out.view().size();
+        if (n == 0) return;
+        checkSize(n);
+        Device device = queue.device();
+        KernelWriter w = new KernelWriter("fused", Schedule.mode(device));
+        w.keyPart("ew");
+        w.enter(Space.elementwise(out.shape()), null);
+        w.prepare(out);
+        w.prepare(root);
+        boolean prologue = hasCombine(root);
+        long items = Schedule.elementwiseItems(device, n, prologue);
+        long chunk = Schedule.ceilDiv(n, items);
+        w.loop(w.globalId(), w.globalSize(), n, chunk,
+                () -> w.store(out, w.lowering().cast(root.dtype(), out.dtype(), w.eval(root))));
+        CompiledKernel k = kernel(w);
+        launch(k, items, w);
+        FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + why + "]: "
+                + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements: "
+                + FusionDiagnostics.describe(root));
+    }
+
+    /**
+     * The result of a reduction kernel: {@code parts} partial values per output in
+     * {@code values} (and positions in {@code positions} for argmin/argmax, else null).
+     */
+    public record Reduced(UsmMemory values, UsmMemory positions, long parts, DType dtype) {
+    }
+
+    /**
+     * Reduces {@code root} over the axes marked in {@code reduced} with one kernel on
+     * {@code queue}: each output gets {@code parts} partials, in C order of the kept axes.
+     */
+    public static Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue) {
+        Device device = queue.device();
+        Space space = Space.reduction(root.shape(), reduced);
+        long outputs = space.outerSize();
+        long inner = space.innerSize();
+        checkSize(Math.max(outputs, inner));
+        DType acc = op.accumulatorType(root.dtype());
+        long parts = Schedule.parts(device, outputs, inner, op.isArg());
+        long items = outputs * parts;
+        UsmMemory values = UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * acc.itemSize());
+        UsmMemory positions = op.isArg() ? UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * 8) : null;
+        if (items == 0) return new Reduced(values, positions, parts, acc);
+        KernelWriter w = new KernelWriter("reduce", Schedule.mode(device));
+        w.keyPart("red:" + op + ":" + acc);
+        Lowering low = w.lowering();
+        var b = w.builder();
+        Var p = w.param("parts", parts);
+        w.enter(space, b.div(w.globalId(), b.read(p)));
+        w.prepare(root);
+        Var part = b.local("part", Scalar.I32);
+        b.assign(part, b.binary(org.jdpx.kernels.ir.BinOp.REM, w.globalId(), b.read(p)));
+        Var a = low.temp(Lowering.compute(acc));
+        Var pos = op.isArg() ? low.temp(Scalar.I64) : null;
+        b.assign(a, low.identity(op, acc));
+        if (pos != null) b.assign(pos, b.i64(0));
+        w.loop(b.read(part), b.read(p), inner, Schedule.ceilDiv(inner, parts), () -> {
+            Expr v = low.cast(root.dtype(), acc, w.eval(root));
+            if (pos != null) {
+                low.accumulateArg(op, acc, a, pos, v, b.convert(Scalar.I64, w.linearIndex()));
+            } else {
+                low.accumulate(op, acc, a, v);
+            }
+        });
+        if (pos != null) {
+            // The first element is the answer when nothing beat the starting value.
+            w.storeAt(positions, DType.INT64, w.globalId(), b.read(pos));
+        }
+        w.storeAt(values, acc, w.globalId(), b.read(a));
+        CompiledKernel k = kernel(w);
+        launch(k, items, w);
+        FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + op.numpyName()
+                + "]: reduction fused with " + FusionDiagnostics.operations(root) + " operations, " + outputs
+                + " outputs x " + inner + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
+        return new Reduced(values, positions, parts, acc);
+    }
+
+    /**
+     * Running {@code op} (sum or prod) of {@code root} along {@code axis} into {@code out}: one
+     * work-item per line, each walking its line in order.
+     */
+    public static void scan(ReduceOp op, Node root, int axis, Node.Leaf out, Queue queue) {
+        boolean[] along = new boolean[root.shape().length];
+        along[axis] = true;
+        Space space = Space.reduction(root.shape(), along);
+        long lines = space.outerSize();
+        long inner = space.innerSize();
+        if (lines * inner == 0) return;
+        checkSize(lines * inner);
+        Device device = queue.device();
+        DType acc = out.dtype();
+        KernelWriter w = new KernelWriter("scan", Schedule.mode(device));
+        w.keyPart("scan:" + op + ":" + acc);
+        Lowering low = w.lowering();
+        var b = w.builder();
+        w.enter(space, w.globalId());
+        w.prepare(out);
+        w.prepare(root);
+        Var a = low.temp(Lowering.compute(acc));
+        b.assign(a, low.identity(op, acc));
+        w.loop(b.i32(0), b.i32(1), inner, inner, () -> {
+            low.accumulate(op, acc, a, low.cast(root.dtype(), acc, w.eval(root)));
+            w.store(out, b.read(a));
+        });
+        CompiledKernel k = kernel(w);
+        launch(k, lines, w);
+        FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [cum" + op.numpyName()
+                + "]: " + lines + " lines of " + inner + ": " + FusionDiagnostics.describe(root));
+    }
+
+    private static boolean hasCombine(Node n) {
+        return switch (n) {
+            case Node.Combine c -> true;
+            case Node.Cast c -> hasCombine(c.input());
+            case Node.Op o -> o.inputs().stream().anyMatch(FusedKernels::hasCombine);
+            default -> false;
+        };
+    }
+
+    private static void checkSize(long n) {
+        if (n > Integer.MAX_VALUE - 65536) {
+            throw new UnsupportedOperationException("arrays of more than 2^31 elements are not supported by jdpx "
+                    + "kernels yet (got " + n + "); split the work into smaller arrays");
+        }
+    }
+
+    private static CompiledKernel kernel(KernelWriter w) {
+        String key = w.key();
+        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(w.function(), List.of()),
+                hash(k)));
+    }
+
+    private static void launch(CompiledKernel k, long items, KernelWriter w) {
+        Kernels.launchAsync(k, Range.of(items), List.of(), w.arguments().toArray());
+        LAUNCHES.incrementAndGet();
+    }
+
+    private static String hash(String key) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

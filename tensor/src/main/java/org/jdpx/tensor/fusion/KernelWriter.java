@@ -1,0 +1,347 @@
+package org.jdpx.tensor.fusion;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdpx.kernels.ArrayView;
+import org.jdpx.kernels.ByteArray;
+import org.jdpx.kernels.DoubleArray;
+import org.jdpx.kernels.FloatArray;
+import org.jdpx.kernels.IntArray;
+import org.jdpx.kernels.LongArray;
+import org.jdpx.kernels.ShortArray;
+import org.jdpx.kernels.ir.BinOp;
+import org.jdpx.kernels.ir.CmpOp;
+import org.jdpx.kernels.ir.Expr;
+import org.jdpx.kernels.ir.Function;
+import org.jdpx.kernels.ir.IrBuilder;
+import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.ir.Var;
+import org.jdpx.kernels.ir.WorkItemFn;
+import org.jdpx.tensor.DType;
+import org.jdpx.tensor.Shapes;
+import org.jdpx.tensor.View;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * Writes one kernel for a graph through the kernels module's {@link IrBuilder}: parameters
+ * for every memory, offset, stride and scalar the graph reads (in a fixed order), a prologue
+ * combining reduction partials, the work-item's loop over its share of the index space, and
+ * the graph evaluated once per element with shared nodes computed once. Alongside the IR it
+ * records the launch arguments and a structural key: two graphs with equal keys get the same
+ * kernel whatever their values, sizes and offsets.
+ */
+final class KernelWriter {
+    private final IrBuilder b;
+    private final Lowering low;
+    private final Schedule.Mode mode;
+    private final StringBuilder key = new StringBuilder();
+    private final List<Object> args = new ArrayList<>();
+    private final Map<UsmMemory, Var> views = new IdentityHashMap<>();
+    private final Map<UsmMemory, Map<String, Access>> leaves = new IdentityHashMap<>();
+    private final List<Access> accesses = new ArrayList<>();
+    private final Map<Node, Var> values = new IdentityHashMap<>();
+    private final Map<Node, Var> combined = new IdentityHashMap<>();
+    private Space space;
+    private Var linear;
+    private Var[] coords;
+
+    /** Where a leaf's element sits: a base (per work-item) plus the inner part. */
+    private record Access(Var view, Var base, char mode, Var[] innerStrides) {
+    }
+
+    KernelWriter(String name, Schedule.Mode mode) {
+        this.b = IrBuilder.kernel(name);
+        this.low = new Lowering(b);
+        this.mode = mode;
+        key.append(mode).append('|');
+    }
+
+    Function function() { return b.build(); }
+
+    List<Object> arguments() { return args; }
+
+    String key() { return key.toString(); }
+
+    // ---- parameters ----
+
+    private Var viewOf(UsmMemory memory, DType dtype) {
+        return views.computeIfAbsent(memory, m -> {
+            Scalar s = Lowering.storage(dtype);
+            int idx = args.size();
+            args.add(viewArgument(m, s));
+            key.append("v").append(s).append(',');
+            return b.view("m" + idx, s, idx);
+        });
+    }
+
+    private Var intParam(String name, long value) {
+        int idx = args.size();
+        args.add(Math.toIntExact(value));
+        return b.value(name + idx, int.class, idx);
+    }
+
+    private Var scalarParam(DType t, double d, long l) {
+        int idx = args.size();
+        Scalar c = Lowering.compute(t);
+        switch (c) {
+            case F32 -> args.add((float) d);
+            case F64 -> args.add(d);
+            case I64 -> args.add(l);
+            default -> args.add((int) l);
+        }
+        Class<?> java = switch (c) {
+            case F32 -> float.class;
+            case F64 -> double.class;
+            case I64 -> long.class;
+            default -> int.class;
+        };
+        return b.value("s" + idx, java, idx);
+    }
+
+    /** A kernel-view argument spanning the whole allocation (offsets are passed separately). */
+    static ArrayView viewArgument(UsmMemory m, Scalar s) {
+        long n = m.byteSize() / s.bytes();
+        return switch (s) {
+            case I8 -> ByteArray.on(m, n);
+            case I16, U16 -> ShortArray.on(m, n);
+            case I32 -> IntArray.on(m, n);
+            case I64 -> LongArray.on(m, n);
+            case F32 -> FloatArray.on(m, n);
+            case F64 -> DoubleArray.on(m, n);
+            default -> throw new IllegalArgumentException(s.toString());
+        };
+    }
+
+    // ---- the index space ----
+
+    /**
+     * Opens the kernel over {@code space}: declares its extents and the outer coordinates of
+     * work-item {@code outerIndex}; the caller then declares leaves and runs {@link #loop}.
+     */
+    void enter(Space space, Expr outerIndex) {
+        this.space = space;
+        key.append("r").append(space.shape().length).append("o").append(java.util.Arrays.toString(space.outer()))
+                .append('|');
+        coords = new Var[space.shape().length];
+        Expr rem = outerIndex;
+        for (int k = space.outer().length - 1; k >= 0; k--) {
+            int a = space.outer()[k];
+            Var c = b.local("c" + a, Scalar.I32);
+            if (k == 0) {
+                b.assign(c, rem);
+            } else {
+                Var ext = intParam("e", space.shape()[a]);
+                b.assign(c, b.binary(BinOp.REM, rem, b.read(ext)));
+                rem = b.div(rem, b.read(ext));
+            }
+            coords[a] = c;
+        }
+    }
+
+    /** Base index of a leaf (offset + outer coordinates); how its inner part is found. */
+    private Access access(Node.Leaf leaf) {
+        long[] strides = Shapes.broadcastStrides(leaf.view().shape(), leaf.view().strides(), space.shape());
+        String id = leaf.view().offset() + java.util.Arrays.toString(strides);
+        Map<String, Access> ofMemory = leaves.computeIfAbsent(leaf.memory(), m -> new LinkedHashMap<>());
+        Access known = ofMemory.get(id);
+        if (known != null) return known;
+        Var view = viewOf(leaf.memory(), leaf.dtype());
+        Var base = b.local("b" + accesses.size(), Scalar.I32);
+        Expr e = b.read(intParam("off", leaf.view().offset()));
+        for (int a : space.outer()) {
+            if (strides[a] != 0 && space.shape()[a] != 1) {
+                e = b.add(e, b.mul(b.read(coords[a]), b.read(intParam("st", strides[a]))));
+            }
+        }
+        b.assign(base, e);
+        char m = space.innerIsConstant(strides) ? 'Z' : space.innerIsLinear(strides) ? 'C' : 'S';
+        Var[] inner = null;
+        if (m == 'S') {
+            inner = new Var[space.shape().length];
+            for (int a : space.inner()) inner[a] = intParam("st", strides[a]);
+        }
+        key.append("L").append(m).append(views.size()).append(',');
+        Access acc = new Access(view, base, m, inner);
+        ofMemory.put(id, acc);
+        accesses.add(acc);
+        return acc;
+    }
+
+    /** Declares leaves and combines reachable from {@code n} (before the loop, so bases are hoisted). */
+    void prepare(Node n) {
+        switch (n) {
+            case Node.Leaf l -> access(l);
+            case Node.Combine c -> { if (!combined.containsKey(c)) combined.put(c, combine(c)); }
+            case Node.Scalar s -> values.computeIfAbsent(s, x -> scalarParam(s.dtype(), s.doubleValue(), s.longValue()));
+            case Node.Cast c -> prepare(c.input());
+            case Node.Op o -> o.inputs().forEach(this::prepare);
+        }
+    }
+
+    /** Folds a reduction's partials into one value, once per work-item. */
+    private Var combine(Node.Combine c) {
+        DType t = c.dtype();
+        Var view = viewOf(c.partials(), t);
+        Var parts = intParam("p", c.parts());
+        Var acc = low.temp(Lowering.compute(t));
+        Var k = low.temp(Scalar.I32);
+        key.append("K").append(c.op()).append(',');
+        b.assign(acc, low.fromStorage(t, b.load(b.read(view), b.i32(0))));
+        b.assign(k, b.i32(1));
+        b.loop(b.compare(CmpOp.LT, b.read(k), b.read(parts)), () -> b.assign(k, b.add(b.read(k), b.i32(1))),
+                l -> low.accumulate(c.op(), t, acc, low.fromStorage(t, b.load(b.read(view), b.read(k)))));
+        return acc;
+    }
+
+    /**
+     * The work-item's loop over inner indices {@code [0, count)}: chunked (work-item {@code part}
+     * takes a contiguous block of {@code chunk}) or strided (it takes every {@code parts}-th).
+     */
+    void loop(Expr part, Expr parts, long count, long chunk, Runnable body) {
+        Var n = intParam("n", count);
+        Var i = b.local("i", Scalar.I32);
+        Var end = b.local("end", Scalar.I32);
+        linear = i;
+        if (mode == Schedule.Mode.CHUNKED) {
+            Var ch = intParam("chunk", chunk);
+            b.assign(i, b.mul(part, b.read(ch)));
+            b.assign(end, b.select(b.compare(CmpOp.LT, b.sub(b.read(n), b.read(i)), b.read(ch)), b.read(n),
+                    b.add(b.read(i), b.read(ch))));
+            b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), b.i32(1))),
+                    l -> inner(body));
+        } else {
+            b.assign(i, part);
+            b.assign(end, b.read(n));
+            b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), parts)),
+                    l -> inner(body));
+        }
+    }
+
+    private void inner(Runnable body) {
+        values.keySet().removeIf(n -> !(n instanceof Node.Scalar));
+        boolean strided = accesses.stream().anyMatch(a -> a.mode() == 'S');
+        if (strided && space.inner().length > 0) {
+            Expr rem = b.read(linear);
+            int[] in = space.inner();
+            for (int k = in.length - 1; k >= 0; k--) {
+                int a = in[k];
+                Var c = coords[a] != null ? coords[a] : b.local("c" + a, Scalar.I32);
+                coords[a] = c;
+                if (k == 0) {
+                    b.assign(c, rem);
+                } else {
+                    Var ext = intParam("e", space.shape()[a]);
+                    b.assign(c, b.binary(BinOp.REM, rem, b.read(ext)));
+                    rem = b.div(rem, b.read(ext));
+                }
+            }
+        }
+        body.run();
+    }
+
+    /** The current element's index for a leaf. */
+    private Expr index(Access a) {
+        return switch (a.mode()) {
+            case 'Z' -> b.read(a.base());
+            case 'C' -> b.add(b.read(a.base()), b.read(linear));
+            default -> {
+                Expr e = b.read(a.base());
+                for (int ax : space.inner()) {
+                    if (a.innerStrides()[ax] != null) e = b.add(e, b.mul(b.read(coords[ax]), b.read(a.innerStrides()[ax])));
+                }
+                yield e;
+            }
+        };
+    }
+
+    /** The linear inner index of the current element (for arg reductions). */
+    Expr linearIndex() { return b.read(linear); }
+
+    /** Evaluates {@code n} at the current element, in register form of its dtype. */
+    Expr eval(Node n) {
+        Var known = values.get(n);
+        if (known != null) {
+            key.append('#').append(known.name()).append(' ');
+            return b.read(known);
+        }
+        Expr e = switch (n) {
+            case Node.Leaf l -> {
+                Access a = access(l);
+                key.append('a').append(accesses.indexOf(a)).append(' ');
+                yield low.fromStorage(l.dtype(), b.load(b.read(a.view()), index(a)));
+            }
+            case Node.Combine c -> {
+                Var v = combined.get(c);
+                key.append('#').append(v.name()).append(' ');
+                yield b.read(v);
+            }
+            case Node.Scalar s -> throw new IllegalStateException("scalar not prepared");
+            case Node.Cast c -> {
+                key.append("C").append(c.input().dtype()).append('>').append(c.dtype()).append('(');
+                Expr in = eval(c.input());
+                key.append(')');
+                yield low.cast(c.input().dtype(), c.dtype(), in);
+            }
+            case Node.Op o -> op(o);
+        };
+        if (n instanceof Node.Leaf || n instanceof Node.Combine) return e;
+        Var v = low.temp(Lowering.compute(n.dtype()));
+        b.assign(v, e);
+        values.put(n, v);
+        return b.read(v);
+    }
+
+    private Expr op(Node.Op o) {
+        key.append(o.op()).append(':').append(o.dtype()).append('(');
+        List<Expr> in = new ArrayList<>();
+        DType t = operandType(o);
+        for (int k = 0; k < o.inputs().size(); k++) {
+            Node x = o.inputs().get(k);
+            boolean condition = o.op().isLogical() || (o.op() == ElementOp.WHERE && k == 0);
+            DType want = condition ? DType.BOOL : t;
+            key.append(x.dtype()).append(' ');
+            in.add(low.cast(x.dtype(), want, eval(x)));
+        }
+        key.append(')');
+        return low.apply(o.op(), t, in);
+    }
+
+    /** The dtype an op's operands were converted to, recovered from its inputs and result. */
+    private static DType operandType(Node.Op o) {
+        if (o.op().isLogical()) return DType.BOOL;
+        if (o.op() == ElementOp.WHERE) return o.dtype();
+        if (o.dtype() != DType.BOOL) return o.dtype();
+        DType t = null;
+        for (Node x : o.inputs()) t = t == null ? x.dtype() : org.jdpx.tensor.Promotion.result(t, x.dtype());
+        return t;
+    }
+
+    /** {@code out[index] = v} for an output described as a leaf. */
+    void store(Node.Leaf out, Expr v) {
+        Access a = access(out);
+        b.store(b.read(a.view()), index(a), low.toStorage(out.dtype(), v));
+    }
+
+    /** Stores at a plain element index of an output memory. */
+    void storeAt(UsmMemory out, DType t, Expr index, Expr v) {
+        b.store(b.read(viewOf(out, t)), index, low.toStorage(t, v));
+    }
+
+    Lowering lowering() { return low; }
+
+    IrBuilder builder() { return b; }
+
+    Var param(String name, long value) { return intParam(name, value); }
+
+    Expr globalId() { return b.globalId(0); }
+
+    Expr globalSize() { return b.workItem(WorkItemFn.GLOBAL_SIZE, 0); }
+
+    /** Adds free text to the structural key (kernel kind, reduction op). */
+    void keyPart(String s) { key.append(s).append('|'); }
+
+    static View contiguous(long[] shape) { return View.contiguous(shape); }
+}

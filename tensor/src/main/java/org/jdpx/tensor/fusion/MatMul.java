@@ -1,0 +1,124 @@
+package org.jdpx.tensor.fusion;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdpx.device.Queue;
+import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.KernelCompiler;
+import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.Range;
+import org.jdpx.kernels.ir.CmpOp;
+import org.jdpx.kernels.ir.Expr;
+import org.jdpx.kernels.ir.IrBuilder;
+import org.jdpx.kernels.ir.KernelModule;
+import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.ir.Var;
+import org.jdpx.tensor.DType;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * {@code C = A @ B} for C-contiguous 2-D operands of one dtype, written in the kernels IR.
+ * OpenCL devices get one work-item per element of C over a 2-D range (neighbouring work-items
+ * read neighbouring columns of B, which CPU vectorizers and GPUs both want). The java device
+ * gets row blocks computed in i-k-j order, where the innermost loop runs along a row of B and a
+ * row of C with unit stride, so the JIT vectorizes it. Both add the products for one element in
+ * the order k = 0..K-1, so all devices give identical results.
+ */
+public final class MatMul {
+    private static final Map<String, CompiledKernel> CACHE = new ConcurrentHashMap<>();
+    private static final long ROWS_PER_ITEM = 8;
+
+    private MatMul() {
+    }
+
+    /**
+     * Launches {@code out[M,N] = a[M,K] @ b[K,N]} on {@code queue} (element offsets given).
+     */
+    public static void run(Queue queue, DType t, UsmMemory a, long aOff, UsmMemory b, long bOff, UsmMemory out,
+                           long m, long k, long n) {
+        if (m * n == 0) return;
+        if (Math.max(m * k, Math.max(k * n, m * n)) > Integer.MAX_VALUE - 65536) {
+            throw new UnsupportedOperationException("matmul operands of more than 2^31 elements are not supported yet");
+        }
+        Schedule.Mode mode = Schedule.mode(queue.device());
+        String key = "matmul|" + mode + "|" + t;
+        CompiledKernel kernel = CACHE.computeIfAbsent(key, x -> KernelCompiler.fromIr(
+                new KernelModule(build(t, mode).build(), List.of()), Integer.toHexString(x.hashCode()) + t));
+        Scalar s = Lowering.storage(t);
+        Object[] args = {KernelWriter.viewArgument(a, s), KernelWriter.viewArgument(b, s), KernelWriter.viewArgument(out, s),
+            (int) aOff, (int) bOff, (int) m, (int) k, (int) n};
+        if (mode == Schedule.Mode.CHUNKED) {
+            Kernels.launchAsync(kernel, Range.of(Schedule.ceilDiv(m, ROWS_PER_ITEM)), List.of(), args);
+        } else {
+            Kernels.launchAsync(kernel, Range.of(n, m), List.of(), args);
+        }
+        FusionDiagnostics.record("kernel " + kernel.name() + " on " + queue.device().filterString() + " [matmul]: "
+                + m + "x" + k + " @ " + k + "x" + n + " " + t);
+    }
+
+    private static IrBuilder build(DType t, Schedule.Mode mode) {
+        IrBuilder b = IrBuilder.kernel("matmul");
+        Lowering low = new Lowering(b);
+        Scalar s = Lowering.storage(t);
+        Var a = b.view("a", s, 0);
+        Var bb = b.view("b", s, 1);
+        Var c = b.view("c", s, 2);
+        Var aOff = b.value("aOff", int.class, 3);
+        Var bOff = b.value("bOff", int.class, 4);
+        Var m = b.value("m", int.class, 5);
+        Var k = b.value("k", int.class, 6);
+        Var n = b.value("n", int.class, 7);
+        Var i = b.local("i", Scalar.I32);
+        Var j = b.local("j", Scalar.I32);
+        Var p = b.local("p", Scalar.I32);
+        Var acc = b.local("acc", Lowering.compute(t));
+        if (mode == Schedule.Mode.STRIDED) {
+            b.assign(j, b.globalId(0));
+            b.assign(i, b.globalId(1));
+            b.assign(acc, low.zero(t));
+            b.assign(p, b.i32(0));
+            b.loop(b.compare(CmpOp.LT, b.read(p), b.read(k)), () -> b.assign(p, b.add(b.read(p), b.i32(1))), l -> {
+                Expr x = low.fromStorage(t, b.load(b.read(a), b.add(b.read(aOff), b.add(b.mul(b.read(i), b.read(k)), b.read(p)))));
+                Expr y = low.fromStorage(t, b.load(b.read(bb), b.add(b.read(bOff), b.add(b.mul(b.read(p), b.read(n)), b.read(j)))));
+                b.assign(acc, step(low, t, b.read(acc), x, y));
+            });
+            b.store(b.read(c), b.add(b.mul(b.read(i), b.read(n)), b.read(j)), low.toStorage(t, b.read(acc)));
+            return b;
+        }
+        Var end = b.local("end", Scalar.I32);
+        Var aik = b.local("aik", Lowering.compute(t));
+        Var row = b.local("row", Scalar.I32);
+        b.assign(i, b.mul(b.globalId(0), b.i32((int) ROWS_PER_ITEM)));
+        b.assign(end, b.select(b.compare(CmpOp.LT, b.sub(b.read(m), b.read(i)), b.i32((int) ROWS_PER_ITEM)), b.read(m),
+                b.add(b.read(i), b.i32((int) ROWS_PER_ITEM))));
+        b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), b.i32(1))), li -> {
+            b.assign(row, b.mul(b.read(i), b.read(n)));
+            b.assign(j, b.i32(0));
+            b.loop(b.compare(CmpOp.LT, b.read(j), b.read(n)), () -> b.assign(j, b.add(b.read(j), b.i32(1))),
+                    lj -> b.store(b.read(c), b.add(b.read(row), b.read(j)), low.toStorage(t, low.zero(t))));
+            b.assign(p, b.i32(0));
+            b.loop(b.compare(CmpOp.LT, b.read(p), b.read(k)), () -> b.assign(p, b.add(b.read(p), b.i32(1))), lp -> {
+                b.assign(aik, low.fromStorage(t, b.load(b.read(a), b.add(b.read(aOff), b.add(b.mul(b.read(i), b.read(k)), b.read(p))))));
+                Var brow = b.local("brow", Scalar.I32);
+                b.assign(brow, b.add(b.read(bOff), b.mul(b.read(p), b.read(n))));
+                b.assign(j, b.i32(0));
+                b.loop(b.compare(CmpOp.LT, b.read(j), b.read(n)), () -> b.assign(j, b.add(b.read(j), b.i32(1))), lj -> {
+                    Expr cij = low.fromStorage(t, b.load(b.read(c), b.add(b.read(row), b.read(j))));
+                    Expr bpj = low.fromStorage(t, b.load(b.read(bb), b.add(b.read(brow), b.read(j))));
+                    b.store(b.read(c), b.add(b.read(row), b.read(j)), low.toStorage(t, step(low, t, cij, b.read(aik), bpj)));
+                });
+            });
+        });
+        return b;
+    }
+
+    /** {@code acc + x*y} in {@code t}, two roundings (never fused), wrapping for integers. */
+    private static Expr step(Lowering low, DType t, Expr acc, Expr x, Expr y) {
+        IrBuilder b = low.builder();
+        if (t == DType.BOOL) {
+            return b.binary(org.jdpx.kernels.ir.BinOp.OR, acc, b.binary(org.jdpx.kernels.ir.BinOp.AND, x, y));
+        }
+        return low.normalize(t, b.add(acc, low.normalize(t, b.mul(x, y))));
+    }
+}

@@ -1,0 +1,88 @@
+package org.jdpx.tensor.fusion;
+
+import java.util.List;
+import org.jdpx.device.Queue;
+import org.jdpx.tensor.DType;
+import org.jdpx.tensor.Shapes;
+import org.jdpx.tensor.View;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * One vertex of a lazy array expression. Graphs are immutable trees (shared sub-trees are
+ * allowed and computed once per kernel); nothing runs until a {@link FusedKernels} call turns a
+ * graph into one kernel. Values never enter a graph's structure: scalars are kernel arguments,
+ * so one compiled kernel serves every value.
+ */
+public sealed interface Node {
+
+    /** The element type of the node's value. */
+    DType dtype();
+
+    /** The node's shape (broadcast shape of its inputs for operations). */
+    long[] shape();
+
+    /** Nodes below this one, counting itself: what the fusion size limit counts. */
+    int size();
+
+    /** Elements stored in USM memory: a materialized array or a view of one. */
+    record Leaf(UsmMemory memory, View view, DType dtype) implements Node {
+        @Override public long[] shape() { return view.shape(); }
+        @Override public int size() { return 1; }
+        /** The queue the memory lives on. */
+        public Queue queue() { return memory.queue(); }
+    }
+
+    /**
+     * A Java scalar joined to an expression (a weak type: it takes the dtype the operation
+     * gives it); its value is passed as a kernel argument.
+     */
+    record Scalar(DType dtype, double doubleValue, long longValue) implements Node {
+        @Override public long[] shape() { return new long[0]; }
+        @Override public int size() { return 1; }
+        /** A scalar holding {@code v} as {@code dtype}. */
+        public static Scalar of(DType dtype, Number v) {
+            return new Scalar(dtype, v.doubleValue(), v instanceof Double || v instanceof Float ? (long) v.doubleValue() : v.longValue());
+        }
+    }
+
+    /** An elementwise operation on broadcast inputs. */
+    record Op(ElementOp op, DType dtype, long[] shape, List<Node> inputs, int size) implements Node {
+        /** Builds the node, broadcasting the input shapes. */
+        public static Op of(ElementOp op, DType dtype, List<Node> inputs) {
+            long[][] shapes = new long[inputs.size()][];
+            int n = 1;
+            for (int i = 0; i < shapes.length; i++) {
+                shapes[i] = inputs.get(i).shape();
+                n += inputs.get(i).size();
+            }
+            return new Op(op, dtype, Shapes.broadcast(shapes), List.copyOf(inputs), n);
+        }
+    }
+
+    /** A dtype conversion ({@code astype}) with NumPy's casting results. */
+    record Cast(DType dtype, Node input) implements Node {
+        @Override public long[] shape() { return input.shape(); }
+        @Override public int size() { return input.size() + 1; }
+    }
+
+    /**
+     * A reduction's result still spread over {@code parts} partial values: the partials lie
+     * contiguously in {@code partials} (one value per part, the result has one element). A
+     * kernel that reads it combines the parts once per work-item before its loop, which is
+     * how a full reduction feeds the next pass without a kernel of its own.
+     */
+    record Combine(ReduceOp op, DType dtype, UsmMemory partials, int parts, long[] shape) implements Node {
+        @Override public int size() { return 1; }
+    }
+
+    /** Whether a graph reads {@code memory} anywhere. */
+    static boolean reads(Node n, UsmMemory memory) {
+        return switch (n) {
+            case Leaf l -> l.memory() == memory;
+            case Combine c -> c.partials() == memory;
+            case Scalar s -> false;
+            case Cast c -> reads(c.input(), memory);
+            case Op o -> o.inputs().stream().anyMatch(i -> reads(i, memory));
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package org.jdpx.tensor.fusion;
+
+import org.jdpx.device.Device;
+
+/**
+ * How a fused kernel shares its elements among work-items on a device. The java device runs
+ * work-items as loop chunks on its threads, so each takes one contiguous block (cache lines
+ * and SIMD stay whole); OpenCL devices get many work-items that stride through the data, so
+ * neighbouring work-items read neighbouring elements (what both CPU vectorizers across
+ * work-items and GPUs want).
+ */
+final class Schedule {
+    /** Contiguous blocks per work-item, or a stride of the work-item count. */
+    enum Mode { CHUNKED, STRIDED }
+
+    /** Elements below which one more chunk is not worth a thread hand-off. */
+    private static final long MIN_CHUNK = 16_384;
+    /** Work-items of an OpenCL kernel that also folds reduction partials first. */
+    private static final long ITEMS_WITH_PROLOGUE = 4096;
+    /** Most partial results a full reduction leaves for its reader to fold. */
+    private static final long MAX_PARTS = 256;
+
+    private Schedule() {
+    }
+
+    static Mode mode(Device d) {
+        return d.backend().equals("java") ? Mode.CHUNKED : Mode.STRIDED;
+    }
+
+    private static long cores(Device d) {
+        return Math.max(1, d.info().computeUnits());
+    }
+
+    /** Work-items for an elementwise kernel over {@code n} elements. */
+    static long elementwiseItems(Device d, long n, boolean prologue) {
+        if (mode(d) == Mode.CHUNKED) {
+            return Math.max(1, Math.min(ceilDiv(n, MIN_CHUNK), cores(d) * 4));
+        }
+        return Math.max(1, prologue ? Math.min(n, ITEMS_WITH_PROLOGUE) : n);
+    }
+
+    /**
+     * Parts a reduction splits each output's {@code inner} elements into: one when there are
+     * enough outputs to keep the device busy, otherwise enough to spread a full reduction.
+     */
+    static long parts(Device d, long outputs, long inner, boolean arg) {
+        if (outputs > 1 || arg) {
+            return 1;
+        }
+        long byWork = ceilDiv(inner, mode(d) == Mode.CHUNKED ? MIN_CHUNK : 1024);
+        long cap = mode(d) == Mode.CHUNKED ? cores(d) * 4 : MAX_PARTS;
+        return Math.max(1, Math.min(byWork, cap));
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
