@@ -29,6 +29,7 @@ import org.jdpx.usm.UsmMemory;
 final class RegionRunner {
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
     private static final long GPU_ITEMS = 1 << 20;
+    private static final long JAVA_ITEMS_PER_THREAD = 3 * 4096;
 
     private final RegionPlan plan;
     private final Method kernel;
@@ -112,8 +113,9 @@ final class RegionRunner {
     }
 
     /**
-     * Work-items per dimension, outermost loop first: a few per core on CPUs (each runs a long
-     * contiguous chunk, as an OpenMP static schedule does), about a million on GPUs.
+     * Work-items per dimension, outermost loop first: a few per core on OpenCL CPUs (each runs a
+     * long contiguous chunk, as an OpenMP static schedule does), a few thousand per thread on the
+     * java device, about a million on GPUs.
      */
     private static long[] workItems(Device dev, long[] n) {
         long[] g = new long[n.length];
@@ -125,8 +127,11 @@ final class RegionRunner {
                 left = Math.max(1, left / g[d]);
             }
         } else {
-            int cores = dev.backend().equals("java") ? THREADS : Math.max(1, dev.info().computeUnits());
-            g[0] = Math.min(n[0], 4L * cores);
+            // the java device runs launches of up to 2048 items inline and hands out chunks of at least
+            // 4096 items to its threads, so it needs a few such chunks per thread to use them all
+            long items = dev.backend().equals("java") ? JAVA_ITEMS_PER_THREAD * THREADS
+                    : 4L * Math.max(1, dev.info().computeUnits());
+            g[0] = Math.min(n[0], items);
         }
         return g;
     }
