@@ -266,6 +266,23 @@ public final class UsmNdArray {
     }
 
     /**
+     * Advanced indexing (a copy): with a bool array of this array's shape, the selected
+     * elements in C order (1-D); with an integer array, the sub-arrays along axis 0 it names
+     * (negative positions count from the end), as NumPy's {@code x[mask]} and {@code x[idx]}.
+     *
+     * @throws IndexOutOfBoundsException when an index is outside the axis
+     * @throws IllegalArgumentException when a mask's shape differs from this array's
+     */
+    public UsmNdArray get(UsmNdArray index) {
+        return index.dtype() == DType.BOOL ? AdvancedIndexing.mask(this, index) : take(index, 0);
+    }
+
+    /** The sub-arrays at integer positions {@code indices} along {@code axis} (a copy, NumPy's {@code take}). */
+    public UsmNdArray take(UsmNdArray indices, int axis) {
+        return AdvancedIndexing.take(this, indices, axis);
+    }
+
+    /**
      * Writes {@code value} (an array or a Java scalar, broadcast) into the elements a basic
      * index selects, on this array's queue.
      *

@@ -3,6 +3,7 @@ package org.jdpx.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,24 @@ class ArrayTest {
                 () -> a.assign(Tensor.ones(new long[] {2}, ArrayOptions.on(device))));
         assertTrue(e.getMessage().contains("could not broadcast"), e.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> a.get(3));
+    }
+
+    @OnEveryDevice
+    void integerAndMaskIndexingCopyAsNumpyDoes(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray a = Tensor.asarray(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, new long[] {3, 4}, on);
+        UsmNdArray rows = a.get(Tensor.asarray(new long[] {2, -3, 2}, null, on));
+        assertArrayEquals(new long[] {3, 4}, rows.shape());
+        assertArrayEquals(new int[] {8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11}, rows.toIntArray());
+        UsmNdArray cols = a.take(Tensor.asarray(new int[] {3, 0}, null, on), 1);
+        assertArrayEquals(new int[] {3, 0, 7, 4, 11, 8}, cols.toIntArray());
+        UsmNdArray picked = a.get(Tensor.logicalAnd(a.gt(4), Tensor.remainder(a, 2).eq(0)));
+        assertArrayEquals(new int[] {6, 8, 10}, picked.toIntArray());
+        assertNotSame(a.memory(), picked.memory());
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                () -> a.get(Tensor.asarray(new int[] {0, 3}, null, on)));
+        assertTrue(e.getMessage().contains("index 3 is out of bounds for axis 0 with size 3"), e.getMessage());
+        assertEquals(0, a.get(a.gt(100)).size());
     }
 
     @OnEveryDevice
