@@ -31,6 +31,7 @@ import org.jdpx.usm.UsmMemory;
 public final class FusedKernels {
     private static final Map<String, CompiledKernel> CACHE = new ConcurrentHashMap<>();
     private static final AtomicLong LAUNCHES = new AtomicLong();
+    private static final int UNROLL = 4;
 
     private FusedKernels() {
     }
@@ -96,7 +97,7 @@ public final class FusedKernels {
         UsmMemory values = UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * acc.itemSize());
         UsmMemory positions = op.isArg() ? UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * 8) : null;
         if (items == 0) return new Reduced(values, positions, parts, acc);
-        KernelWriter w = new KernelWriter("reduce", Schedule.mode(device));
+        KernelWriter w = new KernelWriter("reduce", Schedule.reductionMode(device));
         w.keyPart("red:" + op + ":" + acc);
         Lowering low = w.lowering();
         var b = w.builder();
@@ -105,18 +106,25 @@ public final class FusedKernels {
         w.prepare(root);
         Var part = b.local("part", Scalar.I32);
         b.assign(part, b.binary(org.jdpx.kernels.ir.BinOp.REM, w.globalId(), b.read(p)));
-        Var a = low.temp(Lowering.compute(acc));
+        // Independent accumulators let the loop run several additions at once (reassociation is allowed).
+        int unroll = op.isArg() || Schedule.reductionMode(device) != Schedule.Mode.CHUNKED ? 1 : UNROLL;
+        Var[] accs = new Var[unroll];
+        for (int u = 0; u < unroll; u++) {
+            accs[u] = low.temp(Lowering.compute(acc));
+            b.assign(accs[u], low.identity(op, acc));
+        }
+        Var a = accs[0];
         Var pos = op.isArg() ? low.temp(Scalar.I64) : null;
-        b.assign(a, low.identity(op, acc));
         if (pos != null) b.assign(pos, b.i64(0));
-        w.loop(b.read(part), b.read(p), inner, Schedule.ceilDiv(inner, parts), () -> {
+        w.loop(b.read(part), b.read(p), inner, Schedule.ceilDiv(inner, parts), unroll, u -> {
             Expr v = low.cast(root.dtype(), acc, w.eval(root));
             if (pos != null) {
                 low.accumulateArg(op, acc, a, pos, v, b.convert(Scalar.I64, w.linearIndex()));
             } else {
-                low.accumulate(op, acc, a, v);
+                low.accumulate(op, acc, accs[u], v);
             }
         });
+        for (int u = 1; u < unroll; u++) low.accumulate(op, acc, a, b.read(accs[u]));
         if (pos != null) {
             // The first element is the answer when nothing beat the starting value.
             w.storeAt(positions, DType.INT64, w.globalId(), b.read(pos));
@@ -144,7 +152,7 @@ public final class FusedKernels {
         checkSize(lines * inner);
         Device device = queue.device();
         DType acc = out.dtype();
-        KernelWriter w = new KernelWriter("scan", Schedule.mode(device));
+        KernelWriter w = new KernelWriter("scan", Schedule.reductionMode(device));
         w.keyPart("scan:" + op + ":" + acc);
         Lowering low = w.lowering();
         var b = w.builder();

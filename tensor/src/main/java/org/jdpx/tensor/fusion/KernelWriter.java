@@ -44,6 +44,7 @@ final class KernelWriter {
     private final List<Access> accesses = new ArrayList<>();
     private final Map<Node, Var> values = new IdentityHashMap<>();
     private final Map<Node, Var> combined = new IdentityHashMap<>();
+    private final Scalar ix;
     private Space space;
     private Var linear;
     private Var[] coords;
@@ -56,6 +57,8 @@ final class KernelWriter {
         this.b = IrBuilder.kernel(name);
         this.low = new Lowering(b);
         this.mode = mode;
+        // Chunked loops index in long, so the JVM's JIT sees addresses linear in the loop variable.
+        this.ix = mode == Schedule.Mode.CHUNKED ? Scalar.I64 : Scalar.I32;
         key.append(mode).append('|');
     }
 
@@ -81,6 +84,22 @@ final class KernelWriter {
         int idx = args.size();
         args.add(Math.toIntExact(value));
         return b.value(name + idx, int.class, idx);
+    }
+
+    /** An index-typed parameter (element counts, offsets, strides, extents). */
+    private Var indexParam(String name, long value) {
+        if (ix == Scalar.I32) return intParam(name, value);
+        int idx = args.size();
+        args.add(value);
+        return b.value(name + idx, long.class, idx);
+    }
+
+    private Expr toIx(Expr e) {
+        return b.convert(ix, e);
+    }
+
+    private Expr ixConst(long v) {
+        return ix == Scalar.I64 ? b.i64(v) : b.i32((int) v);
     }
 
     private Var scalarParam(DType t, double d, long l) {
@@ -126,14 +145,14 @@ final class KernelWriter {
         key.append("r").append(space.shape().length).append("o").append(java.util.Arrays.toString(space.outer()))
                 .append('|');
         coords = new Var[space.shape().length];
-        Expr rem = outerIndex;
+        Expr rem = outerIndex == null ? null : toIx(outerIndex);
         for (int k = space.outer().length - 1; k >= 0; k--) {
             int a = space.outer()[k];
-            Var c = b.local("c" + a, Scalar.I32);
+            Var c = b.local("c" + a, ix);
             if (k == 0) {
                 b.assign(c, rem);
             } else {
-                Var ext = intParam("e", space.shape()[a]);
+                Var ext = indexParam("e", space.shape()[a]);
                 b.assign(c, b.binary(BinOp.REM, rem, b.read(ext)));
                 rem = b.div(rem, b.read(ext));
             }
@@ -149,11 +168,11 @@ final class KernelWriter {
         Access known = ofMemory.get(id);
         if (known != null) return known;
         Var view = viewOf(leaf.memory(), leaf.dtype());
-        Var base = b.local("b" + accesses.size(), Scalar.I32);
-        Expr e = b.read(intParam("off", leaf.view().offset()));
+        Var base = b.local("b" + accesses.size(), ix);
+        Expr e = b.read(indexParam("off", leaf.view().offset()));
         for (int a : space.outer()) {
             if (strides[a] != 0 && space.shape()[a] != 1) {
-                e = b.add(e, b.mul(b.read(coords[a]), b.read(intParam("st", strides[a]))));
+                e = b.add(e, b.mul(b.read(coords[a]), b.read(indexParam("st", strides[a]))));
             }
         }
         b.assign(base, e);
@@ -161,7 +180,7 @@ final class KernelWriter {
         Var[] inner = null;
         if (m == 'S') {
             inner = new Var[space.shape().length];
-            for (int a : space.inner()) inner[a] = intParam("st", strides[a]);
+            for (int a : space.inner()) inner[a] = indexParam("st", strides[a]);
         }
         key.append("L").append(m).append(views.size()).append(',');
         Access acc = new Access(view, base, m, inner);
@@ -201,22 +220,44 @@ final class KernelWriter {
      * takes a contiguous block of {@code chunk}) or strided (it takes every {@code parts}-th).
      */
     void loop(Expr part, Expr parts, long count, long chunk, Runnable body) {
-        Var n = intParam("n", count);
-        Var i = b.local("i", Scalar.I32);
-        Var end = b.local("end", Scalar.I32);
-        linear = i;
+        loop(part, parts, count, chunk, 1, u -> body.run());
+    }
+
+    /**
+     * The same loop with a chunked body repeated {@code unroll} times per step (for independent
+     * accumulators); {@code body} receives the copy number, the tail runs copy 0.
+     */
+    void loop(Expr part, Expr parts, long count, long chunk, int unroll, java.util.function.IntConsumer body) {
+        Var n = indexParam("n", count);
+        Var i = b.local("i", ix);
+        Var end = b.local("end", ix);
+        key.append("u").append(unroll).append('|');
         if (mode == Schedule.Mode.CHUNKED) {
-            Var ch = intParam("chunk", chunk);
-            b.assign(i, b.mul(part, b.read(ch)));
+            Var ch = indexParam("chunk", chunk);
+            b.assign(i, b.mul(toIx(part), b.read(ch)));
             b.assign(end, b.select(b.compare(CmpOp.LT, b.sub(b.read(n), b.read(i)), b.read(ch)), b.read(n),
                     b.add(b.read(i), b.read(ch))));
-            b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), b.i32(1))),
-                    l -> inner(body));
+            if (unroll > 1) {
+                Var li = b.local("li", ix);
+                linear = li;
+                b.loop(b.compare(CmpOp.LT, b.add(b.read(i), ixConst(unroll - 1)), b.read(end)),
+                        () -> b.assign(i, b.add(b.read(i), ixConst(unroll))), l -> {
+                            for (int u = 0; u < unroll; u++) {
+                                b.assign(li, b.add(b.read(i), ixConst(u)));
+                                int copy = u;
+                                inner(() -> body.accept(copy));
+                            }
+                        });
+            }
+            linear = i;
+            b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), ixConst(1))),
+                    l -> inner(() -> body.accept(0)));
         } else {
+            linear = i;
             b.assign(i, part);
             b.assign(end, b.read(n));
             b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), parts)),
-                    l -> inner(body));
+                    l -> inner(() -> body.accept(0)));
         }
     }
 
@@ -228,12 +269,12 @@ final class KernelWriter {
             int[] in = space.inner();
             for (int k = in.length - 1; k >= 0; k--) {
                 int a = in[k];
-                Var c = coords[a] != null ? coords[a] : b.local("c" + a, Scalar.I32);
+                Var c = coords[a] != null ? coords[a] : b.local("c" + a, ix);
                 coords[a] = c;
                 if (k == 0) {
                     b.assign(c, rem);
                 } else {
-                    Var ext = intParam("e", space.shape()[a]);
+                    Var ext = indexParam("e", space.shape()[a]);
                     b.assign(c, b.binary(BinOp.REM, rem, b.read(ext)));
                     rem = b.div(rem, b.read(ext));
                 }

@@ -25,8 +25,18 @@ final class Schedule {
     private Schedule() {
     }
 
+    /** How elementwise kernels share elements: one element per work-item on OpenCL, blocks on the java device. */
     static Mode mode(Device d) {
         return d.backend().equals("java") ? Mode.CHUNKED : Mode.STRIDED;
+    }
+
+    /**
+     * How reductions share elements: contiguous blocks on CPUs (a CPU OpenCL driver runs a
+     * work-group's items one after another, so strided items would each stream the whole
+     * array through the cache), strides on GPUs.
+     */
+    static Mode reductionMode(Device d) {
+        return d.type() == org.jdpx.device.DeviceType.GPU ? Mode.STRIDED : Mode.CHUNKED;
     }
 
     private static long cores(Device d) {
@@ -49,8 +59,8 @@ final class Schedule {
         if (outputs > 1 || arg) {
             return 1;
         }
-        long byWork = ceilDiv(inner, mode(d) == Mode.CHUNKED ? MIN_CHUNK : 1024);
-        long cap = mode(d) == Mode.CHUNKED ? cores(d) * 4 : MAX_PARTS;
+        long byWork = ceilDiv(inner, reductionMode(d) == Mode.CHUNKED ? MIN_CHUNK : 1024);
+        long cap = reductionMode(d) == Mode.CHUNKED ? cores(d) * 4 : MAX_PARTS;
         long p = Math.max(1, Math.min(byWork, cap));
         // Whole work-groups of GROUP items, so the driver cannot put every part in one group.
         return p > GROUP ? p / GROUP * GROUP : p;
@@ -58,7 +68,11 @@ final class Schedule {
 
     /** Work-items per group for {@code items} parts of a reduction; 0 lets the driver choose. */
     static long reductionGroup(Device d, long items) {
-        return mode(d) == Mode.STRIDED && items > GROUP && items % GROUP == 0 ? GROUP : 0;
+        if (reductionMode(d) == Mode.CHUNKED) {
+            // One part per group on OpenCL CPUs, so parts spread over cores; the java device splits by itself.
+            return d.backend().equals("java") ? 0 : 1;
+        }
+        return items > GROUP && items % GROUP == 0 ? GROUP : 0;
     }
 
     static long ceilDiv(long a, long b) {
