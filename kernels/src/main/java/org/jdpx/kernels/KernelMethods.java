@@ -6,16 +6,17 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 
 /**
- * Finds the static method behind a {@link KernelRef}: the JDK describes a serializable method
+ * Finds the static method behind a {@link KernelRef} (or a prange method reference): the JDK describes a serializable method
  * reference as a {@link SerializedLambda} naming the implementation class and method. Resolved
  * once per reference class.
  */
-final class KernelMethods {
+public final class KernelMethods {
 
     private KernelMethods() {
     }
 
-    static Method of(Serializable ref) {
+    /** The static method {@code ref} refers to; {@link IllegalArgumentException} for a lambda or instance method. */
+    public static Method of(Serializable ref) {
         return RESOLVED.get(ref.getClass()).resolve(ref);
     }
 
@@ -49,11 +50,11 @@ final class KernelMethods {
             w.setAccessible(true);
             sl = (SerializedLambda) w.invoke(ref);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalArgumentException("launch takes a method reference to a static @Kernel method, "
+            throw new IllegalArgumentException("expected a method reference to a static method, "
                     + "like MyKernels::saxpy; got " + ref.getClass().getName(), e);
         }
         if (sl.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic || sl.getImplMethodName().startsWith("lambda$")) {
-            throw new IllegalArgumentException("launch takes a method reference to a static @Kernel method, like "
+            throw new IllegalArgumentException("expected a method reference to a static method, like "
                     + "MyKernels::saxpy, not a lambda or an instance method (" + sl.getImplClass().replace('/', '.')
                     + "." + sl.getImplMethodName() + ")");
         }

@@ -2,6 +2,8 @@ package org.jdpx.kernels;
 
 import java.util.List;
 import org.jdpx.device.Event;
+import org.jdpx.device.ExecutionPlacementError;
+import org.jdpx.device.Queue;
 
 /**
  * Launching {@code @Kernel} methods, like numba-dpex's {@code call_kernel} and TornadoVM's task
@@ -44,6 +46,17 @@ public final class Kernels {
      */
     public static Event launchAsync(CompiledKernel kernel, WorkRange range, List<Event> deps, Object... args) {
         return Launcher.launch(kernel, range, deps, args);
+    }
+
+    /**
+     * Launches a compiled kernel on {@code queue} after {@code deps}, returning its event: for
+     * arrays that were moved to another queue of the same device without a copy (USM memory
+     * of one device is usable from every queue of that device).
+     *
+     * @throws ExecutionPlacementError when a USM argument lives on another device
+     */
+    public static Event launchOn(Queue queue, CompiledKernel kernel, WorkRange range, List<Event> deps, Object... args) {
+        return Launcher.launch(queue, kernel, range, deps, args);
     }
 
     /** Launches a kernel given as a {@link java.lang.reflect.Method} after {@code deps}; returns its event. */

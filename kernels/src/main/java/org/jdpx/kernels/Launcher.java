@@ -36,13 +36,23 @@ final class Launcher {
     }
 
     static Event launch(CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
+        return launch(null, kernel, range, deps, args);
+    }
+
+    /** {@code on} null: the queue the USM arguments live on; else that queue, on their device. */
+    static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
         String[] params = userArgumentNames(kernel);
         if (args.length != params.length) {
             throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + params.length
                     + " arguments after the KernelContext, got " + args.length);
         }
         List<UsmMemory> memories = new ArrayList<>();
-        Queue queue = placement(kernel, params, args, memories);
+        Queue found = placement(kernel, params, args, memories, on != null);
+        if (on != null && on.device() != found.device() && !memories.isEmpty()) {
+            throw ExecutionPlacementError.of("launch kernel " + kernel.name(), "the requested queue", on,
+                    "its USM arguments", found);
+        }
+        Queue queue = on != null ? on : found;
         Device device = queue.device();
         if (!kernel.requiredAspects().isEmpty()) {
             kernel.requireAspects(device.filterString(),
@@ -97,7 +107,9 @@ final class Launcher {
     }
 
     /** The one queue every USM argument lives on; the java device's when there is none. */
-    private static Queue placement(CompiledKernel kernel, String[] params, Object[] args, List<UsmMemory> out) {
+    /** {@code sameDeviceSuffices}: the caller names the queue, so memories may come from any queue of one device. */
+    private static Queue placement(CompiledKernel kernel, String[] params, Object[] args, List<UsmMemory> out,
+                                   boolean sameDeviceSuffices) {
         Queue queue = null;
         String first = null;
         String hostView = null;
@@ -108,7 +120,7 @@ final class Launcher {
                 if (queue == null) {
                     queue = m.queue();
                     first = name;
-                } else if (m.queue() != queue) {
+                } else if (sameDeviceSuffices ? m.device() != queue.device() : m.queue() != queue) {
                     throw ExecutionPlacementError.of("launch kernel " + kernel.name(), "argument '" + first + "'",
                             queue, "argument '" + name + "'", m.queue());
                 }

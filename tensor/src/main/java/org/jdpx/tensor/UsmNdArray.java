@@ -157,6 +157,9 @@ public final class UsmNdArray {
     /** The elements in C order in a new host segment (waits for the device). */
     public MemorySegment toHostSegment() {
         Node.Leaf l = contiguousLeaf();
+        if (l.memory().queue() != queue) {
+            queue.finish(); // the copy runs on the memory's queue; our kernels ran on this one
+        }
         MemorySegment dst = HostData.allocate(dtype, size());
         if (size() > 0) {
             l.memory().copyToHostAsync(dst.asSlice(0, size() * dtype.itemSize()), l.view().offset() * dtype.itemSize()).await();
@@ -277,7 +280,13 @@ public final class UsmNdArray {
     public UsmNdArray assign(Object value) {
         Node v = Elementwise.operand(value, this, "assign");
         Node.Leaf l = leaf();
-        if (!Arrays.equals(Shapes.broadcast(v.shape(), shape), shape)) {
+        boolean fits;
+        try {
+            fits = Arrays.equals(Shapes.broadcast(v.shape(), shape), shape);
+        } catch (IllegalArgumentException e) {
+            fits = false;
+        }
+        if (!fits) {
             throw new IllegalArgumentException("could not broadcast input array from shape " + Shapes.describe(v.shape())
                     + " into shape " + Shapes.describe(shape));
         }
@@ -396,6 +405,8 @@ public final class UsmNdArray {
         if (target == queue) return this;
         Node.Leaf l = leaf();
         if (target.device() == device()) {
+            // The new queue does not see this queue's pending work: let it finish first.
+            queue.finish();
             return new UsmNdArray(dtype, shape, target, usmType, l, null);
         }
         DTypes.forDevice(dtype, target.device(), true);

@@ -11,7 +11,9 @@ import org.jdpx.device.UsmType;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.NdRange;
 import org.jdpx.kernels.Range;
+import org.jdpx.kernels.WorkRange;
 import org.jdpx.kernels.ir.Expr;
 import org.jdpx.kernels.ir.KernelModule;
 import org.jdpx.kernels.ir.Scalar;
@@ -65,7 +67,7 @@ public final class FusedKernels {
         w.loop(w.globalId(), w.globalSize(), n, chunk,
                 () -> w.store(out, w.lowering().cast(root.dtype(), out.dtype(), w.eval(root))));
         CompiledKernel k = kernel(w);
-        launch(k, items, w);
+        launch(queue, k, items, 0, w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + why + "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements: "
                 + FusionDiagnostics.describe(root));
@@ -121,7 +123,7 @@ public final class FusedKernels {
         }
         w.storeAt(values, acc, w.globalId(), b.read(a));
         CompiledKernel k = kernel(w);
-        launch(k, items, w);
+        launch(queue, k, items, Schedule.reductionGroup(device, items), w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + op.numpyName()
                 + "]: reduction fused with " + FusionDiagnostics.operations(root) + " operations, " + outputs
                 + " outputs x " + inner + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
@@ -156,7 +158,7 @@ public final class FusedKernels {
             w.store(out, b.read(a));
         });
         CompiledKernel k = kernel(w);
-        launch(k, lines, w);
+        launch(queue, k, lines, 0, w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [cum" + op.numpyName()
                 + "]: " + lines + " lines of " + inner + ": " + FusionDiagnostics.describe(root));
     }
@@ -183,8 +185,9 @@ public final class FusedKernels {
                 hash(k)));
     }
 
-    private static void launch(CompiledKernel k, long items, KernelWriter w) {
-        Kernels.launchAsync(k, Range.of(items), List.of(), w.arguments().toArray());
+    private static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {
+        WorkRange range = group > 0 ? NdRange.of(items, group) : Range.of(items);
+        Kernels.launchOn(queue, k, range, List.of(), w.arguments().toArray());
         LAUNCHES.incrementAndGet();
     }
 

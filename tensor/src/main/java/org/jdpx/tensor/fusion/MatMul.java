@@ -49,9 +49,9 @@ public final class MatMul {
         Object[] args = {KernelWriter.viewArgument(a, s), KernelWriter.viewArgument(b, s), KernelWriter.viewArgument(out, s),
             (int) aOff, (int) bOff, (int) m, (int) k, (int) n};
         if (mode == Schedule.Mode.CHUNKED) {
-            Kernels.launchAsync(kernel, Range.of(Schedule.ceilDiv(m, ROWS_PER_ITEM)), List.of(), args);
+            Kernels.launchOn(queue, kernel, Range.of(Schedule.ceilDiv(m, ROWS_PER_ITEM)), List.of(), args);
         } else {
-            Kernels.launchAsync(kernel, Range.of(n, m), List.of(), args);
+            Kernels.launchOn(queue, kernel, Range.of(n, m), List.of(), args);
         }
         FusionDiagnostics.record("kernel " + kernel.name() + " on " + queue.device().filterString() + " [matmul]: "
                 + m + "x" + k + " @ " + k + "x" + n + " " + t);

@@ -19,6 +19,8 @@ final class Schedule {
     private static final long ITEMS_WITH_PROLOGUE = 4096;
     /** Most partial results a full reduction leaves for its reader to fold. */
     private static final long MAX_PARTS = 256;
+    /** Work-group size for reduction parts on OpenCL: several groups keep several cores busy. */
+    private static final long GROUP = 32;
 
     private Schedule() {
     }
@@ -49,7 +51,14 @@ final class Schedule {
         }
         long byWork = ceilDiv(inner, mode(d) == Mode.CHUNKED ? MIN_CHUNK : 1024);
         long cap = mode(d) == Mode.CHUNKED ? cores(d) * 4 : MAX_PARTS;
-        return Math.max(1, Math.min(byWork, cap));
+        long p = Math.max(1, Math.min(byWork, cap));
+        // Whole work-groups of GROUP items, so the driver cannot put every part in one group.
+        return p > GROUP ? p / GROUP * GROUP : p;
+    }
+
+    /** Work-items per group for {@code items} parts of a reduction; 0 lets the driver choose. */
+    static long reductionGroup(Device d, long items) {
+        return mode(d) == Mode.STRIDED && items > GROUP && items % GROUP == 0 ? GROUP : 0;
     }
 
     static long ceilDiv(long a, long b) {

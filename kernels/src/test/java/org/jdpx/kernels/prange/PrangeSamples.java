@@ -1,0 +1,162 @@
+package org.jdpx.kernels.prange;
+
+import org.jdpx.kernels.DoubleArray;
+import org.jdpx.kernels.FloatArray;
+import org.jdpx.kernels.IntArray;
+import org.jdpx.kernels.LongArray;
+import org.jdpx.kernels.Parallel;
+
+/** Methods with parallel loops; called directly they are the plain-Java reference. */
+final class PrangeSamples {
+    private PrangeSamples() {
+    }
+
+    static double pi(int steps) {
+        double step = 1.0 / steps, sum = 0;
+        for (@Parallel int i = 0; i < steps; i++) {
+            double x = (i + 0.5) * step;
+            sum += 4.0 / (1.0 + x * x);
+        }
+        return step * sum;
+    }
+
+    static float piFloat(int steps) {
+        float step = 1f / steps, sum = 0;
+        for (@Parallel int i = 0; i < steps; i++) {
+            float x = (i + 0.5f) * step;
+            sum += 4f / (1f + x * x);
+        }
+        return step * sum;
+    }
+
+    static double l2(DoubleArray x, DoubleArray y) {
+        double sum = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            double d = x.get(i) - y.get(i);
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
+    }
+
+    static float l2Float(FloatArray x, FloatArray y) {
+        float sum = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            float d = x.get(i) - y.get(i);
+            sum += d * d;
+        }
+        return (float) Math.sqrt(sum);
+    }
+
+    static void scale(FloatArray a, int rows, int cols, float factor) {
+        for (@Parallel int i = 0; i < rows; i++) {
+            for (@Parallel int j = 0; j < cols; j++) {
+                a.set(i * cols + j, a.get(i * cols + j) * factor);
+            }
+        }
+    }
+
+    static float min(FloatArray x) {
+        float m = Float.POSITIVE_INFINITY;
+        for (@Parallel int i = 0; i < x.length(); i++) m = Math.min(m, x.get(i));
+        return m;
+    }
+
+    static float max(FloatArray x) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (@Parallel int i = 0; i < x.length(); i++) m = Math.max(x.get(i), m);
+        return m;
+    }
+
+    static int minInt(IntArray x, int start) {
+        int m = start;
+        for (@Parallel int i = 0; i < x.length(); i++) m = Math.min(m, x.get(i));
+        return m;
+    }
+
+    static int product(IntArray x) {
+        int p = 1;
+        for (@Parallel int i = 0; i < x.length(); i++) p *= x.get(i);
+        return p;
+    }
+
+    static long sumMinusLong(LongArray x) {
+        long s = 100;
+        for (@Parallel long i = 0; i < x.length(); i++) s -= x.get((int) i);
+        return s;
+    }
+
+    /** Counts and sums the elements above a threshold: two conditional reductions. */
+    static float conditional(FloatArray x, float threshold) {
+        float sum = 0;
+        int count = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            float v = x.get(i);
+            if (v > threshold) {
+                sum += v;
+                count++;
+            }
+        }
+        return sum + count * 1000f;
+    }
+
+    /** Every iteration reads the shared table and never writes it. */
+    static void polynomial(FloatArray coefficients, FloatArray x, FloatArray out) {
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            float acc = 0;
+            for (int k = coefficients.length() - 1; k >= 0; k--) acc = acc * x.get(i) + coefficients.get(k);
+            out.set(i, acc);
+        }
+    }
+
+    /** The inner parallel loop depends on i, so it runs serially inside the outer one. */
+    static double triangle(DoubleArray a, int n) {
+        double s = 0;
+        for (@Parallel int i = 0; i < n; i++) {
+            for (@Parallel int j = 0; j <= i; j++) s += a.get(j);
+        }
+        return s;
+    }
+
+    /** Iteration i needs the value iteration i-1 left in prev: refused. */
+    static float carried(FloatArray x) {
+        float prev = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            float v = x.get(i);
+            x.set(i, v - prev);
+            prev = v;
+        }
+        return prev;
+    }
+
+    /** Not a reduction: the update scales the running value. Refused. */
+    static float decay(FloatArray x) {
+        float s = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            s = s * 0.5f + x.get(i);
+        }
+        return s;
+    }
+
+    static int breaks(IntArray x) {
+        int found = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            if (x.get(i) == 7) break;
+            x.set(i, 0);
+        }
+        return found;
+    }
+
+    /** Reads a Java array in the body: refused (no silent copies). */
+    static double javaArray(double[] x) {
+        double s = 0;
+        for (@Parallel int i = 0; i < x.length; i++) s += x[i];
+        return s;
+    }
+
+    /** No parallel loop at all. */
+    static int plain(int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += i;
+        return s;
+    }
+}
