@@ -11,8 +11,8 @@ public final class Samples {
     /** Every sample; Mandelbrot writes its picture to {@code mandelbrotPng}. */
     public static List<Sample> all(Path mandelbrotPng) {
         return List.of(
-                new PiArray(), new PiKernel(),
-                new L2Array(), new L2Kernel(),
+                new PiArray(), new PiPrange(), new PiKernel(),
+                new L2Array(), new L2Prange(), new L2Kernel(),
                 new LogisticRegressionArray(),
                 new SoftmaxArray(),
                 new JacobiArray(), new JacobiKernel(),
