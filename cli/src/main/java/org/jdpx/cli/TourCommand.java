@@ -101,7 +101,7 @@ final class TourCommand implements Callable<Integer> {
         out.println("  x.add(y.toDevice(x.queue())): ran on " + p.fixedDevice() + (p.ok() ? "" : " (FAIL)"));
         r.samples().stream().filter(e -> e.output() != null).forEach(e -> out.println(e.name() + " picture: " + e.output()));
         long ok = r.samples().stream().filter(Tour.Entry::ok).count();
-        out.printf(Locale.ROOT, "%n%d of %d samples ok on %s in %.1f s%s%n", ok, r.samples().size(), r.device(), seconds,
-                r.allOk() ? "" : " — see FAIL above");
+        out.printf(Locale.ROOT, "%n%d of %d samples ok on %s in %.1f s (each time includes compiling its kernels)%s%n", ok,
+                r.samples().size(), r.device(), seconds, r.allOk() ? "" : " — see FAIL above");
     }
 }
