@@ -1,0 +1,54 @@
+package org.jdpx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TourCommandTest {
+
+    @Test
+    void jsonHasTheDocumentedShapeAndEverySampleIsOkOnTheJavaDevice(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("m.png");
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            status = Main.run("tour", "--device", "java:cpu", "--json", "--png", png.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        String text = buf.toString(StandardCharsets.UTF_8);
+        JsonNode root = new ObjectMapper().readTree(text);
+        assertEquals(0, status, text);
+        assertEquals("java:cpu:0", root.get("device").asText());
+        assertTrue(root.get("ok").asBoolean(), text);
+        Set<String> names = new HashSet<>();
+        for (JsonNode s : root.get("samples")) {
+            for (String field : new String[] {"name", "style", "device", "ok", "seconds"}) {
+                assertTrue(s.has(field), field + " missing in " + s);
+            }
+            assertEquals("java:cpu:0", s.get("device").asText(), s.toString());
+            assertTrue(s.get("ok").asBoolean(), s.toString());
+            assertTrue(s.get("seconds").isNumber() && s.get("seconds").asDouble() > 0, s.toString());
+            names.add(s.get("name").asText());
+        }
+        assertEquals(Set.of("pi", "l2 distance", "logistic regression", "softmax", "jacobi stencil", "black-scholes",
+                "mandelbrot", "matmul", "gemv"), names);
+        JsonNode placement = root.get("placement");
+        assertTrue(placement.get("error").asText().contains("toDevice"), placement.toString());
+        assertEquals("java:cpu:0", placement.get("fixedDevice").asText());
+        assertTrue(Files.size(png) > 0, "the Mandelbrot PNG was written");
+    }
+}

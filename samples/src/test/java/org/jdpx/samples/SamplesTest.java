@@ -1,0 +1,93 @@
+package org.jdpx.samples;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.jdpx.device.Aspect;
+import org.jdpx.device.Device;
+import org.jdpx.device.testing.OnEveryDevice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+class SamplesTest {
+
+    @TempDir
+    Path dir;
+
+    /** Every sample on every device, each checked against its plain-Java reference by {@link Check}. */
+    @OnEveryDevice
+    void everySampleMatchesItsReference(Device device) {
+        List<Executable> checks = Samples.all(dir.resolve("m.png")).stream().map(s -> (Executable) () -> {
+            Tour.Entry e = Tour.runOne(s, device);
+            assertTrue(e.ok(), s.name() + " (" + s.style().label() + ") on " + device.filterString() + ": " + e.detail());
+            assertEquals(device.filterString(), e.device(), s.name() + " (" + s.style().label() + ") ran elsewhere");
+            String expected = device.hasAspect(Aspect.FP64) && s.style() != Sample.Style.KERNEL ? "float64" : "float32";
+            assertEquals(expected, e.precision(), s.name() + " (" + s.style().label() + ") precision");
+        }).toList();
+        assertAll(checks);
+    }
+
+    @OnEveryDevice
+    void mandelbrotWritesItsPicture(Device device) throws IOException {
+        Path png = dir.resolve("mandelbrot.png");
+        Sample.Result r = new MandelbrotKernel(png).run(device);
+        assertTrue(r.ok(), r.detail());
+        assertEquals(png, r.output());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(MandelbrotKernel.WIDTH, img.getWidth());
+        assertEquals(MandelbrotKernel.HEIGHT, img.getHeight());
+        // the point c = 0 is in the set (white), the corner c = -2.25 - 1.25i escapes at once (black)
+        int cx = Math.round(-MandelbrotKernel.X0 / MandelbrotKernel.STEP), cy = Math.round(-MandelbrotKernel.Y0 / MandelbrotKernel.STEP);
+        assertEquals(255, img.getRaster().getSample(cx, cy, 0));
+        assertEquals(255 / MandelbrotKernel.MAX_ITER, img.getRaster().getSample(0, 0, 0));
+    }
+
+    @OnEveryDevice
+    void mixingDevicesFailsUntilOneArrayMoves(Device device) {
+        ComputeFollowsData.Outcome o = ComputeFollowsData.demonstrate(device);
+        assertTrue(o.ok(), o.toString());
+        assertTrue(o.error().contains("toDevice"), o.error());
+        assertEquals(device.filterString(), o.fixedDevice());
+    }
+
+    @Test
+    void theSeedProgramsAreThereInTheirStyles() {
+        Set<String> got = Samples.all().stream().map(s -> s.name() + "/" + s.style().label()).collect(Collectors.toSet());
+        assertEquals(Set.of("pi/array", "pi/prange", "pi/kernel", "l2 distance/array", "l2 distance/prange", "l2 distance/kernel", "logistic regression/array",
+                "softmax/array", "jacobi stencil/array", "jacobi stencil/kernel", "black-scholes/array", "black-scholes/kernel",
+                "mandelbrot/kernel", "matmul/array", "matmul/kernel", "gemv/array", "gemv/kernel"), got);
+    }
+
+    @Test
+    void checksRejectWrongResults() {
+        assertTrue(Check.scalar("pi", 3.14159265, Math.PI, 1e-8, "d", "float64").ok());
+        assertTrue(!Check.scalar("pi", 3.1417, Math.PI, 1e-5, "d", "float64").ok());
+        assertTrue(!Check.scalar("pi", Double.NaN, Math.PI, 1e-5, "d", "float64").ok());
+        double[] ref = {1, 2, 3};
+        assertTrue(Check.arrays("v", new double[] {1, 2, 3 + 1e-9}, ref, 1e-8, "d", "float64").ok());
+        assertTrue(!Check.arrays("v", new double[] {1, 2.001, 3}, ref, 1e-5, "d", "float64").ok());
+        assertTrue(!Check.arrays("v", new double[] {1, Double.NaN, 3}, ref, 1e-5, "d", "float64").ok());
+        assertTrue(!Check.arrays("v", new double[] {1, 2}, ref, 1e-5, "d", "float64").ok());
+    }
+
+    @Test
+    void aFailingSampleBecomesAFailedEntryWithItsReason() {
+        Sample broken = new Sample() {
+            @Override public String name() { return "broken"; }
+            @Override public Style style() { return Style.KERNEL; }
+            @Override public Result run(Device device) { throw new IllegalStateException("no luck", new ArithmeticException("x")); }
+        };
+        Tour.Entry e = Tour.runOne(broken, null);
+        assertTrue(!e.ok());
+        assertEquals("java.lang.IllegalStateException: no luck; caused by java.lang.ArithmeticException: x", e.detail());
+    }
+}
