@@ -48,7 +48,9 @@ final class Schedule {
         if (mode(d) == Mode.CHUNKED) {
             return Math.max(1, Math.min(ceilDiv(n, MIN_CHUNK), cores(d) * 4));
         }
-        return Math.max(1, prologue ? Math.min(n, ITEMS_WITH_PROLOGUE) : n);
+        // On CPUs reductions leave few parts (see reductionMode), so every work-item may fold them.
+        boolean fewParts = reductionMode(d) == Mode.CHUNKED;
+        return Math.max(1, prologue && !fewParts ? Math.min(n, ITEMS_WITH_PROLOGUE) : n);
     }
 
     /**
