@@ -21,14 +21,14 @@ final class CompileWorkloads {
     }
 
     static Workload first() {
-        return Workload.named("compile_first").size(1024)
+        return Workload.named("compile_first").size(1024).noWarmup()
                 .rate(Rate.perSecond("compile/s"))
                 .body((d, n) -> freshProcess(d, false))
                 .build();
     }
 
     static Workload cached() {
-        return Workload.named("compile_cached").size(1024)
+        return Workload.named("compile_cached").size(1024).noWarmup()
                 .rate(Rate.perSecond("compile/s"))
                 .body((d, n) -> freshProcess(d, true))
                 .build();

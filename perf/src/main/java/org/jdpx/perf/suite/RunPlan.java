@@ -11,16 +11,27 @@ package org.jdpx.perf.suite;
  * @param warmups       untimed runs first (JIT, caches, page faults)
  * @param reps          measured runs wanted, times a workload's {@link Workload#repeat()}
  * @param budgetSeconds stop measuring once this much time was spent (at least one measured run)
+ * @param targetSeconds the whole run should end by then: past 60% of it the budgets shrink
  */
-public record RunPlan(boolean quick, int warmups, int reps, double budgetSeconds) {
+public record RunPlan(boolean quick, int warmups, int reps, double budgetSeconds, double targetSeconds) {
 
     /** Within 2 minutes on the 2-core reference machine. */
     public static RunPlan quickPlan() {
-        return new RunPlan(true, 1, 5, 1.0);
+        return new RunPlan(true, 1, 5, 0.75, 100);
+    }
+
+    /**
+     * The budget for a measurement starting {@code elapsed} seconds into the run: the plan's until
+     * 60% of the target, then shrinking linearly to a tenth of it at the target, so a loaded
+     * machine still ends near the target with fewer repetitions.
+     */
+    public double budgetAt(double elapsed) {
+        double late = (elapsed / targetSeconds - 0.6) / 0.4;
+        return late <= 0 ? budgetSeconds : budgetSeconds * Math.max(0.1, 1 - 0.9 * late);
     }
 
     /** Within 10 minutes on the 2-core reference machine. */
     public static RunPlan fullPlan() {
-        return new RunPlan(false, 2, 15, 6.0);
+        return new RunPlan(false, 2, 15, 5.0, 540);
     }
 }

@@ -22,6 +22,7 @@ public final class Suite {
 
     private final RunPlan plan;
     private final Consumer<String> progress;
+    private final long started = System.nanoTime();
 
     /** A suite run under {@code plan} that reports progress lines to {@code progress}. */
     public Suite(RunPlan plan, Consumer<String> progress) {
@@ -60,19 +61,22 @@ public final class Suite {
     /** The bandwidth limit: best of several triads on all threads once the JIT has compiled the loop, as STREAM reports. */
     private double streamTriad() {
         long n = StreamWorkloads.BIG.getFirst();
-        RunPlan probe = new RunPlan(plan.quick(), 4, plan.quick() ? 8 : 20, plan.quick() ? 1.5 : 4);
         try (Trial t = StreamWorkloads.triadJava(n, true)) {
-            return 12.0 * n / Timer.measure(t, probe, 1).min() / 1e9;
+            return 12.0 * n / Timer.measure(t, 4, plan.quick() ? 8 : 20, plan.quick() ? 1.5 : 4).min() / 1e9;
         } catch (Exception e) {
             throw new IllegalStateException("the Java STREAM triad failed: " + e.getMessage(), e);
         }
+    }
+
+    private double budget() {
+        return plan.budgetAt((System.nanoTime() - started) * 1e-9);
     }
 
     private Map<String, Double> peers(Workload w, long size, ExternalResults external, List<String> notes) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Peer p : w.peers()) {
             try (Trial t = p.body().open(size)) {
-                Timing timing = Timer.measure(t, plan, w.repeat());
+                Timing timing = Timer.measure(t, plan, w, budget());
                 out.put(p.name(), timing.median());
                 if (t.note() != null) notes.add(p.name() + ": " + t.note());
                 progress.accept("    " + p.name() + " " + describe(w, size, timing));
@@ -104,7 +108,7 @@ public final class Suite {
             return Rows.of(w, size, d.filterString(), null, baselines, notes, stream, peak);
         }
         try (Trial t = w.body().open(d, size)) {
-            Timing timing = Timer.measure(t, plan, w.repeat());
+            Timing timing = Timer.measure(t, plan, w, budget());
             progress.accept("    jdpx " + d.filterString() + " " + describe(w, size, timing));
             return Rows.of(w, size, d.filterString(), timing, baselines, notes, stream, peak);
         } catch (Exception | LinkageError e) {

@@ -1,27 +1,37 @@
 package org.jdpx.perf.suite;
 
-/** Runs a trial under a plan: warm-ups, then measured runs until enough or the budget is spent. */
+/** Runs a trial: warm-ups, then measured runs until enough or the budget is spent. */
 final class Timer {
 
     private Timer() {
     }
 
-    static Timing measure(Trial trial, RunPlan plan, int repeat) throws Exception {
+    /**
+     * Measures {@code trial}: {@code warmups} untimed runs (cut short past half the budget), then up
+     * to {@code reps} measured runs, stopping once the budget is spent with at least 3 runs, or
+     * with at least 1 run when runs are longer than the budget.
+     */
+    static Timing measure(Trial trial, int warmups, int reps, double budgetSeconds) throws Exception {
+        long budget = (long) (budgetSeconds * 1e9);
         long start = System.nanoTime();
-        long budget = (long) (plan.budgetSeconds() * 1e9);
-        for (int i = 0; i < plan.warmups() * Math.max(1, repeat / 10); i++) {
+        for (int i = 0; i < warmups; i++) {
             trial.run();
             if (System.nanoTime() - start > budget / 2) break;
         }
-        int wanted = plan.reps() * repeat;
-        double[] times = new double[wanted];
+        double[] times = new double[reps];
         int n = 0;
         long measureStart = System.nanoTime();
-        while (n < wanted) {
+        while (n < reps) {
             times[n++] = trial.run();
-            if (n >= 3 && System.nanoTime() - measureStart > budget) break;
-            if (n >= 1 && System.nanoTime() - measureStart > 3 * budget) break;
+            long spent = System.nanoTime() - measureStart;
+            if (n >= 3 && spent > budget || n >= 2 && spent > 2 * budget || spent > 4 * budget) break;
         }
         return Timing.of(java.util.Arrays.copyOf(times, n));
+    }
+
+    /** Measures a workload's trial (or one of its peers') under {@code plan} with the given budget. */
+    static Timing measure(Trial trial, RunPlan plan, Workload w, double budgetSeconds) throws Exception {
+        int warmups = w.warmup() ? plan.warmups() * Math.max(1, w.repeat() / 10) : 0;
+        return measure(trial, warmups, plan.reps() * w.repeat(), budgetSeconds);
     }
 }

@@ -31,6 +31,7 @@ public final class Workload {
     private final List<Long> fullSizes;
     private final Rate rate;
     private final int repeat;
+    private final boolean warmup;
     private final DeviceBody body;
     private final List<Peer> peers;
     private final List<String> externalPeers;
@@ -44,6 +45,7 @@ public final class Workload {
         this.fullSizes = List.copyOf(b.fullSizes.isEmpty() ? b.quickSizes : b.fullSizes);
         this.rate = Objects.requireNonNull(b.rate, "rate");
         this.repeat = b.repeat;
+        this.warmup = b.warmup;
         this.body = Objects.requireNonNull(b.body, "body");
         this.peers = List.copyOf(b.peers);
         this.externalPeers = List.copyOf(b.external);
@@ -73,6 +75,9 @@ public final class Workload {
     /** Repetitions per plan repetition: latency workloads take hundreds of cheap samples. */
     public int repeat() { return repeat; }
 
+    /** Whether untimed runs come first; false when every run is a fresh process anyway. */
+    public boolean warmup() { return warmup; }
+
     /** The jdpx measurement. */
     public DeviceBody body() { return body; }
 
@@ -99,6 +104,7 @@ public final class Workload {
         private List<Long> fullSizes = List.of();
         private Rate rate;
         private int repeat = 1;
+        private boolean warmup = true;
         private DeviceBody body;
         private final List<Peer> peers = new ArrayList<>();
         private final List<String> external = new ArrayList<>();
@@ -125,6 +131,9 @@ public final class Workload {
 
         /** Samples per plan repetition, for latencies (default 1). */
         public Builder repeat(int r) { repeat = r; return this; }
+
+        /** No untimed runs first: each run is cold by construction (a fresh process). */
+        public Builder noWarmup() { warmup = false; return this; }
 
         /** The jdpx measurement. */
         public Builder body(DeviceBody b) { body = b; return this; }
