@@ -9,7 +9,6 @@ import org.jdpx.kernels.NdRange;
 import org.jdpx.kernels.Range;
 import org.jdpx.perf.KernelWorkloadBench;
 import org.jdpx.perf.suite.aparapi.AparapiJobs;
-import org.jdpx.perf.suite.aparapi.AparapiPeers;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -30,10 +29,8 @@ final class ComputeWorkloads {
                 .rate(Rate.flops(n -> 6.0 * n, true))
                 .skipOn(StreamWorkloads::noFp64, "the device has no fp64")
                 .body(ComputeWorkloads::piOn)
-                .peer("java1", n -> piJava(n, false))
-                .peer("javaAll", n -> piJava(n, true))
-                .peer("aparapiJtp", AparapiPeers.threadPool(AparapiJobs::pi))
-                .peer("aparapiOpenCL", AparapiPeers.openCl(AparapiJobs::pi))
+                .javaLoops(ComputeWorkloads::piJava)
+                .aparapi(AparapiJobs::pi)
                 .external("numpy", "cOpenMP")
                 .build();
     }
@@ -73,10 +70,8 @@ final class ComputeWorkloads {
                 .skipOn(d -> d.backend().equals("java"),
                         "the java device runs barrier kernels (this tiled matmul) very slowly today; not timed")
                 .body(ComputeWorkloads::matmulOn)
-                .peer("java1", n -> matmulJava((int) n, false))
-                .peer("javaAll", n -> matmulJava((int) n, true))
-                .peer("aparapiJtp", AparapiPeers.threadPool(AparapiJobs::matmul))
-                .peer("aparapiOpenCL", AparapiPeers.openCl(AparapiJobs::matmul))
+                .javaLoops((n, all) -> matmulJava((int) n, all))
+                .aparapi(AparapiJobs::matmul)
                 .external("numpy")
                 .build();
     }

@@ -8,7 +8,6 @@ import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.Range;
 import org.jdpx.perf.LaunchBench;
 import org.jdpx.perf.suite.aparapi.AparapiJobs;
-import org.jdpx.perf.suite.aparapi.AparapiPeers;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -39,8 +38,7 @@ final class LaunchWorkloads {
                         clFinish(raw.queue);
                     });
                 })
-                .peer("aparapiJtp", AparapiPeers.threadPool(AparapiJobs::empty))
-                .peer("aparapiOpenCL", AparapiPeers.openCl(AparapiJobs::empty))
+                .aparapi(AparapiJobs::empty)
                 .build();
     }
 }

@@ -9,7 +9,6 @@ import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.Range;
 import org.jdpx.perf.suite.aparapi.AparapiJobs;
-import org.jdpx.perf.suite.aparapi.AparapiPeers;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -36,10 +35,8 @@ final class StreamWorkloads {
         return Workload.named("triad").dtype("float32").sizes(BIG, BIG_AND_SMALL)
                 .rate(Rate.bandwidth(n -> 12.0 * n))
                 .body(StreamWorkloads::triadOn)
-                .peer("java1", n -> triadJava(n, false))
-                .peer("javaAll", n -> triadJava(n, true))
-                .peer("aparapiJtp", AparapiPeers.threadPool(AparapiJobs::triad))
-                .peer("aparapiOpenCL", AparapiPeers.openCl(AparapiJobs::triad))
+                .javaLoops(StreamWorkloads::triadJava)
+                .aparapi(AparapiJobs::triad)
                 .external("numpy", "cOpenMP")
                 .build();
     }
@@ -81,10 +78,8 @@ final class StreamWorkloads {
                     DoubleArray av = DoubleArray.on(a), bv = DoubleArray.on(b), cv = DoubleArray.on(c);
                     return Trial.timed(() -> Kernels.launch(BenchKernels::fusedAPlusB5C, Range.of(n), av, bv, cv), a, b, c);
                 })
-                .peer("java1", n -> fusedJava(n, false))
-                .peer("javaAll", n -> fusedJava(n, true))
-                .peer("aparapiJtp", AparapiPeers.threadPool(AparapiJobs::fused))
-                .peer("aparapiOpenCL", AparapiPeers.openCl(AparapiJobs::fused))
+                .javaLoops(StreamWorkloads::fusedJava)
+                .aparapi(AparapiJobs::fused)
                 .external("numpy")
                 .build();
     }
@@ -118,10 +113,8 @@ final class StreamWorkloads {
                         if (s != n) throw new IllegalStateException("sum is " + s + ", expected " + n);
                     }, x, p);
                 })
-                .peer("java1", n -> sumJava(n, false))
-                .peer("javaAll", n -> sumJava(n, true))
-                .peer("aparapiJtp", AparapiPeers.threadPool(AparapiJobs::sum))
-                .peer("aparapiOpenCL", AparapiPeers.openCl(AparapiJobs::sum))
+                .javaLoops(StreamWorkloads::sumJava)
+                .aparapi(AparapiJobs::sum)
                 .external("numpy", "cOpenMP")
                 .build();
     }
@@ -163,10 +156,8 @@ final class StreamWorkloads {
                         Kernels.launch(BenchKernels::softmaxNormalize, Range.of(n), xv, yv, max, (float) (1 / s));
                     }, x, y, p);
                 })
-                .peer("java1", n -> softmaxJava((int) n, false))
-                .peer("javaAll", n -> softmaxJava((int) n, true))
-                .peer("aparapiJtp", AparapiPeers.threadPool(AparapiJobs::softmax))
-                .peer("aparapiOpenCL", AparapiPeers.openCl(AparapiJobs::softmax))
+                .javaLoops((n, all) -> softmaxJava((int) n, all))
+                .aparapi(AparapiJobs::softmax)
                 .external("numpy")
                 .build();
     }

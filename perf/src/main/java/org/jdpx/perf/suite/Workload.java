@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.jdpx.device.Device;
+import org.jdpx.perf.suite.aparapi.AparapiJob;
+import org.jdpx.perf.suite.aparapi.AparapiPeers;
 
 /**
  * One row family of the performance report: a named computation at one or more sizes, run on every
@@ -18,6 +20,13 @@ public final class Workload {
     public interface DeviceBody {
         /** Allocates on {@code device}, fills, and returns the trial. */
         Trial open(Device device, long size) throws Exception;
+    }
+
+    /** Prepares the plain-Java baseline at a size, on one thread or on all. */
+    @FunctionalInterface
+    public interface JavaBody {
+        /** The loop's trial at {@code size}; {@code all} splits it over every core. */
+        Trial open(long size, boolean all) throws Exception;
     }
 
     /** A device the workload does not run on, and why (goes into the row's notes). */
@@ -140,6 +149,16 @@ public final class Workload {
 
         /** Adds a baseline measured in this process. */
         public Builder peer(String peerName, Peer.HostBody b) { peers.add(new Peer(peerName, b)); return this; }
+
+        /** Adds {@code java1} and {@code javaAll}: the plain loop on one thread and on every core. */
+        public Builder javaLoops(JavaBody b) {
+            return peer("java1", n -> b.open(n, false)).peer("javaAll", n -> b.open(n, true));
+        }
+
+        /** Adds {@code aparapiJtp} and {@code aparapiOpenCL}: the Aparapi job in its thread pool and on PoCL. */
+        public Builder aparapi(AparapiJob.Factory job) {
+            return peer("aparapiJtp", AparapiPeers.threadPool(job)).peer("aparapiOpenCL", AparapiPeers.openCl(job));
+        }
 
         /** Adds baselines measured by external programs, by name ({@code numpy}, {@code cOpenMP}). */
         public Builder external(String... names) { external.addAll(List.of(names)); return this; }
