@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code jdpx} command line. Each subcommand is one class in this package. */
 @Command(name = "jdpx", mixinStandardHelpOptions = true, version = "jdpx 0.1.0",
         description = "Array computing and kernels on XPUs for Java: compute follows data.",
-        subcommands = {TourCommand.class, DevicesCommand.class, KernelSourceCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TourCommand.class, DevicesCommand.class, KernelSourceCommand.class, JmhCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -36,7 +36,8 @@ public class KernelWorkloadBench {
 
     static final int N = 1 << 24;
     static final int M = 512;
-    static final int TILE = 16;
+    /** Work-group edge of {@link #matmulTiled}. */
+    public static final int TILE = 16;
 
     /** c = a + b. */
     @Kernel

@@ -82,8 +82,10 @@ public class LaunchBench {
     /** The same empty kernel on PoCL with JOCL and nothing else. */
     @State(Scope.Benchmark)
     public static class RawJocl {
-        cl_command_queue queue;
-        cl_kernel kernel;
+        /** The PoCL queue. */
+        public cl_command_queue queue;
+        /** The empty kernel, its argument set. */
+        public cl_kernel kernel;
         final long[] global = {64};
 
         @Setup

@@ -1,0 +1,199 @@
+package org.jdpx.perf.suite;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jdpx.device.Aspect;
+import org.jdpx.device.Device;
+import org.jdpx.kernels.DoubleArray;
+import org.jdpx.kernels.FloatArray;
+import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.Range;
+import org.jdpx.perf.suite.aparapi.AparapiJobs;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * Memory-bound workloads in the kernel style: the STREAM triad, the fused {@code A += B + 5*C},
+ * a sum and a softmax. GB/s counts the ideal single-pass traffic (triad 3 arrays, fused 4, sum 1,
+ * softmax 2: read x, write y), as STREAM does; the tensor module's expression versions can replace
+ * these rows (style {@code tensor}) with the same names.
+ */
+final class StreamWorkloads {
+
+    static final float S = 3f;
+
+    private StreamWorkloads() {
+    }
+
+    static final List<Long> BIG = List.of(1L << 25);
+    static final List<Long> BIG_AND_SMALL = List.of(1L << 20, 1L << 25);
+
+    static boolean noFp64(Device d) {
+        return !d.aspects().contains(Aspect.FP64);
+    }
+
+    static Workload triad() {
+        return Workload.named("triad").dtype("float32").sizes(BIG, BIG_AND_SMALL)
+                .rate(Rate.bandwidth(n -> 12.0 * n))
+                .body(StreamWorkloads::triadOn)
+                .javaLoops(StreamWorkloads::triadJava)
+                .aparapi(AparapiJobs::triad)
+                .external("numpy", "cOpenMP")
+                .build();
+    }
+
+    static Trial triadOn(Device d, long n) {
+        UsmMemory a = UsmMemory.allocateDevice(d, 4 * n);
+        UsmMemory b = UsmMemory.allocateDevice(d, 4 * n);
+        UsmMemory c = UsmMemory.allocateDevice(d, 4 * n);
+        b.fill(1f);
+        c.fill(2f);
+        FloatArray av = FloatArray.on(a), bv = FloatArray.on(b), cv = FloatArray.on(c);
+        return Trial.timed(() -> Kernels.launch(BenchKernels::triad, Range.of(n), av, bv, cv, S), a, b, c);
+    }
+
+    /** The triad as a plain loop, one thread or all; also the machine's bandwidth probe. */
+    static Trial triadJava(long n, boolean all) {
+        float[] a = new float[(int) n], b = new float[(int) n], c = new float[(int) n];
+        Arrays.fill(b, 1f);
+        Arrays.fill(c, 2f);
+        JavaLoops.Chunk loop = (from, to) -> {
+            for (int i = from; i < to; i++) a[i] = b[i] + S * c[i];
+        };
+        return Trial.timed(() -> {
+            if (all) JavaLoops.parallel((int) n, loop); else loop.run(0, (int) n);
+        });
+    }
+
+    static Workload fused() {
+        return Workload.named("fused_a_plus_b_5c").dtype("float64").sizes(BIG, BIG_AND_SMALL)
+                .rate(Rate.bandwidth(n -> 32.0 * n))
+                .skipOn(StreamWorkloads::noFp64, "the device has no fp64")
+                .body((d, n) -> {
+                    UsmMemory a = UsmMemory.allocateDevice(d, 8 * n);
+                    UsmMemory b = UsmMemory.allocateDevice(d, 8 * n);
+                    UsmMemory c = UsmMemory.allocateDevice(d, 8 * n);
+                    a.fill(0.0);
+                    b.fill(1.0);
+                    c.fill(2.0);
+                    DoubleArray av = DoubleArray.on(a), bv = DoubleArray.on(b), cv = DoubleArray.on(c);
+                    return Trial.timed(() -> Kernels.launch(BenchKernels::fusedAPlusB5C, Range.of(n), av, bv, cv), a, b, c);
+                })
+                .javaLoops(StreamWorkloads::fusedJava)
+                .aparapi(AparapiJobs::fused)
+                .external("numpy")
+                .build();
+    }
+
+    private static Trial fusedJava(long n, boolean all) {
+        double[] a = new double[(int) n], b = new double[(int) n], c = new double[(int) n];
+        Arrays.fill(b, 1.0);
+        Arrays.fill(c, 2.0);
+        JavaLoops.Chunk loop = (from, to) -> {
+            for (int i = from; i < to; i++) a[i] += b[i] + 5.0 * c[i];
+        };
+        return Trial.timed(() -> {
+            if (all) JavaLoops.parallel((int) n, loop); else loop.run(0, (int) n);
+        });
+    }
+
+    static Workload sum() {
+        return Workload.named("sum").dtype("float32").sizes(BIG, BIG_AND_SMALL)
+                .rate(Rate.bandwidth(n -> 4.0 * n))
+                .body((d, n) -> {
+                    UsmMemory x = UsmMemory.allocateDevice(d, 4 * n);
+                    UsmMemory p = UsmMemory.allocateDevice(d, 4L * BenchKernels.PARTIALS);
+                    x.fill(1f);
+                    FloatArray xv = FloatArray.on(x), pv = FloatArray.on(p);
+                    float[] host = new float[BenchKernels.PARTIALS];
+                    return Trial.timed(() -> {
+                        Kernels.launch(BenchKernels::sumPartials, Range.of(BenchKernels.PARTIALS), xv, pv, (int) n);
+                        p.copyToHost(host);
+                        double s = 0;
+                        for (float v : host) s += v;
+                        if (s != n) throw new IllegalStateException("sum is " + s + ", expected " + n);
+                    }, x, p);
+                })
+                .javaLoops(StreamWorkloads::sumJava)
+                .aparapi(AparapiJobs::sum)
+                .external("numpy", "cOpenMP")
+                .build();
+    }
+
+    private static Trial sumJava(long n, boolean all) {
+        float[] x = new float[(int) n];
+        Arrays.fill(x, 1f);
+        JavaLoops.ReducingChunk loop = (from, to) -> {
+            float s = 0f;
+            for (int i = (int) from; i < to; i++) s += x[i];
+            return s;
+        };
+        return Trial.timed(() -> {
+            double s = all ? JavaLoops.parallelSum(n, loop) : loop.run(0, n);
+            if (s <= 0) throw new IllegalStateException("sum is " + s);
+        });
+    }
+
+    static Workload softmax() {
+        return Workload.named("softmax").dtype("float32").size(1L << 24)
+                .rate(Rate.bandwidth(n -> 8.0 * n))
+                .body((d, n) -> {
+                    UsmMemory x = UsmMemory.allocateDevice(d, 4 * n);
+                    UsmMemory y = UsmMemory.allocateDevice(d, 4 * n);
+                    UsmMemory p = UsmMemory.allocateDevice(d, 4L * BenchKernels.PARTIALS);
+                    x.copyFromHost(softmaxInput((int) n));
+                    FloatArray xv = FloatArray.on(x), yv = FloatArray.on(y), pv = FloatArray.on(p);
+                    float[] host = new float[BenchKernels.PARTIALS];
+                    Range parts = Range.of(BenchKernels.PARTIALS);
+                    return Trial.timed(() -> {
+                        Kernels.launch(BenchKernels::maxPartials, parts, xv, pv, (int) n);
+                        p.copyToHost(host);
+                        float max = -Float.MAX_VALUE;
+                        for (float v : host) max = Math.max(max, v);
+                        Kernels.launch(BenchKernels::expSumPartials, parts, xv, pv, (int) n, max);
+                        p.copyToHost(host);
+                        double s = 0;
+                        for (float v : host) s += v;
+                        Kernels.launch(BenchKernels::softmaxNormalize, Range.of(n), xv, yv, max, (float) (1 / s));
+                    }, x, y, p);
+                })
+                .javaLoops((n, all) -> softmaxJava((int) n, all))
+                .aparapi(AparapiJobs::softmax)
+                .external("numpy")
+                .build();
+    }
+
+    /** Softmax inputs in [0, 1), the same as every peer's. */
+    static float[] softmaxInput(int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (i % 1000) / 1000f;
+        return x;
+    }
+
+    private static Trial softmaxJava(int n, boolean all) {
+        float[] x = softmaxInput(n), y = new float[n];
+        return Trial.timed(() -> {
+            JavaLoops.ReducingChunk maxOf = (from, to) -> {
+                float m = -Float.MAX_VALUE;
+                for (int i = (int) from; i < to; i++) m = Math.max(m, x[i]);
+                return m;
+            };
+            float max = (float) (all ? maxOfParallel(n, maxOf) : maxOf.run(0, n));
+            JavaLoops.ReducingChunk expSum = (from, to) -> {
+                double s = 0;
+                for (int i = (int) from; i < to; i++) s += Math.exp(x[i] - max);
+                return s;
+            };
+            float inv = (float) (1 / (all ? JavaLoops.parallelSum(n, expSum) : expSum.run(0, n)));
+            JavaLoops.Chunk norm = (from, to) -> {
+                for (int i = from; i < to; i++) y[i] = (float) Math.exp(x[i] - max) * inv;
+            };
+            if (all) JavaLoops.parallel(n, norm); else norm.run(0, n);
+        });
+    }
+
+    private static double maxOfParallel(int n, JavaLoops.ReducingChunk chunk) {
+        int t = JavaLoops.threads();
+        return java.util.stream.IntStream.range(0, t).parallel()
+                .mapToDouble(k -> chunk.run((long) n * k / t, (long) n * (k + 1) / t)).max().orElseThrow();
+    }
+}

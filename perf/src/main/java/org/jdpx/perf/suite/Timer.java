@@ -1,0 +1,37 @@
+package org.jdpx.perf.suite;
+
+/** Runs a trial: warm-ups, then measured runs until enough or the budget is spent. */
+final class Timer {
+
+    private Timer() {
+    }
+
+    /**
+     * Measures {@code trial}: {@code warmups} untimed runs (cut short past half the budget), then up
+     * to {@code reps} measured runs, stopping once the budget is spent with at least 3 runs, or
+     * with at least 1 run when runs are longer than the budget.
+     */
+    static Timing measure(Trial trial, int warmups, int reps, double budgetSeconds) throws Exception {
+        long budget = (long) (budgetSeconds * 1e9);
+        long start = System.nanoTime();
+        for (int i = 0; i < warmups; i++) {
+            trial.run();
+            if (System.nanoTime() - start > budget / 2) break;
+        }
+        double[] times = new double[reps];
+        int n = 0;
+        long measureStart = System.nanoTime();
+        while (n < reps) {
+            times[n++] = trial.run();
+            long spent = System.nanoTime() - measureStart;
+            if (n >= 3 && spent > budget || n >= 2 && spent > 2 * budget || spent > 4 * budget) break;
+        }
+        return Timing.of(java.util.Arrays.copyOf(times, n));
+    }
+
+    /** Measures a workload's trial (or one of its peers') under {@code plan} with the given budget. */
+    static Timing measure(Trial trial, RunPlan plan, Workload w, double budgetSeconds) throws Exception {
+        int warmups = w.warmup() ? plan.warmups() * Math.max(1, w.repeat() / 10) : 0;
+        return measure(trial, warmups, plan.reps() * w.repeat(), budgetSeconds);
+    }
+}

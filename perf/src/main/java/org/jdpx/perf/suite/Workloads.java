@@ -1,0 +1,39 @@
+package org.jdpx.perf.suite;
+
+import java.util.List;
+
+/**
+ * Every workload of the performance report, in report order. To add one, write a method that
+ * returns a {@link Workload} (name, sizes, dtype, the measured body, its baselines and the
+ * bytes or flops of one run) and add it to this list; {@code ./jdpx bench} and {@code SuiteBench}
+ * pick it up.
+ */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    /** All workloads. */
+    public static List<Workload> all() {
+        return List.of(
+                MemoryWorkloads.copyH2d(),
+                MemoryWorkloads.copyD2h(),
+                MemoryWorkloads.allocPoolHit(),
+                LaunchWorkloads.launchEmpty(),
+                CompileWorkloads.first(),
+                CompileWorkloads.cached(),
+                StreamWorkloads.fused(),
+                StreamWorkloads.triad(),
+                StreamWorkloads.sum(),
+                StreamWorkloads.softmax(),
+                ComputeWorkloads.piKernel(),
+                ComputeWorkloads.matmul());
+    }
+
+    /** The workload called {@code name}. */
+    public static Workload named(String name) {
+        return all().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no workload " + name + "; there are "
+                        + all().stream().map(Workload::name).toList()));
+    }
+}

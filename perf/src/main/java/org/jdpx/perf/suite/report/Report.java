@@ -1,0 +1,12 @@
+package org.jdpx.perf.suite.report;
+
+import java.util.List;
+
+/**
+ * A whole run: the machine with its limits and one row per workload, size and device.
+ *
+ * @param machine the machine and its limits
+ * @param rows    the measurements
+ */
+public record Report(Machine machine, List<Row> rows) {
+}

@@ -1,0 +1,76 @@
+package org.jdpx.perf.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkloadsTest {
+
+    @Test
+    void theIssuesWorkloadsAreRegisteredOnceEach() {
+        List<String> names = Workloads.all().stream().map(Workload::name).toList();
+        assertEquals(names.size(), names.stream().distinct().count(), names.toString());
+        for (String n : List.of("copy_h2d", "copy_d2h", "alloc_pool_hit", "launch_empty", "compile_first",
+                "compile_cached", "fused_a_plus_b_5c", "triad", "sum", "softmax", "pi_kernel_1e8", "matmul_f32_1024")) {
+            assertTrue(names.contains(n), n);
+        }
+    }
+
+    @Test
+    void quickRunsHaveEveryWorkloadWithTheNamedSizes() {
+        for (Workload w : Workloads.all()) {
+            assertFalse(w.sizes(true).isEmpty(), w.name());
+            assertTrue(w.sizes(false).containsAll(w.sizes(true)), w.name());
+        }
+        assertEquals(List.of(100_000_000L), Workloads.named("pi_kernel_1e8").sizes(true));
+        assertEquals(List.of(1024L), Workloads.named("matmul_f32_1024").sizes(true));
+    }
+
+    @Test
+    void baselinesUseTheAgreedNames() {
+        List<String> allowed = List.of("java1", "javaAll", "aparapiJtp", "aparapiOpenCL", "numpy", "cOpenMP",
+                "rawOpenCL", "memcpy");
+        for (Workload w : Workloads.all()) {
+            w.peers().forEach(p -> assertTrue(allowed.contains(p.name()), w.name() + ": " + p.name()));
+            w.externalPeers().forEach(p -> assertTrue(allowed.contains(p), w.name() + ": " + p));
+        }
+        assertEquals(List.of("rawOpenCL", "aparapiJtp", "aparapiOpenCL"),
+                Workloads.named("launch_empty").peers().stream().map(Peer::name).toList());
+        assertEquals(List.of("memcpy"), Workloads.named("copy_h2d").peers().stream().map(Peer::name).toList());
+    }
+
+    @Test
+    void unknownWorkloadNamesTheKnownOnes() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Workloads.named("nope"));
+        assertTrue(e.getMessage().contains("triad"), e.getMessage());
+    }
+
+    @Test
+    void nativeResultLinesAreParsedAndExternalMediansKeyedByWorkloadAndSize() {
+        String out = "noise\nRESULT\tmemory\ttriad float\tC gcc\t2^25 floats\t5\t0.012\t0.011\t0.013\t33.5\tGB/s\tx\n";
+        List<String[]> r = NativePeer.results(out);
+        assertEquals(1, r.size());
+        assertEquals("triad float", r.getFirst()[2]);
+        ExternalResults ext = new ExternalResults();
+        ext.put("cOpenMP", "triad", 1L << 25, Double.parseDouble(r.getFirst()[6]));
+        assertEquals(0.012, ext.median("cOpenMP", "triad", 1L << 25));
+        assertNull(ext.median("cOpenMP", "triad", 1L << 20));
+        ext.unavailable("numpy", "not installed");
+        assertEquals("numpy: not installed", ext.whyMissing("numpy", "triad", 1));
+        assertEquals(List.of("numpy: not installed"), ext.unavailableNotes());
+    }
+
+    @Test
+    void budgetsShrinkOnlyLateInTheRun() {
+        RunPlan p = RunPlan.quickPlan();
+        assertEquals(p.budgetSeconds(), p.budgetAt(0));
+        assertEquals(p.budgetSeconds(), p.budgetAt(0.6 * p.targetSeconds()));
+        assertTrue(p.budgetAt(0.8 * p.targetSeconds()) < p.budgetSeconds());
+        assertEquals(0.1 * p.budgetSeconds(), p.budgetAt(2 * p.targetSeconds()), 1e-12);
+    }
+}
