@@ -70,6 +70,19 @@ class FusionTest {
     }
 
     @OnEveryDevice
+    void reductionsOfBroadcastProductsKeepTheirOwnKernels(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray x = Tensor.asarray(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, new long[] {3, 4}, on);
+        UsmNdArray row = Tensor.asarray(new float[] {1, 0, 2, 0}, new long[] {1, 4}, on);
+        UsmNdArray col = Tensor.asarray(new float[] {1, 10, 100}, new long[] {3, 1}, on);
+        UsmNdArray full = Tensor.onesLike(x);
+        assertArrayEquals(new float[] {10, 26, 42}, Tensor.sum(x.multiply(full), new int[] {1}, false).toFloatArray());
+        assertArrayEquals(new float[] {7, 19, 31}, Tensor.sum(x.multiply(row), new int[] {1}, false).toFloatArray());
+        assertArrayEquals(new float[] {10, 260, 4200}, Tensor.sum(x.multiply(col), new int[] {1}, false).toFloatArray());
+        assertArrayEquals(new float[] {15, 0, 42, 0}, Tensor.sum(x.multiply(row), new int[] {0}, false).toFloatArray());
+    }
+
+    @OnEveryDevice
     void sameExpressionOnNewDataReusesTheKernel(Device device) {
         ArrayOptions on = ArrayOptions.on(device);
         Tensor.sqrt(Tensor.asarray(new float[] {4, 9}, null, on).add(1.5)).eval();

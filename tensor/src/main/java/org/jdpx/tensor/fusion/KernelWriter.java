@@ -170,11 +170,16 @@ final class KernelWriter {
         Var view = viewOf(leaf.memory(), leaf.dtype());
         Var base = b.local("b" + accesses.size(), ix);
         Expr e = b.read(indexParam("off", leaf.view().offset()));
+        StringBuilder used = new StringBuilder();
         for (int a : space.outer()) {
-            if (strides[a] != 0 && space.shape()[a] != 1) {
+            boolean moves = strides[a] != 0 && space.shape()[a] != 1;
+            used.append(moves ? '1' : '0');
+            if (moves) {
                 e = b.add(e, b.mul(b.read(coords[a]), b.read(indexParam("st", strides[a]))));
             }
         }
+        // Which outer strides became parameters is structure: it must be part of the key.
+        key.append("o").append(used);
         b.assign(base, e);
         char m = space.innerIsConstant(strides) ? 'Z' : space.innerIsLinear(strides) ? 'C' : 'S';
         Var[] inner = null;
