@@ -105,22 +105,23 @@ final class Manipulation {
         };
     }
 
-    static UsmNdArray vstack(UsmNdArray[] xs) {
+    private static UsmNdArray[] atleast(UsmNdArray[] xs, int n) {
         UsmNdArray[] r = new UsmNdArray[xs.length];
-        for (int i = 0; i < xs.length; i++) r[i] = atleast(xs[i], 2);
-        return concatenate(r, 0);
+        for (int i = 0; i < xs.length; i++) r[i] = atleast(xs[i], n);
+        return r;
+    }
+
+    static UsmNdArray vstack(UsmNdArray[] xs) {
+        return concatenate(atleast(xs, 2), 0);
     }
 
     static UsmNdArray hstack(UsmNdArray[] xs) {
-        UsmNdArray[] r = new UsmNdArray[xs.length];
-        for (int i = 0; i < xs.length; i++) r[i] = atleast(xs[i], 1);
+        UsmNdArray[] r = atleast(xs, 1);
         return concatenate(r, r[0].ndim() == 1 ? 0 : 1);
     }
 
     static UsmNdArray dstack(UsmNdArray[] xs) {
-        UsmNdArray[] r = new UsmNdArray[xs.length];
-        for (int i = 0; i < xs.length; i++) r[i] = atleast(xs[i], 3);
-        return concatenate(r, 2);
+        return concatenate(atleast(xs, 3), 2);
     }
 
     static UsmNdArray columnStack(UsmNdArray[] xs) {
