@@ -1,0 +1,60 @@
+package org.jdpx.dpnp;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jdpx.device.Device;
+import org.jdpx.device.ExecutionPlacementError;
+import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.device.testing.TestDevices;
+import org.jdpx.tensor.ArrayOptions;
+import org.jdpx.tensor.UsmNdArray;
+import org.junit.jupiter.api.Test;
+
+/** What users get for variants jdpx does not implement, bad arguments, and arrays on two devices. */
+class ErrorsTest {
+
+    private static void says(Class<? extends Throwable> type, String words, Runnable r) {
+        Throwable t = assertThrows(type, r::run);
+        assertTrue(t.getMessage().contains(words), "message \"" + t.getMessage() + "\" should contain \"" + words + "\"");
+    }
+
+    @OnEveryDevice
+    void unimplementedVariantsNameTheFunction(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray m = Dpnp.ones(new long[] {3, 3}, on);
+        UsmNdArray b4 = Dpnp.ones(new long[] {2, 2, 2, 2}, on);
+        says(UnsupportedOperationException.class, "norm: matrix norm order 2", () -> Dpnp.norm(m, 2, null, false));
+        says(UnsupportedOperationException.class, "norm: matrix norm order nuc", () -> Dpnp.norm(m, "nuc", null, false));
+        says(UnsupportedOperationException.class, "matmul:", () -> Dpnp.matmul(b4, b4));
+        says(UnsupportedOperationException.class, "tensordot:", () -> Dpnp.tensordot(b4, m, 1));
+        says(UnsupportedOperationException.class, "dot:", () -> Dpnp.dot(b4, m));
+        says(UnsupportedOperationException.class, "integers:", () -> new RandomState(1, on).integers(0, 1L << 40, 3));
+    }
+
+    @OnEveryDevice
+    void badArgumentsSayWhatIsWrong(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray v = Dpnp.arange(0, 6, 1, on);
+        says(IndexOutOfBoundsException.class, "take: index 6 is out of bounds", () -> Dpnp.take(v, Dpnp.arange(0, 7, 1, on), null));
+        says(IllegalArgumentException.class, "split: array split does not result in an equal division", () -> Dpnp.split(v, 4, 0));
+        says(IllegalArgumentException.class, "bincount: x must be non-negative", () -> Dpnp.bincount(Dpnp.subtract(v, 1).eval(), null, 0));
+        says(IllegalArgumentException.class, "searchsorted: side", () -> Dpnp.searchsorted(v, v, "middle"));
+        says(IllegalArgumentException.class, "nanargmax: all-NaN slice", () -> Dpnp.nanargmax(Dpnp.full(new long[] {3}, Double.NaN, on), null));
+        says(IllegalArgumentException.class, "concatenate: all the input array dimensions", () -> Dpnp.concatenate(new UsmNdArray[] {v.reshape(2, 3), v.reshape(3, 2)}, 0));
+        says(IllegalArgumentException.class, "quantile: q must be in the range", () -> Dpnp.quantile(v, new double[] {1.5}, null, false));
+    }
+
+    @Test
+    void arraysOnTwoDevicesAreAPlacementError() {
+        List<Device> devices = TestDevices.all().toList();
+        if (devices.size() < 2) return;
+        UsmNdArray a = Dpnp.arange(0, 4, 1, ArrayOptions.on(devices.get(0)));
+        UsmNdArray b = Dpnp.arange(0, 4, 1, ArrayOptions.on(devices.get(1)));
+        assertThrows(ExecutionPlacementError.class, () -> Dpnp.concatenate(new UsmNdArray[] {a, b}, 0));
+        assertThrows(ExecutionPlacementError.class, () -> Dpnp.searchsorted(a, b, "left"));
+        assertThrows(ExecutionPlacementError.class, () -> Dpnp.take(a, b, 0));
+        assertThrows(ExecutionPlacementError.class, () -> Dpnp.matmul(a, b));
+    }
+}
