@@ -105,17 +105,19 @@ final class KernelWriter {
             s += TypeKind.from(types.get(i)).slotSize();
         }
         int off = s; // the body's own locals move up by this many slots
-        int temps = off + p.m.maxLocals;
+        int copies = Unrolling.copies(p);
+        int temps = off + copies * p.m.maxLocals; // copy c of the body has its locals at off + c * maxLocals
         int dims = p.dims.size();
         int k = 3 * dims;
         for (RegionPlan.LiveIn l : p.liveIns) {
             TypeKind t = TypeKind.from(l.type());
-            cb.loadLocal(t, paramSlot[k++]).storeLocal(t, l.slot() + off);
+            for (int c = 0; c < copies; c++) cb.loadLocal(t, paramSlot[k]).storeLocal(t, l.slot() + off + c * p.m.maxLocals);
+            k++;
         }
         int firstReduction = k;
         for (RegionPlan.Reduction r : p.reductions) {
             TypeKind t = TypeKind.from(r.type());
-            cb.loadLocal(t, paramSlot[k]).storeLocal(t, r.slot() + off);
+            for (int c = 0; c < copies; c++) cb.loadLocal(t, paramSlot[k]).storeLocal(t, r.slot() + off + c * p.m.maxLocals);
             k += 2;
         }
         int firstArray = k;
@@ -146,11 +148,12 @@ final class KernelWriter {
             int iv = loop.ivSlot() + off;
             head[d] = cb.newLabel();
             end[d] = cb.newLabel();
-            if (loop.kind() == TypeKind.INT) {
-                cb.lload(lo).l2i().istore(iv).labelBinding(head[d]).iload(iv).iload(hiInt).if_icmpge(end[d]);
-            } else {
-                cb.lload(lo).lstore(iv).labelBinding(head[d]).lload(iv).lload(hi).lcmp().ifge(end[d]);
-            }
+            if (loop.kind() == TypeKind.INT) cb.lload(lo).l2i().istore(iv);
+            else cb.lload(lo).lstore(iv);
+            if (d == dims - 1 && copies > 1) Unrolling.loop(cb, p, off, copies, hi, temps + 5 * 3 + 2);
+            cb.labelBinding(head[d]);
+            if (loop.kind() == TypeKind.INT) cb.iload(iv).iload(hiInt).if_icmpge(end[d]);
+            else cb.lload(iv).lload(hi).lcmp().ifge(end[d]);
         }
         Label step = cb.newLabel();
         LoopShape inner = p.dims.getLast();
@@ -166,6 +169,7 @@ final class KernelWriter {
             else cb.lload(iv).lconst_1().ladd().lstore(iv);
             cb.goto_(head[d]).labelBinding(end[d]);
         }
+        Unrolling.combine(cb, p, off, copies);
         if (!p.reductions.isEmpty() || !p.arrays.isEmpty()) {
             int lin = temps + 5 * 3;
             linearId(cb, dims);
