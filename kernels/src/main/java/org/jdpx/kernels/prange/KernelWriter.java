@@ -88,16 +88,19 @@ final class KernelWriter {
         MethodTypeDesc mt = MethodTypeDesc.of(ConstantDescs.CD_void, descs);
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(loader))));
-        return cf.build(self, clb -> clb
-                .withFlags(ACC_PUBLIC | ACC_FINAL)
-                .with(SourceFileAttribute.of(p.m.sourceFile))
-                .withMethod(METHOD, mt, ACC_PUBLIC | ACC_STATIC, mb -> mb
-                        .with(MethodParametersAttribute.of(names.stream()
-                                .map(n -> MethodParameterInfo.ofParameter(java.util.Optional.of(n), 0)).toList()))
-                        .withCode(cb -> body(cb, p, types, lengths))));
+        HelperCopies helpers = new HelperCopies(self, p.m.owner.getClassLoader(), () -> p.m.error(p.dims.getFirst().head(), ""));
+        return cf.build(self, clb -> {
+            clb.withFlags(ACC_PUBLIC | ACC_FINAL)
+                    .with(SourceFileAttribute.of(p.m.sourceFile))
+                    .withMethod(METHOD, mt, ACC_PUBLIC | ACC_STATIC, mb -> mb
+                            .with(MethodParametersAttribute.of(names.stream()
+                                    .map(n -> MethodParameterInfo.ofParameter(java.util.Optional.of(n), 0)).toList()))
+                            .withCode(cb -> body(cb, p, types, lengths, helpers)));
+            helpers.writeTo(clb);
+        });
     }
 
-    private static void body(CodeBuilder cb, RegionPlan p, List<Class<?>> types, int[] lengths) {
+    private static void body(CodeBuilder cb, RegionPlan p, List<Class<?>> types, int[] lengths, HelperCopies helpers) {
         int[] paramSlot = new int[types.size()];
         int s = 1;
         for (int i = 0; i < types.size(); i++) {
@@ -150,7 +153,7 @@ final class KernelWriter {
             end[d] = cb.newLabel();
             if (loop.kind() == TypeKind.INT) cb.lload(lo).l2i().istore(iv);
             else cb.lload(lo).lstore(iv);
-            if (d == dims - 1 && copies > 1) Unrolling.loop(cb, p, off, copies, hi, temps + 5 * 3 + 2);
+            if (d == dims - 1 && copies > 1) Unrolling.loop(cb, p, off, copies, hi, temps + 5 * 3 + 2, helpers);
             cb.labelBinding(head[d]);
             if (loop.kind() == TypeKind.INT) cb.iload(iv).iload(hiInt).if_icmpge(end[d]);
             else cb.lload(iv).lload(hi).lcmp().ifge(end[d]);
@@ -160,7 +163,7 @@ final class KernelWriter {
         new CodeCopier(p.m, cb, off, l -> {
             int pos = p.m.pos(l);
             return pos >= inner.bodyTo() && pos < inner.exit() ? step : null;
-        }).copy(inner.bodyFrom(), inner.bodyTo());
+        }, helpers).copy(inner.bodyFrom(), inner.bodyTo());
         cb.labelBinding(step);
         for (int d = dims - 1; d >= 0; d--) {
             LoopShape loop = p.dims.get(d);

@@ -53,9 +53,10 @@ final class Unrolling {
      * value (in copy 0's slot) and leaving it where the remainder loop takes over.
      *
      * @param hi   the slot of the innermost loop's end (a long)
-     * @param temp two free long slots then one int slot
+     * @param temp    two free long slots then one int slot
+     * @param helpers where calls the kernel class cannot make go
      */
-    static void loop(CodeBuilder cb, RegionPlan p, int off, int copies, int hi, int temp) {
+    static void loop(CodeBuilder cb, RegionPlan p, int off, int copies, int hi, int temp, HelperCopies helpers) {
         LoopShape inner = p.dims.getLast();
         boolean isInt = inner.kind() == TypeKind.INT;
         int iv = inner.ivSlot() + off, limit = temp, limitInt = temp + 2, stride = p.m.maxLocals;
@@ -86,7 +87,7 @@ final class Unrolling {
             new CodeCopier(p.m, cb, to, l -> {
                 int pos = p.m.pos(l);
                 return pos >= inner.bodyTo() && pos < inner.exit() ? next : null;
-            }).copy(inner.bodyFrom(), inner.bodyTo());
+            }, helpers).copy(inner.bodyFrom(), inner.bodyTo());
             cb.labelBinding(next);
         }
         if (isInt) cb.iinc(iv, copies);

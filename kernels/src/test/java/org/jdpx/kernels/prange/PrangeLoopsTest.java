@@ -264,6 +264,21 @@ class PrangeLoopsTest {
         }
     }
 
+    @OnEveryDevice
+    void bodyCallsPrivateAndPackagePrivateHelpers(Device device) {
+        double[] v = new double[10_001];
+        double abs = 0;
+        for (int k = 0; k < v.length; k++) {
+            v[k] = Math.sin(k);
+            abs += 2;
+        }
+        double bound = reassociation(v.length, Math.ulp(1.0), abs) + 1e-12;
+        try (UsmMemory m = doubles(device, v)) {
+            withFp64(device, () -> assertEquals(PrangeSamples.smoothSum(DoubleArray.of(v)),
+                    Prange.compile(PrangeSamples::smoothSum, device).apply(DoubleArray.on(m)), bound));
+        }
+    }
+
     static <T extends Throwable> String failure(Class<T> type, Supplier<?> call) {
         return assertThrows(type, call::get).getMessage();
     }

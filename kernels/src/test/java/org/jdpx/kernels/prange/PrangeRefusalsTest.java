@@ -57,6 +57,12 @@ class PrangeRefusalsTest {
     }
 
     @Test
+    void aHelperReadingAMutableStaticFieldIsRefusedNamingBoth() {
+        mentions(refusal(() -> Prange.compile(PrangeSamples::tableSum)), "PrangeSamples.java:", "PrangeSamples.lookup",
+                "static field PrangeSamples.table", "static final", "parameter");
+    }
+
+    @Test
     void diagnosticsExplainARefusalWithoutThrowing() {
         mentions(Prange.diagnostics(PrangeSamples.class, "carried"), "refused:", "PrangeSamples.java:126");
     }

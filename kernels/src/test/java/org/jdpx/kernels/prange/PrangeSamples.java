@@ -210,4 +210,35 @@ final class PrangeSamples {
         }
         return y;
     }
+
+    /** Calls private and package-private helpers of this (package-private) class from the body. */
+    static double smoothSum(DoubleArray x) {
+        double s = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) s += smooth(x.get(i));
+        return s;
+    }
+
+    private static double smooth(double v) {
+        return square(v) / (1 + square(v)) * SCALE;
+    }
+
+    static double square(double v) {
+        return v * v;
+    }
+
+    /** Not a compile-time constant, so javac reads it with getstatic. */
+    private static final double SCALE = Math.sqrt(4.0);
+
+    private static double[] table = {1, 2};
+
+    /** Reads a mutable private static field in a helper: refused. */
+    static double tableSum(DoubleArray x) {
+        double s = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) s += lookup(x.get(i));
+        return s;
+    }
+
+    private static double lookup(double v) {
+        return v * table.length;
+    }
 }
