@@ -88,7 +88,9 @@ final class PrangeCompiler {
             CompiledKernel ck = KernelCompiler.compile(km);
             List<ReduceOp> arrayOps = ReductionCheck.verify(ck.ir().kernel(), p, 3 * p.dims.size() + p.liveIns.size());
             report.arrays(p, arrayOps);
-            report.kernel(p, km.getDeclaringClass().getSimpleName() + "." + KernelWriter.METHOD);
+            String shown = km.getDeclaringClass().getSimpleName() + "." + KernelWriter.METHOD;
+            report.kernel(p, p.arrays.isEmpty() ? shown : shown.replaceFirst("\\$len[0-9x]+\\.", "\\$len<n>.")
+                    + " (one per array length)");
             ids[r] = LoopRuntime.register(new RegionRunner(p, kernels, arrayOps, device));
         }
         byte[] host = HostWriter.write(m, regions, ids, ClassDesc.of(base));

@@ -118,7 +118,7 @@ final class ReductionCheck {
         ArrayUses uses = new ArrayUses(body, arr[0], identity, partials);
         uses.walk(body);
         op[0] = uses.op;
-        return uses.bad;
+        return !uses.stored && uses.bad != null && uses.bad.startsWith("is read") ? "is read in the loop" : uses.bad;
     }
 
     /**
@@ -134,6 +134,8 @@ final class ReductionCheck {
         private final Var identity;
         private final Var partials;
         private boolean filled;
+        /** Whether the body stores into the array at all. */
+        boolean stored;
         ReduceOp op;
         String bad;
 
@@ -183,6 +185,7 @@ final class ReductionCheck {
 
         /** Checks the store {@code a[k] = v}; {@code temp} holds {@code a[k]} when the frontend loaded it first. */
         private void update(Stmt.Store st, Var temp) {
+            stored = true;
             Expr self = temp != null ? new Expr.Read(temp) : new Expr.Load(st.base(), st.index());
             ReduceOp o = reads(st.index(), a) ? null : opOf(st.value(), self, a, temp);
             if (o == null) {
