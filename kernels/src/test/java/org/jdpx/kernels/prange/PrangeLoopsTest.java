@@ -279,6 +279,19 @@ class PrangeLoopsTest {
         }
     }
 
+    @OnEveryDevice
+    void unrolledReductionOverATwoDimensionalRangeIsExact(Device device) {
+        int rows = 29, cols = 1_003;
+        int[] v = new int[rows * cols];
+        Random r = new Random(11);
+        for (int k = 0; k < v.length; k++) v[k] = r.nextInt(2_000_001) - 1_000_000;
+        try (UsmMemory m = UsmMemory.allocateDevice(device, 4L * v.length)) {
+            m.copyFromHost(v);
+            assertEquals(PrangeSamples.weightedSum(IntArray.of(v), rows, cols),
+                    Prange.compile(PrangeSamples::weightedSum, device).apply(IntArray.on(m), rows, cols));
+        }
+    }
+
     static <T extends Throwable> String failure(Class<T> type, Supplier<?> call) {
         return assertThrows(type, call::get).getMessage();
     }

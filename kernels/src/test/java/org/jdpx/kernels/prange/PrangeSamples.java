@@ -241,4 +241,13 @@ final class PrangeSamples {
     private static double lookup(double v) {
         return v * table.length;
     }
+
+    /** A long sum over a 2-D range: the unrolled copies must see the outer loop variable too. */
+    static long weightedSum(IntArray a, int rows, int cols) {
+        long s = 0;
+        for (@Parallel int i = 0; i < rows; i++) {
+            for (@Parallel int j = 0; j < cols; j++) s += (long) a.get(i * cols + j) * (i + 1) - j;
+        }
+        return s;
+    }
 }
