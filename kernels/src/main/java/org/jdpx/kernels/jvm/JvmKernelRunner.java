@@ -93,7 +93,7 @@ public final class JvmKernelRunner {
         } else {
             runFlat((c, x0, x1) -> {
                 run.invokeExact(slots, geometry, (Object[]) null, (Phaser) null, x0, x1, c.gid1, c.gid2);
-            }, g, l);
+            }, g, l, local != null);
         }
     }
 
@@ -122,7 +122,7 @@ public final class JvmKernelRunner {
                 };
             });
         } else {
-            runFlat(rowOf(bind(m, base, args), JvmLoops.loopFor(m), args), g, l);
+            runFlat(rowOf(bind(m, base, args), JvmLoops.loopFor(m), args), g, l, localIn != null);
         }
     }
 
@@ -221,15 +221,18 @@ public final class JvmKernelRunner {
 
     /**
      * Flat launches: the range in linear order, cut into chunks for the pool threads (small ranges
-     * run on the caller), each chunk walked row by row.
+     * run on the caller), each chunk walked row by row. With an explicit local size the work-groups
+     * are what the threads share out, as OpenCL CPU drivers do, so a few large groups (say one
+     * long loop per group) still use every thread; only a single group runs on the caller.
      */
-    private static void runFlat(Row row, int[] g, int[] l) {
+    private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups) {
         long total = (long) g[0] * g[1] * g[2];
-        if (total <= INLINE_LIMIT) {
+        long group = (long) l[0] * l[1] * l[2];
+        if (explicitGroups ? total <= group : total <= INLINE_LIMIT) {
             runRows(row, g, l, 0, total);
             return;
         }
-        long chunk = Math.max(4096, total / (THREADS * 4L));
+        long chunk = explicitGroups ? group * Math.max(1, total / group / (THREADS * 4L)) : Math.max(4096, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {

@@ -31,13 +31,20 @@ final class CodeCopier {
     private final int slotOffset;
     private final Map<Label, Label> labels = new HashMap<>();
     private final UnaryOperator<Label> redirect;
+    private final HelperCopies helpers;
 
     /** @param redirect maps an original branch target to a label of the new method, or returns null to keep it */
     CodeCopier(ScannedMethod m, CodeBuilder cb, int slotOffset, UnaryOperator<Label> redirect) {
+        this(m, cb, slotOffset, redirect, null);
+    }
+
+    /** Like the other constructor; calls and static reads the new class cannot make go through {@code helpers}. */
+    CodeCopier(ScannedMethod m, CodeBuilder cb, int slotOffset, UnaryOperator<Label> redirect, HelperCopies helpers) {
         this.m = m;
         this.cb = cb;
         this.slotOffset = slotOffset;
         this.redirect = redirect;
+        this.helpers = helpers;
     }
 
     /** The new method's label for original label {@code l}. */
@@ -53,6 +60,7 @@ final class CodeCopier {
 
     /** Copies one element. */
     void copy(CodeElement e) {
+        if (helpers != null && helpers.rewrite(cb, e)) return;
         switch (e) {
             case LabelTarget t -> {
                 if (redirect.apply(t.label()) == null) cb.labelBinding(label(t.label()));

@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * Writes the host side of a prange method: a copy of the original method in which each parallel
  * region (from its loop head to its exit) is replaced by a call of {@link LoopRuntime#run} that
- * passes the loop bounds, the values the body reads and the reductions' values before the loop,
- * and stores the combined reductions back. Everything else is the method's own bytecode.
+ * passes the loop bounds, the values the body reads and the reductions' values before the loop
+ * (then the arrays of array reductions, which are updated in place), and stores the combined
+ * scalar reductions back. Everything else is the method's own bytecode.
  */
 final class HostWriter {
     private static final ClassDesc RUNTIME = ClassDesc.of(LoopRuntime.class.getName());
@@ -68,8 +69,13 @@ final class HostWriter {
         for (int d = 0; d < 2 * dims; d++) cb.dup().loadConstant(d).lload(temps + 2 * d).lastore();
         objects(cb, p.liveIns.stream().map(l -> new int[] {l.slot()}).toList(),
                 p.liveIns.stream().map(RegionPlan.LiveIn::type).toList());
-        objects(cb, p.reductions.stream().map(r -> new int[] {r.slot()}).toList(),
-                p.reductions.stream().map(RegionPlan.Reduction::type).toList());
+        List<int[]> reductionSlots = new java.util.ArrayList<>(p.reductions.stream().map(r -> new int[] {r.slot()}).toList());
+        List<Class<?>> reductionTypes = new java.util.ArrayList<>(p.reductions.stream().<Class<?>>map(RegionPlan.Reduction::type).toList());
+        for (RegionPlan.ArrayReduction a : p.arrays) {
+            reductionSlots.add(new int[] {a.slot()});
+            reductionTypes.add(a.type());
+        }
+        objects(cb, reductionSlots, reductionTypes);
         cb.invokestatic(RUNTIME, "run", RUN);
         int result = temps + 12;
         cb.astore(result);

@@ -23,8 +23,9 @@ public final class LoopRuntime {
      *
      * @param bounds start and end of each loop of the range, outermost first
      * @param values the values the loop body reads from outside, boxed
-     * @param reductions each reduction variable's value before the loop, boxed
-     * @return each reduction variable's value after the loop, boxed
+     * @param reductions each reduction variable's value before the loop, boxed, then the arrays of
+     *                   array reductions (updated in place)
+     * @return each scalar reduction variable's value after the loop, boxed
      */
     public static Object[] run(int id, long[] bounds, Object[] values, Object[] reductions) {
         return REGIONS.get(id).run(bounds, values, reductions);

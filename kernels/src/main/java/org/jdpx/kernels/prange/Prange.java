@@ -27,12 +27,17 @@ import org.jdpx.kernels.KernelMethods;
  * <p><b>Where it runs.</b> A loop runs on the device of the USM arrays its body reads (compute
  * follows data); arrays on two devices are an {@link org.jdpx.device.ExecutionPlacementError}. A
  * loop that reads no device array runs on the default device, or on the device given to
- * {@code compile}. On the java device the loop is split into one contiguous chunk per thread.
- * Java arrays are refused in a loop body: jdpx never copies them behind your back.
+ * {@code compile}. On CPUs, the java device included, each work-item runs one contiguous chunk
+ * (four per core). Java arrays are refused in a loop body, except as array reductions: jdpx never
+ * copies them behind your back.
  *
  * <p><b>Reductions</b> on int, long, float and double locals ({@code +=}, {@code -=}, {@code *=},
  * {@code x = Math.min(x, e)}, {@code Math.max}) are inferred; every work-item keeps a private
- * partial and the host combines them, so floating-point sums are reassociated. Perfectly nested
+ * partial and the host combines them, so floating-point sums are reassociated. <b>Array
+ * reductions</b> (Numba's {@code y[:] += x[i]}): a Java int[], long[], float[] or double[] of at
+ * most 1024 elements from before the loop, used in the body only as {@code a[k] += e}
+ * ({@code -=}, {@code *=}, {@code a[k] = Math.min(a[k], e)}, {@code Math.max}), is updated in
+ * place from a private copy per work-item. Perfectly nested
  * parallel loops form a 2-D or 3-D range; other parallel loops inside a parallel loop run serially.
  *
  * <p>{@code compile} throws {@link org.jdpx.kernels.KernelCompileException} naming the source line

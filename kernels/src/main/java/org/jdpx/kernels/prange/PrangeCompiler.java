@@ -83,12 +83,15 @@ final class PrangeCompiler {
         for (int r = 0; r < regions.size(); r++) {
             RegionPlan p = regions.get(r);
             String name = base + "$" + r + "$" + Integer.toHexString(System.identityHashCode(loader));
-            Class<?> k = loader.define(name, KernelWriter.write(p, ClassDesc.of(name), loader));
-            Method km = kernelMethod(k);
+            RegionKernels kernels = new RegionKernels(p, loader, name);
+            Method km = kernels.representative();
             CompiledKernel ck = KernelCompiler.compile(km);
-            ReductionCheck.verify(ck.ir().kernel(), p, 3 * p.dims.size() + p.liveIns.size());
-            report.kernel(p, k.getSimpleName() + "." + KernelWriter.METHOD);
-            ids[r] = LoopRuntime.register(new RegionRunner(p, km, device));
+            List<ReduceOp> arrayOps = ReductionCheck.verify(ck.ir().kernel(), p, 3 * p.dims.size() + p.liveIns.size());
+            report.arrays(p, arrayOps);
+            String shown = km.getDeclaringClass().getSimpleName() + "." + KernelWriter.METHOD;
+            report.kernel(p, p.arrays.isEmpty() ? shown : shown.replaceFirst("\\$len[0-9x]+\\.", "\\$len<n>.")
+                    + " (one per array length)");
+            ids[r] = LoopRuntime.register(new RegionRunner(p, kernels, arrayOps, device));
         }
         byte[] host = HostWriter.write(m, regions, ids, ClassDesc.of(base));
         try {
@@ -103,10 +106,5 @@ final class PrangeCompiler {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("rewritten method missing", e);
         }
-    }
-
-    private static Method kernelMethod(Class<?> k) {
-        for (Method km : k.getDeclaredMethods()) if (km.getName().equals(KernelWriter.METHOD)) return km;
-        throw new IllegalStateException("generated kernel class without its method");
     }
 }

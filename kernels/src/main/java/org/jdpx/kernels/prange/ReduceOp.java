@@ -15,6 +15,11 @@ enum ReduceOp {
         this.symbol = symbol;
     }
 
+    /** The Java arrays a whole-array reduction may update: int[], long[], float[] and double[]. */
+    static java.util.Set<Class<?>> arrayTypes() {
+        return java.util.Set.of(int[].class, long[].class, float[].class, double[].class);
+    }
+
     /** How the report names it. */
     String symbol() {
         return symbol;
@@ -37,21 +42,23 @@ enum ReduceOp {
         return floating;
     }
 
-    /** {@code a op b} in Java arithmetic of {@code type}; both boxed as {@code type}. */
-    Object combine(Class<?> type, Object a, Object b) {
-        if (type == int.class) {
-            int x = (Integer) a, y = (Integer) b;
-            return switch (this) { case SUM -> x + y; case PROD -> x * y; case MIN -> Math.min(x, y); case MAX -> Math.max(x, y); };
-        }
-        if (type == long.class) {
-            long x = (Long) a, y = (Long) b;
-            return switch (this) { case SUM -> x + y; case PROD -> x * y; case MIN -> Math.min(x, y); case MAX -> Math.max(x, y); };
-        }
-        if (type == float.class) {
-            float x = (Float) a, y = (Float) b;
-            return switch (this) { case SUM -> x + y; case PROD -> x * y; case MIN -> Math.min(x, y); case MAX -> Math.max(x, y); };
-        }
-        double x = (Double) a, y = (Double) b;
-        return switch (this) { case SUM -> x + y; case PROD -> x * y; case MIN -> Math.min(x, y); case MAX -> Math.max(x, y); };
+    /** {@code a op b} in int arithmetic (wrapping). */
+    int apply(int a, int b) {
+        return switch (this) { case SUM -> a + b; case PROD -> a * b; case MIN -> Math.min(a, b); case MAX -> Math.max(a, b); };
+    }
+
+    /** {@code a op b} in long arithmetic (wrapping). */
+    long apply(long a, long b) {
+        return switch (this) { case SUM -> a + b; case PROD -> a * b; case MIN -> Math.min(a, b); case MAX -> Math.max(a, b); };
+    }
+
+    /** {@code a op b} in float arithmetic ({@code Math.min} NaN rules). */
+    float apply(float a, float b) {
+        return switch (this) { case SUM -> a + b; case PROD -> a * b; case MIN -> Math.min(a, b); case MAX -> Math.max(a, b); };
+    }
+
+    /** {@code a op b} in double arithmetic ({@code Math.min} NaN rules). */
+    double apply(double a, double b) {
+        return switch (this) { case SUM -> a + b; case PROD -> a * b; case MIN -> Math.min(a, b); case MAX -> Math.max(a, b); };
     }
 }

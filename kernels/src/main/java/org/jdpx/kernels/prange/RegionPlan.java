@@ -35,6 +35,19 @@ final class RegionPlan {
     record Reduction(int slot, ReduceOp op, Class<?> type, String name, int line) {
     }
 
+    /**
+     * A whole-array reduction: a Java {@code int[]}, {@code long[]}, {@code float[]} or
+     * {@code double[]} local from before the loop that the body only updates element-wise
+     * ({@code a[k] += e}, ...); {@code line} is where the body first uses it. The operator is
+     * read off the kernel's IR by {@link ReductionCheck}.
+     */
+    record ArrayReduction(int slot, Class<?> type, String name, int line) {
+        /** The element type. */
+        Class<?> elem() {
+            return type.componentType();
+        }
+    }
+
     /** A parallel loop inside this region that runs serially, with the reason. */
     record Serialized(LoopShape loop, int line, String reason) {
     }
@@ -44,6 +57,7 @@ final class RegionPlan {
     final List<Serialized> serialized = new ArrayList<>();
     final List<LiveIn> liveIns = new ArrayList<>();
     final List<Reduction> reductions = new ArrayList<>();
+    final List<ArrayReduction> arrays = new ArrayList<>();
 
     RegionPlan(ScannedMethod m, LoopShape outer, List<LoopShape> all) {
         this.m = m;
@@ -142,7 +156,9 @@ final class RegionPlan {
             Class<?> type = javaType(types, slot, e.getValue());
             String name = m.localName(slot, e.getValue());
             List<Integer> writes = flow.writes.get(slot);
-            if (writes == null) {
+            if (writes == null && ReduceOp.arrayTypes().contains(type)) {
+                arrays.add(new ArrayReduction(slot, type, name, m.line(e.getValue())));
+            } else if (writes == null) {
                 checkReadable(type, name, e.getValue());
                 liveIns.add(new LiveIn(slot, type, name));
             } else {

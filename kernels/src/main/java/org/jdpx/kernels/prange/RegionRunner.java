@@ -1,6 +1,5 @@
 package org.jdpx.kernels.prange;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdpx.device.Device;
@@ -8,13 +7,8 @@ import org.jdpx.device.DeviceType;
 import org.jdpx.device.Devices;
 import org.jdpx.device.ExecutionPlacementError;
 import org.jdpx.device.Queue;
-import org.jdpx.device.UsmType;
 import org.jdpx.kernels.ArrayView;
-import org.jdpx.kernels.DoubleArray;
-import org.jdpx.kernels.FloatArray;
-import org.jdpx.kernels.IntArray;
 import org.jdpx.kernels.Kernels;
-import org.jdpx.kernels.LongArray;
 import org.jdpx.kernels.NdRange;
 import org.jdpx.kernels.Range;
 import org.jdpx.kernels.WorkRange;
@@ -27,24 +21,34 @@ import org.jdpx.usm.UsmMemory;
  * partial reductions with the values the variables held before the loop.
  */
 final class RegionRunner {
-    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    /** The most elements an array reduction may have: each work-item keeps a private copy. */
+    static final int MAX_ARRAY = 1024;
     private static final long GPU_ITEMS = 1 << 20;
-    private static final long JAVA_ITEMS_PER_THREAD = 3 * 4096;
+    /** Work-items times array elements a GPU launch keeps partials for, at most. */
+    private static final long GPU_PARTIALS = 1 << 22;
 
     private final RegionPlan plan;
-    private final Method kernel;
+    private final RegionKernels kernels;
+    private final List<ReduceOp> arrayOps;
     private final Device device;
     private final String where;
 
-    /** @param device where a region without device arrays runs; null for the default device */
-    RegionRunner(RegionPlan plan, Method kernel, Device device) {
+    /**
+     * @param arrayOps the operator of each array reduction
+     * @param device   where a region without device arrays runs; null for the default device
+     */
+    RegionRunner(RegionPlan plan, RegionKernels kernels, List<ReduceOp> arrayOps, Device device) {
         this.plan = plan;
-        this.kernel = kernel;
+        this.kernels = kernels;
+        this.arrayOps = arrayOps;
         this.device = device;
         this.where = "the parallel loop at " + plan.m.sourceFile + ":" + plan.line();
     }
 
+    /** @param initial the scalar reductions' values before the loop, then the arrays of the array reductions */
     Object[] run(long[] bounds, Object[] values, Object[] initial) {
+        int scalars = plan.reductions.size();
+        int[] lengths = lengths(initial, scalars);
         int dims = plan.dims.size();
         long[] n = new long[dims];
         for (int d = 0; d < dims; d++) {
@@ -53,7 +57,7 @@ final class RegionRunner {
         }
         Queue queue = queue(values);
         Device dev = queue.device();
-        long[] groups = workItems(dev, n);
+        long[] groups = workItems(dev, n, java.util.Arrays.stream(lengths).sum());
         long[] chunk = new long[dims];
         long total = 1;
         for (int d = 0; d < dims; d++) {
@@ -68,24 +72,40 @@ final class RegionRunner {
             args.add(chunk[d]);
         }
         args.addAll(List.of(values));
-        List<UsmMemory> partials = new ArrayList<>();
+        List<Partials> partials = new ArrayList<>();
         try {
-            for (RegionPlan.Reduction r : plan.reductions) {
-                UsmMemory mem = UsmMemory.allocate(queue, UsmType.DEVICE, total * bytes(r.type()));
-                partials.add(mem);
-                args.add(r.op().identity(r.type()));
-                args.add(view(r.type(), mem));
+            for (RegionPlan.Reduction r : plan.reductions) partials.add(new Partials(queue, r.op(), r.type(), (int) total, 1));
+            for (int a = 0; a < lengths.length; a++) {
+                partials.add(new Partials(queue, arrayOps.get(a), plan.arrays.get(a).elem(), (int) total, lengths[a]));
             }
-            Kernels.launchAsync(kernel, range(dev, groups), List.of(), args.toArray()).await();
+            for (Partials p : partials) {
+                args.add(p.identity());
+                args.add(p.view());
+            }
+            Kernels.launchAsync(kernels.forLengths(lengths), range(dev, groups), List.of(), args.toArray()).await();
             Object[] out = initial.clone();
-            for (int k = 0; k < partials.size(); k++) {
-                RegionPlan.Reduction r = plan.reductions.get(k);
-                out[k] = combine(r, out[k], partials.get(k), (int) total);
-            }
+            for (int k = 0; k < scalars; k++) out[k] = partials.get(k).combine(out[k]);
+            for (int a = 0; a < lengths.length; a++) partials.get(scalars + a).combineInto(initial[scalars + a]);
             return out;
         } finally {
-            partials.forEach(UsmMemory::close);
+            partials.forEach(Partials::close);
         }
+    }
+
+    private int[] lengths(Object[] initial, int scalars) {
+        int[] lengths = new int[plan.arrays.size()];
+        for (int a = 0; a < lengths.length; a++) {
+            String name = plan.arrays.get(a).name();
+            Object arr = initial[scalars + a];
+            if (arr == null) throw new NullPointerException("array reduction '" + name + "' of " + where + " is null");
+            lengths[a] = java.lang.reflect.Array.getLength(arr);
+            if (lengths[a] > MAX_ARRAY) {
+                throw new IllegalArgumentException("array reduction '" + name + "' of " + where + " has " + lengths[a]
+                        + " elements, more than the " + MAX_ARRAY + " a work-item can keep a private copy of; reduce into "
+                        + "fewer elements (e.g. one block of the array per parallel loop) or update a device array with atomics");
+            }
+        }
+        return lengths;
     }
 
     /** The queue of the USM arrays among {@code values}; the chosen or default device's when there are none. */
@@ -113,35 +133,34 @@ final class RegionRunner {
     }
 
     /**
-     * Work-items per dimension, outermost loop first: a few per core on OpenCL CPUs (each runs a
-     * long contiguous chunk, as an OpenMP static schedule does), a few thousand per thread on the
-     * java device, about a million on GPUs.
+     * Work-items per dimension, outermost loop first: a few per core on CPUs (each runs a long
+     * contiguous chunk, as an OpenMP static schedule does), about a million on GPUs (fewer when
+     * array reductions would need too many partials).
      */
-    private static long[] workItems(Device dev, long[] n) {
+    private static long[] workItems(Device dev, long[] n, long arrayElements) {
         long[] g = new long[n.length];
         java.util.Arrays.fill(g, 1);
         if (dev.type() == DeviceType.GPU) {
-            long left = GPU_ITEMS;
+            long left = Math.max(1, Math.min(GPU_ITEMS, GPU_PARTIALS / Math.max(1, arrayElements)));
             for (int d = n.length - 1; d >= 0; d--) {
                 g[d] = Math.max(1, Math.min(n[d], left));
                 left = Math.max(1, left / g[d]);
             }
         } else {
-            // the java device runs launches of up to 2048 items inline and hands out chunks of at least
-            // 4096 items to its threads, so it needs a few such chunks per thread to use them all
-            long items = dev.backend().equals("java") ? JAVA_ITEMS_PER_THREAD * THREADS
-                    : 4L * Math.max(1, dev.info().computeUnits());
-            g[0] = Math.min(n[0], items);
+            g[0] = Math.min(n[0], 4L * Math.max(1, dev.info().computeUnits()));
         }
         return g;
     }
 
-    /** The launch range: OpenCL dimension 0 is the innermost loop. CPUs get one work-item per group. */
+    /**
+     * The launch range: OpenCL dimension 0 is the innermost loop. CPUs get one work-item per group,
+     * the unit both OpenCL CPU drivers and the java device hand to a thread.
+     */
     private static WorkRange range(Device dev, long[] groups) {
         int dims = groups.length;
         long[] global = new long[dims];
         for (int d = 0; d < dims; d++) global[d] = groups[dims - 1 - d];
-        if (dev.type() == DeviceType.GPU || dev.backend().equals("java")) {
+        if (dev.type() == DeviceType.GPU) {
             return switch (dims) {
                 case 1 -> Range.of(global[0]);
                 case 2 -> Range.of(global[0], global[1]);
@@ -151,38 +170,5 @@ final class RegionRunner {
         long[] ones = new long[dims];
         java.util.Arrays.fill(ones, 1);
         return NdRange.of(global, ones);
-    }
-
-    private static long bytes(Class<?> t) {
-        return t == int.class || t == float.class ? 4 : 8;
-    }
-
-    private static ArrayView view(Class<?> t, UsmMemory mem) {
-        if (t == int.class) return IntArray.on(mem);
-        if (t == long.class) return LongArray.on(mem);
-        if (t == float.class) return FloatArray.on(mem);
-        return DoubleArray.on(mem);
-    }
-
-    private static Object combine(RegionPlan.Reduction r, Object acc, UsmMemory mem, int count) {
-        Class<?> t = r.type();
-        if (t == int.class) {
-            int[] p = new int[count];
-            mem.copyToHost(p);
-            for (int v : p) acc = r.op().combine(t, acc, v);
-        } else if (t == long.class) {
-            long[] p = new long[count];
-            mem.copyToHost(p);
-            for (long v : p) acc = r.op().combine(t, acc, v);
-        } else if (t == float.class) {
-            float[] p = new float[count];
-            mem.copyToHost(p);
-            for (float v : p) acc = r.op().combine(t, acc, v);
-        } else {
-            double[] p = new double[count];
-            mem.copyToHost(p);
-            for (double v : p) acc = r.op().combine(t, acc, v);
-        }
-        return acc;
     }
 }

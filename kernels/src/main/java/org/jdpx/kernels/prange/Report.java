@@ -52,7 +52,16 @@ final class Report {
             lines.add("  reduction " + r.name() + " (" + r.type().getSimpleName() + ", " + r.op().symbol() + "), updated at line "
                     + r.line());
         }
-        if (p.reductions.isEmpty()) lines.add("  no reductions");
+        if (p.reductions.isEmpty() && p.arrays.isEmpty()) lines.add("  no reductions");
+    }
+
+    /** The array reductions of {@code p}, with the operators the kernel check found. */
+    void arrays(RegionPlan p, List<ReduceOp> ops) {
+        for (int a = 0; a < p.arrays.size(); a++) {
+            RegionPlan.ArrayReduction r = p.arrays.get(a);
+            lines.add("  array reduction " + r.name() + " (" + r.type().getSimpleName() + ", " + ops.get(a).symbol()
+                    + " per element, a private copy per work-item), first used at line " + r.line());
+        }
     }
 
     void kernel(RegionPlan p, String name) {

@@ -204,6 +204,94 @@ class PrangeLoopsTest {
         }
     }
 
+    @OnEveryDevice
+    void histogramIsAnArrayReduction(Device device) {
+        float[] v = randomFloats(100_003, 8);
+        try (UsmMemory m = floats(device, v)) {
+            var histogram = Prange.compile(PrangeSamples::histogram, device);
+            int[] got = histogram.apply(FloatArray.on(m), -1f, 1f, 10);
+            assertArrayEquals(PrangeSamples.histogram(FloatArray.of(v), -1f, 1f, 10), got);
+            assertEquals(v.length, java.util.Arrays.stream(got).sum(), "every element lands in one bin");
+            assertArrayEquals(PrangeSamples.histogram(FloatArray.of(v), -0.5f, 0.5f, 1024),
+                    histogram.apply(FloatArray.on(m), -0.5f, 0.5f, 1024), "the largest private copy");
+            String tooLarge = failure(IllegalArgumentException.class, () -> histogram.apply(FloatArray.on(m), -1f, 1f, 1025));
+            assertTrue(tooLarge.contains("'hist'") && tooLarge.contains("1025 elements"), tooLarge);
+        }
+        String report = Prange.diagnostics(PrangeSamples.class, "histogram");
+        assertTrue(report.contains("array reduction hist (int[], + per element"), report);
+    }
+
+    @OnEveryDevice
+    void columnSumsAddToTheArrayInPlace(Device device) {
+        int rows = 20_011, m = 7;
+        double[] x = new double[rows * m];
+        Random r = new Random(9);
+        double abs = 0;
+        for (int k = 0; k < x.length; k++) {
+            x[k] = r.nextDouble() * 2 - 1;
+            abs += Math.abs(x[k]);
+        }
+        double[] want = {1, 2, 3, 4, 5, 6, 7};
+        PrangeSamples.columnSums(DoubleArray.of(x), rows, m, want);
+        double bound = reassociation(rows, Math.ulp(1.0), abs + 28);
+        try (UsmMemory xm = doubles(device, x)) {
+            withFp64(device, () -> {
+                double[] got = {1, 2, 3, 4, 5, 6, 7};
+                Prange.compile(PrangeSamples::columnSums, device).run(DoubleArray.on(xm), rows, m, got);
+                assertArrayEquals(want, got, bound);
+            });
+        }
+    }
+
+    @OnEveryDevice
+    void minMaxAndProductArrayReductionsNextToAScalarOne(Device device) {
+        float[] v = randomFloats(30_001, 10);
+        v[12_345] = -3f;
+        v[22_222] = 5f;
+        float[] low = {Float.POSITIVE_INFINITY, 0f, -2f, -5f, 1f}, high = {0f, 0f, 0f, 0f, 9f};
+        long[] odd = {1, 2, 3, 4, 5};
+        float[] wantLow = low.clone(), wantHigh = high.clone();
+        long[] wantOdd = odd.clone();
+        float want = PrangeSamples.bucketRange(FloatArray.of(v), wantLow, wantHigh, wantOdd);
+        double abs = 0;
+        for (float f : v) abs += Math.abs(f);
+        try (UsmMemory m = floats(device, v)) {
+            float got = Prange.compile(PrangeSamples::bucketRange, device).apply(FloatArray.on(m), low, high, odd);
+            assertArrayEquals(wantLow, low, 0f);
+            assertArrayEquals(wantHigh, high, 0f);
+            assertArrayEquals(wantOdd, odd, "long products wrap exactly as in Java");
+            assertEquals(want, got, reassociation(v.length, Math.ulp(1f), abs));
+        }
+    }
+
+    @OnEveryDevice
+    void bodyCallsPrivateAndPackagePrivateHelpers(Device device) {
+        double[] v = new double[10_001];
+        double abs = 0;
+        for (int k = 0; k < v.length; k++) {
+            v[k] = Math.sin(k);
+            abs += 2;
+        }
+        double bound = reassociation(v.length, Math.ulp(1.0), abs) + 1e-12;
+        try (UsmMemory m = doubles(device, v)) {
+            withFp64(device, () -> assertEquals(PrangeSamples.smoothSum(DoubleArray.of(v)),
+                    Prange.compile(PrangeSamples::smoothSum, device).apply(DoubleArray.on(m)), bound));
+        }
+    }
+
+    @OnEveryDevice
+    void unrolledReductionOverATwoDimensionalRangeIsExact(Device device) {
+        int rows = 29, cols = 1_003;
+        int[] v = new int[rows * cols];
+        Random r = new Random(11);
+        for (int k = 0; k < v.length; k++) v[k] = r.nextInt(2_000_001) - 1_000_000;
+        try (UsmMemory m = UsmMemory.allocateDevice(device, 4L * v.length)) {
+            m.copyFromHost(v);
+            assertEquals(PrangeSamples.weightedSum(IntArray.of(v), rows, cols),
+                    Prange.compile(PrangeSamples::weightedSum, device).apply(IntArray.on(m), rows, cols));
+        }
+    }
+
     static <T extends Throwable> String failure(Class<T> type, Supplier<?> call) {
         return assertThrows(type, call::get).getMessage();
     }

@@ -45,6 +45,24 @@ class PrangeRefusalsTest {
     }
 
     @Test
+    void anArrayReductionReadOutsideItsUpdatesIsRefusedWithItsLine() {
+        mentions(refusal(() -> Prange.compile(PrangeSamples::readsItsReduction)),
+                "PrangeSamples.java:199", "Java array 'y' (double[])", "read outside its update", "whole-array reduction");
+    }
+
+    @Test
+    void anArrayReductionWithTwoOperatorsIsRefused() {
+        mentions(refusal(() -> Prange.compile(PrangeSamples::mixedArrayOps)),
+                "PrangeSamples.java:208", "Java array 'y' (long[])", "updated with both + and *");
+    }
+
+    @Test
+    void aHelperReadingAMutableStaticFieldIsRefusedNamingBoth() {
+        mentions(refusal(() -> Prange.compile(PrangeSamples::tableSum)), "PrangeSamples.java:", "PrangeSamples.lookup",
+                "static field PrangeSamples.table", "static final", "parameter");
+    }
+
+    @Test
     void diagnosticsExplainARefusalWithoutThrowing() {
         mentions(Prange.diagnostics(PrangeSamples.class, "carried"), "refused:", "PrangeSamples.java:126");
     }

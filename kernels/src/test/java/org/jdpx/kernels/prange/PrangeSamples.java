@@ -159,4 +159,95 @@ final class PrangeSamples {
         for (int i = 0; i < n; i++) s += i;
         return s;
     }
+
+    /** A histogram of x over [lo, hi) in bins: a whole-array sum reduction on an int[]. */
+    static int[] histogram(FloatArray x, float lo, float hi, int bins) {
+        int[] hist = new int[bins];
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            int b = (int) ((x.get(i) - lo) / (hi - lo) * bins);
+            if (b >= 0 && b < bins) hist[b] += 1;
+        }
+        return hist;
+    }
+
+    /** Column sums of a rows x m matrix (Numba's {@code y[:] += x[i]}), added to what y holds. */
+    static void columnSums(DoubleArray x, int rows, int m, double[] y) {
+        for (@Parallel int i = 0; i < rows; i++) {
+            for (int j = 0; j < m; j++) y[j] += x.get(i * m + j);
+        }
+    }
+
+    /** Per-bucket minimum and maximum (float) and a long product, three array reductions in one loop. */
+    static float bucketRange(FloatArray x, float[] low, float[] high, long[] odd) {
+        int buckets = low.length;
+        float total = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            float v = x.get(i);
+            int k = i % buckets;
+            low[k] = Math.min(low[k], v);
+            high[k] = Math.max(v, high[k]);
+            odd[k] *= 1 + 2 * (i % 3);
+            total += v;
+        }
+        return total;
+    }
+
+    /** Reads the array it also reduces into: refused. */
+    static double[] readsItsReduction(DoubleArray x) {
+        double[] y = new double[4];
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            y[i % 4] += x.get(i) * y[0];
+        }
+        return y;
+    }
+
+    /** Mixes + and * on one array: refused. */
+    static long[] mixedArrayOps(LongArray x) {
+        long[] y = {1, 1};
+        for (@Parallel int i = 0; i < x.length(); i++) {
+            y[0] += x.get(i);
+            y[1] *= x.get(i);
+        }
+        return y;
+    }
+
+    /** Calls private and package-private helpers of this (package-private) class from the body. */
+    static double smoothSum(DoubleArray x) {
+        double s = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) s += smooth(x.get(i));
+        return s;
+    }
+
+    private static double smooth(double v) {
+        return square(v) / (1 + square(v)) * SCALE;
+    }
+
+    static double square(double v) {
+        return v * v;
+    }
+
+    /** Not a compile-time constant, so javac reads it with getstatic. */
+    private static final double SCALE = Math.sqrt(4.0);
+
+    private static double[] table = {1, 2};
+
+    /** Reads a mutable private static field in a helper: refused. */
+    static double tableSum(DoubleArray x) {
+        double s = 0;
+        for (@Parallel int i = 0; i < x.length(); i++) s += lookup(x.get(i));
+        return s;
+    }
+
+    private static double lookup(double v) {
+        return v * table.length;
+    }
+
+    /** A long sum over a 2-D range: the unrolled copies must see the outer loop variable too. */
+    static long weightedSum(IntArray a, int rows, int cols) {
+        long s = 0;
+        for (@Parallel int i = 0; i < rows; i++) {
+            for (@Parallel int j = 0; j < cols; j++) s += (long) a.get(i * cols + j) * (i + 1) - j;
+        }
+        return s;
+    }
 }
