@@ -38,7 +38,7 @@ public final class LogisticRegressionArray implements Sample {
     }
 
     /** ±1 labels from a fixed hyperplane, so there is something to learn. */
-    private static double[] labels(double[] x) {
+    static double[] labels(double[] x) {
         double[] y = new double[POINTS];
         for (int i = 0; i < POINTS; i++) {
             double z = 0;

@@ -7,12 +7,14 @@ import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.NdRange;
 import org.jdpx.kernels.Range;
+import org.jdpx.kernels.prange.Prange;
 import org.jdpx.perf.KernelWorkloadBench;
+import org.jdpx.perf.PrangePiBench;
 import org.jdpx.perf.suite.aparapi.AparapiJobs;
 import org.jdpx.usm.UsmMemory;
 
 /**
- * Compute-bound workloads: pi by midpoint sums in float64 (6 flops a step: add, two multiplies,
+ * Compute-bound workloads: pi by midpoint sums in float64, as a kernel and as a prange loop (6 flops a step: add, two multiplies,
  * add, divide, accumulate; rated against the fp64 peak, though the divide bounds it) and a tiled
  * float32 matmul (2n^3 flops, rated against the fp32 peak).
  */
@@ -29,6 +31,20 @@ final class ComputeWorkloads {
                 .rate(Rate.flops(n -> 6.0 * n, true))
                 .skipOn(StreamWorkloads::noFp64, "the device has no fp64")
                 .body(ComputeWorkloads::piOn)
+                .javaLoops(ComputeWorkloads::piJava)
+                .aparapi(AparapiJobs::pi)
+                .external("numpy", "cOpenMP")
+                .build();
+    }
+
+    static Workload piPrange() {
+        return Workload.named("pi_prange_1e8").style("prange").dtype("float64").size(PI_STEPS)
+                .rate(Rate.flops(n -> 6.0 * n, true))
+                .skipOn(StreamWorkloads::noFp64, "the device has no fp64")
+                .body((d, n) -> {
+                    Prange.F1<Integer, Double> pi = Prange.compile(PrangePiBench::pi, d);
+                    return Trial.timed(() -> checkPi(pi.apply((int) n)));
+                })
                 .javaLoops(ComputeWorkloads::piJava)
                 .aparapi(AparapiJobs::pi)
                 .external("numpy", "cOpenMP")

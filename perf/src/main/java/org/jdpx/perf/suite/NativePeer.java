@@ -62,7 +62,8 @@ final class NativePeer {
                 }
             }
             for (String[] r : results(Processes.run(300, env, null, pi.toString(), Integer.toString(reps), "1"))) {
-                if (r[4].equals("n=1e+08") && r[3].contains("simd")) into.put(NAME, "pi_kernel_1e8", 100_000_000L, Double.parseDouble(r[6]));
+                if (!r[4].equals("n=1e+08") || !r[3].contains("simd")) continue;
+                for (String w : List.of("pi_kernel_1e8", "pi_prange_1e8")) into.put(NAME, w, 100_000_000L, Double.parseDouble(r[6]));
             }
             String iters = plan.quick() ? "50000000" : "200000000";
             for (String[] r : results(Processes.run(300, env, null, fma.toString(), iters, "3"))) {

@@ -4,18 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
-import org.jdpx.kernels.DoubleArray;
-import org.jdpx.kernels.FloatArray;
-import org.jdpx.kernels.Kernels;
-import org.jdpx.kernels.Range;
 import org.jdpx.perf.suite.aparapi.AparapiJobs;
-import org.jdpx.usm.UsmMemory;
+import org.jdpx.tensor.ArrayOptions;
+import org.jdpx.tensor.DType;
+import org.jdpx.tensor.Tensor;
+import org.jdpx.tensor.UsmNdArray;
 
 /**
- * Memory-bound workloads in the kernel style: the STREAM triad, the fused {@code A += B + 5*C},
- * a sum and a softmax. GB/s counts the ideal single-pass traffic (triad 3 arrays, fused 4, sum 1,
- * softmax 2: read x, write y), as STREAM does; the tensor module's expression versions can replace
- * these rows (style {@code tensor}) with the same names.
+ * Memory-bound workloads as tensor expressions, written as a user writes them with
+ * {@link Tensor}: the STREAM triad {@code out = b + 3*c}, the fused {@code A += B + 5*C} (one
+ * kernel), a sum and a softmax (three kernels), each timed until its result is on the device or,
+ * for the sum, on the host. GB/s counts the ideal single-pass traffic (triad 3 arrays, fused 4,
+ * sum 1, softmax 2: read x, write y), as STREAM does.
  */
 final class StreamWorkloads {
 
@@ -32,7 +32,7 @@ final class StreamWorkloads {
     }
 
     static Workload triad() {
-        return Workload.named("triad").dtype("float32").sizes(BIG, BIG_AND_SMALL)
+        return Workload.named("triad").style("tensor").dtype("float32").sizes(BIG, BIG_AND_SMALL)
                 .rate(Rate.bandwidth(n -> 12.0 * n))
                 .body(StreamWorkloads::triadOn)
                 .javaLoops(StreamWorkloads::triadJava)
@@ -41,14 +41,14 @@ final class StreamWorkloads {
                 .build();
     }
 
+    /** {@code n} elements of {@code value} in {@code dtype} on {@code d}, already there. */
+    static UsmNdArray filled(Device d, DType dtype, long n, double value) {
+        return Tensor.full(new long[] {n}, value, ArrayOptions.on(d).dtype(dtype)).sync();
+    }
+
     static Trial triadOn(Device d, long n) {
-        UsmMemory a = UsmMemory.allocateDevice(d, 4 * n);
-        UsmMemory b = UsmMemory.allocateDevice(d, 4 * n);
-        UsmMemory c = UsmMemory.allocateDevice(d, 4 * n);
-        b.fill(1f);
-        c.fill(2f);
-        FloatArray av = FloatArray.on(a), bv = FloatArray.on(b), cv = FloatArray.on(c);
-        return Trial.timed(() -> Kernels.launch(BenchKernels::triad, Range.of(n), av, bv, cv, S), a, b, c);
+        UsmNdArray out = filled(d, DType.FLOAT32, n, 0), b = filled(d, DType.FLOAT32, n, 1), c = filled(d, DType.FLOAT32, n, 2);
+        return Trial.timed(() -> out.assign(b.add(c.multiply(S))).sync());
     }
 
     /** The triad as a plain loop, one thread or all; also the machine's bandwidth probe. */
@@ -65,18 +65,13 @@ final class StreamWorkloads {
     }
 
     static Workload fused() {
-        return Workload.named("fused_a_plus_b_5c").dtype("float64").sizes(BIG, BIG_AND_SMALL)
+        return Workload.named("fused_a_plus_b_5c").style("tensor").dtype("float64").sizes(BIG, BIG_AND_SMALL)
                 .rate(Rate.bandwidth(n -> 32.0 * n))
                 .skipOn(StreamWorkloads::noFp64, "the device has no fp64")
                 .body((d, n) -> {
-                    UsmMemory a = UsmMemory.allocateDevice(d, 8 * n);
-                    UsmMemory b = UsmMemory.allocateDevice(d, 8 * n);
-                    UsmMemory c = UsmMemory.allocateDevice(d, 8 * n);
-                    a.fill(0.0);
-                    b.fill(1.0);
-                    c.fill(2.0);
-                    DoubleArray av = DoubleArray.on(a), bv = DoubleArray.on(b), cv = DoubleArray.on(c);
-                    return Trial.timed(() -> Kernels.launch(BenchKernels::fusedAPlusB5C, Range.of(n), av, bv, cv), a, b, c);
+                    UsmNdArray a = filled(d, DType.FLOAT64, n, 0), b = filled(d, DType.FLOAT64, n, 1),
+                            c = filled(d, DType.FLOAT64, n, 2);
+                    return Trial.timed(() -> a.addi(b.add(c.multiply(5))).sync());
                 })
                 .javaLoops(StreamWorkloads::fusedJava)
                 .aparapi(AparapiJobs::fused)
@@ -97,21 +92,14 @@ final class StreamWorkloads {
     }
 
     static Workload sum() {
-        return Workload.named("sum").dtype("float32").sizes(BIG, BIG_AND_SMALL)
+        return Workload.named("sum").style("tensor").dtype("float32").sizes(BIG, BIG_AND_SMALL)
                 .rate(Rate.bandwidth(n -> 4.0 * n))
                 .body((d, n) -> {
-                    UsmMemory x = UsmMemory.allocateDevice(d, 4 * n);
-                    UsmMemory p = UsmMemory.allocateDevice(d, 4L * BenchKernels.PARTIALS);
-                    x.fill(1f);
-                    FloatArray xv = FloatArray.on(x), pv = FloatArray.on(p);
-                    float[] host = new float[BenchKernels.PARTIALS];
+                    UsmNdArray x = filled(d, DType.FLOAT32, n, 1);
                     return Trial.timed(() -> {
-                        Kernels.launch(BenchKernels::sumPartials, Range.of(BenchKernels.PARTIALS), xv, pv, (int) n);
-                        p.copyToHost(host);
-                        double s = 0;
-                        for (float v : host) s += v;
+                        double s = x.sum().item();
                         if (s != n) throw new IllegalStateException("sum is " + s + ", expected " + n);
-                    }, x, p);
+                    });
                 })
                 .javaLoops(StreamWorkloads::sumJava)
                 .aparapi(AparapiJobs::sum)
@@ -134,27 +122,15 @@ final class StreamWorkloads {
     }
 
     static Workload softmax() {
-        return Workload.named("softmax").dtype("float32").size(1L << 24)
+        return Workload.named("softmax").style("tensor").dtype("float32").size(1L << 24)
                 .rate(Rate.bandwidth(n -> 8.0 * n))
                 .body((d, n) -> {
-                    UsmMemory x = UsmMemory.allocateDevice(d, 4 * n);
-                    UsmMemory y = UsmMemory.allocateDevice(d, 4 * n);
-                    UsmMemory p = UsmMemory.allocateDevice(d, 4L * BenchKernels.PARTIALS);
-                    x.copyFromHost(softmaxInput((int) n));
-                    FloatArray xv = FloatArray.on(x), yv = FloatArray.on(y), pv = FloatArray.on(p);
-                    float[] host = new float[BenchKernels.PARTIALS];
-                    Range parts = Range.of(BenchKernels.PARTIALS);
+                    UsmNdArray x = Tensor.asarray(softmaxInput((int) n), null, ArrayOptions.on(d)).sync();
+                    UsmNdArray y = Tensor.emptyLike(x);
                     return Trial.timed(() -> {
-                        Kernels.launch(BenchKernels::maxPartials, parts, xv, pv, (int) n);
-                        p.copyToHost(host);
-                        float max = -Float.MAX_VALUE;
-                        for (float v : host) max = Math.max(max, v);
-                        Kernels.launch(BenchKernels::expSumPartials, parts, xv, pv, (int) n, max);
-                        p.copyToHost(host);
-                        double s = 0;
-                        for (float v : host) s += v;
-                        Kernels.launch(BenchKernels::softmaxNormalize, Range.of(n), xv, yv, max, (float) (1 / s));
-                    }, x, y, p);
+                        UsmNdArray e = Tensor.exp(x.subtract(x.max()));
+                        y.assign(e.divide(e.sum())).sync();
+                    });
                 })
                 .javaLoops((n, all) -> softmaxJava((int) n, all))
                 .aparapi(AparapiJobs::softmax)

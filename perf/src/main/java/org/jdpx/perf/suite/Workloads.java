@@ -15,7 +15,7 @@ public final class Workloads {
 
     /** All workloads. */
     public static List<Workload> all() {
-        return List.of(
+        return java.util.stream.Stream.concat(List.of(
                 MemoryWorkloads.copyH2d(),
                 MemoryWorkloads.copyD2h(),
                 MemoryWorkloads.allocPoolHit(),
@@ -27,7 +27,9 @@ public final class Workloads {
                 StreamWorkloads.sum(),
                 StreamWorkloads.softmax(),
                 ComputeWorkloads.piKernel(),
-                ComputeWorkloads.matmul());
+                ComputeWorkloads.piPrange(),
+                ComputeWorkloads.matmul()).stream(),
+                SampleWorkloads.all().stream()).toList();
     }
 
     /** The workload called {@code name}. */

@@ -63,6 +63,105 @@ def matmul(n):
     return lambda: a @ b
 
 
+# The tour samples (sample_<name>_<style>) on inputs of the tour's sizes and ranges; kernel
+# samples compute in float32 as theirs do, the others in float64.
+RNG = np.random.default_rng(1)
+
+
+def uniform(n, lo, hi, dtype):
+    return RNG.uniform(lo, hi, n).astype(dtype)
+
+
+def sample_pi(n, dtype):
+    def run():
+        x = (np.arange(n, dtype=dtype) + dtype(0.5)) / dtype(n)
+        return np.sum(dtype(4) / (dtype(1) + x * x)) / n
+    return run
+
+
+def sample_l2(n, dtype):
+    a, b = uniform(n, 0, 1, dtype), uniform(n, 0, 1, dtype)
+    return lambda: np.sum((a - b) ** 2)
+
+
+def sample_logistic(points, dtype, features=16, iterations=20):
+    x = uniform(points * features, -1, 1, dtype).reshape(points, features)
+    y = np.where(x @ (np.arange(features) % 3 - 1 + 0.25 * np.arange(features)) >= 0, 1.0, -1.0)
+
+    def run():
+        w = np.zeros(features)
+        for _ in range(iterations):
+            w -= (1.0 / points) * (((1.0 / (1.0 + np.exp(-y * (x @ w)))) - 1.0) * y) @ x
+        return w
+    return run
+
+
+def sample_softmax(n, dtype):
+    a = uniform(n, -10, 10, dtype)
+
+    def run():
+        e = np.exp(a - a.max())
+        return e / e.sum()
+    return run
+
+
+def sample_jacobi(n, dtype, iterations=50):
+    grid = uniform(n * n, 0, 1, dtype).reshape(n, n)
+
+    def run():
+        a, b = grid.copy(), grid.copy()
+        for _ in range(iterations):
+            b[1:-1, 1:-1] = 0.25 * (a[:-2, 1:-1] + a[2:, 1:-1] + a[1:-1, :-2] + a[1:-1, 2:])
+            a, b = b, a
+        return a
+    return run
+
+
+def normal_cdf(d):
+    k = 1 / (1 + 0.2316419 * np.abs(d))
+    poly = k * (0.31938153 + k * (-0.356563782 + k * (1.781477937 + k * (-1.821255978 + k * 1.330274429))))
+    w = 1 - 0.3989422804014327 * np.exp(-0.5 * d * d) * poly
+    return np.where(d < 0, 1 - w, w)
+
+
+def sample_black_scholes(n, dtype, r=0.02, v=0.30):
+    s, x, t = uniform(n, 10, 50, dtype), uniform(n, 10, 50, dtype), uniform(n, 1, 2, dtype)
+
+    def run():
+        sqrt_t = np.sqrt(t)
+        d1 = (np.log(s / x) + (r + 0.5 * v * v) * t) / (v * sqrt_t)
+        d2 = d1 - v * sqrt_t
+        disc = x * np.exp(-r * t)
+        c1, c2 = normal_cdf(d1), normal_cdf(d2)
+        return s * c1 - disc * c2, disc * (1 - c2) - s * (1 - c1)
+    return run
+
+
+def sample_matmul(n, dtype):
+    a, b = uniform(n * n, -1, 1, dtype).reshape(n, n), uniform(n * n, -1, 1, dtype).reshape(n, n)
+    return lambda: a @ b
+
+
+def sample_gemv(elements, dtype, cols=512):
+    m, v = uniform(elements, -1, 1, dtype).reshape(-1, cols), uniform(cols, -1, 1, dtype)
+    return lambda: m @ v
+
+
+def samples():
+    f64, f32 = np.float64, np.float32
+    out = {}
+    for name, make, styles in [("pi", sample_pi, ["array", "prange"]), ("l2_distance", sample_l2, ["array", "prange"]),
+                               ("logistic_regression", sample_logistic, ["array"]),
+                               ("softmax", sample_softmax, ["array"]), ("jacobi_stencil", sample_jacobi, ["array"]),
+                               ("black_scholes", sample_black_scholes, ["array"]),
+                               ("matmul", sample_matmul, ["array"]), ("gemv", sample_gemv, ["array"])]:
+        for style in styles:
+            out["sample_%s_%s" % (name, style)] = lambda n, make=make: make(n, f64)
+        if name not in ("logistic_regression", "softmax"):
+            out["sample_%s_kernel" % name] = lambda n, make=make: make(n, f32)
+    return out
+
+
 WORKLOADS = {
     "triad": triad,
     "fused_a_plus_b_5c": fused,
@@ -71,6 +170,7 @@ WORKLOADS = {
     "pi_kernel_1e8": pi,
     "pi_prange_1e8": pi,
     "matmul_f32_1024": matmul,
+    **samples(),
 }
 
 

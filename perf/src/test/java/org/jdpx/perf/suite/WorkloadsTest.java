@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.jdpx.samples.Sample;
+import org.jdpx.samples.Samples;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Param;
 
 class WorkloadsTest {
 
@@ -16,9 +19,40 @@ class WorkloadsTest {
         List<String> names = Workloads.all().stream().map(Workload::name).toList();
         assertEquals(names.size(), names.stream().distinct().count(), names.toString());
         for (String n : List.of("copy_h2d", "copy_d2h", "alloc_pool_hit", "launch_empty", "compile_first",
-                "compile_cached", "fused_a_plus_b_5c", "triad", "sum", "softmax", "pi_kernel_1e8", "matmul_f32_1024")) {
+                "compile_cached", "fused_a_plus_b_5c", "triad", "sum", "softmax", "pi_kernel_1e8", "pi_prange_1e8",
+                "matmul_f32_1024")) {
             assertTrue(names.contains(n), n);
         }
+    }
+
+    @Test
+    void everyTourSampleHasARowWithItsReferenceAsJava1() {
+        List<String> names = Workloads.all().stream().map(Workload::name).toList();
+        for (Sample s : Samples.all()) {
+            Workload w = Workloads.named(SampleWorkloads.nameOf(s));
+            assertEquals(s.style().label(), w.style());
+            assertEquals(List.of("java1"), w.peers().stream().map(Peer::name).toList());
+        }
+        assertTrue(names.containsAll(List.of("sample_l2_distance_prange", "sample_black_scholes_kernel",
+                "sample_logistic_regression_array")), names.toString());
+    }
+
+    @Test
+    void streamWorkloadsAreTensorExpressionsAndPiHasAPrangeRow() {
+        for (String n : List.of("fused_a_plus_b_5c", "triad", "sum", "softmax")) {
+            assertEquals("tensor", Workloads.named(n).style(), n);
+        }
+        Workload pi = Workloads.named("pi_prange_1e8");
+        assertEquals("prange", pi.style());
+        assertEquals(List.of("java1", "javaAll", "aparapiJtp", "aparapiOpenCL"), pi.peers().stream().map(Peer::name).toList());
+        assertEquals(List.of("numpy", "cOpenMP"), pi.externalPeers());
+    }
+
+    @Test
+    void suiteBenchOffersEveryWorkloadButTheFreshProcessCompiles() throws Exception {
+        String[] params = SuiteBench.class.getField("workload").getAnnotation(Param.class).value();
+        List<String> expected = Workloads.all().stream().map(Workload::name).filter(n -> !n.startsWith("compile_")).toList();
+        assertEquals(expected, List.of(params));
     }
 
     @Test
