@@ -59,7 +59,16 @@ final class Reductions {
                     + " which has no identity");
         }
         long[] out = outShape(x.shape(), red, keepdims);
-        FusedKernels.Reduced r = FusedKernels.reduce(op, x.node(), red, x.queue());
+        FusedKernels.Reduced r;
+        Node graph = x.node();
+        if (x.isLazy() && FusedKernels.expensive(graph)) {
+            // Softmax's exp(x - max): computed once, summed and kept for the scale pass.
+            Node.Leaf side = UsmNdArray.allocate(x.shape(), x.dtype(), x.queue(), x.usmType(), 'C').leaf();
+            r = FusedKernels.reduce(op, graph, red, x.queue(), side);
+            x.computedAs(side);
+        } else {
+            r = FusedKernels.reduce(op, graph, red, x.queue());
+        }
         if (op.isArg()) {
             return UsmNdArray.over(r.positions(), View.contiguous(out), DType.INT64, x.queue());
         }

@@ -139,6 +139,14 @@ public final class UsmNdArray {
         return leaf;
     }
 
+    /** Records that a kernel has already written this lazy array's value into {@code l}. */
+    synchronized void computedAs(Node.Leaf l) {
+        if (leaf == null) {
+            leaf = l;
+            pending = null;
+        }
+    }
+
     /** Computes the array now if it is lazy (one kernel) and returns it; does not wait for the kernel. */
     public UsmNdArray eval() {
         leaf();

@@ -86,6 +86,15 @@ public final class FusedKernels {
      * {@code queue}: each output gets {@code parts} partials, in C order of the kept axes.
      */
     public static Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue) {
+        return reduce(op, root, reduced, queue, null);
+    }
+
+    /**
+     * The same, also storing every element of {@code root} into {@code sideOut} (C order, the
+     * root's shape) in the same pass: how a lazy input whose math is expensive is computed once
+     * for both the reduction and its later readers.
+     */
+    public static Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue, Node.Leaf sideOut) {
         Device device = queue.device();
         Space space = Space.reduction(root.shape(), reduced);
         long outputs = space.outerSize();
@@ -103,6 +112,10 @@ public final class FusedKernels {
         var b = w.builder();
         Var p = w.param("parts", parts);
         w.enter(space, b.div(w.globalId(), b.read(p)));
+        if (sideOut != null) {
+            w.keyPart("side");
+            w.prepare(sideOut);
+        }
         w.prepare(root);
         Var part = b.local("part", Scalar.I32);
         b.assign(part, b.binary(org.jdpx.kernels.ir.BinOp.REM, w.globalId(), b.read(p)));
@@ -117,7 +130,9 @@ public final class FusedKernels {
         Var pos = op.isArg() ? low.temp(Scalar.I64) : null;
         if (pos != null) b.assign(pos, b.i64(0));
         w.loop(b.read(part), b.read(p), inner, Schedule.ceilDiv(inner, parts), unroll, u -> {
-            Expr v = low.cast(root.dtype(), acc, w.eval(root));
+            Expr rv = w.eval(root);
+            if (sideOut != null) w.store(sideOut, rv);
+            Expr v = low.cast(root.dtype(), acc, rv);
             if (pos != null) {
                 low.accumulateArg(op, acc, a, pos, v, b.convert(Scalar.I64, w.linearIndex()));
             } else {
@@ -169,6 +184,23 @@ public final class FusedKernels {
         launch(queue, k, lines, 0, w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [cum" + op.numpyName()
                 + "]: " + lines + " lines of " + inner + ": " + FusionDiagnostics.describe(root));
+    }
+
+    /**
+     * Whether recomputing {@code n} costs more than storing and re-reading it: it holds a
+     * transcendental function, a power or a division (a few cycles per element each, against
+     * one extra array write).
+     */
+    public static boolean expensive(Node n) {
+        return switch (n) {
+            case Node.Op o -> switch (o.op()) {
+                case EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, ARCTAN2,
+                     SINH, COSH, TANH, POWER, SQRT, CBRT, HYPOT, DIVIDE -> true;
+                default -> o.inputs().stream().anyMatch(FusedKernels::expensive);
+            };
+            case Node.Cast c -> expensive(c.input());
+            default -> false;
+        };
     }
 
     private static boolean hasCombine(Node n) {
