@@ -31,7 +31,7 @@ import org.jdpx.usm.UsmMemory;
 public final class FusedKernels {
     private static final Map<String, CompiledKernel> CACHE = new ConcurrentHashMap<>();
     private static final AtomicLong LAUNCHES = new AtomicLong();
-    private static final int UNROLL = 4;
+    private static final int UNROLL = 8;
 
     private FusedKernels() {
     }
@@ -65,10 +65,11 @@ public final class FusedKernels {
         boolean prologue = hasCombine(root);
         long items = Schedule.elementwiseItems(device, n, prologue);
         long chunk = Schedule.ceilDiv(n, items);
+        if (items == n && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem();
         w.loop(w.globalId(), w.globalSize(), n, chunk,
                 () -> w.store(out, w.lowering().cast(root.dtype(), out.dtype(), w.eval(root))));
         CompiledKernel k = kernel(w);
-        launch(queue, k, items, 0, w);
+        launch(queue, k, items, Schedule.elementwiseGroup(device), w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + why + "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements: "
                 + FusionDiagnostics.describe(root));
@@ -181,7 +182,7 @@ public final class FusedKernels {
             w.store(out, b.read(a));
         });
         CompiledKernel k = kernel(w);
-        launch(queue, k, lines, 0, w);
+        launch(queue, k, lines, Schedule.reductionMode(device) == Schedule.Mode.CHUNKED ? 1 : 0, w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [cum" + op.numpyName()
                 + "]: " + lines + " lines of " + inner + ": " + FusionDiagnostics.describe(root));
     }

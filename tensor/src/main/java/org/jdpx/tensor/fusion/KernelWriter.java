@@ -45,6 +45,7 @@ final class KernelWriter {
     private final Map<Node, Var> values = new IdentityHashMap<>();
     private final Map<Node, Var> combined = new IdentityHashMap<>();
     private final Scalar ix;
+    private boolean onePerItem;
     private Space space;
     private Var linear;
     private Var[] coords;
@@ -257,6 +258,12 @@ final class KernelWriter {
             linear = i;
             b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), ixConst(1))),
                     l -> inner(() -> body.accept(0)));
+        } else if (onePerItem) {
+            // No loop at all: a CPU OpenCL driver vectorizes across work-items only when the
+            // kernel body has no inner loop.
+            linear = i;
+            b.assign(i, part);
+            b.ifThen(b.compare(CmpOp.LT, b.read(i), b.read(n)), () -> inner(() -> body.accept(0)));
         } else {
             linear = i;
             b.assign(i, part);
@@ -385,6 +392,12 @@ final class KernelWriter {
     Expr globalId() { return b.globalId(0); }
 
     Expr globalSize() { return b.workItem(WorkItemFn.GLOBAL_SIZE, 0); }
+
+    /** Strided mode with as many work-items as elements: each handles exactly one. */
+    void onePerItem() {
+        onePerItem = true;
+        key.append("one|");
+    }
 
     /** Adds free text to the structural key (kernel kind, reduction op). */
     void keyPart(String s) { key.append(s).append('|'); }

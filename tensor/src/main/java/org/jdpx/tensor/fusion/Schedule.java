@@ -68,11 +68,20 @@ final class Schedule {
         return p > GROUP ? p / GROUP * GROUP : p;
     }
 
+    /**
+     * Work-items per group of an elementwise kernel: one on the java device, whose few chunked
+     * work-items must each be a group of their own to be shared among its threads; 0 (the
+     * driver chooses) elsewhere.
+     */
+    static long elementwiseGroup(Device d) {
+        return mode(d) == Mode.CHUNKED ? 1 : 0;
+    }
+
     /** Work-items per group for {@code items} parts of a reduction; 0 lets the driver choose. */
     static long reductionGroup(Device d, long items) {
         if (reductionMode(d) == Mode.CHUNKED) {
-            // One part per group on OpenCL CPUs, so parts spread over cores; the java device splits by itself.
-            return d.backend().equals("java") ? 0 : 1;
+            // One part per group, so parts spread over cores (the java device shares groups among its threads).
+            return 1;
         }
         return items > GROUP && items % GROUP == 0 ? GROUP : 0;
     }
