@@ -146,10 +146,16 @@ final class KernelWriter {
         key.append("r").append(space.shape().length).append("o").append(java.util.Arrays.toString(space.outer()))
                 .append('|');
         coords = new Var[space.shape().length];
-        Expr rem = outerIndex == null ? null : toIx(outerIndex);
-        for (int k = space.outer().length - 1; k >= 0; k--) {
-            int a = space.outer()[k];
-            Var c = b.local("c" + a, ix);
+        if (space.outer().length > 0) unravel(space.outer(), toIx(outerIndex));
+    }
+
+    /** Splits a C-order linear index over {@code axes} into their coordinates ({@link #coords}). */
+    private void unravel(int[] axes, Expr linearIndex) {
+        Expr rem = linearIndex;
+        for (int k = axes.length - 1; k >= 0; k--) {
+            int a = axes[k];
+            Var c = coords[a] != null ? coords[a] : b.local("c" + a, ix);
+            coords[a] = c;
             if (k == 0) {
                 b.assign(c, rem);
             } else {
@@ -157,7 +163,6 @@ final class KernelWriter {
                 b.assign(c, b.binary(BinOp.REM, rem, b.read(ext)));
                 rem = b.div(rem, b.read(ext));
             }
-            coords[a] = c;
         }
     }
 
@@ -276,22 +281,7 @@ final class KernelWriter {
     private void inner(Runnable body) {
         values.keySet().removeIf(n -> !(n instanceof Node.Scalar));
         boolean strided = accesses.stream().anyMatch(a -> a.mode() == 'S');
-        if (strided && space.inner().length > 0) {
-            Expr rem = b.read(linear);
-            int[] in = space.inner();
-            for (int k = in.length - 1; k >= 0; k--) {
-                int a = in[k];
-                Var c = coords[a] != null ? coords[a] : b.local("c" + a, ix);
-                coords[a] = c;
-                if (k == 0) {
-                    b.assign(c, rem);
-                } else {
-                    Var ext = indexParam("e", space.shape()[a]);
-                    b.assign(c, b.binary(BinOp.REM, rem, b.read(ext)));
-                    rem = b.div(rem, b.read(ext));
-                }
-            }
-        }
+        if (strided && space.inner().length > 0) unravel(space.inner(), b.read(linear));
         body.run();
     }
 
