@@ -2,6 +2,7 @@ package org.jdpx.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdpx.device.Device;
@@ -80,6 +81,24 @@ class FusionTest {
         assertArrayEquals(new float[] {7, 19, 31}, Tensor.sum(x.multiply(row), new int[] {1}, false).toFloatArray());
         assertArrayEquals(new float[] {10, 260, 4200}, Tensor.sum(x.multiply(col), new int[] {1}, false).toFloatArray());
         assertArrayEquals(new float[] {15, 0, 42, 0}, Tensor.sum(x.multiply(row), new int[] {0}, false).toFloatArray());
+    }
+
+    @OnEveryDevice
+    void largeReductionsVisitEveryElement(Device device) {
+        int n = 1 << 25;
+        ArrayOptions bytes = ArrayOptions.on(device).dtype(DType.INT8);
+        UsmNdArray ones = Tensor.ones(new long[] {n}, bytes);
+        assertEquals(n, ones.sum().itemLong(), "sum of 2^25 ones");
+        ones.set(String.valueOf(n - 1), 3);
+        assertEquals(3, ones.max().itemLong(), "the last element is visited");
+        UsmNdArray small = Tensor.ones(new long[] {70_000}, bytes);
+        if (device.name().contains("llvmpipe")) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> Tensor.cumsum(small, null));
+            assertTrue(e.getMessage().contains("65535 iterations"), e.getMessage());
+        } else {
+            assertEquals(70_000, Tensor.cumsum(small, null).get("-1").itemLong());
+        }
     }
 
     @OnEveryDevice

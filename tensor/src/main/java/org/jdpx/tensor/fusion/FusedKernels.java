@@ -166,6 +166,7 @@ public final class FusedKernels {
         long inner = space.innerSize();
         if (lines * inner == 0) return;
         checkSize(lines * inner);
+        Schedule.checkLoop(queue.device(), inner, "a cumulative " + op.numpyName());
         Device device = queue.device();
         DType acc = out.dtype();
         KernelWriter w = new KernelWriter("scan", Schedule.reductionMode(device));

@@ -41,6 +41,7 @@ public final class MatMul {
         if (Math.max(m * k, Math.max(k * n, m * n)) > Integer.MAX_VALUE - 65536) {
             throw new UnsupportedOperationException("matmul operands of more than 2^31 elements are not supported yet");
         }
+        Schedule.checkLoop(queue.device(), Math.max(k, n), "a matmul");
         Schedule.Mode mode = Schedule.mode(queue.device());
         String key = "matmul|" + mode + "|" + t;
         CompiledKernel kernel = CACHE.computeIfAbsent(key, x -> KernelCompiler.fromIr(

@@ -21,6 +21,8 @@ final class Schedule {
     private static final long MAX_PARTS = 256;
     /** Work-group size for reduction parts on OpenCL: several groups keep several cores busy. */
     private static final long GROUP = 32;
+    /** Mesa llvmpipe's cap on loop iterations (its gallivm loop limit). */
+    private static final long LLVMPIPE_LOOP_LIMIT = 65_535;
 
     private Schedule() {
     }
@@ -59,13 +61,39 @@ final class Schedule {
      */
     static long parts(Device d, long outputs, long inner, boolean arg) {
         if (outputs > 1 || arg) {
+            checkLoop(d, inner, arg ? "an argmin/argmax" : "a reduction along axes with several outputs");
             return 1;
         }
         long byWork = ceilDiv(inner, reductionMode(d) == Mode.CHUNKED ? MIN_CHUNK : 1024);
         long cap = reductionMode(d) == Mode.CHUNKED ? cores(d) * 4 : MAX_PARTS;
         long p = Math.max(1, Math.min(byWork, cap));
         // Whole work-groups of GROUP items, so the driver cannot put every part in one group.
-        return p > GROUP ? p / GROUP * GROUP : p;
+        p = p > GROUP ? p / GROUP * GROUP : p;
+        // Never more loop iterations per work-item than the driver runs.
+        return Math.max(p, ceilDiv(inner, loopLimit(d)));
+    }
+
+    /**
+     * The most iterations one loop of a kernel runs on {@code d}: Mesa's llvmpipe (behind rusticl)
+     * silently leaves every loop after 65535 iterations, which would drop elements.
+     */
+    static long loopLimit(Device d) {
+        return d.name().contains("llvmpipe") ? LLVMPIPE_LOOP_LIMIT : Long.MAX_VALUE;
+    }
+
+    /**
+     * Refuses a kernel whose work-items would each loop over {@code iterations} elements on a
+     * device that stops loops early, instead of returning a wrong result.
+     *
+     * @throws UnsupportedOperationException naming the limit and the fix
+     */
+    static void checkLoop(Device d, long iterations, String what) {
+        if (iterations > loopLimit(d)) {
+            throw new UnsupportedOperationException(what + " over " + iterations + " elements per output cannot run on "
+                    + d.filterString() + " (" + d.name() + "): llvmpipe stops every kernel loop after "
+                    + LLVMPIPE_LOOP_LIMIT + " iterations. Move the array to another device with toDevice(...), or "
+                    + "reduce in steps (e.g. reshape so each output covers fewer elements)");
+        }
     }
 
     /**
