@@ -91,6 +91,8 @@ class FusionTest {
         assertEquals(n, ones.sum().itemLong(), "sum of 2^25 ones");
         ones.set(String.valueOf(n - 1), 3);
         assertEquals(3, ones.max().itemLong(), "the last element is visited");
+        UsmNdArray fones = Tensor.ones(new long[] {n}, ArrayOptions.on(device).dtype(DType.FLOAT32));
+        assertEquals(n, fones.sum().item(), 0.0, "float32 partials are combined without rounding away counts");
         UsmNdArray small = Tensor.ones(new long[] {70_000}, bytes);
         if (device.name().contains("llvmpipe")) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,

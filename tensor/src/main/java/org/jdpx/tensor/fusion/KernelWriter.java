@@ -218,9 +218,23 @@ final class KernelWriter {
         Var parts = intParam("p", c.parts());
         Var acc = low.temp(Lowering.compute(t));
         Var k = low.temp(Scalar.I32);
-        key.append("K").append(c.op()).append(',');
+        key.append("K").append(c.op()).append(c.op() == ReduceOp.SUM && t.isFloat() ? "k" : "").append(',');
         b.assign(acc, low.fromStorage(t, b.load(b.read(view), b.i32(0))));
         b.assign(k, b.i32(1));
+        if (c.op() == ReduceOp.SUM && t.isFloat()) {
+            // Compensated (Kahan) addition: hundreds of partials near 2^24 would otherwise round in float32.
+            Var comp = low.temp(Lowering.compute(t));
+            Var y = low.temp(Lowering.compute(t));
+            Var sum = low.temp(Lowering.compute(t));
+            b.assign(comp, low.zero(t));
+            b.loop(b.compare(CmpOp.LT, b.read(k), b.read(parts)), () -> b.assign(k, b.add(b.read(k), b.i32(1))), l -> {
+                b.assign(y, b.sub(low.fromStorage(t, b.load(b.read(view), b.read(k))), b.read(comp)));
+                b.assign(sum, b.add(b.read(acc), b.read(y)));
+                b.assign(comp, b.sub(b.sub(b.read(sum), b.read(acc)), b.read(y)));
+                b.assign(acc, b.read(sum));
+            });
+            return acc;
+        }
         b.loop(b.compare(CmpOp.LT, b.read(k), b.read(parts)), () -> b.assign(k, b.add(b.read(k), b.i32(1))),
                 l -> low.accumulate(c.op(), t, acc, low.fromStorage(t, b.load(b.read(view), b.read(k)))));
         return acc;
