@@ -32,8 +32,8 @@ final class AdvancedIndexing {
                         + " with size " + n);
             }
         }
-        UsmNdArray src = contiguous(x, x.dtype());
-        UsmNdArray idx = contiguous(indices.reshape(-1), DType.INT64);
+        UsmNdArray src = x.contiguousAs(x.dtype());
+        UsmNdArray idx = indices.reshape(-1).contiguousAs(DType.INT64);
         long[] shape = x.shape();
         long pre = 1;
         long post = 1;
@@ -58,8 +58,8 @@ final class AdvancedIndexing {
             throw new IllegalArgumentException("boolean index of shape " + Shapes.describe(mask.shape())
                     + " does not match the array's shape " + Shapes.describe(x.shape()));
         }
-        UsmNdArray src = contiguous(x, x.dtype());
-        UsmNdArray m = contiguous(mask, DType.BOOL);
+        UsmNdArray src = x.contiguousAs(x.dtype());
+        UsmNdArray m = mask.contiguousAs(DType.BOOL);
         UsmNdArray rank = Reductions.cumulative(ReduceOp.SUM, m, null);
         long count = x.size() == 0 ? 0 : rank.get(x.size() - 1).itemLong();
         UsmNdArray out = UsmNdArray.allocate(new long[] {count}, x.dtype(), x.queue(), x.usmType(), 'C');
@@ -68,8 +68,4 @@ final class AdvancedIndexing {
         return out;
     }
 
-    private static UsmNdArray contiguous(UsmNdArray a, DType t) {
-        if (a.dtype() == t && !a.isLazy() && a.view().isCContiguous()) return a;
-        return (a.dtype() == t ? a.copy() : a.astype(t)).eval();
-    }
 }

@@ -25,12 +25,24 @@ final class PendingReads {
 
     private static void collect(Node n, UsmNdArray lazy) {
         switch (n) {
-            case Node.Leaf l -> READERS.computeIfAbsent(l.memory(), m -> new ArrayList<>()).add(new WeakReference<>(lazy));
-            case Node.Combine c -> READERS.computeIfAbsent(c.partials(), m -> new ArrayList<>()).add(new WeakReference<>(lazy));
+            case Node.Leaf l -> add(l.memory(), lazy);
+            case Node.Combine c -> add(c.partials(), lazy);
             case Node.Cast c -> collect(c.input(), lazy);
             case Node.Op o -> o.inputs().forEach(i -> collect(i, lazy));
             case Node.Scalar s -> { }
         }
+    }
+
+    /**
+     * Records a reader. Memory that is read in a loop but never written would collect one entry
+     * per expression; entries whose array is gone are dropped as the list grows.
+     */
+    private static void add(UsmMemory memory, UsmNdArray lazy) {
+        List<WeakReference<UsmNdArray>> list = READERS.computeIfAbsent(memory, m -> new ArrayList<>());
+        if (list.size() >= 64 && Integer.bitCount(list.size()) == 1) {
+            list.removeIf(r -> r.get() == null);
+        }
+        list.add(new WeakReference<>(lazy));
     }
 
     /** Computes every lazy array that reads {@code memory}, except {@code except}. */

@@ -380,8 +380,8 @@ public final class Tensor {
                     + Shapes.describe(b.shape()));
         }
         DType t = DTypes.forDevice(Promotion.result(a.dtype(), b.dtype()), q.device(), false);
-        UsmNdArray ca = contiguous(a2, t);
-        UsmNdArray cb = contiguous(b2, t);
+        UsmNdArray ca = a2.contiguousAs(t);
+        UsmNdArray cb = b2.contiguousAs(t);
         UsmNdArray out = UsmNdArray.allocate(new long[] {m, n}, t, q, Elementwise.usmType(a, b), 'C');
         if (k == 0) {
             out.assign(0);
@@ -399,8 +399,4 @@ public final class Tensor {
         return matmul(a, b);
     }
 
-    private static UsmNdArray contiguous(UsmNdArray x, DType t) {
-        if (x.dtype() == t && !x.isLazy() && x.view().isCContiguous()) return x;
-        return (x.dtype() == t ? x.copy() : x.astype(t)).eval();
-    }
 }

@@ -176,9 +176,13 @@ public final class UsmNdArray {
     }
 
     private Node.Leaf contiguousLeaf() {
-        Node.Leaf l = leaf();
-        if (l.view().isCContiguous()) return l;
-        return copy().leaf();
+        return contiguousAs(dtype).leaf();
+    }
+
+    /** This array itself when it is computed, C-contiguous and of dtype {@code t}; else such a copy, computed. */
+    UsmNdArray contiguousAs(DType t) {
+        if (t == dtype && !isLazy() && view().isCContiguous()) return this;
+        return (t == dtype ? copy() : astype(t)).eval();
     }
 
     /** The elements in C order as floats (converted from the dtype as NumPy's astype would). */

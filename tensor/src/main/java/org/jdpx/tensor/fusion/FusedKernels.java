@@ -222,9 +222,15 @@ public final class FusedKernels {
     }
 
     private static CompiledKernel kernel(KernelWriter w) {
-        String key = w.key();
-        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(w.function(), List.of()),
-                hash(k)));
+        return cached(w.key(), w::function);
+    }
+
+    /**
+     * The compiled kernel for structural {@code key}, building its IR only on the first request.
+     * Every tensor kernel goes through here, so the disk program cache sees a SHA-256 of the key.
+     */
+    static CompiledKernel cached(String key, java.util.function.Supplier<org.jdpx.kernels.ir.Function> build) {
+        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), List.of()), hash(k)));
     }
 
     private static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {

@@ -1,17 +1,13 @@
 package org.jdpx.tensor.fusion;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdpx.device.Queue;
 import org.jdpx.kernels.CompiledKernel;
-import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.Range;
 import org.jdpx.kernels.ir.CmpOp;
 import org.jdpx.kernels.ir.Expr;
 import org.jdpx.kernels.ir.IrBuilder;
-import org.jdpx.kernels.ir.KernelModule;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
 import org.jdpx.tensor.DType;
@@ -24,7 +20,6 @@ import org.jdpx.usm.UsmMemory;
  * C-contiguous; one work-item per output (take) or input (compress) element.
  */
 public final class Gather {
-    private static final Map<String, CompiledKernel> CACHE = new ConcurrentHashMap<>();
 
     private Gather() {
     }
@@ -37,7 +32,7 @@ public final class Gather {
                             long pre, long n, long post, long m) {
         long total = pre * m * post;
         if (total == 0) return;
-        CompiledKernel k = CACHE.computeIfAbsent("take|" + t, key -> compile(buildTake(t), key));
+        CompiledKernel k = FusedKernels.cached("take|" + t, () -> buildTake(t).build());
         Scalar s = Lowering.storage(t);
         Kernels.launchOn(queue, k, Range.of(total), List.of(), KernelWriter.viewArgument(x, s),
                 KernelWriter.viewArgument(idx, Scalar.I64), KernelWriter.viewArgument(out, s),
@@ -52,16 +47,12 @@ public final class Gather {
     public static void compress(Queue queue, DType t, UsmMemory x, long xOff, UsmMemory mask, long maskOff,
                                 UsmMemory rank, UsmMemory out, long n) {
         if (n == 0) return;
-        CompiledKernel k = CACHE.computeIfAbsent("compress|" + t, key -> compile(buildCompress(t), key));
+        CompiledKernel k = FusedKernels.cached("compress|" + t, () -> buildCompress(t).build());
         Scalar s = Lowering.storage(t);
         Kernels.launchOn(queue, k, Range.of(n), List.of(), KernelWriter.viewArgument(x, s),
                 KernelWriter.viewArgument(mask, Scalar.I8), KernelWriter.viewArgument(rank, Scalar.I64),
                 KernelWriter.viewArgument(out, s), (int) xOff, (int) maskOff);
         FusionDiagnostics.record("kernel compress on " + queue.device().filterString() + ": " + n + " elements");
-    }
-
-    private static CompiledKernel compile(IrBuilder b, String key) {
-        return KernelCompiler.fromIr(new KernelModule(b.build(), List.of()), Integer.toHexString(key.hashCode()) + key.length());
     }
 
     private static IrBuilder buildTake(DType t) {

@@ -22,7 +22,6 @@ import org.jdpx.kernels.ir.Var;
 import org.jdpx.kernels.ir.WorkItemFn;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
-import org.jdpx.tensor.View;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -405,6 +404,4 @@ final class KernelWriter {
 
     /** Adds free text to the structural key (kernel kind, reduction op). */
     void keyPart(String s) { key.append(s).append('|'); }
-
-    static View contiguous(long[] shape) { return View.contiguous(shape); }
 }

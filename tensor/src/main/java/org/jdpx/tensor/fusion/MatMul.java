@@ -1,17 +1,13 @@
 package org.jdpx.tensor.fusion;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdpx.device.Queue;
 import org.jdpx.kernels.CompiledKernel;
-import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.Range;
 import org.jdpx.kernels.ir.CmpOp;
 import org.jdpx.kernels.ir.Expr;
 import org.jdpx.kernels.ir.IrBuilder;
-import org.jdpx.kernels.ir.KernelModule;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
 import org.jdpx.tensor.DType;
@@ -26,7 +22,6 @@ import org.jdpx.usm.UsmMemory;
  * the order k = 0..K-1, so all devices give identical results.
  */
 public final class MatMul {
-    private static final Map<String, CompiledKernel> CACHE = new ConcurrentHashMap<>();
     private static final long ROWS_PER_ITEM = 8;
 
     private MatMul() {
@@ -44,8 +39,7 @@ public final class MatMul {
         Schedule.checkLoop(queue.device(), Math.max(k, n), "a matmul");
         Schedule.Mode mode = Schedule.mode(queue.device());
         String key = "matmul|" + mode + "|" + t;
-        CompiledKernel kernel = CACHE.computeIfAbsent(key, x -> KernelCompiler.fromIr(
-                new KernelModule(build(t, mode).build(), List.of()), Integer.toHexString(x.hashCode()) + t));
+        CompiledKernel kernel = FusedKernels.cached(key, () -> build(t, mode).build());
         Scalar s = Lowering.storage(t);
         Object[] args = {KernelWriter.viewArgument(a, s), KernelWriter.viewArgument(b, s), KernelWriter.viewArgument(out, s),
             (int) aOff, (int) bOff, (int) m, (int) k, (int) n};

@@ -75,14 +75,4 @@ public sealed interface Node {
         @Override public int size() { return 1; }
     }
 
-    /** Whether a graph reads {@code memory} anywhere. */
-    static boolean reads(Node n, UsmMemory memory) {
-        return switch (n) {
-            case Leaf l -> l.memory() == memory;
-            case Combine c -> c.partials() == memory;
-            case Scalar s -> false;
-            case Cast c -> reads(c.input(), memory);
-            case Op o -> o.inputs().stream().anyMatch(i -> reads(i, memory));
-        };
-    }
 }
