@@ -49,8 +49,8 @@ final class Launcher {
         List<UsmMemory> memories = new ArrayList<>();
         Queue found = placement(kernel, params, args, memories, on != null);
         if (on != null && on.device() != found.device() && !memories.isEmpty()) {
-            throw ExecutionPlacementError.of("launch kernel " + kernel.name(), "the requested queue", on,
-                    "its USM arguments", found);
+            throw ExecutionPlacementError.ofMemory("launch kernel " + kernel.name(), "the requested queue", on,
+                    "its USM arguments", found, "Or launch on a queue of " + found.device().filterString() + ".");
         }
         Queue queue = on != null ? on : found;
         Device device = queue.device();
@@ -121,8 +121,10 @@ final class Launcher {
                     queue = m.queue();
                     first = name;
                 } else if (sameDeviceSuffices ? m.device() != queue.device() : m.queue() != queue) {
-                    throw ExecutionPlacementError.of("launch kernel " + kernel.name(), "argument '" + first + "'",
-                            queue, "argument '" + name + "'", m.queue());
+                    throw ExecutionPlacementError.ofMemory("launch kernel " + kernel.name(), "argument '" + first
+                            + "'", queue, "argument '" + name + "'", m.queue(), m.device() != queue.device() ? ""
+                            : "Or launch on one queue with Kernels.launchOn(queue, ...), which takes memory from any "
+                            + "queue of its device.");
                 }
                 if (!out.contains(m)) {
                     out.add(m);

@@ -257,8 +257,8 @@ public final class UsmMemory implements AutoCloseable {
      */
     public Event copyFromAsync(UsmMemory src, long srcOffset, long dstOffset, long bytes, Event... deps) {
         if (src.device() != device()) {
-            throw ExecutionPlacementError.of("copy between USM allocations", "the source", src.queue(),
-                    "the destination", queue, "Copies between devices go through host memory "
+            throw new ExecutionPlacementError("cannot copy between USM allocations: the source is on " + src.queue()
+                    + " but the destination is on " + queue + ". Copies between devices go through host memory "
                     + "and happen only when asked: use UsmMemory.copyAcrossDevices(src, dst).");
         }
         src.checkRange(srcOffset, bytes, "copy " + bytes + " bytes out of it");
