@@ -224,7 +224,7 @@ public final class OpenClEmitter {
         private void ifStmt(Stmt.If i, boolean elseIf) {
             String head = "if (" + top(i.cond()) + ") {";
             if (elseIf) {
-                out.setLength(out.length() - 2); // join "}\n" of the previous branch
+                out.setLength(out.length() - 1); // continue the line "}" that closed the previous branch
                 out.append(" else ").append(head).append('\n');
             } else {
                 line(head);

@@ -531,6 +531,7 @@ public final class Cases {
             }
             Checks.doublesClose(e, (DoubleArray) a[1], 1e-12);
         }, true));
+        BranchCases.addTo(c);
         return c;
     }
 }

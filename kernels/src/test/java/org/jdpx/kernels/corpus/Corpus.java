@@ -447,4 +447,125 @@ public final class Corpus {
         double x = in.get(i);
         out.set(i, Math.sqrt(x) + Math.log1p(x) + x % 0.7 + Math.max(x, 1.5) + (double) (long) (x * 1e3));
     }
+
+    // ---- nested if/else shapes (issue 12: an else holding an if/else lost its closing brace in OpenCL C)
+
+    @Kernel
+    public static void nestedIfElse(KernelContext ctx, FloatArray in, FloatArray out) {
+        int gid = ctx.globalId(0);
+        float x = in.get(gid);
+        if (gid > 3) {
+            if (x > 0.5f) out.set(gid, 1f);
+            else out.set(gid, x * x);
+        } else {
+            out.set(gid, x);
+        }
+    }
+
+    @Kernel
+    public static void elseIfChain(KernelContext ctx, IntArray in, IntArray out) {
+        int i = ctx.globalId(0);
+        int v = in.get(i);
+        int r;
+        if (v < -50) {
+            r = 1;
+        } else if (v < 0) {
+            if (v % 2 == 0) r = 2;
+            else r = 3;
+        } else if (v == 0) {
+            r = 4;
+        } else if (v < 50) {
+            r = v > 25 ? 5 : 6;
+        } else {
+            if (v > 90) r = 7;
+            else if (v > 70) r = 8;
+            else r = 9;
+        }
+        out.set(i, r * 100 + (v & 15));
+    }
+
+    @Kernel
+    public static void ifLoopInElse(KernelContext ctx, IntArray in, IntArray out, int n) {
+        int i = ctx.globalId(0);
+        int v = in.get(i);
+        int acc = 0;
+        if (v < 0) {
+            acc = -v;
+        } else {
+            for (int k = 0; k < n; k++) {
+                if ((v + k) % 3 == 0) {
+                    if (k > 2) acc += k;
+                    else acc -= 1;
+                } else if ((v + k) % 3 == 1) {
+                    acc ^= k;
+                } else {
+                    if (acc > 40) break;
+                    acc += 2;
+                }
+            }
+            if (acc > 10) acc *= 2;
+            else if (acc < 0) acc = 0;
+        }
+        out.set(i, acc);
+    }
+
+    @Kernel
+    public static void elseWithLoneIf(KernelContext ctx, FloatArray in, FloatArray out) {
+        int i = ctx.globalId(0);
+        float x = in.get(i);
+        float r = 0f;
+        if (x < 0.25f) {
+            r = x;
+        } else {
+            if (x < 0.5f) r = 2f * x;
+        }
+        if (i % 2 == 0) {
+            if (x > 0.75f) {
+                out.set(i, r + 1f);
+            } else {
+                if (x > 0.6f) out.set(i, r + 2f);
+                else out.set(i, r + 3f);
+            }
+        } else {
+            if (x > 0.9f) {
+                out.set(i, r - 1f);
+            } else {
+                if (x > 0.8f) {
+                    out.set(i, r - 2f);
+                } else {
+                    if (x > 0.7f) out.set(i, r - 3f);
+                    else out.set(i, r - 4f);
+                }
+            }
+        }
+    }
+
+    @Kernel
+    public static void thenNestedChains(KernelContext ctx, IntArray in, IntArray out, int n) {
+        int i = ctx.globalId(0);
+        int v = in.get(i);
+        int acc = 0;
+        for (int k = 0; k < n; k++) {
+            if (v > k) {
+                if (v % 4 == 0) {
+                    acc += 3;
+                } else {
+                    if (v % 4 == 1) {
+                        if (k % 2 == 0) acc += 5;
+                        else acc -= 1;
+                    } else {
+                        acc ^= k;
+                    }
+                }
+            } else {
+                acc += 1;
+            }
+        }
+        if (acc > 20) {
+            if (acc > 40) out.set(i, acc * 2);
+            else out.set(i, acc + 1000);
+        } else {
+            out.set(i, -acc);
+        }
+    }
 }
