@@ -393,7 +393,10 @@ public final class Frontend {
         String where = code.sourceFile + (line >= 0 ? ":" + line : "");
         String who = code.displayName().equals(kernelDisplay) ? "kernel " + kernelDisplay
                 : "kernel " + kernelDisplay + ", in helper " + code.displayName();
-        return new KernelCompileException(who + " (" + where + "): " + text, line);
+        String hint = line < 0 && !code.hasLineNumbers ? " (no line number: " + code.className + " was compiled without"
+                + " debug information; compile it with -g (javac -g, or <debug>true</debug> in Maven's compiler plugin)"
+                + " to see the line)" : "";
+        return new KernelCompileException(who + " (" + where + "): " + text + hint, line);
     }
 
     private String hash(Method m) {
