@@ -51,8 +51,12 @@ public final class Frontend {
     /** Bump when generated code changes for the same bytecode, so caches keyed by the hash miss. */
     public static final String COMPILER_VERSION = "jdpx-kernels-3";
 
-    /** What the frontend produces: the IR and the cache key. */
-    public record Result(KernelModule module, String contentHash) {
+    /**
+     * What the frontend produces: the IR, the cache key, and where the kernel first narrows a
+     * double expression that must stay in double (null if nowhere), for a device without fp64 to
+     * name in its refusal.
+     */
+    public record Result(KernelModule module, String contentHash, String doubleNarrowing) {
     }
 
     private final ClassLoader loader;
@@ -65,6 +69,7 @@ public final class Frontend {
     private final Set<String> hashedClasses = new LinkedHashSet<>();
     private final List<String> hashedFacts = new ArrayList<>();
     private String kernelDisplay;
+    private String doubleNarrowing;
 
     private record HelperInfo(Function fn, List<HiddenRequest> hidden) {
     }
@@ -151,7 +156,7 @@ public final class Frontend {
                 .thenComparing(p -> ((ParamKind.ViewInfo) p.kind()).info())
                 .thenComparingInt(p -> ((ParamKind.ViewInfo) p.kind()).dim()));
         fn.params().addAll(hidden);
-        return new Result(new KernelModule(fn, helperOrder), hash(m));
+        return new Result(new KernelModule(fn, helperOrder), hash(m), doubleNarrowing);
     }
 
     /** Java parameter types as the IR sees them: booleans, bytes, shorts and chars travel as int. */
@@ -386,6 +391,15 @@ public final class Frontend {
 
     private static String key(String owner, String name, String desc) {
         return owner + "." + name + desc;
+    }
+
+    /** Remembers the first narrowing of a double expression that {@link FloatDemotion} keeps in double. */
+    void noteDoubleNarrowing(MethodCode code, int line, org.jdpx.kernels.ir.Scalar to) {
+        if (doubleNarrowing != null) return;
+        String cast = to == org.jdpx.kernels.ir.Scalar.F32 ? "(float)" : to == org.jdpx.kernels.ir.Scalar.I64 ? "(long)" : "(int)";
+        doubleNarrowing = code.displayName() + " (" + code.sourceFile + (line >= 0 ? ":" + line : "") + ") casts a double"
+                + " expression with " + cast + " that float arithmetic would round differently, so it is computed in double"
+                + " as in Java; to run it without fp64, write it in float (float operands, literals like 0.1f)";
     }
 
     /** Builds the error every unsupported construct reports: kernel, method, file:line, construct. */

@@ -324,7 +324,7 @@ public final class Corpus {
         float x = in.get(i);
         float r = (float) Math.sqrt(x) + (float) Math.exp(-x) + (float) Math.sin(x) * (float) Math.cos(x)
                 + KernelMath.rsqrt(x + 1f) + KernelMath.clamp(x, 0.5f, 2f) + KernelMath.mix(1f, 3f, 0.25f)
-                + (float) Math.floor(x * 3.75) + Math.abs(x - 2f) + KernelMath.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
+                + (float) Math.floor(x * 3.75f) + Math.abs(x - 2f) + KernelMath.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
                 + (float) Math.atan2(x, 2.0) + KernelMath.log(x + 1f) + (float) Math.hypot(x, 3.0);
         out.set(i, r);
     }
@@ -567,5 +567,39 @@ public final class Corpus {
         } else {
             out.set(i, -acc);
         }
+    }
+
+    // ---- narrowing a double expression (issue 12: it was recomputed in float, rounding where Java does not)
+
+    /** Narrowings that must stay in double: needs fp64, refused where there is none. */
+    @Kernel
+    public static void doubleNarrowing(KernelContext ctx, FloatArray x, IntArray a, FloatArray out, IntArray outI) {
+        int i = ctx.globalId(0);
+        float f = x.get(i);
+        int n = a.get(i);
+        out.set(6 * i, (float) ((double) f * f - 1.0)); // NARROW
+        out.set(6 * i + 1, (float) ((double) n - 16777216.0));
+        out.set(6 * i + 2, (float) (f * 0.1));
+        out.set(6 * i + 3, (float) Math.floor(f * 3.75));
+        out.set(6 * i + 4, (float) ((double) f * f * f));
+        out.set(6 * i + 5, (float) Math.sqrt((double) f * f + 1.0));
+        outI.set(2 * i, (int) (f * 3.75));
+        outI.set(2 * i + 1, (int) ((double) f + f));
+    }
+
+    /** Narrowings float arithmetic computes exactly as Java: they stay float and need no fp64. */
+    @Kernel
+    public static void exactNarrowing(KernelContext ctx, FloatArray x, FloatArray y, FloatArray out, IntArray outI) {
+        int i = ctx.globalId(0);
+        float f = x.get(i), g = y.get(i);
+        out.set(8 * i, (float) ((double) f * g));
+        out.set(8 * i + 1, (float) ((double) f / g));
+        out.set(8 * i + 2, (float) ((double) f - g));
+        out.set(8 * i + 3, (float) Math.sqrt(Math.abs(f)));
+        out.set(8 * i + 4, (float) (-(double) f + g * 0.5f));
+        out.set(8 * i + 5, (float) (Math.floor(f) + 0.25));
+        out.set(8 * i + 6, (float) ((double) f % g));
+        out.set(8 * i + 7, (float) (Math.ceil(f) * Math.rint(g)));
+        outI.set(i, (int) Math.floor(f * 4.0f) + (int) (long) -(double) g);
     }
 }
