@@ -529,6 +529,7 @@ public final class Cases {
         }, true));
         BranchCases.addTo(c);
         NarrowingCases.addTo(c);
+        DivisionCases.addTo(c);
         return c;
     }
 }

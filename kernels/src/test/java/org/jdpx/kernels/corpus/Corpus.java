@@ -602,4 +602,40 @@ public final class Corpus {
         out.set(8 * i + 7, (float) (Math.ceil(f) * Math.rint(g)));
         outI.set(i, (int) Math.floor(f * 4.0f) + (int) (long) -(double) g);
     }
+
+    // ---- integer division by zero (issue 12: 0 on OpenCL devices, an ArithmeticException on the java device)
+
+    static int ratio(int a, int b) {
+        return a / b + a % b;
+    }
+
+    /** A nested class: its helpers are in the kernel class's nest, so the java device copies them. */
+    static final class Nested {
+        private Nested() {
+        }
+
+        private static long quotient(long a, long b) {
+            return a / b * 10 + a % b;
+        }
+    }
+
+    @Kernel
+    public static void divisionByZero(KernelContext ctx, IntArray a, IntArray b, IntArray out, LongArray outL) {
+        int i = ctx.globalId(0);
+        int x = a.get(i), y = b.get(i);
+        out.set(3 * i, x / y);
+        out.set(3 * i + 1, x % y);
+        out.set(3 * i + 2, ratio(x, y));
+        long lx = x * 1000003L, ly = y;
+        outL.set(3 * i, lx / ly);
+        outL.set(3 * i + 1, lx % ly);
+        outL.set(3 * i + 2, Nested.quotient(lx, ly));
+    }
+
+    /** Divides only in a helper of another class: the java device runs its IR, which divides as the devices do. */
+    @Kernel
+    public static void divisionInOtherClass(KernelContext ctx, IntArray a, IntArray b, IntArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, Constants.remainder(a.get(i), b.get(i)));
+    }
 }
