@@ -104,8 +104,9 @@ public final class Frontend {
             throw error(code, code.firstLine, "the first parameter of a kernel must be a KernelContext (missing KernelContext first parameter)");
         }
         if (Modifier.isSynchronized(m.getModifiers())) throw error(code, code.firstLine, "synchronized methods are not allowed as kernels");
-        usedNames.add(sanitize(m.getName()));
-        Function fn = new Function(sanitize(m.getName()), true, null);
+        String kernelName = kernelName(m.getName());
+        usedNames.add(kernelName);
+        Function fn = new Function(kernelName, true, null);
         Map<Integer, Var> scalars = new HashMap<>();
         Map<Integer, SVal> refs = new HashMap<>();
         List<Param> hidden = new ArrayList<>();
@@ -436,6 +437,22 @@ public final class Frontend {
             "bool", "half", "uchar", "ushort", "uint", "ulong", "size_t", "kernel", "global", "local", "constant",
             "private", "read_only", "write_only", "read_write", "image2d_t", "sampler_t", "event_t", "complex", "imaginary",
             "true", "false", "vector", "pipe", "generic");
+
+    /** OpenCL C built-in functions a kernel's own name would hide (helpers carry their class name, so never clash). */
+    private static final Set<String> BUILTINS = builtins();
+
+    private static Set<String> builtins() {
+        Set<String> b = new java.util.HashSet<>(Set.of("abs", "min", "max", "round", "select", "dot", "cross", "length",
+                "distance", "normalize", "barrier", "signbit", "vload", "vstore", "printf", "mem_fence"));
+        for (org.jdpx.kernels.ir.MathFn f : org.jdpx.kernels.ir.MathFn.values()) b.add(f.clName());
+        return Set.copyOf(b);
+    }
+
+    /** The kernel's name in OpenCL C and SPIR-V: sanitized, with a trailing underscore where it is a built-in ({@code exp}). */
+    private static String kernelName(String javaName) {
+        String s = sanitize(javaName);
+        return BUILTINS.contains(s) ? s + "_" : s;
+    }
 
     /** A C identifier for a Java name (reserved words and OpenCL keywords get a trailing underscore). */
     public static String sanitize(String javaName) {
