@@ -169,6 +169,9 @@ public final class NativeSignals {
                 continue;
             }
             String library = libraryOf(is);
+            if (library.contains("/libjvm.")) {
+                continue; // the JVM's own handler is back (e.g. after LLVM's put it back)
+            }
             if (library.contains("/libLLVM")) {
                 String sig = NAMES[i];
                 LOG.log(Level.DEBUG, () -> sig + " handler set by " + library + " while " + during

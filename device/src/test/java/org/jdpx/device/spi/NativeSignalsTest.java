@@ -62,6 +62,13 @@ class NativeSignalsTest {
         assertEquals(List.of(), NativeSignals.warnIfReplaced(a, "reading handlers"));
     }
 
+    @Test
+    void theJvmsOwnHandlersComingBackIsNoWarning() {
+        // As after LLVM's crash handler, installed while a driver compiled, put the JVM's back.
+        NativeSignals.Snapshot someoneElses = new NativeSignals.Snapshot(new long[] {0x1000, 0x1000, 0x1000, 0x1000});
+        assertEquals(List.of(), NativeSignals.warnIfReplaced(someoneElses, "a test"));
+    }
+
     /** Runs {@link DivisionProbe} in a new JVM without POCL_SIGFPE_HANDLER, plus the variables {@code env}. */
     private static String probe(Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
