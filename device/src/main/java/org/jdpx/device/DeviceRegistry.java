@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.jdpx.device.spi.Backend;
 import org.jdpx.device.spi.BackendUnavailableException;
 import org.jdpx.device.spi.DeviceDriver;
+import org.jdpx.device.spi.NativeSignals;
 
 /**
  * The devices of one process: discovers every backend once, applies the selector, numbers the
@@ -50,8 +51,11 @@ public final class DeviceRegistry {
         List<BackendStatus> st = new ArrayList<>();
         Map<String, Integer> perKind = new HashMap<>();
         Map<String, Integer> perKindUnselected = new HashMap<>();
+        // Before any driver loads: keeps PoCL off the JVM's SIGFPE handler (see NativeSignals).
+        NativeSignals.beforeNativeLoad();
         for (Backend b : ordered) {
             List<DeviceDriver> drivers;
+            NativeSignals.Snapshot signals = NativeSignals.snapshot();
             try {
                 drivers = b.discover();
             } catch (BackendUnavailableException e) {
@@ -62,6 +66,7 @@ public final class DeviceRegistry {
                 st.add(new BackendStatus(b.name(), false, 0, "failed to load: " + e));
                 continue;
             }
+            NativeSignals.warnIfReplaced(signals, "discovering the " + b.name() + " backend");
             st.add(new BackendStatus(b.name(), true, drivers.size(), drivers.isEmpty() ? b.emptyReason() : null));
             for (int pos = 0; pos < drivers.size(); pos++) {
                 DeviceDriver d = drivers.get(pos);

@@ -25,6 +25,14 @@ import org.jdpx.device.Queue;
  * for others first. Both throw {@link KernelCompileException} for Java a kernel may not contain,
  * {@link UnsupportedOperationException} when the device lacks an aspect the kernel needs (fp64,
  * atomic64), and {@link IllegalArgumentException} for ranges the device cannot run.
+ *
+ * <p><b>Timeouts.</b> A kernel that never ends would block {@code launch} forever. Give one call a
+ * limit with {@code Kernels.launchAsync(...).await(Duration.ofSeconds(30))}, or every launch a
+ * default with {@code -Djdpx.launchTimeout=30s} or {@code JDPX_LAUNCH_TIMEOUT=30s} (none by
+ * default; it also bounds {@code await()} of a launch's event). A kernel that runs past its
+ * limit is a {@link org.jdpx.device.CommandTimeoutException}; its queue then refuses further work,
+ * since an OpenCL device keeps running the kernel (the java device stops it between chunks of
+ * work-items). {@code launchAsync} never blocks on the kernel, on any device.
  */
 public final class Kernels {
 

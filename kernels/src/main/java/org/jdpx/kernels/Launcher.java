@@ -75,7 +75,7 @@ final class Launcher {
             event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
                     queue.spi().launch(kd, lr, marshal(kernel, params, args, memories, blocks), depDrivers));
         }
-        return queue.wrap(event);
+        return queue.wrap(event, "kernel '" + kernel.name() + "'", LaunchTimeout.fromSettings());
     }
 
     /** The user arguments' names by position, from the compiler's argument contract. */
