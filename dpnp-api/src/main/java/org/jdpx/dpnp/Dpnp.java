@@ -116,7 +116,7 @@ public final class Dpnp {
     public static UsmNdArray remainder(Object a, Object b) { return Tensor.remainder(a, b); }
     /** NumPy's {@code mod}: elementwise with broadcasting, lazy and fused, on the operands' device. */
     public static UsmNdArray mod(Object a, Object b) { return Tensor.remainder(a, b); }
-    /** C's fmod: the remainder takes the dividend's sign. */
+    /** C's fmod, exact: the remainder takes the dividend's sign (integer division by zero gives 0, as NumPy); fused, on the operands' device. */
     public static UsmNdArray fmod(Object a, Object b) { return MathFns.fmod(a, b); }
     /** {@code {floor_divide(a, b), remainder(a, b)}}. */
     public static UsmNdArray[] divmod(Object a, Object b) { return new UsmNdArray[] {Tensor.floorDivide(a, b), Tensor.remainder(a, b)}; }

@@ -10,6 +10,8 @@ import org.jdpx.tensor.DType;
 public enum ElementOp {
     ADD("add", 2, Rule.SAME), SUBTRACT("subtract", 2, Rule.SAME), MULTIPLY("multiply", 2, Rule.SAME),
     DIVIDE("divide", 2, Rule.FLOAT), FLOOR_DIVIDE("floor_divide", 2, Rule.SAME), REMAINDER("remainder", 2, Rule.SAME),
+    /** C's fmod: the exact remainder with the dividend's sign (0 for an integer division by zero, as NumPy). */
+    FMOD("fmod", 2, Rule.SAME),
     POWER("power", 2, Rule.SAME), MINIMUM("minimum", 2, Rule.SAME), MAXIMUM("maximum", 2, Rule.SAME),
     FMIN("fmin", 2, Rule.SAME), FMAX("fmax", 2, Rule.SAME), ARCTAN2("arctan2", 2, Rule.FLOAT),
     HYPOT("hypot", 2, Rule.FLOAT),
@@ -68,7 +70,7 @@ public enum ElementOp {
         if (isLogical()) return DType.BOOL;
         if (rule == Rule.FLOAT) return floatFor(promoted, defaultFloat);
         if (this == FLOOR_DIVIDE && promoted == DType.BOOL) return DType.INT8;
-        if (this == REMAINDER && promoted == DType.BOOL) return DType.INT8;
+        if ((this == REMAINDER || this == FMOD) && promoted == DType.BOOL) return DType.INT8;
         if (this == POWER && promoted == DType.BOOL) return DType.INT8;
         return promoted;
     }
@@ -95,7 +97,7 @@ public enum ElementOp {
             throw new IllegalArgumentException(numpyName + " is not supported for bool arrays; use logical_xor "
                     + "or logical_not instead");
         }
-        if ((this == FLOOR_DIVIDE || this == REMAINDER) && t == DType.UINT64) {
+        if ((this == FLOOR_DIVIDE || this == REMAINDER || this == FMOD) && t == DType.UINT64) {
             throw new UnsupportedOperationException(numpyName + " on uint64 is not implemented in jdpx; "
                     + "convert to int64 or float64 with astype first");
         }

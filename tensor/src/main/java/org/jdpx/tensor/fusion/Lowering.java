@@ -163,6 +163,7 @@ final class Lowering {
             case DIVIDE -> b.div(x, y);
             case FLOOR_DIVIDE -> f ? math(MathFn.FLOOR, t, b.div(x, y)) : floorDivInt(t, x, y);
             case REMAINDER -> f ? floatRemainder(t, x, y) : intRemainder(t, x, y);
+            case FMOD -> f ? b.binary(BinOp.REM, x, y) : intFmod(t, x, y);
             case POWER -> f ? math(MathFn.POW, t, x, y) : intPower(t, x, y);
             case MINIMUM, MAXIMUM -> minMax(t, op == ElementOp.MAXIMUM, x, y, true);
             case FMIN, FMAX -> f ? math(op == ElementOp.FMIN ? MathFn.FMIN : MathFn.FMAX, t, x, y)
@@ -244,11 +245,16 @@ final class Lowering {
 
     private Expr intRemainder(DType t, Expr x, Expr y) {
         Var r = temp(compute(t));
+        b.assign(r, intFmod(t, x, y));
+        fixRemainderSign(t, r, y);
+        return b.read(r);
+    }
+
+    /** C's integer fmod: the truncated remainder, 0 for a zero divisor (NumPy's result, without its warning). */
+    private Expr intFmod(DType t, Expr x, Expr y) {
+        Var r = temp(compute(t));
         b.assign(r, zero(t));
-        b.ifThen(b.compare(CmpOp.NE, y, zero(t)), () -> {
-            b.assign(r, b.binary(BinOp.REM, x, y));
-            fixRemainderSign(t, r, y);
-        });
+        b.ifThen(b.compare(CmpOp.NE, y, zero(t)), () -> b.assign(r, b.binary(BinOp.REM, x, y)));
         return b.read(r);
     }
 
