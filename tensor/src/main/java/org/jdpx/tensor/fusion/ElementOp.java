@@ -68,10 +68,13 @@ public enum ElementOp {
     public DType operandType(DType promoted, DType defaultFloat) {
         check(promoted);
         if (isLogical()) return DType.BOOL;
+        // NumPy's true division of integers and bools is float64 (the default float), never float16/32.
+        if (this == DIVIDE && !promoted.isFloat()) return defaultFloat;
         if (rule == Rule.FLOAT) return floatFor(promoted, defaultFloat);
-        if (this == FLOOR_DIVIDE && promoted == DType.BOOL) return DType.INT8;
-        if ((this == REMAINDER || this == FMOD) && promoted == DType.BOOL) return DType.INT8;
-        if (this == POWER && promoted == DType.BOOL) return DType.INT8;
+        // NumPy has no bool loop for these: bools are computed as int8.
+        boolean int8ForBool = this == FLOOR_DIVIDE || this == REMAINDER || this == FMOD || this == POWER || this == SQUARE
+                || this == LEFT_SHIFT || this == RIGHT_SHIFT;
+        if (int8ForBool && promoted == DType.BOOL) return DType.INT8;
         return promoted;
     }
 
@@ -89,9 +92,9 @@ public enum ElementOp {
     private void check(DType t) {
         boolean bitwise = this == BITWISE_AND || this == BITWISE_OR || this == BITWISE_XOR || this == BITWISE_NOT;
         boolean shift = this == LEFT_SHIFT || this == RIGHT_SHIFT;
-        if ((bitwise && t.isFloat()) || (shift && !t.isInteger())) {
+        if ((bitwise || shift) && t.isFloat()) {
             throw new IllegalArgumentException(numpyName + " is not supported for dtype " + t
-                    + ": it takes " + (shift ? "integer" : "integer or bool") + " arrays; use astype first");
+                    + ": it takes integer or bool arrays; use astype first");
         }
         if ((this == SUBTRACT || this == NEGATIVE) && t == DType.BOOL) {
             throw new IllegalArgumentException(numpyName + " is not supported for bool arrays; use logical_xor "
