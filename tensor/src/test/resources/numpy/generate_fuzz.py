@@ -59,7 +59,7 @@ class Invalid(Exception):
 
 
 def npfn(name):
-    return {"round": np.rint, "bitwise_invert": np.invert}.get(name) or getattr(np, name)
+    return {"bitwise_invert": np.invert}.get(name) or getattr(np, name)  # round: half to even, ints stay ints
 
 
 def spacing(r):
@@ -579,6 +579,10 @@ FIXED = [
     ("fx_compare_int32_uint64", "(equal x0 x1)", [np.array([1, -1, 7], np.int32), np.array([1, 2**64 - 1, 8], np.uint64)]),
     ("fx_less_int32_float32", "(less x0 x1)", [np.array([1, -1, 7], np.int32), np.array([1.5, -3.0, 7.0], np.float32)]),
     ("fx_fmod_sign", "(fmod x0 x1)", [np.array([-1e-30, -5.5, 5.5, -0.0, 3.0]), np.array([1.0, 2.0, -2.0, 1.0, -0.75])]),
+    # Copies of a strided view: bool, int8 and uint8 kernels had one cache key (uint8 came back as 0/1).
+    ("fx_view_copy_bool", "(index 3::-1 x0)", [np.array([[True, False], [False, True], [True, True], [False, False]])]),
+    ("fx_view_copy_uint8", "(index 3::-1 x0)", [np.array([[7, 219], [178, 209], [17, 59], [123, 249]], np.uint8)]),
+    ("fx_view_copy_int8", "(T x0)", [np.array([[7, -37], [-78, 0], [17, 59], [123, -7]], np.int8)]),
     ("fx_divide_by_constant_zero", "(divide x0 (isnan x1))", [np.array([1.0, -2.0, 0.0], np.float32), np.array([3, 4, 5])]),
 ]
 

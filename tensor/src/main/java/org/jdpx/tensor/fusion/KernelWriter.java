@@ -329,7 +329,8 @@ final class KernelWriter {
         Expr e = switch (n) {
             case Node.Leaf l -> {
                 Access a = access(l);
-                key.append('a').append(accesses.indexOf(a)).append(' ');
+                // The dtype too: bool, int8 and uint8 share a storage type but load differently.
+                key.append('a').append(accesses.indexOf(a)).append(':').append(l.dtype()).append(' ');
                 yield low.fromStorage(l.dtype(), b.load(b.read(a.view()), index(a)));
             }
             case Node.Combine c -> {
@@ -383,6 +384,7 @@ final class KernelWriter {
 
     /** {@code out[index] = v} for an output described as a leaf. */
     void store(Node.Leaf out, Expr v) {
+        key.append("s:").append(out.dtype()).append(' ');
         Access a = access(out);
         b.store(b.read(a.view()), index(a), low.toStorage(out.dtype(), v));
     }
