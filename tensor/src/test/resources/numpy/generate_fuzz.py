@@ -562,7 +562,7 @@ def evaluate(expr, inputs, d32):
 
 
 # Shrunk reproducers of the defects this generator found (each failed before its fix), and
-# of one it found in a device compiler (a known defect the test names).
+# of two it found in a device compiler (known defects the test names: the last two).
 FIXED = [
     ("fx_uint16_sign", "(sign x0)", [np.array([0, 1, 40000, 65535], np.uint16)]),
     ("fx_uint16_log10", "(floor (log10 x0))", [np.array([2, 999, 40000, 65535], np.uint16)]),
@@ -583,6 +583,7 @@ FIXED = [
     ("fx_view_copy_bool", "(index 3::-1 x0)", [np.array([[True, False], [False, True], [True, True], [False, False]])]),
     ("fx_view_copy_uint8", "(index 3::-1 x0)", [np.array([[7, 219], [178, 209], [17, 59], [123, 249]], np.uint8)]),
     ("fx_view_copy_int8", "(T x0)", [np.array([[7, -37], [-78, 0], [17, 59], [123, -7]], np.int8)]),
+    ("fx_remainder_int64_by_int32", "(remainder x0 x1)", [np.array([2, 2, 2, -2]), np.array([-7, 7, -128, 7], np.int32)]),
     ("fx_divide_by_constant_zero", "(divide x0 (isnan x1))", [np.array([1.0, -2.0, 0.0], np.float32), np.array([3, 4, 5])]),
 ]
 
