@@ -4,6 +4,7 @@ import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
+import org.jdpx.tensor.fusion.ElementOp;
 
 /**
  * Ufuncs NumPy has beyond the Array API set tensor provides, written as fused compositions of
@@ -16,11 +17,9 @@ final class MathFns {
     private MathFns() {
     }
 
-    /** C's fmod: the remainder with the dividend's sign. */
+    /** C's fmod: the exact remainder with the dividend's sign (one IR remainder, no rounding). */
     static UsmNdArray fmod(Object a, Object b) {
-        UsmNdArray r = Tensor.remainder(a, b);
-        UsmNdArray differ = Tensor.logicalAnd(Tensor.notEqual(r, 0), Tensor.notEqual(Tensor.less(r, 0), Tensor.less(a, 0)));
-        return Tensor.where(differ, Tensor.subtract(r, b), r);
+        return Tensor.apply(ElementOp.FMOD, a, b);
     }
 
     static UsmNdArray logaddexp(Object a, Object b) {
