@@ -92,6 +92,12 @@ class CorpusTest {
         return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(kernel(c.kernel()))));
     }
 
+    /** Checked mode's variants through spirv-val too (no OpenCL device here takes SPIR-V, so this is their only check). */
+    @TestFactory
+    Stream<DynamicTest> checkedSpirvValidates() {
+        return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(kernel(c.kernel()).checked())));
+    }
+
     /** Every case through the production launcher on every device, its arrays copied to USM memory there. */
     @TestFactory
     Stream<DynamicTest> launchedOnEveryDevice() {
