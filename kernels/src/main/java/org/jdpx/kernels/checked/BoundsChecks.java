@@ -22,10 +22,12 @@ import org.jdpx.kernels.ir.Var;
 
 /**
  * Checked mode as an IR pass: a copy of a module in which every load, store and atomic on a view,
- * a {@code @Local} buffer, a local-memory array or a private array goes through a
- * {@link CheckHelpers guarded helper} that tests the index against the memory's extent, records
- * the first violation in a hidden error view and skips the access. The input module is left as
- * it was, so unchecked kernels are untouched.
+ * a {@code @Local} buffer, a local-memory array or a private array first tests its index against
+ * the memory's extent (inline: {@code 0 <= i < n ? a[i] : miss(...)}, and an {@code if} around a
+ * store); out of range, a {@link CheckHelpers helper} records the first violation in a hidden error
+ * view and the access is skipped (a read or atomic gives 0). The input module is left as it was,
+ * so unchecked kernels are untouched. Index expressions are pure in the IR, so testing and then
+ * using one evaluates it twice without changing what the kernel does.
  *
  * <p>What the copy adds: on the kernel, an {@link ParamKind.Info#EXTENT EXTENT} argument per view
  * and {@code @Local} parameter, and the error view as the user argument after the last one
