@@ -40,6 +40,31 @@ public final class Kernels {
     }
 
     /**
+     * Runs {@code body} with checked mode on for every kernel it launches on this thread, whatever
+     * {@code JDPX_CHECKED} says: each view, {@code @Local} and array access of those kernels is
+     * bounds-checked on every device, and the first violation is thrown after the launch as a
+     * {@link KernelBoundsException} naming the kernel, the source line, the view, the index and the
+     * length (from {@code launch}; from {@code launchAsync} on OpenCL devices, which then wait for
+     * the kernel, or from the event's {@code await} on the java device). Without checked mode an
+     * out-of-range access is undefined on OpenCL devices (it may crash the JVM or read garbage).
+     * Checked kernels are separate binaries and run slower; unchecked ones are unchanged.
+     * {@code JDPX_CHECKED=1} or {@code -Djdpx.checked=true} turns it on for the whole program.
+     */
+    public static void checked(Runnable body) {
+        CheckedLaunch.run(true, body);
+    }
+
+    /** Runs {@code body} with checked mode off for its launches on this thread, even under {@code JDPX_CHECKED=1}. */
+    public static void unchecked(Runnable body) {
+        CheckedLaunch.run(false, body);
+    }
+
+    /** Whether launches made now on this thread are checked (see {@link #checked(Runnable)}). */
+    public static boolean isChecked() {
+        return CheckedLaunch.enabled();
+    }
+
+    /**
      * Launches a kernel given as a {@link java.lang.reflect.Method}, for callers without a method
      * reference; waits for it.
      */

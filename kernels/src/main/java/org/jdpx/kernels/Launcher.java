@@ -41,6 +41,7 @@ final class Launcher {
 
     /** {@code on} null: the queue the USM arguments live on; else that queue, on their device. */
     static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
+        if (CheckedLaunch.wanted(kernel, args)) return CheckedLaunch.launch(on, kernel, range, deps, args);
         String[] params = userArgumentNames(kernel);
         if (args.length != params.length) {
             throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + params.length
@@ -174,7 +175,7 @@ final class Launcher {
                     }
                     out.add(new LocalArg(lm.bytes()));
                 }
-                case ParamKind.ViewInfo info -> out.add(KernelArgs.viewInfo((ArrayView) args[info.argIndex()], info));
+                case ParamKind.ViewInfo info -> out.add(KernelArgs.viewInfo(args[info.argIndex()], info));
                 case ParamKind.Pointer p -> throw new IllegalStateException("pointer parameter on a kernel");
                 case ParamKind.HelperValue h -> throw new IllegalStateException("helper parameter on a kernel");
             }
