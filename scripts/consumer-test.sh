@@ -22,6 +22,14 @@ for e in "$shared"/org/*; do [ "${e##*/}" = jdpx ] || ln -s "$e" "$repo/org/"; d
 shopt -u nullglob
 mvn_local=(mvn -B -ntp -Dmaven.repo.local="$repo")
 
+# README's program is examples/consumer's Hello.java (without its package line), word for word.
+hello=examples/consumer/src/main/java/com/example/consumer/Hello.java
+if ! diff <(awk '/^```java$/ {b = ""; inb = 1; next} /^```$/ {if (inb && b ~ /public class Hello/) printf "%s", b; inb = 0; next} inb {b = b $0 "\n"}' README.md) \
+          <(tail -n +3 "$hello") >&2; then
+  echo "consumer-test: README's program differs from $hello (above); make them the same" >&2
+  exit 1
+fi
+
 start=$SECONDS
 echo "consumer-test: installing jdpx into $repo (mvn -DskipTests install)"
 "${mvn_local[@]}" -q -DskipTests install

@@ -9,6 +9,6 @@ public final class Standardize {
 
     /** NumPy: {@code (x - np.mean(x)) / np.std(x)}. */
     public static UsmNdArray standardize(UsmNdArray x) {
-        return Dpnp.divide(Dpnp.subtract(x, Dpnp.mean(x, null, false)), Dpnp.std(x, null, false, 0));
+        return Dpnp.divide(Dpnp.subtract(x, Dpnp.mean(x)), Dpnp.std(x));
     }
 }

@@ -43,7 +43,7 @@ public final class Main {
         for (Device d : Devices.all()) targets.add(ArrayOptions.on(d));
         for (ArrayOptions where : targets) {
             UsmNdArray x = squares(where, n);
-            double sum = Dpnp.sum(x, null, false).item();
+            double sum = Dpnp.sum(x).item();
             String device = x.device().filterString();
             System.out.println("module " + Main.class.getModule().getName() + ", " + device + ": sum of squares 1.." + n + " = " + sum);
             if (sum != expected) wrong.add(device + " gave " + sum);
