@@ -41,6 +41,7 @@ final class Launcher {
 
     /** {@code on} null: the queue the USM arguments live on; else that queue, on their device. */
     static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
+        Object flight = KernelFlight.launchStarted();
         String[] params = userArgumentNames(kernel);
         if (args.length != params.length) {
             throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + params.length
@@ -75,7 +76,7 @@ final class Launcher {
             event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
                     queue.spi().launch(kd, lr, marshal(kernel, params, args, memories, blocks), depDrivers));
         }
-        return queue.wrap(event);
+        return KernelFlight.launched(flight, kernel, range, device, queue.wrap(event));
     }
 
     /** The user arguments' names by position, from the compiler's argument contract. */
