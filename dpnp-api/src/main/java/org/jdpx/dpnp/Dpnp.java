@@ -12,6 +12,9 @@ import org.jdpx.tensor.UsmNdArray;
  * stack imports (as {@code np}); a static import ({@code import static org.jdpx.dpnp.Dpnp.*})
  * makes code read like theirs. Methods carry NumPy's names in camelCase ({@code expand_dims} is
  * {@link #expandDims}); where that rule does not give NumPy's name, {@link NumpyName} does.
+ * NumPy's default arguments are overloads ({@code Dpnp.sum(x)}, {@code Dpnp.eye(3)},
+ * {@code Dpnp.sort(x)} along the last axis), inherited from {@code NumpyDefaults}; the forms
+ * declared here take every argument, {@code null} meaning NumPy's {@code None}.
  *
  * <p><b>Where it runs.</b> Every function runs on the queue of its array arguments and returns
  * its result there (compute follows data); creation functions take {@link ArrayOptions}, dpnp's
@@ -25,7 +28,7 @@ import org.jdpx.tensor.UsmNdArray;
  * with NumPy's wording; a variant jdpx does not implement: {@link UnsupportedOperationException}
  * naming the function and what to use instead. float64 results become float32 on a device without fp64.
  */
-public final class Dpnp {
+public final class Dpnp extends NumpyDefaults {
 
     private Dpnp() {
     }

@@ -62,8 +62,19 @@ final class MathFns {
     }
 
     static UsmNdArray copysign(UsmNdArray a, UsmNdArray b) {
-        UsmNdArray m = Tensor.abs(a.dtype().isFloat() ? a : a.astype(Tensor.divide(a, 1).dtype()));
+        UsmNdArray m = magnitude(a);
         return Tensor.where(signbit(b), Tensor.negative(m), m);
+    }
+
+    /** |a| in the float dtype copysign returns (integers become NumPy's true-divide float). */
+    private static UsmNdArray magnitude(UsmNdArray a) {
+        return Tensor.abs(a.dtype().isFloat() ? a : a.astype(Tensor.divide(a, 1).dtype()));
+    }
+
+    /** copysign with a scalar sign source: |a| or -|a| for every element (-0.0 and NaNs with the sign bit count as negative). */
+    static UsmNdArray copysign(UsmNdArray a, double sign) {
+        UsmNdArray m = magnitude(a);
+        return Double.doubleToRawLongBits(sign) < 0 ? Tensor.negative(m) : m;
     }
 
     static UsmNdArray heaviside(UsmNdArray x, Object h0) {

@@ -42,6 +42,7 @@ final class Launcher {
     /** {@code on} null: the queue the USM arguments live on; else that queue, on their device. */
     static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
         if (CheckedLaunch.wanted(kernel, args)) return CheckedLaunch.launch(on, kernel, range, deps, args);
+        Object flight = KernelFlight.launchStarted();
         String[] params = userArgumentNames(kernel);
         if (args.length != params.length) {
             throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + params.length
@@ -76,7 +77,8 @@ final class Launcher {
             event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
                     queue.spi().launch(kd, lr, marshal(kernel, params, args, memories, blocks), depDrivers));
         }
-        return queue.wrap(event, "kernel '" + kernel.name() + "'", LaunchTimeout.fromSettings());
+        return KernelFlight.launched(flight, kernel, range, device,
+                queue.wrap(event, "kernel '" + kernel.name() + "'", LaunchTimeout.fromSettings()));
     }
 
     /** The user arguments' names by position, from the compiler's argument contract. */
