@@ -386,6 +386,13 @@ public final class OpenClEmitter {
             String l = expr(b.left()), r = expr(b.right());
             if (t.isFloat()) {
                 if (b.op() == BinOp.REM) return "fmod(" + top(b.left()) + ", " + top(b.right()) + ")";
+                if (b.op() == BinOp.DIV && b.right() instanceof Expr.Const k
+                        && (t == Scalar.F32 ? k.floatValue() == 0 : k.doubleValue() == 0)) {
+                    // x / ±0 is exactly x * ±inf (±inf, or NaN for 0 and NaN); Mesa's llvmpipe folds x / 0f to 0
+                    boolean negative = t == Scalar.F32 ? (int) k.bits() < 0 : k.bits() < 0;
+                    double inf = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                    return "(" + l + " * " + constant(t == Scalar.F32 ? Expr.Const.f32((float) inf) : Expr.Const.f64(inf)) + ")";
+                }
                 return "(" + l + " " + b.op().symbol() + " " + r + ")";
             }
             String as = "as_" + t.clName();
@@ -423,6 +430,11 @@ public final class OpenClEmitter {
                         : "jdpx_" + (to == Scalar.I64 ? "d2l" : "d2i") + "_" + from.clName() + "(" + top(x) + ")";
                 if (!(x instanceof Expr.Read || x instanceof Expr.Const)) prelude.add("jdpx_" + (to == Scalar.I64 ? "d2l" : "d2i") + "_" + from.clName());
                 return to == Scalar.I32 || to == Scalar.I64 ? safe : "convert_" + to.clName() + "(" + safe + ")";
+            }
+            if (to == Scalar.I64 && (from == Scalar.I32 || from == Scalar.I16 || from == Scalar.I8)) {
+                // sign extension spelled out: Mesa's llvmpipe compares a plain (long) of an int with a constant unsigned
+                prelude.add("jdpx_i2l");
+                return "jdpx_i2l(" + top(x) + ")";
             }
             if (to.bits() > from.bits() || (to.bits() == from.bits() && to == from)) return "(" + to.clName() + ")" + v;
             // narrowing (or same-size signedness change): keep the low bits, well-defined via unsigned types

@@ -34,6 +34,8 @@ final class Prelude {
             case "jdpx_atomic_add_float_local" -> floatAdd("float", "uint", "int", "__local", "atomic_cmpxchg");
             case "jdpx_atomic_add_double_global" -> floatAdd("double", "ulong", "long", "__global", "atom_cmpxchg");
             case "jdpx_atomic_add_double_local" -> floatAdd("double", "ulong", "long", "__local", "atom_cmpxchg");
+            case "jdpx_i2l" -> "/* Java's (long) of an int, written so that Mesa's llvmpipe keeps later signed compares signed. */\n"
+                    + "long jdpx_i2l(int x) {\n    return (long)(uint)x | ((long)(x >> 31) << 32);\n}\n";
             case "jdpx_d2i_float" -> cast("int", "float");
             case "jdpx_d2i_double" -> cast("int", "double");
             case "jdpx_d2l_float" -> cast("long", "float");

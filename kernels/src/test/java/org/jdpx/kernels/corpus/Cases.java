@@ -530,6 +530,7 @@ public final class Cases {
         BranchCases.addTo(c);
         NarrowingCases.addTo(c);
         DivisionCases.addTo(c);
+        DriverDefectCases.addTo(c);
         return c;
     }
 }

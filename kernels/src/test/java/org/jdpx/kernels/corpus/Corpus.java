@@ -638,4 +638,31 @@ public final class Corpus {
         int i = ctx.globalId(0);
         out.set(i, Constants.remainder(a.get(i), b.get(i)));
     }
+
+    /** A widened int compared with constants (Mesa's llvmpipe compared a plain {@code (long)} of an int unsigned). */
+    @Kernel
+    public static void widenedIntCompare(KernelContext ctx, IntArray a, ShortArray s, IntArray out) {
+        int i = ctx.globalId(0);
+        long p = a.get(i);
+        int bits = 0;
+        if (p < 385L) bits |= 1;
+        if (p < 0L) bits |= 2;
+        if (p >= -3L) bits |= 4;
+        if (p > -100L) bits |= 8;
+        if (0L > p) bits |= 16;
+        long q = s.get(i);
+        if (q < 7L) bits |= 32;
+        if ((long) (a.get(i) + 1) <= -5L) bits |= 64;
+        out.set(i, bits);
+    }
+
+    /** Float division by constant zeros gives ±inf or NaN as in Java (Mesa's llvmpipe folded {@code x / 0f} to 0). */
+    @Kernel
+    public static void divisionByFloatZero(KernelContext ctx, FloatArray x, FloatArray out) {
+        int i = ctx.globalId(0);
+        float v = x.get(i);
+        out.set(3 * i, v / 0f);
+        out.set(3 * i + 1, v / -0f);
+        out.set(3 * i + 2, (v + 1f) / 0f);
+    }
 }
