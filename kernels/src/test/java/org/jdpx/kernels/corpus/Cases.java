@@ -531,6 +531,10 @@ public final class Cases {
             }
             Checks.doublesClose(e, (DoubleArray) a[1], 1e-12);
         }, true));
+        c.add(new Case("roundLargeFloatConstants", new int[] {4}, null, () -> new Object[] {Data.floats(4)},
+                a -> Checks.floatsExact(new float[] {0x1p60f, -2f, -0x1p40f, 1f}, (FloatArray) a[0]), true));
+        c.add(new Case("roundLargeDoubleConstants", new int[] {3}, null, () -> new Object[] {Data.doubles(3)},
+                a -> Checks.doublesClose(new double[] {-0x1.ad8938e97ceeap219, 2.0, -0x1p70}, (DoubleArray) a[0], 0), true));
         return c;
     }
 }

@@ -447,4 +447,18 @@ public final class Corpus {
         double x = in.get(i);
         out.set(i, Math.sqrt(x) + Math.log1p(x) + x % 0.7 + Math.max(x, 1.5) + (double) (long) (x * 1e3));
     }
+
+    /** Rounding of large constants: PoCL hung folding rint(0x1p60f) itself (found by the random kernel generator). */
+    @Kernel
+    public static void roundLargeFloatConstants(KernelContext ctx, FloatArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, i == 0 ? KernelMath.rint(0x1p60f) : i == 1 ? KernelMath.rint(-2.5f) : i == 2 ? KernelMath.floor(-0x1p40f) : KernelMath.ceil(0.5f));
+    }
+
+    /** The double twin: rint(-0x1.ad8938e97ceeap219) hung PoCL. */
+    @Kernel
+    public static void roundLargeDoubleConstants(KernelContext ctx, DoubleArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, i == 0 ? Math.rint(-0x1.ad8938e97ceeap219) : i == 1 ? Math.rint(2.5) : Math.ceil(-0x1p70));
+    }
 }
