@@ -26,11 +26,22 @@ public final class CompiledKernel {
     private final String contentHash;
     private final Features features;
     private final List<KernelArg> arguments;
+    private final String doubleNarrowing;
     private volatile String opencl;
     private volatile SpirvModule spirv;
 
     /** Wraps IR produced by the bytecode frontend ({@code method} non-null) or built by hand ({@code method} null). */
     public CompiledKernel(Method method, KernelModule module, String contentHash) {
+        this(method, module, contentHash, null);
+    }
+
+    /**
+     * Like {@link #CompiledKernel(Method, KernelModule, String)}, with where the kernel keeps a
+     * narrowed double expression in double ({@code doubleNarrowing}, null if nowhere), which the
+     * refusal on a device without fp64 names.
+     */
+    public CompiledKernel(Method method, KernelModule module, String contentHash, String doubleNarrowing) {
+        this.doubleNarrowing = doubleNarrowing;
         this.method = method;
         this.module = module;
         this.contentHash = contentHash;
@@ -117,7 +128,8 @@ public final class CompiledKernel {
             throw new UnsupportedOperationException("kernel " + name() + " needs aspect " + String.join(" and ", missing)
                     + " which device " + deviceName + " lacks"
                     + (missing.contains("atomic64") ? " (64-bit atomics: cl_khr_int64_base_atomics)" : "")
-                    + (missing.contains("fp64") ? " (double precision: cl_khr_fp64)" : ""));
+                    + (missing.contains("fp64") ? " (double precision: cl_khr_fp64)" : "")
+                    + (missing.contains("fp64") && doubleNarrowing != null ? "; " + doubleNarrowing : ""));
         }
     }
 

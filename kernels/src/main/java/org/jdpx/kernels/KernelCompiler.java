@@ -31,7 +31,7 @@ public final class KernelCompiler {
         if (k != null) return k;
         long t0 = System.nanoTime();
         Frontend.Result r = Frontend.compile(method);
-        k = new CompiledKernel(method, r.module(), r.contentHash());
+        k = new CompiledKernel(method, r.module(), r.contentHash(), r.doubleNarrowing());
         LOG.log(System.Logger.Level.DEBUG, () -> "compiled kernel " + method.getDeclaringClass().getSimpleName() + "."
                 + method.getName() + " in " + (System.nanoTime() - t0) / 1000 + " us");
         CompiledKernel prev = CACHE.putIfAbsent(method, k);

@@ -49,10 +49,14 @@ import org.jdpx.kernels.ir.Var;
  */
 public final class Frontend {
     /** Bump when generated code changes for the same bytecode, so caches keyed by the hash miss. */
-    public static final String COMPILER_VERSION = "jdpx-kernels-3";
+    public static final String COMPILER_VERSION = "jdpx-kernels-4";
 
-    /** What the frontend produces: the IR and the cache key. */
-    public record Result(KernelModule module, String contentHash) {
+    /**
+     * What the frontend produces: the IR, the cache key, and where the kernel first narrows a
+     * double expression that must stay in double (null if nowhere), for a device without fp64 to
+     * name in its refusal.
+     */
+    public record Result(KernelModule module, String contentHash, String doubleNarrowing) {
     }
 
     private final ClassLoader loader;
@@ -65,6 +69,7 @@ public final class Frontend {
     private final Set<String> hashedClasses = new LinkedHashSet<>();
     private final List<String> hashedFacts = new ArrayList<>();
     private String kernelDisplay;
+    private String doubleNarrowing;
 
     private record HelperInfo(Function fn, List<HiddenRequest> hidden) {
     }
@@ -99,8 +104,9 @@ public final class Frontend {
             throw error(code, code.firstLine, "the first parameter of a kernel must be a KernelContext (missing KernelContext first parameter)");
         }
         if (Modifier.isSynchronized(m.getModifiers())) throw error(code, code.firstLine, "synchronized methods are not allowed as kernels");
-        usedNames.add(sanitize(m.getName()));
-        Function fn = new Function(sanitize(m.getName()), true, null);
+        String kernelName = kernelName(m.getName());
+        usedNames.add(kernelName);
+        Function fn = new Function(kernelName, true, null);
         Map<Integer, Var> scalars = new HashMap<>();
         Map<Integer, SVal> refs = new HashMap<>();
         List<Param> hidden = new ArrayList<>();
@@ -151,7 +157,7 @@ public final class Frontend {
                 .thenComparing(p -> ((ParamKind.ViewInfo) p.kind()).info())
                 .thenComparingInt(p -> ((ParamKind.ViewInfo) p.kind()).dim()));
         fn.params().addAll(hidden);
-        return new Result(new KernelModule(fn, helperOrder), hash(m));
+        return new Result(new KernelModule(fn, helperOrder), hash(m), doubleNarrowing);
     }
 
     /** Java parameter types as the IR sees them: booleans, bytes, shorts and chars travel as int. */
@@ -388,12 +394,24 @@ public final class Frontend {
         return owner + "." + name + desc;
     }
 
+    /** Remembers the first narrowing of a double expression that {@link FloatDemotion} keeps in double. */
+    void noteDoubleNarrowing(MethodCode code, int line, org.jdpx.kernels.ir.Scalar to) {
+        if (doubleNarrowing != null) return;
+        String cast = to == org.jdpx.kernels.ir.Scalar.F32 ? "(float)" : to == org.jdpx.kernels.ir.Scalar.I64 ? "(long)" : "(int)";
+        doubleNarrowing = code.displayName() + " (" + code.sourceFile + (line >= 0 ? ":" + line : "") + ") casts a double"
+                + " expression with " + cast + " that float arithmetic would round differently, so it is computed in double"
+                + " as in Java; to run it without fp64, write it in float (float operands, literals like 0.1f)";
+    }
+
     /** Builds the error every unsupported construct reports: kernel, method, file:line, construct. */
     KernelCompileException error(MethodCode code, int line, String text) {
         String where = code.sourceFile + (line >= 0 ? ":" + line : "");
         String who = code.displayName().equals(kernelDisplay) ? "kernel " + kernelDisplay
                 : "kernel " + kernelDisplay + ", in helper " + code.displayName();
-        return new KernelCompileException(who + " (" + where + "): " + text, line);
+        String hint = line < 0 && !code.hasLineNumbers ? " (no line number: " + code.className + " was compiled without"
+                + " debug information; compile it with -g (javac -g, or <debug>true</debug> in Maven's compiler plugin)"
+                + " to see the line)" : "";
+        return new KernelCompileException(who + " (" + where + "): " + text + hint, line);
     }
 
     private String hash(Method m) {
@@ -419,6 +437,22 @@ public final class Frontend {
             "bool", "half", "uchar", "ushort", "uint", "ulong", "size_t", "kernel", "global", "local", "constant",
             "private", "read_only", "write_only", "read_write", "image2d_t", "sampler_t", "event_t", "complex", "imaginary",
             "true", "false", "vector", "pipe", "generic");
+
+    /** OpenCL C built-in functions a kernel's own name would hide (helpers carry their class name, so never clash). */
+    private static final Set<String> BUILTINS = builtins();
+
+    private static Set<String> builtins() {
+        Set<String> b = new java.util.HashSet<>(Set.of("abs", "min", "max", "round", "select", "dot", "cross", "length",
+                "distance", "normalize", "barrier", "signbit", "vload", "vstore", "printf", "mem_fence"));
+        for (org.jdpx.kernels.ir.MathFn f : org.jdpx.kernels.ir.MathFn.values()) b.add(f.clName());
+        return Set.copyOf(b);
+    }
+
+    /** The kernel's name in OpenCL C and SPIR-V: sanitized, with a trailing underscore where it is a built-in ({@code exp}). */
+    private static String kernelName(String javaName) {
+        String s = sanitize(javaName);
+        return BUILTINS.contains(s) ? s + "_" : s;
+    }
 
     /** A C identifier for a Java name (reserved words and OpenCL keywords get a trailing underscore). */
     public static String sanitize(String javaName) {

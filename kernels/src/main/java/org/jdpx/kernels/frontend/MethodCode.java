@@ -36,6 +36,8 @@ final class MethodCode {
     final List<LocalVariable> localVariables = new ArrayList<>();
     /** Line of the first instruction, for errors about the method as a whole (-1 if unknown). */
     final int firstLine;
+    /** False when the class was compiled without line numbers ({@code javac -g:none}). */
+    final boolean hasLineNumbers;
     final boolean hasExceptionHandlers;
     /** Line of the first exception handler's code (the catch clause), -1 if none. */
     final int handlerLine;
@@ -50,6 +52,7 @@ final class MethodCode {
                 .map(SourceFileAttribute::sourceFile).map(u -> u.stringValue()).orElse(simple + ".java");
         CodeModel code = method.code().orElse(null);
         int line = -1;
+        boolean lines = false;
         int bci = 0;
         boolean handlers = false;
         List<ExceptionCatch> catches = new ArrayList<>();
@@ -58,7 +61,10 @@ final class MethodCode {
             for (CodeElement e : code) {
                 switch (e) {
                     case LabelTarget lt -> pending.add(lt.label());
-                    case LineNumber ln -> line = ln.line();
+                    case LineNumber ln -> {
+                        line = ln.line();
+                        lines = true;
+                    }
                     case LocalVariable lv -> localVariables.add(lv);
                     case ExceptionCatch ec -> {
                         handlers = true;
@@ -76,6 +82,7 @@ final class MethodCode {
         }
         for (Label l : pending) labelIndex.put(l, insns.size());
         this.hasExceptionHandlers = handlers;
+        this.hasLineNumbers = lines;
         int hLine = -1;
         for (ExceptionCatch ec : catches) {
             Integer at = labelIndex.get(ec.handler());

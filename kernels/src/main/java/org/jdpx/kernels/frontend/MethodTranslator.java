@@ -592,8 +592,12 @@ final class MethodTranslator {
             return;
         }
         if (cv.opcode() == Opcode.D2F || cv.opcode() == Opcode.D2I || cv.opcode() == Opcode.D2L) {
-            Expr f = FloatDemotion.demote(v);
-            if (f != null) v = f;
+            Expr f = FloatDemotion.demote(v, to);
+            if (f != null) {
+                v = f;
+            } else {
+                frontend.noteDoubleNarrowing(code, line, to);
+            }
         }
         push(v.type() == to ? v : new Expr.Convert(to, v));
     }

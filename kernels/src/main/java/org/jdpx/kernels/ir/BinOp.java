@@ -6,7 +6,7 @@ package org.jdpx.kernels.ir;
  * <li>ADD, SUB, MUL on integers wrap around (two's complement), never undefined;</li>
  * <li>DIV truncates toward zero, {@code MIN_VALUE / -1 == MIN_VALUE}; REM takes the sign of the
  *     dividend and {@code MIN_VALUE % -1 == 0}. Division by zero throws in Java but cannot be
- *     signalled on a device: kernels must not divide integers by zero (the result is unspecified);</li>
+ *     signalled on a device: {@code x / 0} and {@code x % 0} are 0 in every emitter's output;</li>
  * <li>SHL, SHR (arithmetic), USHR (logical) use only the low 5 (int) or 6 (long) bits of the
  *     count; the count is always I32;</li>
  * <li>on floats ADD..DIV are IEEE operations with one rounding each (never fused), REM is the

@@ -41,8 +41,11 @@ import org.jdpx.kernels.LocalMemory;
  * range of one item, with the group's arrays and phaser as arguments.
  *
  * <p>An exception thrown by a work-item stops its group and is rethrown from {@code run}
- * after the launch drains (other groups may have run). Java's own semantics apply here
- * (e.g. integer division by zero throws), which devices cannot reproduce.
+ * after the launch drains (other groups may have run). Java's own semantics apply here, with one
+ * exception that keeps every device alike: integer {@code /} and {@code %} by zero give 0 (as in
+ * OpenCL C and SPIR-V, where a device cannot throw) instead of throwing, because a kernel that
+ * divides runs as a copy whose divisions go through {@link JvmRuntime#div} ({@link DivisionCopies}),
+ * or, where no copy can be made, through its IR.
  */
 public final class JvmKernelRunner {
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -66,9 +69,14 @@ public final class JvmKernelRunner {
             runIr(kernel, global, local, args);
             return;
         }
+        JvmLoops.Hosted hosted = JvmLoops.hostFor(m);
+        if (hosted.runIr()) {
+            runIr(kernel, global, local, args);
+            return;
+        }
         boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
         for (Object a : args) if (a instanceof LocalMemory) groups = true;
-        launch(m, global, local, groups, args);
+        launch(m, hosted, global, local, groups, args);
     }
 
     /**
@@ -102,14 +110,14 @@ public final class JvmKernelRunner {
         run(KernelCompiler.compile(kernel), global, local, args);
     }
 
-    private static void launch(Method m, int[] global, int[] localIn, boolean groups, Object[] args) {
+    private static void launch(Method m, JvmLoops.Hosted hosted, int[] global, int[] localIn, boolean groups, Object[] args) {
         int[] g = dims(global, "global");
         int[] l = localIn == null ? defaultLocal(g, groups) : dims(localIn, "local");
         checkDivides(g, l);
         if (args.length != m.getParameterCount() - 1) {
             throw new IllegalArgumentException("kernel " + m.getName() + " takes " + (m.getParameterCount() - 1) + " arguments, got " + args.length);
         }
-        MethodHandle base = handle(m);
+        MethodHandle base = hosted.kernel() != null ? hosted.kernel() : handle(m);
         if (groups) {
             runGroups(g, l, group -> {
                 Object[] groupArgs = args.clone();
@@ -122,7 +130,7 @@ public final class JvmKernelRunner {
                 };
             });
         } else {
-            runFlat(rowOf(bind(m, base, args), JvmLoops.loopFor(m), args), g, l, localIn != null);
+            runFlat(rowOf(bind(m, base, args), hosted.loop(), args), g, l, localIn != null);
         }
     }
 

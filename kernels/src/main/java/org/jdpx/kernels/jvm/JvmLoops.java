@@ -25,7 +25,8 @@ import org.jdpx.kernels.KernelContext;
  * {@code gid0 = from .. to-1}. A direct static call is what lets C2 inline the kernel body into
  * the loop, hoist the views' fields and vectorise, which a call through a MethodHandle per
  * work-item prevents. Kernels whose class cannot be opened to jdpx (a named module that does not
- * open its package) keep the MethodHandle path.
+ * open its package) keep the MethodHandle path. A kernel that divides integers runs as a copy
+ * in the same hidden class, with division by zero giving 0 ({@link DivisionCopies}).
  */
 public final class JvmLoops {
 
@@ -48,35 +49,49 @@ public final class JvmLoops {
         ((JvmKernelContext) ctx).gid0 = x;
     }
 
-    /** The generated loop of {@code kernel}, or {@code null} when its class cannot host one. */
-    static MethodHandle loopFor(Method kernel) {
+    /**
+     * How the java device calls a kernel method: {@code kernel} is the handle to call per work-item
+     * (null: the method itself, through reflection), {@code loop} the generated row loop (null
+     * where the class cannot host one); {@code runIr} true when the method divides where no copy
+     * with the devices' division rule could be made ({@link DivisionCopies}), so the runner must
+     * execute the kernel's IR instead.
+     */
+    record Hosted(MethodHandle kernel, MethodHandle loop, boolean runIr) {
+    }
+
+    /** How to run {@code kernel}, generated once per method. */
+    static Hosted hostFor(Method kernel) {
         return CACHE.get(kernel.getDeclaringClass()).computeIfAbsent(kernel, JvmLoops::generate);
     }
 
-    private static final ClassValue<java.util.concurrent.ConcurrentHashMap<Method, MethodHandle>> CACHE =
+    private static final ClassValue<java.util.concurrent.ConcurrentHashMap<Method, Hosted>> CACHE =
             new ClassValue<>() {
                 @Override
-                protected java.util.concurrent.ConcurrentHashMap<Method, MethodHandle> computeValue(Class<?> type) {
+                protected java.util.concurrent.ConcurrentHashMap<Method, Hosted> computeValue(Class<?> type) {
                     return new java.util.concurrent.ConcurrentHashMap<>();
                 }
             };
 
-    private static MethodHandle generate(Method kernel) {
+    private static Hosted generate(Method kernel) {
         Class<?> owner = kernel.getDeclaringClass();
-        if (!Modifier.isStatic(kernel.getModifiers())) {
-            return null;
+        DivisionCopies.Plan plan = DivisionCopies.plan(kernel);
+        Hosted fallback = new Hosted(null, null, plan.kernel() != null || !plan.reachable());
+        if (!Modifier.isStatic(kernel.getModifiers()) || !plan.reachable()) {
+            return fallback;
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-            byte[] bytes = bytes(kernel, owner);
-            Class<?> loop = lookup.defineHiddenClass(bytes, true).lookupClass();
-            return lookup.findStatic(loop, "run", RUN_TYPE);
-        } catch (IllegalAccessException | NoSuchMethodException | LinkageError e) {
-            return null;
+            byte[] bytes = bytes(kernel, owner, plan);
+            Class<?> host = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE).lookupClass();
+            MethodType type = MethodType.methodType(void.class, kernel.getParameterTypes());
+            MethodHandle copy = plan.kernel() == null ? null : lookup.findStatic(host, plan.kernel().name(), type);
+            return new Hosted(copy, lookup.findStatic(host, "run", RUN_TYPE), false);
+        } catch (IllegalAccessException | NoSuchMethodException | LinkageError | IllegalArgumentException e) {
+            return fallback;
         }
     }
 
-    private static byte[] bytes(Method kernel, Class<?> owner) {
+    private static byte[] bytes(Method kernel, Class<?> owner, DivisionCopies.Plan plan) {
         ClassDesc self = ClassDesc.of(owner.getPackageName().isEmpty() ? "JdpxLoop"
                 : owner.getPackageName() + ".JdpxLoop");
         ClassDesc ownerDesc = ClassDesc.of(owner.getName());
@@ -86,10 +101,13 @@ public final class JvmLoops {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(
                         loader != null ? loader : ClassLoader.getPlatformClassLoader()))));
-        return cf.build(self, cb -> cb
-                .withFlags(ACC_PUBLIC | ACC_FINAL)
-                .withMethodBody("run", RUN, ACC_PUBLIC | ACC_STATIC, code -> loop(code, ownerDesc, kernel.getName(),
-                        kernelType, params)));
+        ClassDesc target = plan.kernel() == null ? ownerDesc : self;
+        String targetName = plan.kernel() == null ? kernel.getName() : plan.kernel().name();
+        return cf.build(self, cb -> {
+            cb.withFlags(ACC_PUBLIC | ACC_FINAL)
+                    .withMethodBody("run", RUN, ACC_PUBLIC | ACC_STATIC, code -> loop(code, target, targetName, kernelType, params));
+            DivisionCopies.addTo(cb, self, plan.copies());
+        });
     }
 
     /** {@code run(ctx, from, to, args)}: unpack args into locals, then call the kernel for each x. */

@@ -41,8 +41,8 @@ import org.jdpx.kernels.ir.ViewOffsets;
  *     rule; left shifts and {@code >>>} are done on the unsigned type;</li>
  * <li>integer {@code /} and {@code %} by a variable call small helpers: {@code MIN_VALUE / -1}
  *     is {@code MIN_VALUE} and {@code % -1} is 0 as in Java (on x86 devices the raw division
- *     traps), and division by zero gives 0 (Java would throw; a device cannot, so kernels must
- *     not rely on it);</li>
+ *     traps), and division by zero gives 0 (Java would throw; a device cannot, so every device,
+ *     the java device included, gives 0);</li>
  * <li>float to int/long uses {@code convert_int_sat_rtz}: truncation, saturation, NaN to 0 (Java's cast);
  *     narrowing integer casts keep the low bits via unsigned conversions and {@code as_char}/{@code as_short};</li>
  * <li>{@code #pragma OPENCL FP_CONTRACT OFF}: Java never fuses {@code a*b+c}; only {@code Math.fma} gives {@code fma};</li>
@@ -224,7 +224,7 @@ public final class OpenClEmitter {
         private void ifStmt(Stmt.If i, boolean elseIf) {
             String head = "if (" + top(i.cond()) + ") {";
             if (elseIf) {
-                out.setLength(out.length() - 2); // join "}\n" of the previous branch
+                out.setLength(out.length() - 1); // continue the line "}" that closed the previous branch
                 out.append(" else ").append(head).append('\n');
             } else {
                 line(head);

@@ -352,15 +352,11 @@ public final class Cases {
                 float x = in.get(i);
                 e[i] = (float) Math.sqrt(x) + (float) Math.exp(-x) + (float) Math.sin(x) * (float) Math.cos(x)
                         + (float) (1.0 / Math.sqrt(x + 1f)) + Math.min(Math.max(x, 0.5f), 2f) + (1f + (3f - 1f) * 0.25f)
-                        + (float) Math.floor(x * 3.75) + Math.abs(x - 2f) + Math.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
+                        + (float) Math.floor(x * 3.75f) + Math.abs(x - 2f) + Math.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
                         + (float) Math.atan2(x, 2.0) + (float) Math.log(x + 1f) + (float) Math.hypot(x, 3.0);
             }
-            // devices evaluate floor(x * 3.7) in float, which can round across an integer: allow that step on a few elements
-            Checks.floatsClose(e, (FloatArray) a[1], 2e-5, 1.0001);
-            FloatArray out = (FloatArray) a[1];
-            int close = 0;
-            for (int i = 0; i < 64; i++) if (Math.abs(out.get(i) - e[i]) <= 2e-5 * Math.abs(e[i]) + 1e-5) close++;
-            Checks.equal(true, close >= 60, (64 - close) + " elements differ by more than float rounding");
+            // float library functions on devices are within a few ulp of Java's double result rounded to float
+            Checks.floatsClose(e, (FloatArray) a[1], 2e-5, 1e-5);
         }, true));
         c.add(new Case("labelledBreak", new int[] {64}, null, () -> {
             IntArray g = Data.ints(64);
@@ -535,6 +531,9 @@ public final class Cases {
                 a -> Checks.floatsExact(new float[] {0x1p60f, -2f, -0x1p40f, 1f}, (FloatArray) a[0]), true));
         c.add(new Case("roundLargeDoubleConstants", new int[] {3}, null, () -> new Object[] {Data.doubles(3)},
                 a -> Checks.doublesClose(new double[] {-0x1.ad8938e97ceeap219, 2.0, -0x1p70}, (DoubleArray) a[0], 0), true));
+        BranchCases.addTo(c);
+        NarrowingCases.addTo(c);
+        DivisionCases.addTo(c);
         return c;
     }
 }

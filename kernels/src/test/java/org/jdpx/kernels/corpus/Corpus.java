@@ -324,7 +324,7 @@ public final class Corpus {
         float x = in.get(i);
         float r = (float) Math.sqrt(x) + (float) Math.exp(-x) + (float) Math.sin(x) * (float) Math.cos(x)
                 + KernelMath.rsqrt(x + 1f) + KernelMath.clamp(x, 0.5f, 2f) + KernelMath.mix(1f, 3f, 0.25f)
-                + (float) Math.floor(x * 3.75) + Math.abs(x - 2f) + KernelMath.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
+                + (float) Math.floor(x * 3.75f) + Math.abs(x - 2f) + KernelMath.fma(x, 2f, 1f) + (float) Math.pow(x, 1.5)
                 + (float) Math.atan2(x, 2.0) + KernelMath.log(x + 1f) + (float) Math.hypot(x, 3.0);
         out.set(i, r);
     }
@@ -460,5 +460,196 @@ public final class Corpus {
     public static void roundLargeDoubleConstants(KernelContext ctx, DoubleArray out) {
         int i = ctx.globalId(0);
         out.set(i, i == 0 ? Math.rint(-0x1.ad8938e97ceeap219) : i == 1 ? Math.rint(2.5) : Math.ceil(-0x1p70));
+    }
+
+    // ---- nested if/else shapes (issue 12: an else holding an if/else lost its closing brace in OpenCL C)
+
+    @Kernel
+    public static void nestedIfElse(KernelContext ctx, FloatArray in, FloatArray out) {
+        int gid = ctx.globalId(0);
+        float x = in.get(gid);
+        if (gid > 3) {
+            if (x > 0.5f) out.set(gid, 1f);
+            else out.set(gid, x * x);
+        } else {
+            out.set(gid, x);
+        }
+    }
+
+    @Kernel
+    public static void elseIfChain(KernelContext ctx, IntArray in, IntArray out) {
+        int i = ctx.globalId(0);
+        int v = in.get(i);
+        int r;
+        if (v < -50) {
+            r = 1;
+        } else if (v < 0) {
+            if (v % 2 == 0) r = 2;
+            else r = 3;
+        } else if (v == 0) {
+            r = 4;
+        } else if (v < 50) {
+            r = v > 25 ? 5 : 6;
+        } else {
+            if (v > 90) r = 7;
+            else if (v > 70) r = 8;
+            else r = 9;
+        }
+        out.set(i, r * 100 + (v & 15));
+    }
+
+    @Kernel
+    public static void ifLoopInElse(KernelContext ctx, IntArray in, IntArray out, int n) {
+        int i = ctx.globalId(0);
+        int v = in.get(i);
+        int acc = 0;
+        if (v < 0) {
+            acc = -v;
+        } else {
+            for (int k = 0; k < n; k++) {
+                if ((v + k) % 3 == 0) {
+                    if (k > 2) acc += k;
+                    else acc -= 1;
+                } else if ((v + k) % 3 == 1) {
+                    acc ^= k;
+                } else {
+                    if (acc > 40) break;
+                    acc += 2;
+                }
+            }
+            if (acc > 10) acc *= 2;
+            else if (acc < 0) acc = 0;
+        }
+        out.set(i, acc);
+    }
+
+    @Kernel
+    public static void elseWithLoneIf(KernelContext ctx, FloatArray in, FloatArray out) {
+        int i = ctx.globalId(0);
+        float x = in.get(i);
+        float r = 0f;
+        if (x < 0.25f) {
+            r = x;
+        } else {
+            if (x < 0.5f) r = 2f * x;
+        }
+        if (i % 2 == 0) {
+            if (x > 0.75f) {
+                out.set(i, r + 1f);
+            } else {
+                if (x > 0.6f) out.set(i, r + 2f);
+                else out.set(i, r + 3f);
+            }
+        } else {
+            if (x > 0.9f) {
+                out.set(i, r - 1f);
+            } else {
+                if (x > 0.8f) {
+                    out.set(i, r - 2f);
+                } else {
+                    if (x > 0.7f) out.set(i, r - 3f);
+                    else out.set(i, r - 4f);
+                }
+            }
+        }
+    }
+
+    @Kernel
+    public static void thenNestedChains(KernelContext ctx, IntArray in, IntArray out, int n) {
+        int i = ctx.globalId(0);
+        int v = in.get(i);
+        int acc = 0;
+        for (int k = 0; k < n; k++) {
+            if (v > k) {
+                if (v % 4 == 0) {
+                    acc += 3;
+                } else {
+                    if (v % 4 == 1) {
+                        if (k % 2 == 0) acc += 5;
+                        else acc -= 1;
+                    } else {
+                        acc ^= k;
+                    }
+                }
+            } else {
+                acc += 1;
+            }
+        }
+        if (acc > 20) {
+            if (acc > 40) out.set(i, acc * 2);
+            else out.set(i, acc + 1000);
+        } else {
+            out.set(i, -acc);
+        }
+    }
+
+    // ---- narrowing a double expression (issue 12: it was recomputed in float, rounding where Java does not)
+
+    /** Narrowings that must stay in double: needs fp64, refused where there is none. */
+    @Kernel
+    public static void doubleNarrowing(KernelContext ctx, FloatArray x, IntArray a, FloatArray out, IntArray outI) {
+        int i = ctx.globalId(0);
+        float f = x.get(i);
+        int n = a.get(i);
+        out.set(6 * i, (float) ((double) f * f - 1.0)); // NARROW
+        out.set(6 * i + 1, (float) ((double) n - 16777216.0));
+        out.set(6 * i + 2, (float) (f * 0.1));
+        out.set(6 * i + 3, (float) Math.floor(f * 3.75));
+        out.set(6 * i + 4, (float) ((double) f * f * f));
+        out.set(6 * i + 5, (float) Math.sqrt((double) f * f + 1.0));
+        outI.set(2 * i, (int) (f * 3.75));
+        outI.set(2 * i + 1, (int) ((double) f + f));
+    }
+
+    /** Narrowings float arithmetic computes exactly as Java: they stay float and need no fp64. */
+    @Kernel
+    public static void exactNarrowing(KernelContext ctx, FloatArray x, FloatArray y, FloatArray out, IntArray outI) {
+        int i = ctx.globalId(0);
+        float f = x.get(i), g = y.get(i);
+        out.set(8 * i, (float) ((double) f * g));
+        out.set(8 * i + 1, (float) ((double) f / g));
+        out.set(8 * i + 2, (float) ((double) f - g));
+        out.set(8 * i + 3, (float) Math.sqrt(Math.abs(f)));
+        out.set(8 * i + 4, (float) (-(double) f + g * 0.5f));
+        out.set(8 * i + 5, (float) (Math.floor(f) + 0.25));
+        out.set(8 * i + 6, (float) ((double) f % g));
+        out.set(8 * i + 7, (float) (Math.ceil(f) * Math.rint(g)));
+        outI.set(i, (int) Math.floor(f * 4.0f) + (int) (long) -(double) g);
+    }
+
+    // ---- integer division by zero (issue 12: 0 on OpenCL devices, an ArithmeticException on the java device)
+
+    static int ratio(int a, int b) {
+        return a / b + a % b;
+    }
+
+    /** A nested class: its helpers are in the kernel class's nest, so the java device copies them. */
+    static final class Nested {
+        private Nested() {
+        }
+
+        private static long quotient(long a, long b) {
+            return a / b * 10 + a % b;
+        }
+    }
+
+    @Kernel
+    public static void divisionByZero(KernelContext ctx, IntArray a, IntArray b, IntArray out, LongArray outL) {
+        int i = ctx.globalId(0);
+        int x = a.get(i), y = b.get(i);
+        out.set(3 * i, x / y);
+        out.set(3 * i + 1, x % y);
+        out.set(3 * i + 2, ratio(x, y));
+        long lx = x * 1000003L, ly = y;
+        outL.set(3 * i, lx / ly);
+        outL.set(3 * i + 1, lx % ly);
+        outL.set(3 * i + 2, Nested.quotient(lx, ly));
+    }
+
+    /** Divides only in a helper of another class: the java device runs its IR, which divides as the devices do. */
+    @Kernel
+    public static void divisionInOtherClass(KernelContext ctx, IntArray a, IntArray b, IntArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, Constants.remainder(a.get(i), b.get(i)));
     }
 }

@@ -116,6 +116,8 @@ class CorpusTest {
         assertEquals(Set.of("fp64", "atomic64"), kernel("doubleAtomics").requiredAspects());
         assertEquals(Set.of("atomic64"), kernel("longAtomics").requiredAspects());
         assertEquals(Set.of(), kernel("mathFunctions").requiredAspects(), "float Math.* stays in float");
+        assertEquals(Set.of(), kernel("exactNarrowing").requiredAspects(), "narrowings float computes exactly stay in float");
+        assertEquals(Set.of("fp64"), kernel("doubleNarrowing").requiredAspects(), "narrowings float would round differently stay double");
         assertTrue(kernel("matmulTiled").usesBarriers() && kernel("matmulTiled").usesLocalMemory());
         assertFalse(kernel("vecAdd").usesBarriers() || kernel("vecAdd").usesLocalMemory());
         assertTrue(kernel("reduceSum").usesLocalMemory());

@@ -45,6 +45,9 @@ class OpenClOutputTest {
         assertTrue(collatz.contains("for (;;)") || collatz.contains("while ("), collatz);
         String early = cl("earlyExit");
         assertTrue(early.contains("return;"), early);
+        String nested = cl("nestedIfElse"); // an else holding an if/else prints as an else-if chain, braces balanced
+        assertTrue(nested.contains("    } else if (!(x > 0.5f)) {\n"), nested);
+        assertEquals(nested.chars().filter(ch -> ch == '{').count(), nested.chars().filter(ch -> ch == '}').count(), nested);
     }
 
     @Test
