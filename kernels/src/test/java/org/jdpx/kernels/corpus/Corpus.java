@@ -652,4 +652,19 @@ public final class Corpus {
         int i = ctx.globalId(0);
         out.set(i, Constants.remainder(a.get(i), b.get(i)));
     }
+
+    /** Java's pow special cases: NaN for |x| == 1 with y infinite or NaN, where C's pow gives 1 (found by the random kernel generator). */
+    @Kernel
+    public static void powSpecialCases(KernelContext ctx, FloatArray x, FloatArray y, FloatArray out, DoubleArray outD) {
+        int i = ctx.globalId(0);
+        out.set(i, KernelMath.pow(x.get(i), y.get(i)));
+        outD.set(i, Math.pow(x.get(i), y.get(i)) + (i == 0 ? Math.pow(-1.0, Double.NEGATIVE_INFINITY) : 0.0));
+    }
+
+    /** The float-only twin, so that devices without fp64 run it too. */
+    @Kernel
+    public static void powSpecialCasesFloat(KernelContext ctx, FloatArray x, FloatArray y, FloatArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, KernelMath.pow(x.get(i), y.get(i)));
+    }
 }
