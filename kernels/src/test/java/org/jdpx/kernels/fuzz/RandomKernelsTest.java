@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * reproducer.
  */
 class RandomKernelsTest {
-    /** The CI seed set: seeds 1..240. */
+    /** The CI seed set: seeds 1..200. */
     private static final long FIRST_SEED = 1;
-    private static final int COUNT = 240;
+    private static final int COUNT = 200;
 
     @Test
     void generatedKernelsAgreeWithPlainJavaOnEveryTarget() {
