@@ -31,6 +31,9 @@ jdpx_find_java || exit 1
 export RUSTICL_ENABLE=${RUSTICL_ENABLE:-llvmpipe}
 
 mvn -B -ntp verify "$@"
+# jdpx as a user's dependency: README's install command into a temporary repository, then
+# examples/consumer's `mvn test` and examples/modular on the module path.
+scripts/consumer-test.sh
 
 echo
 echo "Device families on this machine (tests ran on each listed device):"

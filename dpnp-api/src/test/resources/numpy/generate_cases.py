@@ -9,6 +9,7 @@ exactly rounded float results), ulp (one correctly rounded function), composed (
 operations or a reduction).
 """
 import os
+import warnings
 import numpy as np
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")
@@ -320,6 +321,135 @@ case("array_equiv", "array_equiv", "", ["f64_w4", "f64_a"], np.array_equiv(X["f6
 for fn in ["logical_and", "logical_or", "logical_xor"]:
     case(f"{fn}_b", fn, "", ["b_a", "b_b"], getattr(np, fn)(X["b_a"], X["b_b"]), "exact")
 case("logical_not_i", "logical_not", "", ["i64_a"], np.logical_not(X["i64_a"]), "exact")
+
+# ---- fmod exactly as C's (its own generator, so the arrays above keep their values): dividends and
+# divisors of every sign, zeros, infinities, NaN, tiny and huge values, all exact in float32 so
+# the result is the same on a device without fp64; fmod's result is exact, so the class is exact.
+frng = np.random.default_rng(20261204)
+grid_x = [-1e-30, 1e-30, 0.0, -0.0, np.inf, -np.inf, np.nan, 5.5, -5.5, 2.0**100, -3 * 2.0**90, 1e-45, -2.0**-126, 3.0, -3.0]
+grid_y = [1.0, -1.0, 0.0, -0.0, np.inf, -np.inf, np.nan, 0.75, -0.375, 2.5, 2.0**-100, -7.0]
+for t, tag in [(np.float32, "f32"), (np.float64, "f64")]:
+    arr(f"{tag}_fmod_x", np.array(grid_x, dtype=np.float32).astype(t).reshape(-1, 1))
+    arr(f"{tag}_fmod_y", np.array(grid_y, dtype=np.float32).astype(t))
+    case(f"fmod_grid_{tag}", "fmod", "", [f"{tag}_fmod_x", f"{tag}_fmod_y"], np.fmod(X[f"{tag}_fmod_x"], X[f"{tag}_fmod_y"]), "exact")
+    arr(f"{tag}_fmod_a", frng.uniform(-3, 3, 256).astype(np.float32).astype(t))
+    arr(f"{tag}_fmod_b", frng.uniform(-3, 3, 256).astype(np.float32).astype(t))
+    case(f"fmod_random_{tag}", "fmod", "", [f"{tag}_fmod_a", f"{tag}_fmod_b"], np.fmod(X[f"{tag}_fmod_a"], X[f"{tag}_fmod_b"]), "exact")
+for t, tag in [(np.int8, "i8"), (np.int32, "i32"), (np.int64, "i64")]:
+    info = np.iinfo(t)
+    arr(f"{tag}_fmod_x", np.array([7, -7, 0, info.min, info.max, -1, 5], dtype=t).reshape(-1, 1))
+    arr(f"{tag}_fmod_y", np.array([3, -3, 0, -1, 1, info.min, 2], dtype=t))
+    case(f"fmod_grid_{tag}", "fmod", "", [f"{tag}_fmod_x", f"{tag}_fmod_y"], np.fmod(X[f"{tag}_fmod_x"], X[f"{tag}_fmod_y"]), "exact")
+
+# ---- percentile and quantile: a scalar q gives no q axis (shape () for a full reduction), an
+# array q a leading one; every axis form with and without keepdims; cov/corrcoef of a 0-d array.
+arr("f64_0d", np.array(1.75))
+for fn, qs, qa in [("percentile", 37.5, [10, 50, 95]), ("quantile", 0.375, [0.1, 0.5, 0.95])]:
+    for src in ["f64_3d", "f64_v", "f64_0d", "i64_a"]:
+        nd = X[src].ndim
+        axes = [None] + ([0, -1] if nd >= 1 else []) + ([1] if nd >= 2 else [])
+        for axis in axes:
+            for kd in (False, True):
+                ax = "" if axis is None else str(axis)
+                tag = f"{fn}_{src}_{ax.replace('-', 'm') or 'all'}_{int(kd)}"
+                case(tag + "_scalar", fn, f"qs={qs};axis={ax};keepdims={int(kd)}", [src],
+                     getattr(np, fn)(X[src], qs, axis=axis, keepdims=kd), "composed")
+                case(tag + "_array", fn, f"q={','.join(map(str, qa))};axis={ax};keepdims={int(kd)}", [src],
+                     getattr(np, fn)(X[src], qa, axis=axis, keepdims=kd), "composed")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)
+    case("cov_0d", "cov", "rowvar=1;ddof=1", ["f64_0d"], np.cov(X["f64_0d"]), "composed")
+    case("corrcoef_0d", "corrcoef", "rowvar=1", ["f64_0d"], np.corrcoef(X["f64_0d"]), "composed")
+
+# ---- NumPy's default arguments: "default:NAME" calls the Dpnp overload that leaves them out
+# (DefaultCalls); creation functions there run on the default device and are moved to the one tested.
+def dcase(name, fn, args, ins, result, tol="exact"):
+    case("default_" + name, "default:" + fn, args, ins, result, tol)
+
+
+dcase("eye", "eye", "n=3", [], np.eye(3))
+dcase("eye_nm", "eye", "n=3;m=4", [], np.eye(3, 4))
+dcase("identity", "identity", "n=3", [], np.identity(3))
+dcase("tri", "tri", "n=3", [], np.tri(3))
+dcase("linspace", "linspace", "start=-1;stop=3;num=7", [], np.linspace(-1, 3, 7), "ulp")
+dcase("linspace_50", "linspace", "start=0;stop=1", [], np.linspace(0, 1), "ulp")
+dcase("logspace", "logspace", "start=0;stop=2;num=5", [], np.logspace(0, 2, 5), "composed")
+dcase("arange_stop", "arange", "stop=5", [], np.arange(5))
+dcase("arange_start", "arange", "start=2;stop=7", [], np.arange(2, 7))
+dcase("arange_step", "arange", "start=0;stop=1;step=0.25", [], np.arange(0, 1, 0.25))
+dcase("zeros", "zeros", "shape=2,3", [], np.zeros((2, 3)))
+dcase("ones", "ones", "shape=2,3", [], np.ones((2, 3)))
+dcase("full", "full", "shape=2,2;value=7", [], np.full((2, 2), 7))
+dcase("empty", "empty", "shape=2,5", [], np.empty((2, 5)), "shape")
+dcase("indices", "indices", "shape=2,3", [], np.indices((2, 3)))
+dcase("tril", "tril", "", ["f64_a"], np.tril(a))
+dcase("triu", "triu", "", ["f64_a"], np.triu(a))
+dcase("meshgrid", "meshgrid", "", ["f64_v", "f64_w4"], np.meshgrid(X["f64_v"], X["f64_w4"]))
+dcase("diag_1d", "diag", "", ["f64_v"], np.diag(X["f64_v"]))
+dcase("diag_2d", "diag", "", ["f64_a"], np.diag(a))
+dcase("diagflat", "diagflat", "", ["f64_w4"], np.diagflat(X["f64_w4"]))
+dcase("diagonal", "diagonal", "", ["f64_3d"], np.diagonal(X["f64_3d"]))
+dcase("round", "round", "", ["f64_special"], np.round(X["f64_special"]), "ulp")
+dcase("round_a", "round", "", ["f64_a"], np.round(a), "ulp")
+dcase("around", "around", "", ["f64_a"], np.around(a), "ulp")
+dcase("copysign_neg", "copysign", "sign=-1", ["f64_a"], np.copysign(a, -1.0))
+dcase("copysign_negzero", "copysign", "sign=-0.0", ["f64_special"], np.copysign(X["f64_special"], -0.0))
+dcase("copysign_pos_i64", "copysign", "sign=2", ["i64_a"], np.copysign(X["i64_a"], 2))
+dcase("nan_to_num", "nan_to_num", "", ["f32_special"], np.nan_to_num(X["f32_special"]))
+dcase("diff", "diff", "", ["f64_3d"], np.diff(X["f64_3d"]), "ulp")
+dcase("diff_n", "diff", "n=2", ["i64_a"], np.diff(X["i64_a"], 2))
+for fn in ["sum", "prod", "min", "max", "amin", "amax", "ptp", "mean", "var", "std", "any", "all", "count_nonzero"]:
+    ex = "exact" if fn in ("min", "max", "amin", "amax", "any", "all", "count_nonzero") else "composed"
+    dcase(f"{fn}", fn, "", ["f64_3d"], getattr(np, fn)(X["f64_3d"]), ex)
+    dcase(f"{fn}_axis", fn, "axis=1", ["f64_3d"], getattr(np, fn)(X["f64_3d"], axis=1), ex)
+    dcase(f"{fn}_axis_neg", fn, "axis=-1", ["i64_a"], getattr(np, fn)(X["i64_a"], axis=-1), "composed" if fn in ("mean", "var", "std") else "exact")
+for fn in ["nansum", "nanprod", "nanmin", "nanmax", "nanmean", "nanvar", "nanstd"]:
+    ex = "exact" if fn in ("nanmin", "nanmax") else "composed"
+    dcase(f"{fn}", fn, "", ["f64_nan"], getattr(np, fn)(X["f64_nan"]), ex)
+    dcase(f"{fn}_axis", fn, "axis=0", ["f64_nan"], getattr(np, fn)(X["f64_nan"], axis=0), ex)
+for fn in ["argmin", "argmax", "nanargmin", "nanargmax"]:
+    src = "f64_nan" if fn.startswith("nan") else "f64_3d"
+    dcase(fn, fn, "", [src], getattr(np, fn)(X[src]))
+for fn in ["cumsum", "cumprod", "nancumsum", "nancumprod"]:
+    src = "f64_nan" if fn.startswith("nan") else "f64_a"
+    dcase(fn, fn, "", [src], getattr(np, fn)(X[src]), "composed")
+dcase("median", "median", "", ["f64_3d"], np.median(X["f64_3d"]), "composed")
+dcase("percentile_scalar", "percentile", "q=30", ["f64_a"], np.percentile(a, 30), "composed")
+dcase("percentile_seq", "percentile", "qs=10,90", ["f64_3d"], np.percentile(X["f64_3d"], [10, 90]), "composed")
+dcase("quantile_scalar", "quantile", "q=0.25", ["f64_3d"], np.quantile(X["f64_3d"], 0.25), "composed")
+dcase("quantile_seq", "quantile", "qs=0.5,0.75", ["f64_a"], np.quantile(a, [0.5, 0.75]), "composed")
+dcase("average", "average", "", ["f64_3d"], np.average(X["f64_3d"]), "composed")
+dcase("cov", "cov", "", ["f64_a"], np.cov(a), "composed")
+dcase("cov_1d", "cov", "", ["f64_v"], np.cov(X["f64_v"]), "composed")
+dcase("corrcoef", "corrcoef", "", ["f64_n"], np.corrcoef(X["f64_n"]), "composed")
+dcase("histogram", "histogram", "", ["f64_hist"], np.histogram(X["f64_hist"]), "composed")
+dcase("histogram_bins", "histogram", "bins=6", ["f64_hist"], np.histogram(X["f64_hist"], 6), "composed")
+dcase("histogram_bin_edges", "histogram_bin_edges", "", ["f64_hist"], np.histogram_bin_edges(X["f64_hist"]), "composed")
+dcase("histogram_bin_edges_bins", "histogram_bin_edges", "bins=3", ["f64_hist"], np.histogram_bin_edges(X["f64_hist"], 3), "composed")
+dcase("bincount", "bincount", "", ["i64_bins"], np.bincount(X["i64_bins"]))
+dcase("digitize", "digitize", "", ["f64_needles", "f64_sorted"], np.digitize(X["f64_needles"], X["f64_sorted"]))
+dcase("trace", "trace", "", ["f64_a"], np.trace(a), "composed")
+dcase("trace_3d", "trace", "", ["f64_3d"], np.trace(X["f64_3d"]), "composed")
+dcase("norm", "norm", "", ["f64_a"], np.linalg.norm(a), "composed")
+dcase("tensordot", "tensordot", "", ["f64_a", "f64_b"], np.tensordot(a, b), "composed")
+dcase("flip", "flip", "", ["f64_3d"], np.flip(X["f64_3d"]))
+dcase("concatenate", "concatenate", "", ["f64_a", "i64_a"], np.concatenate((a, X["i64_a"])))
+dcase("concat", "concat", "", ["f64_a", "f64_b"], np.concat((a, b)))
+dcase("stack", "stack", "", ["f64_a", "f64_b"], np.stack((a, b)))
+dcase("split", "split", "sections=3", ["f64_a"], np.split(a, 3))
+dcase("split_idx", "split", "indices=1,2", ["f64_a"], np.split(a, [1, 2]))
+dcase("array_split", "array_split", "sections=2", ["f64_v"], np.array_split(X["f64_v"], 2))
+dcase("roll", "roll", "shift=3", ["f64_a"], np.roll(a, 3))
+dcase("repeat", "repeat", "repeats=2", ["f64_a"], np.repeat(a, 2))
+dcase("pad", "pad", "widths=1,2", ["i64_a"], np.pad(X["i64_a"], (1, 2)))
+dcase("sort", "sort", "", ["f64_3d"], np.sort(X["f64_3d"]))
+dcase("sort_f32", "sort", "", ["f32_sort"], np.sort(X["f32_sort"]))
+dcase("sort_1d_nan", "sort", "", ["f64_dup"], np.sort(X["f64_dup"]))
+dcase("argsort", "argsort", "", ["i32_dup"], np.argsort(X["i32_dup"], kind="stable"))
+dcase("searchsorted", "searchsorted", "", ["f64_sorted", "f64_needles"], np.searchsorted(X["f64_sorted"], X["f64_needles"]))
+dcase("take", "take", "", ["f64_a", "i64_idx"], np.take(a, X["i64_idx"]))
+dcase("array_equal_t", "array_equal", "", ["f64_a", "f64_a"], np.array_equal(a, a))
+dcase("array_equal_f", "array_equal", "", ["f64_special", "f64_special"], np.array_equal(X["f64_special"], X["f64_special"]))
 
 with open(os.path.join(OUT, "cases.txt"), "w") as fh:
     fh.write(f"# generated by generate_cases.py with numpy {np.__version__}\n")

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jdpx.device.Device;
-import org.jdpx.device.Devices;
+import org.jdpx.device.DeviceRegistry;
 import org.jdpx.perf.suite.RunPlan;
 import org.jdpx.perf.suite.Suite;
 import org.jdpx.perf.suite.Workload;
@@ -17,7 +17,10 @@ import org.jdpx.perf.suite.report.JsonReport;
 import org.jdpx.perf.suite.report.MarkdownReport;
 import org.jdpx.perf.suite.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jdpx bench}: every workload on every device next to its baselines and the machine's
@@ -27,6 +30,12 @@ import picocli.CommandLine.Option;
         description = "Run the performance report: each workload on each device, next to plain Java, Aparapi, "
                 + "NumPy, C/OpenMP and this machine's bandwidth and peak FLOP/s.")
 final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--quick", description = "Fewer repetitions: about 2 minutes instead of 10 on 2 cores.")
     boolean quick;
@@ -49,10 +58,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        List<Workload> workloads = only == null ? Workloads.all() : only.stream().map(Workloads::named).toList();
-        List<Device> devices = deviceFilters == null ? Devices.all()
-                : deviceFilters.stream().map(f -> Devices.find(f).orElseThrow(() -> new IllegalArgumentException(
-                        "no device matches " + f + "; devices here: " + Devices.registry().filterStrings()))).toList();
+        // Every option is checked before the run, which takes minutes and would otherwise be lost.
+        OptionChecks.writable(spec, "--json", json);
+        OptionChecks.writable(spec, "--md", markdown);
+        OptionChecks.writable(spec, "--png", png);
+        List<Workload> workloads = only == null ? Workloads.all() : only.stream().map(this::workload).toList();
+        DeviceRegistry registry = main.registry();
+        List<Device> devices = deviceFilters == null ? registry.devices()
+                : deviceFilters.stream().map(f -> OptionChecks.find(spec, registry, "--device", f)).toList();
         out.println("jdpx bench" + (quick ? " --quick" : "") + ": " + workloads.size() + " workloads on "
                 + devices.stream().map(Device::filterString).toList()
                 + (System.getenv("RUSTICL_ENABLE") == null ? " (set RUSTICL_ENABLE=llvmpipe to add rusticl)" : ""));
@@ -67,5 +80,13 @@ final class BenchCommand implements Callable<Integer> {
                 json == null ? "" : ", " + json, markdown == null ? "" : ", " + markdown, png == null ? "" : ", " + png);
         if (json == null && markdown == null && png == null) out.print(MarkdownReport.render(report));
         return 0;
+    }
+
+    private Workload workload(String name) {
+        try {
+            return Workloads.named(name);
+        } catch (IllegalArgumentException e) {
+            throw OptionChecks.bad(spec, "--only", name, e.getMessage(), e);
+        }
     }
 }

@@ -14,9 +14,9 @@ import org.jdpx.device.BackendStatus;
 import org.jdpx.device.Device;
 import org.jdpx.device.DeviceInfo;
 import org.jdpx.device.DeviceRegistry;
-import org.jdpx.device.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code jdpx devices}: the device listing, like {@code sycl-ls} and {@code python -m dpctl -f}. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
@@ -26,12 +26,15 @@ final class DevicesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print every property of each device.")
-    boolean verbose;
+    @Option(names = "-v", description = "Print every property of each device (so does --verbose).")
+    boolean properties;
+
+    @ParentCommand
+    Main main;
 
     @Override
     public Integer call() throws Exception {
-        DeviceRegistry registry = Devices.registry();
+        DeviceRegistry registry = main.registry();
         PrintStream out = System.out;
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -84,7 +87,7 @@ final class DevicesCommand implements Callable<Integer> {
             DeviceInfo i = d.info();
             out.printf(Locale.ROOT, "%s %-" + width + "s %s, %s %s [%s]%n", d == dflt ? "*" : " ",
                     "[" + d.filterString() + "]", i.platform(), i.name(), i.version(), i.driverVersion());
-            if (verbose) {
+            if (properties || main.verbose) {
                 printDetails(i, out);
             }
         }

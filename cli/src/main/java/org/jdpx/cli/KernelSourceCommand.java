@@ -4,7 +4,9 @@ import java.util.concurrent.Callable;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.KernelCompiler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,24 +28,30 @@ final class KernelSourceCommand implements Callable<Integer> {
     @Option(names = "--spirv", description = "Print the SPIR-V module's disassembly instead of OpenCL C.")
     boolean spirv;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         int hash = target.indexOf('#');
         if (hash <= 0 || hash == target.length() - 1) {
-            System.err.println("jdpx kernel-source: expected CLASS#METHOD, e.g. org.example.Kernels#vadd, got '"
-                    + target + "'");
-            return 2;
+            throw OptionChecks.bad(spec, "CLASS#METHOD", target, "expected a class and a method name joined by '#', "
+                    + "e.g. org.example.Kernels#vadd", null);
         }
         String className = target.substring(0, hash);
         Class<?> owner;
         try {
             owner = Class.forName(className, false, loader());
         } catch (ClassNotFoundException e) {
-            System.err.println("jdpx kernel-source: class " + className + " is not on the class path "
-                    + "; add its jar or class folder with --cp PATH");
-            return 2;
+            throw OptionChecks.bad(spec, "CLASS#METHOD", target, "class " + className + " is not on the class path; "
+                    + "add its jar or class folder with --cp PATH", e);
         }
-        CompiledKernel k = KernelCompiler.compile(owner, target.substring(hash + 1));
+        CompiledKernel k;
+        try {
+            k = KernelCompiler.compile(owner, target.substring(hash + 1));
+        } catch (IllegalArgumentException e) {
+            throw OptionChecks.bad(spec, "CLASS#METHOD", target, e.getMessage(), e);
+        }
         System.out.print(spirv ? k.spirvText() : k.openclSource());
         return 0;
     }
@@ -56,10 +64,14 @@ final class KernelSourceCommand implements Callable<Integer> {
         java.net.URL[] urls = java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
                 .filter(p -> !p.isBlank())
                 .map(p -> {
+                    java.nio.file.Path path = java.nio.file.Path.of(p);
+                    if (!java.nio.file.Files.exists(path)) {
+                        throw OptionChecks.bad(spec, "--cp", classPath, "'" + p + "' does not exist", null);
+                    }
                     try {
-                        return java.nio.file.Path.of(p).toUri().toURL();
+                        return path.toUri().toURL();
                     } catch (java.net.MalformedURLException e) {
-                        throw new IllegalArgumentException("bad class path entry '" + p + "'", e);
+                        throw OptionChecks.bad(spec, "--cp", classPath, "'" + p + "' is not a valid path", e);
                     }
                 })
                 .toArray(java.net.URL[]::new);

@@ -11,13 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jdpx.device.Device;
-import org.jdpx.device.Devices;
+import org.jdpx.device.DeviceRegistry;
 import org.jdpx.samples.ComputeFollowsData;
 import org.jdpx.samples.MandelbrotKernel;
 import org.jdpx.samples.Samples;
 import org.jdpx.samples.Tour;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code jdpx tour}: every sample program on one device, each checked against plain Java. */
 @Command(name = "tour", mixinStandardHelpOptions = true,
@@ -26,6 +29,12 @@ import picocli.CommandLine.Option;
                 + " and show where each ran and how long it took; then show compute follows data.",
                 "Exit status 0 when every sample is ok, 1 otherwise."})
 final class TourCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--device", paramLabel = "FILTER",
             description = "Device filter string, e.g. opencl:cpu:1, java:cpu, gpu:0 (default: the default device).")
@@ -40,7 +49,9 @@ final class TourCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Device d = device == null ? Devices.defaultDevice() : Devices.get(device);
+        OptionChecks.writable(spec, "--png", png);
+        DeviceRegistry registry = main.registry();
+        Device d = device == null ? registry.defaultDevice() : OptionChecks.select(spec, registry, "--device", device);
         PrintStream out = System.out;
         long t0 = System.nanoTime();
         if (!json) {

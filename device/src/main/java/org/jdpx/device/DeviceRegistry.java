@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.jdpx.device.spi.Backend;
 import org.jdpx.device.spi.BackendUnavailableException;
 import org.jdpx.device.spi.DeviceDriver;
+import org.jdpx.device.spi.NativeSignals;
 
 /**
  * The devices of one process: discovers every backend once, applies the selector, numbers the
@@ -26,6 +27,8 @@ public final class DeviceRegistry {
 
     private final DeviceSettings settings;
     private final List<Device> devices;
+    /** Devices the selector hides, numbered as they would be without it; only named in messages. */
+    private final List<Device> hidden;
     private final List<BackendStatus> statuses;
     private final Consumer<String> warnings;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -44,10 +47,15 @@ public final class DeviceRegistry {
         // Listing order: level_zero, opencl, other backends by name, java last.
         ordered.sort(Comparator.comparingInt(DeviceRegistry::orderOf).thenComparing(Backend::name));
         List<Device> found = new ArrayList<>();
+        List<Device> hiddenFound = new ArrayList<>();
         List<BackendStatus> st = new ArrayList<>();
         Map<String, Integer> perKind = new HashMap<>();
+        Map<String, Integer> perKindUnselected = new HashMap<>();
+        // Before any driver loads: keeps PoCL off the JVM's SIGFPE handler (see NativeSignals).
+        NativeSignals.beforeNativeLoad();
         for (Backend b : ordered) {
             List<DeviceDriver> drivers;
+            NativeSignals.Snapshot signals = NativeSignals.snapshot();
             try {
                 drivers = b.discover();
             } catch (BackendUnavailableException e) {
@@ -58,28 +66,37 @@ public final class DeviceRegistry {
                 st.add(new BackendStatus(b.name(), false, 0, "failed to load: " + e));
                 continue;
             }
+            NativeSignals.warnIfReplaced(signals, "discovering the " + b.name() + " backend");
             st.add(new BackendStatus(b.name(), true, drivers.size(), drivers.isEmpty() ? b.emptyReason() : null));
             for (int pos = 0; pos < drivers.size(); pos++) {
                 DeviceDriver d = drivers.get(pos);
                 DeviceType type = d.info().type();
+                String kind = b.name() + ":" + type.filterName();
+                int unselectedIndex = perKindUnselected.merge(kind, 1, Integer::sum) - 1;
+                int score = typeScore(type) + b.selectionBonus();
                 if (!settings.selector().admits(b.name(), type, pos)) {
+                    hiddenFound.add(new Device(d, b.name(), unselectedIndex, score));
                     continue;
                 }
-                String kind = b.name() + ":" + type.filterName();
                 int index = perKind.merge(kind, 1, Integer::sum) - 1;
-                found.add(new Device(d, b.name(), index, typeScore(type) + b.selectionBonus()));
+                found.add(new Device(d, b.name(), index, score));
             }
         }
         this.devices = List.copyOf(found);
+        this.hidden = List.copyOf(hiddenFound);
         this.statuses = List.copyOf(st);
     }
 
-    /** Discovers the backends on the class path with the settings of this process. */
+    /**
+     * Discovers the backends on the class path with the settings of this process.
+     *
+     * @throws IllegalArgumentException when a setting is malformed (before anything is discovered)
+     */
     public static DeviceRegistry fromEnvironment() {
+        DeviceSettings settings = DeviceSettings.fromEnvironment();
         List<Backend> backends = new ArrayList<>();
         ServiceLoader.load(Backend.class, DeviceRegistry.class.getClassLoader()).forEach(backends::add);
-        return new DeviceRegistry(backends, DeviceSettings.fromEnvironment(),
-                msg -> LOG.log(Level.WARNING, msg));
+        return new DeviceRegistry(backends, settings, msg -> LOG.log(Level.WARNING, msg));
     }
 
     /** The visible devices in listing order. */
@@ -121,9 +138,12 @@ public final class DeviceRegistry {
 
     /**
      * The device for a filter. When none matches, strict mode throws; otherwise the default
-     * device is returned and one warning per filter per process names both.
+     * device (the configured one when {@code JDPX_DEFAULT_DEVICE}/{@code -Djdpx.device} names a
+     * visible device, else the best by scoring) is returned and one warning per filter per
+     * process names both.
      *
-     * @throws NoSuchDeviceException in strict mode when nothing matches, listing what exists
+     * @throws NoSuchDeviceException in strict mode when nothing matches, listing what exists;
+     *         in any mode when no device is visible at all, saying why (e.g. the selector)
      * @throws IllegalArgumentException when the filter is malformed
      */
     public Device select(String filter) {
@@ -131,13 +151,16 @@ public final class DeviceRegistry {
         if (d.isPresent()) {
             return d.get();
         }
-        if (settings.strict()) {
-            throw new NoSuchDeviceException(filter, filterStrings());
+        if (devices.isEmpty()) {
+            throw nothingVisible(filter);
         }
-        Device fallback = scoredDefault();
+        if (settings.strict()) {
+            throw new NoSuchDeviceException(filter, filterStrings(), hiddenNote(filter));
+        }
+        Device fallback = defaultDevice();
         if (warned.add(filter)) {
-            warnings.accept("no device matches '" + filter + "'; falling back to the default device "
-                    + fallback + ". Set JDPX_STRICT=1 to make this an error.");
+            warnings.accept("no device matches '" + filter + "'" + hiddenNote(filter)
+                    + "; falling back to the default device " + fallback + ". Set JDPX_STRICT=1 to make this an error.");
         }
         return fallback;
     }
@@ -145,16 +168,44 @@ public final class DeviceRegistry {
     /**
      * The default device: the one {@code JDPX_DEFAULT_DEVICE}/{@code -Djdpx.device} names, else
      * the best by SYCL's scoring (GPU over CPU over accelerator, Level Zero over OpenCL, java last).
+     * A configured default that matches no device falls back to the scored one with a warning
+     * (strict mode: an exception).
      *
-     * @throws NoSuchDeviceException when no device is visible at all
+     * @throws NoSuchDeviceException when no device is visible at all, or in strict mode when the
+     *         configured default matches none
      */
     public Device defaultDevice() {
         Device d = defaultDevice;
         if (d == null) {
-            d = settings.defaultFilter() != null ? select(settings.defaultFilter()) : scoredDefault();
+            d = configuredDefault();
             defaultDevice = d;
         }
         return d;
+    }
+
+    private Device configuredDefault() {
+        String filter = settings.defaultFilter();
+        if (filter == null) {
+            return scoredDefault();
+        }
+        Optional<Device> named = find(filter);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (devices.isEmpty()) {
+            throw nothingVisible(filter);
+        }
+        String what = "the default device setting (JDPX_DEFAULT_DEVICE or -Djdpx.device) '" + filter
+                + "' matches no device" + hiddenNote(filter);
+        if (settings.strict()) {
+            throw new NoSuchDeviceException(filter, what + "; devices here: " + String.join(", ", filterStrings())
+                    + ". Set it to one of those, or unset it (or JDPX_STRICT) to use the best device.");
+        }
+        Device best = scoredDefault();
+        if (warned.add(filter)) {
+            warnings.accept(what + "; using " + best + " instead. Set it to one of " + filterStrings() + ".");
+        }
+        return best;
     }
 
     /** The filter strings of all visible devices. */
@@ -170,9 +221,35 @@ public final class DeviceRegistry {
             }
         }
         if (best == null) {
-            throw new NoSuchDeviceException("(default)", List.of());
+            throw nothingVisible("(default)");
         }
         return best;
+    }
+
+    /** Why nothing is visible: the selector hides every device, or no backend found one. */
+    private NoSuchDeviceException nothingVisible(String filter) {
+        if (!hidden.isEmpty()) {
+            Device first = hidden.getFirst();
+            return new NoSuchDeviceException(filter, "no device is visible: JDPX_DEVICE_SELECTOR='"
+                    + settings.selector() + "' hides every device found here ("
+                    + String.join(", ", hidden.stream().map(Device::filterString).toList())
+                    + "). Change it to admit one of them, e.g. JDPX_DEVICE_SELECTOR='" + first.backend() + ":"
+                    + first.type().filterName() + "', or unset it.");
+        }
+        List<String> why = statuses.stream().map(b -> b.name() + ": " + (b.reason() == null ? "no devices" : b.reason()))
+                .toList();
+        return new NoSuchDeviceException(filter, "no device found here; backends: "
+                + (why.isEmpty() ? "none on the class path (add jdpx-device's backends to it)" : String.join("; ", why))
+                + ".");
+    }
+
+    /** " (JDPX_DEVICE_SELECTOR='…' hides a, b)" when the selector hides devices the filter would match, else "". */
+    private String hiddenNote(String filter) {
+        List<FilterString> alts = FilterString.parseAlternatives(filter);
+        List<String> matches = hidden.stream().filter(d -> alts.stream().anyMatch(f -> f.matchesKind(d)))
+                .map(Device::filterString).toList();
+        return matches.isEmpty() ? "" : " (JDPX_DEVICE_SELECTOR='" + settings.selector() + "' hides "
+                + String.join(", ", matches) + ")";
     }
 
     private Optional<Device> match(FilterString f) {

@@ -72,6 +72,10 @@ public final class DeviceSelector {
             if (colon <= 0 || colon == t.length() - 1) {
                 throw malformed(text, "'" + raw.trim() + "' is not backend:devices");
             }
+            if (t.indexOf(':', colon + 1) >= 0) {
+                throw malformed(text, "'" + raw.trim() + "' has more than one ':' (a term names a backend and its "
+                        + "devices; pick one device by its index in the backend, e.g. opencl:1)");
+            }
             String backend = t.substring(0, colon);
             if (!backend.equals("*") && !FilterString.BACKENDS.contains(backend)) {
                 throw malformed(text, "'" + backend + "' is not a backend");

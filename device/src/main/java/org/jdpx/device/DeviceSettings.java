@@ -21,7 +21,11 @@ public record DeviceSettings(DeviceSelector selector, String defaultFilter, bool
         return new DeviceSettings(DeviceSelector.all(), null, false);
     }
 
-    /** Reads the settings of this process. */
+    /**
+     * Reads the settings of this process.
+     *
+     * @throws IllegalArgumentException when {@code JDPX_DEVICE_SELECTOR} or the default device is malformed
+     */
     public static DeviceSettings fromEnvironment() {
         return from(System.getenv(), System.getProperties());
     }
@@ -29,14 +33,25 @@ public record DeviceSettings(DeviceSelector selector, String defaultFilter, bool
     /**
      * Reads the settings from the given variables and properties.
      *
-     * @throws IllegalArgumentException when {@code JDPX_DEVICE_SELECTOR} is malformed
+     * @throws IllegalArgumentException when {@code JDPX_DEVICE_SELECTOR} is malformed, or the
+     *         default device is not a filter string (the message names the setting to fix)
      */
     public static DeviceSettings from(Map<String, String> env, java.util.Properties props) {
         String selector = props.getProperty("jdpx.deviceSelector", env.get("JDPX_DEVICE_SELECTOR"));
         String dflt = props.getProperty("jdpx.device", env.get("JDPX_DEFAULT_DEVICE"));
         String strict = props.getProperty("jdpx.strict", env.get("JDPX_STRICT"));
-        return new DeviceSettings(DeviceSelector.parse(selector),
-                dflt == null || dflt.isBlank() ? null : dflt.trim(), isTrue(strict));
+        DeviceSelector parsed = DeviceSelector.parse(selector);
+        String defaultFilter = dflt == null || dflt.isBlank() ? null : dflt.trim();
+        if (defaultFilter != null) {
+            try {
+                FilterString.parseAlternatives(defaultFilter);
+            } catch (IllegalArgumentException e) {
+                String source = props.getProperty("jdpx.device") != null ? "-Djdpx.device" : "JDPX_DEFAULT_DEVICE";
+                throw new IllegalArgumentException(source + " is not a device filter: " + e.getMessage()
+                        + ". Fix " + source + " or unset it to use the best device.", e);
+            }
+        }
+        return new DeviceSettings(parsed, defaultFilter, isTrue(strict));
     }
 
     private static boolean isTrue(String v) {

@@ -21,13 +21,27 @@ public final class Devices {
     private Devices() {
     }
 
-    private static final class Holder {
-        static final DeviceRegistry REGISTRY = DeviceRegistry.fromEnvironment();
-    }
+    /** Made on first use; not a static initializer, so a bad setting fails every call the same way. */
+    private static volatile DeviceRegistry registry;
 
-    /** The process-wide registry. */
+    /**
+     * The process-wide registry, made on first use.
+     *
+     * @throws IllegalArgumentException on every call while a setting ({@code JDPX_DEVICE_SELECTOR},
+     *         {@code JDPX_DEFAULT_DEVICE}) is malformed, naming it and the grammar
+     */
     public static DeviceRegistry registry() {
-        return Holder.REGISTRY;
+        DeviceRegistry r = registry;
+        if (r == null) {
+            synchronized (Devices.class) {
+                r = registry;
+                if (r == null) {
+                    r = DeviceRegistry.fromEnvironment();
+                    registry = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** Every visible device, in listing order. */

@@ -1,5 +1,6 @@
 package org.jdpx.device;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.jdpx.device.spi.EventDriver;
 
@@ -30,15 +31,19 @@ public final class Event {
 
     private final Queue queue;
     private final EventDriver driver;
+    private final String command;
+    private final Duration defaultTimeout;
 
-    Event(Queue queue, EventDriver driver) {
+    Event(Queue queue, EventDriver driver, String command, Duration defaultTimeout) {
         this.queue = queue;
         this.driver = Objects.requireNonNull(driver);
+        this.command = command;
+        this.defaultTimeout = defaultTimeout;
     }
 
     /** Wraps a backend event; for modules that enqueue commands through the SPI. */
     public static Event of(Queue queue, EventDriver driver) {
-        return new Event(queue, driver);
+        return new Event(queue, driver, "a command", null);
     }
 
     /** The queue the command was enqueued on. */
@@ -47,14 +52,48 @@ public final class Event {
     }
 
     /**
-     * Blocks until the command completed.
+     * Blocks until the command completed; for a kernel launched with a default timeout
+     * ({@code jdpx.launchTimeout}), at most that long, as {@link #await(Duration)}.
      *
      * @return this event, for chaining
+     * @throws CommandTimeoutException when the event's default timeout passed first
      * @throws RuntimeException the command's own failure, if it failed
      */
     public Event await() {
+        if (defaultTimeout != null) {
+            return await(defaultTimeout);
+        }
         driver.await();
         return this;
+    }
+
+    /**
+     * Blocks until the command completed or {@code timeout} passed, like
+     * {@link java.util.concurrent.Future#get(long, java.util.concurrent.TimeUnit)}. On a timeout
+     * the command is asked to stop (the java device stops a kernel between chunks of work-items;
+     * OpenCL devices cannot stop one and keep running it) and its queue refuses further work, since
+     * everything enqueued after it would wait for it.
+     *
+     * @return this event, for chaining
+     * @throws CommandTimeoutException when the command did not complete in time, naming it, the
+     *         queue and what to do
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     * @throws RuntimeException the command's own failure, if it failed
+     */
+    public Event await(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("a timeout cannot be negative, got " + timeout);
+        }
+        if (!driver.await(timeout)) {
+            driver.cancel();
+            throw new CommandTimeoutException(queue.refuseAfterTimeout(command, timeout), timeout);
+        }
+        return this;
+    }
+
+    /** What the command is, for messages (e.g. {@code kernel 'saxpy'}). */
+    public String command() {
+        return command;
     }
 
     /** Where the command is now; never blocks. */
@@ -90,6 +129,6 @@ public final class Event {
 
     @Override
     public String toString() {
-        return "Event[" + status() + " on " + queue + "]";
+        return "Event[" + command + ", " + status() + " on " + queue + "]";
     }
 }

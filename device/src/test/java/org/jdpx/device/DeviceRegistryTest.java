@@ -158,6 +158,69 @@ class DeviceRegistryTest {
         DeviceRegistry r = mixed("!*:*");
         assertTrue(r.devices().isEmpty());
         NoSuchDeviceException e = assertThrows(NoSuchDeviceException.class, r::defaultDevice);
-        assertTrue(e.getMessage().contains("none"), e.getMessage());
+        assertTrue(e.getMessage().contains("JDPX_DEVICE_SELECTOR='!*:*' hides every device"), e.getMessage());
+    }
+
+    @Test
+    void fallbackForAMissingDeviceIsTheConfiguredDefault() {
+        DeviceRegistry r = FakeBackend.registry(new DeviceSettings(DeviceSelector.all(), "java", false), warnings,
+                FakeBackend.of("opencl", 0, DeviceType.CPU), new JavaBackend());
+        assertEquals("java:cpu:0", r.select("gpu:0").filterString(), "the configured default, not the scored one");
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("'gpu:0'") && warnings.get(0).contains("java:cpu:0"), warnings.get(0));
+        DeviceRegistry absent = FakeBackend.registry(new DeviceSettings(DeviceSelector.all(), "cuda:gpu", false),
+                warnings, FakeBackend.of("opencl", 0, DeviceType.CPU), new JavaBackend());
+        assertEquals("opencl:cpu:0", absent.select("gpu:0").filterString(), "a default naming nothing: the scored one");
+    }
+
+    @Test
+    void selectorHidingEveryDeviceNamesItselfAndWhatExistsWithoutIt() {
+        DeviceRegistry r = FakeBackend.registry("opencl:gpu", warnings,
+                FakeBackend.of("opencl", 0, DeviceType.CPU, DeviceType.CPU), new JavaBackend());
+        assertTrue(r.devices().isEmpty());
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                r::defaultDevice, () -> r.select("gpu"), () -> r.select("java"))) {
+            String m = assertThrows(NoSuchDeviceException.class, call).getMessage();
+            assertTrue(m.contains("JDPX_DEVICE_SELECTOR='opencl:gpu' hides every device"), m);
+            assertTrue(m.contains("opencl:cpu:0, opencl:cpu:1, java:cpu:0"), m);
+            assertTrue(m.contains("unset it") && !m.contains("JDPX_STRICT") && !m.contains("(default)"), m);
+        }
+    }
+
+    @Test
+    void selectorHidingTheRequestedDeviceIsNamedInTheWarningAndInStrictMode() {
+        DeviceRegistry r = FakeBackend.registry("opencl:*", warnings, FakeBackend.mixed());
+        assertEquals("opencl:gpu:0", r.select("java").filterString());
+        assertTrue(warnings.get(0).contains("JDPX_DEVICE_SELECTOR='opencl:*' hides java:cpu:0"), warnings.get(0));
+        DeviceRegistry strict = FakeBackend.registry(new DeviceSettings(DeviceSelector.parse("opencl:*"), null, true),
+                warnings, FakeBackend.mixed());
+        String m = assertThrows(NoSuchDeviceException.class, () -> strict.select("level_zero")).getMessage();
+        assertTrue(m.contains("hides level_zero:gpu:0") && m.contains("devices here: opencl:cpu:0"), m);
+    }
+
+    @Test
+    void configuredDefaultMatchingNothingInStrictModeNamesTheSetting() {
+        DeviceRegistry r = FakeBackend.registry(new DeviceSettings(DeviceSelector.all(), "gpu", true), warnings,
+                FakeBackend.of("opencl", 0, DeviceType.CPU), new JavaBackend());
+        String m = assertThrows(NoSuchDeviceException.class, r::defaultDevice).getMessage();
+        assertTrue(m.contains("JDPX_DEFAULT_DEVICE") && m.contains("'gpu'") && m.contains("opencl:cpu:0, java:cpu:0"), m);
+    }
+
+    @Test
+    void malformedDefaultDeviceSettingNamesTheVariableOrProperty() {
+        Properties props = new Properties();
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> DeviceSettings.from(Map.of("JDPX_DEFAULT_DEVICE", "nonsense"), props)).getMessage();
+        assertTrue(m.startsWith("JDPX_DEFAULT_DEVICE is not a device filter") && m.contains("'nonsense'")
+                && m.contains("backend:type:index") && m.contains("unset it"), m);
+        props.setProperty("jdpx.device", "gpu:x");
+        m = assertThrows(IllegalArgumentException.class, () -> DeviceSettings.from(Map.of(), props)).getMessage();
+        assertTrue(m.startsWith("-Djdpx.device is not a device filter") && m.contains("'gpu:x'"), m);
+    }
+
+    @Test
+    void selectorTermWithTwoColonsSaysHowToPickOneDevice() {
+        String m = assertThrows(IllegalArgumentException.class, () -> DeviceSelector.parse("opencl:cpu:x")).getMessage();
+        assertTrue(m.contains("'opencl:cpu:x' has more than one ':'") && m.contains("opencl:1"), m);
     }
 }

@@ -12,6 +12,9 @@ import org.jdpx.tensor.UsmNdArray;
  * stack imports (as {@code np}); a static import ({@code import static org.jdpx.dpnp.Dpnp.*})
  * makes code read like theirs. Methods carry NumPy's names in camelCase ({@code expand_dims} is
  * {@link #expandDims}); where that rule does not give NumPy's name, {@link NumpyName} does.
+ * NumPy's default arguments are overloads ({@code Dpnp.sum(x)}, {@code Dpnp.eye(3)},
+ * {@code Dpnp.sort(x)} along the last axis), inherited from {@code NumpyDefaults}; the forms
+ * declared here take every argument, {@code null} meaning NumPy's {@code None}.
  *
  * <p><b>Where it runs.</b> Every function runs on the queue of its array arguments and returns
  * its result there (compute follows data); creation functions take {@link ArrayOptions}, dpnp's
@@ -25,7 +28,7 @@ import org.jdpx.tensor.UsmNdArray;
  * with NumPy's wording; a variant jdpx does not implement: {@link UnsupportedOperationException}
  * naming the function and what to use instead. float64 results become float32 on a device without fp64.
  */
-public final class Dpnp {
+public final class Dpnp extends NumpyDefaults {
 
     private Dpnp() {
     }
@@ -116,7 +119,7 @@ public final class Dpnp {
     public static UsmNdArray remainder(Object a, Object b) { return Tensor.remainder(a, b); }
     /** NumPy's {@code mod}: elementwise with broadcasting, lazy and fused, on the operands' device. */
     public static UsmNdArray mod(Object a, Object b) { return Tensor.remainder(a, b); }
-    /** C's fmod: the remainder takes the dividend's sign. */
+    /** C's fmod, exact: the remainder takes the dividend's sign (integer division by zero gives 0, as NumPy); fused, on the operands' device. */
     public static UsmNdArray fmod(Object a, Object b) { return MathFns.fmod(a, b); }
     /** {@code {floor_divide(a, b), remainder(a, b)}}. */
     public static UsmNdArray[] divmod(Object a, Object b) { return new UsmNdArray[] {Tensor.floorDivide(a, b), Tensor.remainder(a, b)}; }
@@ -387,14 +390,23 @@ public final class Dpnp {
 
     /** The median along {@code axis} (null: flattened); NaN where a slice holds NaN. */
     public static UsmNdArray median(UsmNdArray x, Integer axis, boolean keepdims) { return Statistics.median(x, axis, keepdims); }
-    /** Percentiles {@code q} in [0, 100] (linear method); the first axis of the result runs over q. */
+    /**
+     * Percentiles {@code q} in [0, 100] (linear method) along {@code axis} (null: flattened), on x's
+     * device; the first axis of the result runs over q. Throws IllegalArgumentException for q outside [0, 100].
+     */
     public static UsmNdArray percentile(UsmNdArray x, double[] q, Integer axis, boolean keepdims) {
-        double[] f = new double[q.length];
-        for (int i = 0; i < q.length; i++) f[i] = q[i] / 100;
-        return Statistics.quantile(x, f, axis, keepdims, false);
+        return Statistics.quantile(x, Statistics.fractions(q), axis, keepdims, false);
+    }
+    /** One percentile {@code q} in [0, 100]: the result has no q axis (shape {@code ()} for a full reduction), as NumPy's scalar q. */
+    public static UsmNdArray percentile(UsmNdArray x, double q, Integer axis, boolean keepdims) {
+        return Statistics.quantile(x, Statistics.fractions(new double[] {q}), axis, keepdims, true);
     }
     /** Quantiles {@code q} in [0, 1] (linear method); the first axis of the result runs over q. */
     public static UsmNdArray quantile(UsmNdArray x, double[] q, Integer axis, boolean keepdims) { return Statistics.quantile(x, q, axis, keepdims, false); }
+    /** One quantile {@code q} in [0, 1]: the result has no q axis (shape {@code ()} for a full reduction), as NumPy's scalar q. */
+    public static UsmNdArray quantile(UsmNdArray x, double q, Integer axis, boolean keepdims) {
+        return Statistics.quantile(x, new double[] {q}, axis, keepdims, true);
+    }
     /** The weighted mean (weights null: the mean). */
     public static UsmNdArray average(UsmNdArray x, UsmNdArray weights, Integer axis) { return Statistics.average(x, weights, axis); }
     /** Covariance of the rows (or columns when not {@code rowvar}). */

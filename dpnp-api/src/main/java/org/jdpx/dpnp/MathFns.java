@@ -4,6 +4,7 @@ import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
+import org.jdpx.tensor.fusion.ElementOp;
 
 /**
  * Ufuncs NumPy has beyond the Array API set tensor provides, written as fused compositions of
@@ -16,11 +17,9 @@ final class MathFns {
     private MathFns() {
     }
 
-    /** C's fmod: the remainder with the dividend's sign. */
+    /** C's fmod: the exact remainder with the dividend's sign (one IR remainder, no rounding). */
     static UsmNdArray fmod(Object a, Object b) {
-        UsmNdArray r = Tensor.remainder(a, b);
-        UsmNdArray differ = Tensor.logicalAnd(Tensor.notEqual(r, 0), Tensor.notEqual(Tensor.less(r, 0), Tensor.less(a, 0)));
-        return Tensor.where(differ, Tensor.subtract(r, b), r);
+        return Tensor.apply(ElementOp.FMOD, a, b);
     }
 
     static UsmNdArray logaddexp(Object a, Object b) {
@@ -63,8 +62,19 @@ final class MathFns {
     }
 
     static UsmNdArray copysign(UsmNdArray a, UsmNdArray b) {
-        UsmNdArray m = Tensor.abs(a.dtype().isFloat() ? a : a.astype(Tensor.divide(a, 1).dtype()));
+        UsmNdArray m = magnitude(a);
         return Tensor.where(signbit(b), Tensor.negative(m), m);
+    }
+
+    /** |a| in the float dtype copysign returns (integers become NumPy's true-divide float). */
+    private static UsmNdArray magnitude(UsmNdArray a) {
+        return Tensor.abs(a.dtype().isFloat() ? a : a.astype(Tensor.divide(a, 1).dtype()));
+    }
+
+    /** copysign with a scalar sign source: |a| or -|a| for every element (-0.0 and NaNs with the sign bit count as negative). */
+    static UsmNdArray copysign(UsmNdArray a, double sign) {
+        UsmNdArray m = magnitude(a);
+        return Double.doubleToRawLongBits(sign) < 0 ? Tensor.negative(m) : m;
     }
 
     static UsmNdArray heaviside(UsmNdArray x, Object h0) {

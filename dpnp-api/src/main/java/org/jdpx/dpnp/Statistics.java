@@ -53,6 +53,18 @@ final class Statistics {
         return r;
     }
 
+    /** Percentiles in [0, 100] as quantiles in [0, 1], range-checked with the percentile's wording. */
+    static double[] fractions(double[] percent) {
+        double[] f = new double[percent.length];
+        for (int i = 0; i < percent.length; i++) {
+            if (!(percent[i] >= 0 && percent[i] <= 100)) {
+                throw new IllegalArgumentException("percentile: q must be in the range [0, 100], got " + percent[i]);
+            }
+            f[i] = percent[i] / 100;
+        }
+        return f;
+    }
+
     static UsmNdArray median(UsmNdArray x, Integer axis, boolean keepdims) {
         return quantile(x, new double[] {0.5}, axis, keepdims, true);
     }
@@ -83,14 +95,14 @@ final class Statistics {
 
     /** NumPy's cov with rows as variables: {@code (X - mean) (X - mean)^T / (N - ddof)}. */
     static UsmNdArray cov(UsmNdArray m, boolean rowvar, int ddof) {
-        UsmNdArray x = m.ndim() == 1 ? m.reshape(1, m.size()) : rowvar ? m : m.T();
+        UsmNdArray x = m.ndim() <= 1 ? m.reshape(1, m.size()) : rowvar ? m : m.T();
         if (x.ndim() != 2) throw new IllegalArgumentException("cov: m has more than 2 dimensions: " + Shapes.describe(m.shape()));
         DType t = x.dtype().isFloat() ? x.dtype() : DTypes.defaultFloat(x.device());
         UsmNdArray xf = x.astype(t);
         long n = x.shape()[1];
         UsmNdArray centered = Dense.of(Tensor.subtract(xf, Tensor.mean(xf, new int[] {1}, true)));
         UsmNdArray c = Tensor.divide(Tensor.matmul(centered, centered.T()), (double) Math.max(0, n - ddof));
-        return m.ndim() == 1 ? c.reshape().eval() : c.eval();
+        return m.ndim() <= 1 ? c.reshape().eval() : c.eval();
     }
 
     static UsmNdArray corrcoef(UsmNdArray m, boolean rowvar) {

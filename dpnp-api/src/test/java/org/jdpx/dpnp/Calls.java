@@ -20,6 +20,7 @@ final class Calls {
         int ddof = a.has("ddof") ? a.i("ddof") : 0;
         UsmNdArray x0 = x.length > 0 ? x[0] : null;
         UsmNdArray x1 = x.length > 1 ? x[1] : null;
+        if (fn.startsWith("default:")) return DefaultCalls.run(fn.substring("default:".length()), a, x, on);
         return switch (fn) {
             case "arange" -> one(Dpnp.arange(a.d("start"), a.d("stop"), a.d("step"), on));
             case "linspace" -> one(Dpnp.linspace(a.d("start"), a.d("stop"), a.l("num"), a.b("endpoint"), on));

@@ -44,6 +44,7 @@ class ErrorsTest {
         says(IllegalArgumentException.class, "nanargmax: all-NaN slice", () -> Dpnp.nanargmax(Dpnp.full(new long[] {3}, Double.NaN, on), null));
         says(IllegalArgumentException.class, "concatenate: all the input array dimensions", () -> Dpnp.concatenate(new UsmNdArray[] {v.reshape(2, 3), v.reshape(3, 2)}, 0));
         says(IllegalArgumentException.class, "quantile: q must be in the range", () -> Dpnp.quantile(v, new double[] {1.5}, null, false));
+        says(IllegalArgumentException.class, "percentile: q must be in the range [0, 100], got 150", () -> Dpnp.percentile(v, 150, null, false));
     }
 
     @Test

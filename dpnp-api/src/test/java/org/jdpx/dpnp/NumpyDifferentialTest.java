@@ -108,6 +108,7 @@ class NumpyDifferentialTest {
                         : want.data().getAtIndex(ValueLayout.JAVA_DOUBLE, i);
                 if (f32 && want.dtype() == DType.FLOAT64 && tol.startsWith("exact")) b = (float) b;
                 boolean same = Double.isNaN(b) ? Double.isNaN(a) : Double.isInfinite(b) ? a == b
+                        : b == 0 && atol == 0 && rtol == 0 ? Double.compare(a, b) == 0 // an exact zero keeps its sign
                         : Math.abs(a - b) <= atol + rtol * Math.abs(b);
                 if (!same) return "element " + i + " is " + a + ", NumPy " + b;
             } else {

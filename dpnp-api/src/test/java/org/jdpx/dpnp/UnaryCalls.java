@@ -99,8 +99,10 @@ final class UnaryCalls {
             case "nancumsum" -> one(Dpnp.nancumsum(x0, a.axis("axis")));
             case "nancumprod" -> one(Dpnp.nancumprod(x0, a.axis("axis")));
             case "median" -> one(Dpnp.median(x0, a.axis("axis"), kd));
-            case "percentile" -> one(Dpnp.percentile(x0, a.doubles("q"), a.axis("axis"), kd));
-            case "quantile" -> one(Dpnp.quantile(x0, a.doubles("q"), a.axis("axis"), kd));
+            case "percentile" -> one(a.has("qs") ? Dpnp.percentile(x0, a.d("qs"), a.axis("axis"), kd)
+                    : Dpnp.percentile(x0, a.doubles("q"), a.axis("axis"), kd));
+            case "quantile" -> one(a.has("qs") ? Dpnp.quantile(x0, a.d("qs"), a.axis("axis"), kd)
+                    : Dpnp.quantile(x0, a.doubles("q"), a.axis("axis"), kd));
             case "average" -> one(Dpnp.average(x0, x1, a.axis("axis")));
             case "cov" -> one(Dpnp.cov(x0, a.b("rowvar"), a.i("ddof")));
             case "corrcoef" -> one(Dpnp.corrcoef(x0, a.b("rowvar")));

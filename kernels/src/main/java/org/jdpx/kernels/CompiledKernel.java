@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jdpx.kernels.checked.BoundsChecks;
 import org.jdpx.kernels.ir.AddressSpace;
 import org.jdpx.kernels.ir.ArrayType;
 import org.jdpx.kernels.ir.Features;
@@ -29,6 +30,9 @@ public final class CompiledKernel {
     private final String doubleNarrowing;
     private volatile String opencl;
     private volatile SpirvModule spirv;
+    /** Checked mode's access sites for a checked variant, else null. */
+    private final List<BoundsChecks.AccessSite> accessSites;
+    private volatile CompiledKernel checked;
 
     /** Wraps IR produced by the bytecode frontend ({@code method} non-null) or built by hand ({@code method} null). */
     public CompiledKernel(Method method, KernelModule module, String contentHash) {
@@ -41,7 +45,13 @@ public final class CompiledKernel {
      * refusal on a device without fp64 names.
      */
     public CompiledKernel(Method method, KernelModule module, String contentHash, String doubleNarrowing) {
+        this(method, module, contentHash, doubleNarrowing, null);
+    }
+
+    private CompiledKernel(Method method, KernelModule module, String contentHash, String doubleNarrowing,
+            List<BoundsChecks.AccessSite> accessSites) {
         this.doubleNarrowing = doubleNarrowing;
+        this.accessSites = accessSites;
         this.method = method;
         this.module = module;
         this.contentHash = contentHash;
@@ -133,6 +143,40 @@ public final class CompiledKernel {
         }
     }
 
+    /**
+     * This kernel in checked mode: every view, {@code @Local} and array access tested against its
+     * bounds on every device, the first violation thrown after the launch as a
+     * {@link KernelBoundsException}. A separate kernel (own IR, content hash and device binaries)
+     * built on first call; the java device runs it from its IR, not as the Java method. Launch it
+     * with the same arguments as this kernel. Returns itself when already checked.
+     */
+    public CompiledKernel checked() {
+        if (accessSites != null) return this;
+        CompiledKernel c = checked;
+        if (c == null) {
+            BoundsChecks.Result r = BoundsChecks.apply(module);
+            checked = c = new CompiledKernel(null, r.module(), contentHash == null ? null : contentHash + "#checked", doubleNarrowing, r.sites());
+        }
+        return c;
+    }
+
+    /** True for a kernel made by {@link #checked()}. */
+    public boolean isChecked() { return accessSites != null; }
+
+    /**
+     * The exception a checked kernel's error record describes, or null when it records no
+     * violation. {@code record}: the ints the kernel wrote to its hidden error view.
+     */
+    KernelBoundsException boundsError(int[] record) {
+        if (record[0] == 0) return null;
+        BoundsChecks.AccessSite s = accessSites.get(record[0] - 1);
+        long index = (record[1] & 0xffffffffL) | (long) record[2] << 32;
+        long length = (record[3] & 0xffffffffL) | (long) record[4] << 32;
+        return new KernelBoundsException(name(), s, index, length);
+    }
+
     @Override
-    public String toString() { return "CompiledKernel[" + name() + ", aspects=" + features.aspects() + "]"; }
+    public String toString() {
+        return "CompiledKernel[" + name() + ", aspects=" + features.aspects() + (isChecked() ? ", checked" : "") + "]";
+    }
 }

@@ -45,15 +45,32 @@ public final class KernelArgs {
         return v;
     }
 
-    /** The hidden fact {@code info} of a view: LENGTH, RANK, SHAPE as Integer; STRIDE and OFFSET in elements as Long. */
-    public static Object viewInfo(ArrayView v, ParamKind.ViewInfo info) {
+    /**
+     * The hidden fact {@code info} of a view: LENGTH, RANK, SHAPE and EXTENT (at most
+     * {@code Integer.MAX_VALUE}) as Integer; STRIDE and OFFSET in elements as Long. {@code arg} may
+     * also be a {@link LocalMemory}, whose only fact is its EXTENT (its length).
+     */
+    public static Object viewInfo(Object arg, ParamKind.ViewInfo info) {
+        if (arg instanceof LocalMemory lm && info.info() == ParamKind.Info.EXTENT) return lm.length();
+        ArrayView v = (ArrayView) arg;
         return switch (info.info()) {
             case LENGTH -> v.length();
             case RANK -> v.rank();
             case SHAPE -> v.shape(info.dim());
             case STRIDE -> v.stride(info.dim());
             case OFFSET -> v.offset();
+            case EXTENT -> (int) Math.min(extent(v), Integer.MAX_VALUE);
         };
+    }
+
+    /** Elements from a view's first one that its indices may reach: 0 for an empty view. */
+    static long extent(ArrayView v) {
+        long reach = 0;
+        for (int d = 0; d < v.rank(); d++) {
+            if (v.shape(d) == 0) return 0L;
+            reach += (v.shape(d) - 1L) * v.stride(d);
+        }
+        return reach + 1;
     }
 
     /** The element type of a view. */

@@ -2,6 +2,7 @@ package org.jdpx.kernels;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +48,12 @@ public final class KernelCompiler {
     public static CompiledKernel compile(Class<?> owner, String name) {
         List<Method> found = new ArrayList<>();
         for (Method m : owner.getDeclaredMethods()) if (m.getName().equals(name)) found.add(m);
-        if (found.isEmpty()) throw new IllegalArgumentException("no method " + name + " in " + owner.getName());
+        if (found.isEmpty()) {
+            List<String> kernels = Arrays.stream(owner.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Kernel.class)).map(Method::getName).sorted().toList();
+            throw new IllegalArgumentException("no method " + name + " in " + owner.getName() + "; "
+                    + (kernels.isEmpty() ? "it has no @Kernel methods" : "its @Kernel methods: " + String.join(", ", kernels)));
+        }
         if (found.size() > 1) {
             List<Method> kernels = found.stream().filter(m -> m.isAnnotationPresent(Kernel.class)).toList();
             if (kernels.size() != 1) throw new IllegalArgumentException("method name " + name + " is ambiguous in " + owner.getName());

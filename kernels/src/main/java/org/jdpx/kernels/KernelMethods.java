@@ -49,6 +49,14 @@ public final class KernelMethods {
             Method w = ref.getClass().getDeclaredMethod("writeReplace");
             w.setAccessible(true);
             sl = (SerializedLambda) w.invoke(ref);
+        } catch (java.lang.reflect.InaccessibleObjectException e) {
+            // A named module's kernel classes must be open to jdpx, which reads and calls them reflectively.
+            String pkg = ref.getClass().getPackageName();
+            Module jdpx = KernelMethods.class.getModule();
+            String to = jdpx.isNamed() ? " to " + jdpx.getName() : "";
+            throw new IllegalArgumentException("jdpx cannot read the kernel reference " + ref.getClass().getName()
+                    + ": module " + ref.getClass().getModule().getName() + " does not open package " + pkg
+                    + "; add `opens " + pkg + to + ";` to its module-info.java", e);
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalArgumentException("expected a method reference to a static method, "
                     + "like MyKernels::saxpy; got " + ref.getClass().getName(), e);

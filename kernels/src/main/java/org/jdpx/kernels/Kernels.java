@@ -25,10 +25,43 @@ import org.jdpx.device.Queue;
  * for others first. Both throw {@link KernelCompileException} for Java a kernel may not contain,
  * {@link UnsupportedOperationException} when the device lacks an aspect the kernel needs (fp64,
  * atomic64), and {@link IllegalArgumentException} for ranges the device cannot run.
+ *
+ * <p><b>Timeouts.</b> A kernel that never ends would block {@code launch} forever. Give one call a
+ * limit with {@code Kernels.launchAsync(...).await(Duration.ofSeconds(30))}, or every launch a
+ * default with {@code -Djdpx.launchTimeout=30s} or {@code JDPX_LAUNCH_TIMEOUT=30s} (none by
+ * default; it also bounds {@code await()} of a launch's event). A kernel that runs past its
+ * limit is a {@link org.jdpx.device.CommandTimeoutException}; its queue then refuses further work,
+ * since an OpenCL device keeps running the kernel (the java device stops it between chunks of
+ * work-items). {@code launchAsync} never blocks on the kernel, on any device.
  */
 public final class Kernels {
 
     private Kernels() {
+    }
+
+    /**
+     * Runs {@code body} with checked mode on for every kernel it launches on this thread, whatever
+     * {@code JDPX_CHECKED} says: each view, {@code @Local} and array access of those kernels is
+     * bounds-checked on every device, and the first violation is thrown after the launch as a
+     * {@link KernelBoundsException} naming the kernel, the source line, the view, the index and the
+     * length (from {@code launch}; from {@code launchAsync} on OpenCL devices, which then wait for
+     * the kernel, or from the event's {@code await} on the java device). Without checked mode an
+     * out-of-range access is undefined on OpenCL devices (it may crash the JVM or read garbage).
+     * Checked kernels are separate binaries and run slower; unchecked ones are unchanged.
+     * {@code JDPX_CHECKED=1} or {@code -Djdpx.checked=true} turns it on for the whole program.
+     */
+    public static void checked(Runnable body) {
+        CheckedLaunch.run(true, body);
+    }
+
+    /** Runs {@code body} with checked mode off for its launches on this thread, even under {@code JDPX_CHECKED=1}. */
+    public static void unchecked(Runnable body) {
+        CheckedLaunch.run(false, body);
+    }
+
+    /** Whether launches made now on this thread are checked (see {@link #checked(Runnable)}). */
+    public static boolean isChecked() {
+        return CheckedLaunch.enabled();
     }
 
     /**

@@ -41,6 +41,8 @@ final class Launcher {
 
     /** {@code on} null: the queue the USM arguments live on; else that queue, on their device. */
     static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
+        if (CheckedLaunch.wanted(kernel, args)) return CheckedLaunch.launch(on, kernel, range, deps, args);
+        Object flight = KernelFlight.launchStarted();
         String[] params = userArgumentNames(kernel);
         if (args.length != params.length) {
             throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + params.length
@@ -49,8 +51,8 @@ final class Launcher {
         List<UsmMemory> memories = new ArrayList<>();
         Queue found = placement(kernel, params, args, memories, on != null);
         if (on != null && on.device() != found.device() && !memories.isEmpty()) {
-            throw ExecutionPlacementError.of("launch kernel " + kernel.name(), "the requested queue", on,
-                    "its USM arguments", found);
+            throw ExecutionPlacementError.ofMemory("launch kernel " + kernel.name(), "the requested queue", on,
+                    "its USM arguments", found, "Or launch on a queue of " + found.device().filterString() + ".");
         }
         Queue queue = on != null ? on : found;
         Device device = queue.device();
@@ -75,7 +77,8 @@ final class Launcher {
             event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
                     queue.spi().launch(kd, lr, marshal(kernel, params, args, memories, blocks), depDrivers));
         }
-        return queue.wrap(event);
+        return KernelFlight.launched(flight, kernel, range, device,
+                queue.wrap(event, "kernel '" + kernel.name() + "'", LaunchTimeout.fromSettings()));
     }
 
     /** The user arguments' names by position, from the compiler's argument contract. */
@@ -121,8 +124,10 @@ final class Launcher {
                     queue = m.queue();
                     first = name;
                 } else if (sameDeviceSuffices ? m.device() != queue.device() : m.queue() != queue) {
-                    throw ExecutionPlacementError.of("launch kernel " + kernel.name(), "argument '" + first + "'",
-                            queue, "argument '" + name + "'", m.queue());
+                    throw ExecutionPlacementError.ofMemory("launch kernel " + kernel.name(), "argument '" + first
+                            + "'", queue, "argument '" + name + "'", m.queue(), m.device() != queue.device() ? ""
+                            : "Or launch on one queue with Kernels.launchOn(queue, ...), which takes memory from any "
+                            + "queue of its device.");
                 }
                 if (!out.contains(m)) {
                     out.add(m);
@@ -172,7 +177,7 @@ final class Launcher {
                     }
                     out.add(new LocalArg(lm.bytes()));
                 }
-                case ParamKind.ViewInfo info -> out.add(KernelArgs.viewInfo((ArrayView) args[info.argIndex()], info));
+                case ParamKind.ViewInfo info -> out.add(KernelArgs.viewInfo(args[info.argIndex()], info));
                 case ParamKind.Pointer p -> throw new IllegalStateException("pointer parameter on a kernel");
                 case ParamKind.HelperValue h -> throw new IllegalStateException("helper parameter on a kernel");
             }

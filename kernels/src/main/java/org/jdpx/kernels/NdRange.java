@@ -13,14 +13,16 @@ public final class NdRange implements WorkRange {
     private final LaunchRange range;
 
     private NdRange(long[] global, long[] local) {
+        Range.checkSize(global);
         this.range = new LaunchRange(global.clone(), local.clone());
     }
 
     /**
      * A range of {@code global} work-items in groups of {@code local}.
      *
-     * @throws IllegalArgumentException when the dimensions differ or a global size is not a
-     *         multiple of its local size, naming the sizes
+     * @throws IllegalArgumentException when the dimensions differ, a global size is not a
+     *         multiple of its local size or the range has more than {@code 2^31 - 1} work-items,
+     *         naming the sizes
      */
     public static NdRange of(long[] global, long[] local) {
         return new NdRange(global, local);

@@ -65,17 +65,31 @@ final class ProgramCache {
     }
 
     private static KernelDriver build(Device device, CompiledKernel kernel) {
+        Object flight = KernelFlight.buildStarted();
         Path file = file(device, kernel);
-        if (Files.isRegularFile(file)) {
-            try {
-                ProgramDriver p = device.spi().buildProgram(new ProgramSource.Binary(Files.readAllBytes(file), ""));
-                return p.kernel(kernel.name());
-            } catch (IOException | ProgramBuildException | IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "kernel cache entry {0} for {1} is unusable ({2}); rebuilding it",
-                        file, device.filterString(), e.getMessage());
-                deleteQuietly(file);
-            }
+        KernelDriver cached = fromDisk(device, kernel, file);
+        KernelDriver built = cached != null ? cached : fromSource(device, kernel, file);
+        KernelFlight.built(flight, kernel, device, cached != null);
+        return built;
+    }
+
+    /** The kernel from its cache file, or null when there is none or the driver refuses it (then the file is deleted). */
+    private static KernelDriver fromDisk(Device device, CompiledKernel kernel, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
         }
+        try {
+            ProgramDriver p = device.spi().buildProgram(new ProgramSource.Binary(Files.readAllBytes(file), ""));
+            return p.kernel(kernel.name());
+        } catch (IOException | ProgramBuildException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "kernel cache entry {0} for {1} is unusable ({2}); rebuilding it",
+                    file, device.filterString(), e.getMessage());
+            deleteQuietly(file);
+            return null;
+        }
+    }
+
+    private static KernelDriver fromSource(Device device, CompiledKernel kernel, Path file) {
         ProgramDriver p = device.spi().buildProgram(new ProgramSource.OpenClC(kernel.openclSource(), ""));
         p.binary().ifPresent(bytes -> store(file, bytes));
         return p.kernel(kernel.name());

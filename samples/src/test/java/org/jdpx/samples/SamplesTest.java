@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.kernels.Kernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +27,33 @@ class SamplesTest {
     /** Every sample on every device, each checked against its plain-Java reference by {@link Check}. */
     @OnEveryDevice
     void everySampleMatchesItsReference(Device device) {
-        List<Executable> checks = Samples.all(dir.resolve("m.png")).stream().map(s -> (Executable) () -> {
-            Tour.Entry e = Tour.runOne(s, device);
+        assertAll(everySample(device, false));
+    }
+
+    /**
+     * The same in checked mode: every kernel the samples launch (their own and the array
+     * library's) bounds-checked, with the same results and no violation reported.
+     */
+    @OnEveryDevice
+    void everySampleMatchesItsReferenceInCheckedMode(Device device) {
+        assertAll(everySample(device, true));
+    }
+
+    private List<Executable> everySample(Device device, boolean checked) {
+        return Samples.all(dir.resolve("m.png")).stream().map(s -> (Executable) () -> {
+            Tour.Entry[] run = new Tour.Entry[1];
+            Runnable tour = () -> run[0] = Tour.runOne(s, device);
+            if (checked) {
+                Kernels.checked(tour);
+            } else {
+                Kernels.unchecked(tour);
+            }
+            Tour.Entry e = run[0];
             assertTrue(e.ok(), s.name() + " (" + s.style().label() + ") on " + device.filterString() + ": " + e.detail());
             assertEquals(device.filterString(), e.device(), s.name() + " (" + s.style().label() + ") ran elsewhere");
             String expected = device.hasAspect(Aspect.FP64) && s.style() != Sample.Style.KERNEL ? "float64" : "float32";
             assertEquals(expected, e.precision(), s.name() + " (" + s.style().label() + ") precision");
         }).toList();
-        assertAll(checks);
     }
 
     @OnEveryDevice

@@ -170,7 +170,7 @@ public final class UsmNdArray {
         }
         MemorySegment dst = HostData.allocate(dtype, size());
         if (size() > 0) {
-            l.memory().copyToHostAsync(dst.asSlice(0, size() * dtype.itemSize()), l.view().offset() * dtype.itemSize()).await();
+            l.memory().copyToHost(dst.asSlice(0, size() * dtype.itemSize()), l.view().offset() * dtype.itemSize());
         }
         return dst.asSlice(0, size() * dtype.itemSize());
     }

@@ -144,7 +144,9 @@ public final class UsmMemory implements AutoCloseable {
 
     /** Copies all of {@code src} to the start of this memory and waits. */
     public void copyFromHost(MemorySegment src) {
+        Object flight = UsmFlight.copyStarted();
         copyFromHostAsync(src, 0).await();
+        UsmFlight.copied(flight, src.byteSize(), "host to device", this);
     }
 
     /** Copies a Java array's elements to the start of this memory and waits. */
@@ -197,7 +199,18 @@ public final class UsmMemory implements AutoCloseable {
 
     /** Copies the start of this memory into all of {@code dst} and waits. */
     public void copyToHost(MemorySegment dst) {
-        copyToHostAsync(dst, 0).await();
+        copyToHost(dst, 0);
+    }
+
+    /**
+     * Copies {@code dst.byteSize()} bytes from this memory at {@code offset} into {@code dst} and waits.
+     *
+     * @throws IndexOutOfBoundsException when the range is outside this memory
+     */
+    public void copyToHost(MemorySegment dst, long offset) {
+        Object flight = UsmFlight.copyStarted();
+        copyToHostAsync(dst, offset).await();
+        UsmFlight.copied(flight, dst.byteSize(), "device to host", this);
     }
 
     /** Copies the start of this memory into a Java array and waits. */
@@ -257,8 +270,8 @@ public final class UsmMemory implements AutoCloseable {
      */
     public Event copyFromAsync(UsmMemory src, long srcOffset, long dstOffset, long bytes, Event... deps) {
         if (src.device() != device()) {
-            throw ExecutionPlacementError.of("copy between USM allocations", "the source", src.queue(),
-                    "the destination", queue, "Copies between devices go through host memory "
+            throw new ExecutionPlacementError("cannot copy between USM allocations: the source is on " + src.queue()
+                    + " but the destination is on " + queue + ". Copies between devices go through host memory "
                     + "and happen only when asked: use UsmMemory.copyAcrossDevices(src, dst).");
         }
         src.checkRange(srcOffset, bytes, "copy " + bytes + " bytes out of it");
@@ -276,7 +289,9 @@ public final class UsmMemory implements AutoCloseable {
 
     /** Copies all of {@code src} to the start of this memory (same device) and waits. */
     public void copyFrom(UsmMemory src) {
+        Object flight = UsmFlight.copyStarted();
         copyFromAsync(src, 0, 0, src.byteSize()).await();
+        UsmFlight.copied(flight, src.byteSize(), "device to device", this);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jdpx.device.jvm;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jdpx.device.Event;
@@ -13,6 +14,8 @@ final class JavaEvent implements EventDriver {
     volatile long started;
     volatile long ended;
     volatile boolean running;
+    /** Set when the caller stopped waiting; long host tasks poll it through {@code Cancellation}. */
+    volatile boolean cancelled;
     CompletableFuture<Void> future;
 
     @Override
@@ -20,15 +23,24 @@ final class JavaEvent implements EventDriver {
         try {
             future.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
+            if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            if (cause instanceof Error err) {
+            if (e.getCause() instanceof Error err) {
                 throw err;
             }
             throw e;
         }
+    }
+
+    @Override
+    public boolean await(Duration timeout) {
+        return EventDriver.awaitFuture(future, timeout, "a command of the java device");
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
     }
 
     @Override

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jdpx.device.spi.Cancellation;
 import org.jdpx.device.spi.EventDriver;
 import org.jdpx.device.spi.NativeMemory;
 import org.jdpx.device.spi.QueueDriver;
 
 /**
- * An in-order queue of the java device. Each command is chained after the previous one; when the
- * queue is idle and its dependencies are done, the command runs at once on the caller's thread
- * (no hand-off latency), otherwise on a dispatcher thread when its turn comes.
+ * An in-order queue of the java device. Each command is chained after the previous one. A copy,
+ * fill or marker runs at once on the caller's thread when the queue is idle and its dependencies
+ * are done (no hand-off latency), otherwise on a dispatcher thread when its turn comes. Host tasks
+ * (kernels) always run on a dispatcher thread, so {@code launchAsync} returns at once however long
+ * the kernel runs, and a caller that waits with a timeout can give up on it; the task can poll
+ * {@link Cancellation#current()} to stop early when that happens.
  */
 final class JavaQueue implements QueueDriver {
 
@@ -23,6 +27,9 @@ final class JavaQueue implements QueueDriver {
         return t;
     });
 
+    /** A thread that is not the caller, for asking whether a host segment is confined to the caller. */
+    private static final Thread NOT_THE_CALLER = Thread.ofPlatform().unstarted(() -> { });
+
     private final boolean profiling;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
@@ -30,8 +37,18 @@ final class JavaQueue implements QueueDriver {
         this.profiling = profiling;
     }
 
-    /** Enqueues {@code work} after everything before it and after {@code deps}. */
-    synchronized EventDriver submit(Runnable work, List<EventDriver> deps) {
+    /** Enqueues {@code work} after everything before it and after {@code deps}; may run it inline. */
+    EventDriver submit(Runnable work, List<EventDriver> deps) {
+        return submit(work, deps, true);
+    }
+
+    /**
+     * Enqueues {@code work} after everything before it and after {@code deps}.
+     *
+     * @param inline whether a ready command may run on the caller's thread (short commands only:
+     *               it runs while this queue's lock is held)
+     */
+    synchronized EventDriver submit(Runnable work, List<EventDriver> deps, boolean inline) {
         JavaEvent ev = new JavaEvent();
         List<CompletableFuture<Void>> waits = new ArrayList<>(deps.size() + 1);
         List<EventDriver> foreign = new ArrayList<>();
@@ -51,13 +68,13 @@ final class JavaQueue implements QueueDriver {
             ev.running = true;
             ev.started = System.nanoTime();
             try {
-                work.run();
+                Cancellation.runWith(() -> ev.cancelled, work);
             } finally {
                 ev.ended = System.nanoTime();
                 ev.running = false;
             }
         };
-        boolean ready = foreign.isEmpty() && waits.stream().allMatch(CompletableFuture::isDone);
+        boolean ready = inline && foreign.isEmpty() && waits.stream().allMatch(CompletableFuture::isDone);
         if (ready) {
             CompletableFuture<Void> f = new CompletableFuture<>();
             ev.future = f;
@@ -85,12 +102,36 @@ final class JavaQueue implements QueueDriver {
 
     @Override
     public EventDriver copyFromHost(MemorySegment src, NativeMemory dst, long dstOffset, List<EventDriver> deps) {
-        return submit(() -> MemorySegment.copy(src, 0, dst.jvmSegment(), dstOffset, src.byteSize()), deps);
+        return submitTouching(src, () -> MemorySegment.copy(src, 0, dst.jvmSegment(), dstOffset, src.byteSize()),
+                deps);
     }
 
     @Override
     public EventDriver copyToHost(NativeMemory src, long srcOffset, MemorySegment dst, List<EventDriver> deps) {
-        return submit(() -> MemorySegment.copy(src.jvmSegment(), srcOffset, dst, 0, dst.byteSize()), deps);
+        return submitTouching(dst, () -> MemorySegment.copy(src.jvmSegment(), srcOffset, dst, 0, dst.byteSize()),
+                deps);
+    }
+
+    /**
+     * A copy touching {@code host}. A segment confined to the caller's thread can be touched only
+     * there, so then the caller waits for the commands before it (with this queue locked, so that
+     * none slips in between) and copies itself; other segments are enqueued as usual.
+     */
+    private EventDriver submitTouching(MemorySegment host, Runnable work, List<EventDriver> deps) {
+        if (host.isAccessibleBy(NOT_THE_CALLER)) {
+            return submit(work, deps);
+        }
+        synchronized (this) {
+            for (EventDriver d : deps) {
+                try {
+                    d.await();
+                } catch (RuntimeException failed) {
+                    // A failed predecessor does not stop later commands, as on OpenCL queues.
+                }
+            }
+            tail.join();
+            return submit(work, List.of());
+        }
     }
 
     @Override
@@ -101,7 +142,7 @@ final class JavaQueue implements QueueDriver {
 
     @Override
     public EventDriver hostTask(Runnable work, List<EventDriver> deps) {
-        return submit(work, deps);
+        return submit(work, deps, false);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdpx.device.spi.BackendUnavailableException;
+import org.jdpx.device.spi.NativeSignals;
 import org.jocl.CL;
 
 /**
@@ -67,6 +68,7 @@ final class NativeOpenCl {
      * @throws BackendUnavailableException naming what is missing
      */
     static void ensureLoaded() throws BackendUnavailableException {
+        NativeSignals.beforeNativeLoad(); // before the ICD loader can load PoCL
         loader();
         if (loaderName().startsWith("libOpenCL")) {
             prepareUnversionedName();

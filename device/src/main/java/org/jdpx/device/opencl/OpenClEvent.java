@@ -3,6 +3,10 @@ package org.jdpx.device.opencl;
 import static org.jocl.CL.*;
 
 import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdpx.device.Event;
 import org.jdpx.device.spi.EventDriver;
@@ -18,6 +22,12 @@ import org.jocl.cl_event;
 final class OpenClEvent implements EventDriver {
 
     private static final Cleaner CLEANER = Cleaner.create();
+    /** Threads that wait for events on behalf of callers with a timeout. */
+    private static final ExecutorService WAITERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jdpx-opencl-wait");
+        t.setDaemon(true);
+        return t;
+    });
     /** Events created and not yet released; tests use it to check that nothing leaks. */
     static final AtomicLong LIVE = new AtomicLong();
 
@@ -27,6 +37,7 @@ final class OpenClEvent implements EventDriver {
     final cl_event event;
     private final String command;
     private final cl_event[] self;
+    private CompletableFuture<Void> waiter;
 
     /**
      * Takes ownership of a {@code cl_event} a successful enqueue filled in.
@@ -65,6 +76,24 @@ final class OpenClEvent implements EventDriver {
         if (st != CL_SUCCESS) {
             throw new OpenClException("clWaitForEvents", st, command + " on " + device.label());
         }
+    }
+
+    /**
+     * Waits on a helper thread, because drivers block the caller in ways a poll cannot avoid
+     * (Mesa rusticl holds an event's lock while its kernel runs, so even
+     * {@code clGetEventInfo} waits for the kernel). On a timeout the helper keeps waiting until
+     * the command ends.
+     */
+    @Override
+    public boolean await(Duration timeout) {
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            if (waiter == null) {
+                waiter = CompletableFuture.runAsync(this::await, WAITERS);
+            }
+            done = waiter;
+        }
+        return EventDriver.awaitFuture(done, timeout, command + " on " + device.label());
     }
 
     @Override

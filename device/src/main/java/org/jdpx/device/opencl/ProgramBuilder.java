@@ -3,6 +3,7 @@ package org.jdpx.device.opencl;
 import static org.jocl.CL.*;
 
 import java.nio.charset.StandardCharsets;
+import org.jdpx.device.spi.NativeSignals;
 import org.jdpx.device.spi.ProgramBuildException;
 import org.jdpx.device.spi.ProgramSource;
 import org.jocl.Pointer;
@@ -42,7 +43,9 @@ final class ProgramBuilder {
                 }
             }
         }
+        NativeSignals.Snapshot signals = NativeSignals.snapshot();
         int st = Cl.status(() -> clBuildProgram(program, 1, devices, source.buildOptions(), null, null));
+        NativeSignals.warnIfReplaced(signals, "building a program for " + device.label());
         String log = buildLog(device, program);
         if (st != CL_SUCCESS) {
             clReleaseProgram(program);

@@ -1,5 +1,11 @@
 package org.jdpx.device.spi;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.jdpx.device.Event;
 
 /** A backend's record of one enqueued command. */
@@ -7,6 +13,65 @@ public interface EventDriver {
 
     /** Blocks until the command completed; a failed command throws its error here. */
     void await();
+
+    /**
+     * Blocks until the command completed or {@code timeout} passed. This default polls
+     * {@link #status()} (first spinning briefly, then sleeping up to a millisecond between
+     * polls); backends with a native timed wait override it.
+     *
+     * @return whether the command completed; a failed command throws its error here
+     */
+    default boolean await(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 1_000;
+        while (true) {
+            Event.Status s = status();
+            if (s == Event.Status.COMPLETE || s == Event.Status.ERROR) {
+                await();
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(pause, left));
+            pause = Math.min(pause * 2, 1_000_000);
+        }
+    }
+
+    /**
+     * Waits for {@code done} at most {@code timeout}: for backends whose events complete a future.
+     *
+     * @param what the command, for the message when the wait is interrupted
+     * @return whether it completed; its failure is rethrown (a checked one wrapped)
+     */
+    static boolean awaitFuture(Future<?> done, Duration timeout, String what) {
+        try {
+            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        }
+    }
+
+    /**
+     * Asks the command to stop early, after its caller stopped waiting for it. Devices that cannot
+     * stop a running command (OpenCL, Level Zero) ignore it; the java device stops a kernel
+     * between chunks of work-items.
+     */
+    default void cancel() {
+    }
 
     /** Where the command is now. */
     Event.Status status();

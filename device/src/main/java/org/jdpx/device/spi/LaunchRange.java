@@ -5,8 +5,8 @@ import org.jdpx.device.DeviceInfo;
 
 /**
  * The index space of one kernel launch: a global size per dimension and, optionally, a
- * work-group (local) size. Checked when made (1 to 3 dimensions, positive sizes, global divisible
- * by local) and against a device's limits by {@link #checkFits(DeviceInfo)}, so a bad range is an
+ * work-group (local) size. Checked when made (1 to 3 dimensions, positive sizes of at most
+ * {@link #MAX_GLOBAL}, global divisible by local) and against a device's limits by {@link #checkFits(DeviceInfo)}, so a bad range is an
  * {@link IllegalArgumentException} that names the sizes, never a driver error code.
  *
  * <p>The arrays are owned by the record: callers must not change them after construction (they are
@@ -16,6 +16,9 @@ import org.jdpx.device.DeviceInfo;
  * @param local  work-group size per dimension, or {@code null} to let the driver choose
  */
 public record LaunchRange(long[] global, long[] local) {
+
+    /** The largest global size of one dimension, {@code 2^31 - 1}: work-item ids are {@code int}s. */
+    public static final long MAX_GLOBAL = Integer.MAX_VALUE;
 
     /** Validates dimensions and divisibility. */
     public LaunchRange {
@@ -27,6 +30,14 @@ public record LaunchRange(long[] global, long[] local) {
             if (global[d] <= 0) {
                 throw new IllegalArgumentException("global size must be positive in every dimension, got "
                         + Arrays.toString(global) + " (dimension " + d + ")");
+            }
+            if (global[d] > MAX_GLOBAL) {
+                throw new IllegalArgumentException("global size " + global[d] + " in dimension " + d + " of "
+                        + Arrays.toString(global) + " is above the limit of " + MAX_GLOBAL + " (2^31 - 1) work-items "
+                        + "per dimension: work-item ids are 32-bit ints in jdpx kernels and on the java device, so "
+                        + "larger ids would wrap to negative values. Split the launch into parts of at most "
+                        + MAX_GLOBAL + " work-items (pass each part's first index as an argument), or, in OpenCL C "
+                        + "that computes indices as size_t, use a 2-D range");
             }
         }
         if (local != null) {

@@ -388,7 +388,7 @@ final class Cleanup {
         return switch (s) {
             case Stmt.Assign a when Exprs.reads(a.value(), t) -> new Stmt.Assign(a.var(), Exprs.substitute(a.value(), t, e));
             case Stmt.Store st when Exprs.reads(st.value(), t) || Exprs.reads(st.index(), t) || Exprs.reads(st.base(), t) ->
-                new Stmt.Store(st.base(), Exprs.substitute(st.index(), t, e), Exprs.substitute(st.value(), t, e));
+                new Stmt.Store(st.base(), Exprs.substitute(st.index(), t, e), Exprs.substitute(st.value(), t, e), st.at());
             case Stmt.Eval ev when Exprs.reads(ev.expr(), t) -> new Stmt.Eval(Exprs.substitute(ev.expr(), t, e));
             case Stmt.Return r when r.value() != null && Exprs.reads(r.value(), t) -> new Stmt.Return(Exprs.substitute(r.value(), t, e));
             case Stmt.If i when Exprs.reads(i.cond(), t) -> new Stmt.If(Exprs.substitute(i.cond(), t, e), i.then(), i.otherwise());

@@ -91,11 +91,11 @@ final class Exprs {
             case Expr.Convert c -> new Expr.Convert(c.to(), substitute(c.operand(), v, with));
             case Expr.Bitcast c -> new Expr.Bitcast(c.to(), substitute(c.operand(), v, with));
             case Expr.Select s -> new Expr.Select(substitute(s.cond(), v, with), substitute(s.ifTrue(), v, with), substitute(s.ifFalse(), v, with));
-            case Expr.Load l -> new Expr.Load(substitute(l.base(), v, with), substitute(l.index(), v, with));
+            case Expr.Load l -> new Expr.Load(substitute(l.base(), v, with), substitute(l.index(), v, with), l.at());
             case Expr.Call c -> new Expr.Call(c.function(), c.args().stream().map(a -> substitute(a, v, with)).toList());
             case Expr.MathCall m -> new Expr.MathCall(m.fn(), m.operandType(), m.args().stream().map(a -> substitute(a, v, with)).toList());
             case Expr.Atomic a -> new Expr.Atomic(a.op(), substitute(a.base(), v, with), substitute(a.index(), v, with),
-                    a.operands().stream().map(x -> substitute(x, v, with)).toList());
+                    a.operands().stream().map(x -> substitute(x, v, with)).toList(), a.at());
         };
     }
 }

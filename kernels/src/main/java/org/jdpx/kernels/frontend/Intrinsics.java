@@ -159,7 +159,7 @@ final class Intrinsics {
             case SVal.Arr a when a.space() != AddressSpace.PRIVATE -> base = a.base();
             default -> throw t.error("atomics need a global view or local memory array as target");
         }
-        t.pushEffect(new Expr.Atomic(op, base, idx, List.of(ops)));
+        t.pushEffect(new Expr.Atomic(op, base, idx, List.of(ops), t.at()));
     }
 
     // ---------------------------------------------------------------- views
@@ -176,9 +176,9 @@ final class Intrinsics {
             case "get", "set" -> {
                 Expr index = index(h, idx);
                 if (isSet) {
-                    t.emitEffect(new org.jdpx.kernels.ir.Stmt.Store(h.pointer, index, MethodTranslator.narrow(value, h.elem)));
+                    t.emitEffect(new org.jdpx.kernels.ir.Stmt.Store(h.pointer, index, MethodTranslator.narrow(value, h.elem), t.at()));
                 } else {
-                    Expr load = new Expr.Load(h.pointer, index);
+                    Expr load = new Expr.Load(h.pointer, index, t.at());
                     t.push(h.elem == Scalar.I8 || h.elem == Scalar.I16 ? new Expr.Convert(Scalar.I32, load) : load);
                 }
             }

@@ -292,6 +292,11 @@ final class MethodTranslator {
 
     // ---------------------------------------------------------------- helpers for intrinsics
 
+    /** The source position of the instruction being translated, {@code File.java:line} (the file alone without line numbers). */
+    String at() {
+        return code.sourceFile + (line >= 0 ? ":" + line : "");
+    }
+
     org.jdpx.kernels.KernelCompileException error(String text) {
         return frontend.error(code, line, text);
     }
@@ -442,14 +447,14 @@ final class MethodTranslator {
                 Expr idx = pop();
                 SVal arr = popAny();
                 SVal.Arr a = array(arr);
-                Expr load = new Expr.Load(a.base(), idx);
+                Expr load = new Expr.Load(a.base(), idx, at());
                 push(a.elem() == Scalar.I8 || a.elem() == Scalar.I16 || a.elem() == Scalar.U16 ? new Expr.Convert(Scalar.I32, load) : load);
             }
             case ArrayStoreInstruction as -> {
                 Expr value = pop();
                 Expr idx = pop();
                 SVal.Arr a = array(popAny());
-                emitEffect(new Stmt.Store(a.base(), idx, narrow(value, a.elem())));
+                emitEffect(new Stmt.Store(a.base(), idx, narrow(value, a.elem()), at()));
             }
             case BranchInstruction bi -> branch(bi);
             case TableSwitchInstruction ts -> {

@@ -85,9 +85,17 @@ public sealed interface Expr {
         @Override public Type type() { return ifTrue.type(); }
     }
 
-    /** Element {@code index} (I32 or I64, counted in elements) of a pointer or array {@code base}. */
-    record Load(Expr base, Expr index) implements Expr {
+    /**
+     * Element {@code index} (I32 or I64, counted in elements) of a pointer or array {@code base}.
+     * {@code at} is the source position ({@code File.java:42}) the access came from, or null; it
+     * names the access in checked mode's errors and takes no part in equality.
+     */
+    record Load(Expr base, Expr index, String at) implements Expr {
+        /** A load without a source position. */
+        public Load(Expr base, Expr index) { this(base, index, null); }
         @Override public Type type() { return IrTypes.elementOf(base.type()); }
+        @Override public boolean equals(Object o) { return o instanceof Load l && base.equals(l.base) && index.equals(l.index); }
+        @Override public int hashCode() { return 31 * base.hashCode() + index.hashCode(); }
     }
 
     /** A call of another IR function (a compiled helper method); has side effects. */
@@ -109,10 +117,19 @@ public sealed interface Expr {
         @Override public Type type() { return Scalar.I32; }
     }
 
-    /** An atomic update of element {@code index} of {@code base}, yielding the old value; has side effects. */
-    record Atomic(AtomicOp op, Expr base, Expr index, List<Expr> operands) implements Expr {
+    /**
+     * An atomic update of element {@code index} of {@code base}, yielding the old value; has side
+     * effects. {@code at} is the source position as for {@link Load} (null if unknown).
+     */
+    record Atomic(AtomicOp op, Expr base, Expr index, List<Expr> operands, String at) implements Expr {
         /** Copies the operand list. */
         public Atomic { operands = List.copyOf(operands); }
+        /** An atomic without a source position. */
+        public Atomic(AtomicOp op, Expr base, Expr index, List<Expr> operands) { this(op, base, index, operands, null); }
         @Override public Type type() { return IrTypes.elementOf(base.type()); }
+        @Override public boolean equals(Object o) {
+            return o instanceof Atomic a && op == a.op && base.equals(a.base) && index.equals(a.index) && operands.equals(a.operands);
+        }
+        @Override public int hashCode() { return java.util.Objects.hash(op, base, index, operands); }
     }
 }

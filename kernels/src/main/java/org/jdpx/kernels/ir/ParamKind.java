@@ -25,7 +25,7 @@ public sealed interface ParamKind {
     }
 
     /**
-     * A hidden argument the compiler added for a view parameter: its LENGTH, RANK or SHAPE(dim)
+     * A hidden argument the compiler added for a view parameter: its LENGTH, RANK, SHAPE(dim) or EXTENT
      * (OpenCL {@code int}), or STRIDE(dim) or OFFSET in elements (OpenCL {@code long}). Hidden
      * arguments follow all user arguments.
      */
@@ -43,8 +43,11 @@ public sealed interface ParamKind {
     /**
      * Which fact about a view a {@link ViewInfo} argument carries. OFFSET (the view's first element
      * within its allocation) is applied by the emitters to the view's pointer on kernel entry.
+     * EXTENT is how many elements from the view's first one its indices may reach (the length of a
+     * contiguous view, {@code 1 + sum((shape[d]-1)*stride[d])} of a strided one, the length of a
+     * {@code @Local} buffer): the bound checked mode tests every access against.
      */
-    enum Info { LENGTH, SHAPE, STRIDE, RANK, OFFSET }
+    enum Info { LENGTH, SHAPE, STRIDE, RANK, OFFSET, EXTENT }
 
     /** The name of the hidden argument holding {@code info} of a view parameter called {@code view}. */
     static String infoName(String view, Info info, int dim) {
@@ -54,6 +57,7 @@ public sealed interface ParamKind {
             case SHAPE -> "shape" + dim;
             case STRIDE -> "stride" + dim;
             case OFFSET -> "offset";
+            case EXTENT -> "extent";
         };
     }
 

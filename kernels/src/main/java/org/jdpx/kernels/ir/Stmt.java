@@ -15,8 +15,17 @@ public sealed interface Stmt {
     record Assign(Var var, Expr value) implements Stmt {
     }
 
-    /** {@code base[index] = value} (value of the element type). */
-    record Store(Expr base, Expr index, Expr value) implements Stmt {
+    /**
+     * {@code base[index] = value} (value of the element type); {@code at} is the source position
+     * as for {@link Expr.Load} (null if unknown) and takes no part in equality.
+     */
+    record Store(Expr base, Expr index, Expr value, String at) implements Stmt {
+        /** A store without a source position. */
+        public Store(Expr base, Expr index, Expr value) { this(base, index, value, null); }
+        @Override public boolean equals(Object o) {
+            return o instanceof Store s && base.equals(s.base) && index.equals(s.index) && value.equals(s.value);
+        }
+        @Override public int hashCode() { return java.util.Objects.hash(base, index, value); }
     }
 
     /** Evaluates an expression for its side effect (a call or atomic whose result is unused). */

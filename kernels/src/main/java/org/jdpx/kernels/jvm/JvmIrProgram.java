@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdpx.kernels.ArrayView;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.KernelArgs;
 import org.jdpx.kernels.LocalMemory;
@@ -73,7 +72,7 @@ final class JvmIrProgram {
             out[i] = switch (p.kind()) {
                 case ParamKind.View v -> KernelArgs.view(name, pname, arg(args, v.argIndex(), pname), v.elem()).segment();
                 case ParamKind.Value v -> KernelArgs.scalar(name, pname, arg(args, v.argIndex(), pname), v.javaType());
-                case ParamKind.ViewInfo vi -> KernelArgs.viewInfo((ArrayView) arg(args, vi.argIndex(), pname), vi);
+                case ParamKind.ViewInfo vi -> KernelArgs.viewInfo(arg(args, vi.argIndex(), pname), vi);
                 case ParamKind.LocalBuffer l -> {
                     if (!(arg(args, l.argIndex(), pname) instanceof LocalMemory lm) || Scalar.ofJava(lm.elementType()) != l.elem()) {
                         throw new IllegalArgumentException("argument '" + pname + "' of kernel " + name + " is @Local "

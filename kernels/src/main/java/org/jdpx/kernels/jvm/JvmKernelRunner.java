@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.jdpx.device.spi.Cancellation;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.KernelContext;
@@ -46,6 +49,10 @@ import org.jdpx.kernels.LocalMemory;
  * OpenCL C and SPIR-V, where a device cannot throw) instead of throwing, because a kernel that
  * divides runs as a copy whose divisions go through {@link JvmRuntime#div} ({@link DivisionCopies}),
  * or, where no copy can be made, through its IR.
+ *
+ * <p>A launch whose caller stopped waiting (a timeout; see {@link Cancellation}) stops early:
+ * the threads check the flag between chunks of work-items, rows and work-groups, and {@code run}
+ * throws {@link CancellationException}. A single work-item that never returns cannot be stopped.
  */
 public final class JvmKernelRunner {
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -234,10 +241,12 @@ public final class JvmKernelRunner {
      * long loop per group) still use every thread; only a single group runs on the caller.
      */
     private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups) {
+        BooleanSupplier stop = Cancellation.current();
         long total = (long) g[0] * g[1] * g[2];
         long group = (long) l[0] * l[1] * l[2];
         if (explicitGroups ? total <= group : total <= INLINE_LIMIT) {
-            runRows(row, g, l, 0, total);
+            runRows(row, g, l, 0, total, stop);
+            checkNotStopped(stop);
             return;
         }
         long chunk = explicitGroups ? group * Math.max(1, total / group / (THREADS * 4L)) : Math.max(4096, total / (THREADS * 4L));
@@ -246,17 +255,28 @@ public final class JvmKernelRunner {
         for (int t = 0; t < THREADS; t++) {
             fs.add(pool().submit(() -> {
                 long s;
-                while ((s = cursor.getAndAdd(chunk)) < total) runRows(row, g, l, s, Math.min(total, s + chunk));
+                while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
+                    runRows(row, g, l, s, Math.min(total, s + chunk), stop);
+                }
                 return null;
             }));
         }
         join(fs);
+        checkNotStopped(stop);
     }
 
-    private static void runRows(Row row, int[] g, int[] l, long start, long end) {
+    /** Ends a launch that stopped early because its caller gave up waiting. */
+    private static void checkNotStopped(BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            throw new CancellationException("the java device stopped this kernel early because its caller's "
+                    + "timeout passed; its results are incomplete");
+        }
+    }
+
+    private static void runRows(Row row, int[] g, int[] l, long start, long end, BooleanSupplier stop) {
         JvmKernelContext c = new JvmKernelContext(g, l, null);
         long i = start;
-        while (i < end) {
+        while (i < end && !stop.getAsBoolean()) {
             long r = i / g[0];
             int x0 = (int) (i % g[0]);
             int x1 = (int) Math.min(g[0], x0 + (end - i));
@@ -296,6 +316,7 @@ public final class JvmKernelRunner {
     }
 
     private static void runGroups(int[] g, int[] l, GroupSetup setup) {
+        BooleanSupplier stop = Cancellation.current();
         int n0 = g[0] / l[0], n1 = g[1] / l[1], n2 = g[2] / l[2];
         long groupsTotal = (long) n0 * n1 * n2;
         int items = l[0] * l[1] * l[2];
@@ -305,7 +326,7 @@ public final class JvmKernelRunner {
         for (int t = 0; t < Math.min(THREADS, groupsTotal); t++) {
             fs.add(pool().submit(() -> {
                 long gi;
-                while (failure.get() == null && (gi = cursor.getAndIncrement()) < groupsTotal) {
+                while (failure.get() == null && !stop.getAsBoolean() && (gi = cursor.getAndIncrement()) < groupsTotal) {
                     int gx = (int) (gi % n0), gy = (int) ((gi / n0) % n1), gz = (int) (gi / ((long) n0 * n1));
                     runGroup(setup, g, l, items, gx, gy, gz, failure);
                 }
@@ -313,6 +334,7 @@ public final class JvmKernelRunner {
             }));
         }
         join(fs);
+        checkNotStopped(stop);
         Throwable f = failure.get();
         if (f instanceof RuntimeException re) throw re;
         if (f instanceof Error er) throw er;

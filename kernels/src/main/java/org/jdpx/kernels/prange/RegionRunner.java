@@ -120,15 +120,16 @@ final class RegionRunner {
                     q = mem.queue();
                     first = name;
                 } else if (mem.queue() != q) {
-                    throw ExecutionPlacementError.of("run " + where, first, q, name, mem.queue());
+                    throw ExecutionPlacementError.ofMemory("run " + where, first, q, name, mem.queue(), "");
                 }
             }
         }
         if (q == null) return (device != null ? device : Devices.defaultDevice()).defaultQueue();
         if (device != null && q.device() != device) {
             throw new ExecutionPlacementError("cannot run " + where + " on " + device.filterString() + ": its array " + first
-                    + " lives on " + q.device().filterString() + " (compute follows data); move the data with toDevice "
-                    + "or compile the method for " + q.device().filterString());
+                    + " lives on " + q.device().filterString() + " (compute follows data); copy the data to "
+                    + device.filterString() + " (UsmMemory.copyAcrossDevices(src, dst)) or compile the method for "
+                    + q.device().filterString());
         }
         return q;
     }

@@ -18,6 +18,7 @@ import org.jdpx.device.testing.TestDevices;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelCompiler;
+import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.jvm.JvmKernelRunner;
 import org.jdpx.kernels.testutil.SpirvVal;
 import org.junit.jupiter.api.DynamicTest;
@@ -91,9 +92,28 @@ class CorpusTest {
         return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(kernel(c.kernel()))));
     }
 
+    /** Checked mode's variants through spirv-val too (no OpenCL device here takes SPIR-V, so this is their only check). */
+    @TestFactory
+    Stream<DynamicTest> checkedSpirvValidates() {
+        return Cases.all().stream().map(c -> DynamicTest.dynamicTest(c.kernel(), () -> SpirvVal.validate(kernel(c.kernel()).checked())));
+    }
+
     /** Every case through the production launcher on every device, its arrays copied to USM memory there. */
     @TestFactory
     Stream<DynamicTest> launchedOnEveryDevice() {
+        return launched(false);
+    }
+
+    /**
+     * The same in checked mode: every access bounds-checked (the java device running the checked
+     * IR), with exactly the same results and no violation reported by any corpus kernel.
+     */
+    @TestFactory
+    Stream<DynamicTest> launchedCheckedOnEveryDevice() {
+        return launched(true);
+    }
+
+    private static Stream<DynamicTest> launched(boolean checked) {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : Cases.all()) {
             if (!c.runOnDevice()) continue;
@@ -102,7 +122,12 @@ class CorpusTest {
                     CompiledKernel k = kernel(c.kernel());
                     if (!supports(d, k)) return;
                     Object[] args = c.args().get();
-                    OnDevice.launch(d, k.method(), c.global(), c.local(), args);
+                    Runnable launch = () -> OnDevice.launch(d, k.method(), c.global(), c.local(), args);
+                    if (checked) {
+                        Kernels.checked(launch);
+                    } else {
+                        Kernels.unchecked(launch);
+                    }
                     c.check().accept(args);
                 }));
             }

@@ -81,7 +81,8 @@ class PrangeRefusalsTest {
         try (UsmMemory x = UsmMemory.allocateDevice(a, 64); UsmMemory y = UsmMemory.allocateDevice(b, 64)) {
             String m = assertThrows(ExecutionPlacementError.class,
                     () -> Prange.compile(PrangeSamples::l2Float).apply(FloatArray.on(x), FloatArray.on(y))).getMessage();
-            mentions(m, "PrangeSamples.java:43", a.filterString(), b.filterString());
+            mentions(m, "PrangeSamples.java:43", a.filterString(), b.filterString(), "UsmMemory.copyAcrossDevices");
+            assertTrue(!m.contains(".toDevice("), "views have no toDevice: " + m);
         }
     }
 }

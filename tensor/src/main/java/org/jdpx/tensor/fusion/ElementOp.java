@@ -10,6 +10,8 @@ import org.jdpx.tensor.DType;
 public enum ElementOp {
     ADD("add", 2, Rule.SAME), SUBTRACT("subtract", 2, Rule.SAME), MULTIPLY("multiply", 2, Rule.SAME),
     DIVIDE("divide", 2, Rule.FLOAT), FLOOR_DIVIDE("floor_divide", 2, Rule.SAME), REMAINDER("remainder", 2, Rule.SAME),
+    /** C's fmod: the exact remainder with the dividend's sign (0 for an integer division by zero, as NumPy). */
+    FMOD("fmod", 2, Rule.SAME),
     POWER("power", 2, Rule.SAME), MINIMUM("minimum", 2, Rule.SAME), MAXIMUM("maximum", 2, Rule.SAME),
     FMIN("fmin", 2, Rule.SAME), FMAX("fmax", 2, Rule.SAME), ARCTAN2("arctan2", 2, Rule.FLOAT),
     HYPOT("hypot", 2, Rule.FLOAT),
@@ -66,10 +68,13 @@ public enum ElementOp {
     public DType operandType(DType promoted, DType defaultFloat) {
         check(promoted);
         if (isLogical()) return DType.BOOL;
+        // NumPy's true division of integers and bools is float64 (the default float), never float16/32.
+        if (this == DIVIDE && !promoted.isFloat()) return defaultFloat;
         if (rule == Rule.FLOAT) return floatFor(promoted, defaultFloat);
-        if (this == FLOOR_DIVIDE && promoted == DType.BOOL) return DType.INT8;
-        if (this == REMAINDER && promoted == DType.BOOL) return DType.INT8;
-        if (this == POWER && promoted == DType.BOOL) return DType.INT8;
+        // NumPy has no bool loop for these: bools are computed as int8.
+        boolean int8ForBool = this == FLOOR_DIVIDE || this == REMAINDER || this == FMOD || this == POWER || this == SQUARE
+                || this == LEFT_SHIFT || this == RIGHT_SHIFT;
+        if (int8ForBool && promoted == DType.BOOL) return DType.INT8;
         return promoted;
     }
 
@@ -87,15 +92,15 @@ public enum ElementOp {
     private void check(DType t) {
         boolean bitwise = this == BITWISE_AND || this == BITWISE_OR || this == BITWISE_XOR || this == BITWISE_NOT;
         boolean shift = this == LEFT_SHIFT || this == RIGHT_SHIFT;
-        if ((bitwise && t.isFloat()) || (shift && !t.isInteger())) {
+        if ((bitwise || shift) && t.isFloat()) {
             throw new IllegalArgumentException(numpyName + " is not supported for dtype " + t
-                    + ": it takes " + (shift ? "integer" : "integer or bool") + " arrays; use astype first");
+                    + ": it takes integer or bool arrays; use astype first");
         }
         if ((this == SUBTRACT || this == NEGATIVE) && t == DType.BOOL) {
             throw new IllegalArgumentException(numpyName + " is not supported for bool arrays; use logical_xor "
                     + "or logical_not instead");
         }
-        if ((this == FLOOR_DIVIDE || this == REMAINDER) && t == DType.UINT64) {
+        if ((this == FLOOR_DIVIDE || this == REMAINDER || this == FMOD) && t == DType.UINT64) {
             throw new UnsupportedOperationException(numpyName + " on uint64 is not implemented in jdpx; "
                     + "convert to int64 or float64 with astype first");
         }

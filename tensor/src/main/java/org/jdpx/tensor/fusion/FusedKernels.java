@@ -57,7 +57,7 @@ public final class FusedKernels {
         if (n == 0) return;
         checkSize(n);
         Device device = queue.device();
-        KernelWriter w = new KernelWriter("fused", Schedule.mode(device));
+        KernelWriter w = new KernelWriter("fused", Schedule.mode(device), device);
         w.keyPart("ew");
         w.enter(Space.elementwise(out.shape()), null);
         w.prepare(out);
@@ -107,7 +107,7 @@ public final class FusedKernels {
         UsmMemory values = UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * acc.itemSize());
         UsmMemory positions = op.isArg() ? UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * 8) : null;
         if (items == 0) return new Reduced(values, positions, parts, acc);
-        KernelWriter w = new KernelWriter("reduce", Schedule.reductionMode(device));
+        KernelWriter w = new KernelWriter("reduce", Schedule.reductionMode(device), device);
         w.keyPart("red:" + op + ":" + acc);
         Lowering low = w.lowering();
         var b = w.builder();
@@ -169,7 +169,7 @@ public final class FusedKernels {
         Schedule.checkLoop(queue.device(), inner, "a cumulative " + op.numpyName());
         Device device = queue.device();
         DType acc = out.dtype();
-        KernelWriter w = new KernelWriter("scan", Schedule.reductionMode(device));
+        KernelWriter w = new KernelWriter("scan", Schedule.reductionMode(device), device);
         w.keyPart("scan:" + op + ":" + acc);
         Lowering low = w.lowering();
         var b = w.builder();
@@ -226,11 +226,20 @@ public final class FusedKernels {
     }
 
     /**
+     * What the tensor kernels compute for a given structural key; part of the disk cache's key,
+     * since that key names only the structure. Change it whenever {@link Lowering} or
+     * {@link KernelWriter} generate different code for the same key, or an on-disk cache keeps
+     * serving the old kernels (and their old results).
+     */
+    static final String LOWERING_VERSION = "tensor-lowering-2";
+
+    /**
      * The compiled kernel for structural {@code key}, building its IR only on the first request.
-     * Every tensor kernel goes through here, so the disk program cache sees a SHA-256 of the key.
+     * Every tensor kernel goes through here, so the disk program cache sees a SHA-256 of the key
+     * and {@link #LOWERING_VERSION}.
      */
     static CompiledKernel cached(String key, java.util.function.Supplier<org.jdpx.kernels.ir.Function> build) {
-        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), List.of()), hash(k)));
+        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), List.of()), hash(LOWERING_VERSION + "\n" + k)));
     }
 
     private static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {

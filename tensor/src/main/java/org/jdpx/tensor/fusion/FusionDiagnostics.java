@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jdpx.device.spi.JfrSupport;
 
 /**
  * What fusion did, in the spirit of Numba's {@code parallel_diagnostics}: each kernel a graph
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 public final class FusionDiagnostics {
     private static final System.Logger LOG = System.getLogger("org.jdpx.tensor.fusion");
     private static final int KEEP = 256;
+    private static final String CUT = "fusion cut: ";
     private static final Deque<String> EVENTS = new ArrayDeque<>();
     private static final boolean ENABLED = "1".equals(System.getenv("JDPX_FUSION_DIAGNOSTICS"))
             || "true".equalsIgnoreCase(System.getenv("JDPX_FUSION_DIAGNOSTICS"))
@@ -42,8 +44,12 @@ public final class FusionDiagnostics {
         return new ArrayList<>(EVENTS);
     }
 
-    /** Records one event (fusion decisions made outside this package report here too). */
+    /**
+     * Records one event (fusion decisions made outside this package report here too). Events
+     * starting with {@value #CUT} are also JFR {@code jdpx.FusionCut} events where jdk.jfr exists.
+     */
     public static synchronized void record(String event) {
+        if (event.startsWith(CUT) && JfrSupport.available()) FusionCutEvent.emit(event.substring(CUT.length()));
         if (EVENTS.size() == KEEP) EVENTS.removeFirst();
         EVENTS.addLast(event);
         if (ENABLED) LOG.log(System.Logger.Level.INFO, event);

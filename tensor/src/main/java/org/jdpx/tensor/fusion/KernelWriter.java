@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdpx.device.Device;
 import org.jdpx.kernels.ArrayView;
 import org.jdpx.kernels.ByteArray;
 import org.jdpx.kernels.DoubleArray;
@@ -44,6 +45,7 @@ final class KernelWriter {
     private final Map<Node, Var> values = new IdentityHashMap<>();
     private final Map<Node, Var> combined = new IdentityHashMap<>();
     private final Scalar ix;
+    private final Device device;
     private boolean onePerItem;
     private Space space;
     private Var linear;
@@ -53,7 +55,8 @@ final class KernelWriter {
     private record Access(Var view, Var base, char mode, Var[] innerStrides) {
     }
 
-    KernelWriter(String name, Schedule.Mode mode) {
+    KernelWriter(String name, Schedule.Mode mode, Device device) {
+        this.device = device;
         this.b = IrBuilder.kernel(name);
         this.low = new Lowering(b);
         this.mode = mode;
@@ -326,7 +329,8 @@ final class KernelWriter {
         Expr e = switch (n) {
             case Node.Leaf l -> {
                 Access a = access(l);
-                key.append('a').append(accesses.indexOf(a)).append(' ');
+                // The dtype too: bool, int8 and uint8 share a storage type but load differently.
+                key.append('a').append(accesses.indexOf(a)).append(':').append(l.dtype()).append(' ');
                 yield low.fromStorage(l.dtype(), b.load(b.read(a.view()), index(a)));
             }
             case Node.Combine c -> {
@@ -351,9 +355,9 @@ final class KernelWriter {
     }
 
     private Expr op(Node.Op o) {
-        key.append(o.op()).append(':').append(o.dtype()).append('(');
-        List<Expr> in = new ArrayList<>();
         DType t = operandType(o);
+        key.append(o.op()).append(':').append(o.dtype()).append(':').append(t).append('(');
+        List<Expr> in = new ArrayList<>();
         for (int k = 0; k < o.inputs().size(); k++) {
             Node x = o.inputs().get(k);
             boolean condition = o.op().isLogical() || (o.op() == ElementOp.WHERE && k == 0);
@@ -365,18 +369,22 @@ final class KernelWriter {
         return low.apply(o.op(), t, in);
     }
 
-    /** The dtype an op's operands were converted to, recovered from its inputs and result. */
-    private static DType operandType(Node.Op o) {
+    /**
+     * The dtype an op's operands were converted to, recovered from its inputs and result (a
+     * comparison's promoted float64 is float32 on a device without fp64, as Elementwise chose it).
+     */
+    private DType operandType(Node.Op o) {
         if (o.op().isLogical()) return DType.BOOL;
         if (o.op() == ElementOp.WHERE) return o.dtype();
         if (o.dtype() != DType.BOOL) return o.dtype();
         DType t = null;
         for (Node x : o.inputs()) t = t == null ? x.dtype() : org.jdpx.tensor.Promotion.result(t, x.dtype());
-        return t;
+        return org.jdpx.tensor.DTypes.forDevice(t, device, false);
     }
 
     /** {@code out[index] = v} for an output described as a leaf. */
     void store(Node.Leaf out, Expr v) {
+        key.append("s:").append(out.dtype()).append(' ');
         Access a = access(out);
         b.store(b.read(a.view()), index(a), low.toStorage(out.dtype(), v));
     }

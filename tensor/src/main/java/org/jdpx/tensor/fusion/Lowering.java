@@ -21,6 +21,9 @@ import org.jdpx.tensor.DType;
  * zero-extended), uint32 in an I64, int64 and uint64 in an I64 (uint64 compared unsigned),
  * floats as themselves. Every operation re-normalizes its result to that form, which is how
  * int8 arithmetic wraps at 8 bits as NumPy's does.
+ *
+ * <p>Compiled kernels are cached on disk by their structure: change
+ * {@link FusedKernels#LOWERING_VERSION} with anything here that changes what a kernel computes.
  */
 final class Lowering {
     private final IrBuilder b;
@@ -52,7 +55,7 @@ final class Lowering {
         return switch (t) {
             case BOOL, INT8, UINT8 -> Scalar.I8;
             case INT16 -> Scalar.I16;
-            case UINT16 -> Scalar.U16;
+            case UINT16 -> Scalar.I16; // read back zero-extended (kernels have no ushort views)
             case INT32, UINT32 -> Scalar.I32;
             case INT64, UINT64 -> Scalar.I64;
             case FLOAT32 -> Scalar.F32;
@@ -79,6 +82,7 @@ final class Lowering {
         return switch (t) {
             case BOOL -> boolValue(b.compare(CmpOp.NE, b.convert(Scalar.I32, raw), b.i32(0)));
             case UINT8 -> b.binary(BinOp.AND, b.convert(Scalar.I32, raw), b.i32(0xFF));
+            case UINT16 -> b.binary(BinOp.AND, b.convert(Scalar.I32, raw), b.i32(0xFFFF));
             case UINT32 -> b.binary(BinOp.AND, b.convert(Scalar.I64, raw), b.i64(0xFFFFFFFFL));
             default -> b.convert(compute(t), raw);
         };
@@ -161,8 +165,9 @@ final class Lowering {
             case SUBTRACT -> normalize(t, b.sub(x, y));
             case MULTIPLY -> t == DType.BOOL ? b.binary(BinOp.AND, x, y) : normalize(t, b.mul(x, y));
             case DIVIDE -> b.div(x, y);
-            case FLOOR_DIVIDE -> f ? math(MathFn.FLOOR, t, b.div(x, y)) : floorDivInt(t, x, y);
+            case FLOOR_DIVIDE -> f ? floorDivFloat(t, x, y) : floorDivInt(t, x, y);
             case REMAINDER -> f ? floatRemainder(t, x, y) : intRemainder(t, x, y);
+            case FMOD -> f ? b.binary(BinOp.REM, x, y) : intFmod(t, x, y);
             case POWER -> f ? math(MathFn.POW, t, x, y) : intPower(t, x, y);
             case MINIMUM, MAXIMUM -> minMax(t, op == ElementOp.MAXIMUM, x, y, true);
             case FMIN, FMAX -> f ? math(op == ElementOp.FMIN ? MathFn.FMIN : MathFn.FMAX, t, x, y)
@@ -183,7 +188,9 @@ final class Lowering {
             case POSITIVE -> x;
             case ABS -> f ? math(MathFn.FABS, t, x) : t.kind() == DType.Kind.SIGNED
                     ? normalize(t, b.select(b.compare(CmpOp.LT, x, zero(t)), new Expr.Unary(UnOp.NEG, x), x)) : x;
-            case SIGN -> f ? b.select(isNan(t, x), x, math(MathFn.SIGN, t, x))
+            // NumPy's float sign: 1, -1, +0 for either zero, NaN for NaN.
+            case SIGN -> f ? b.select(b.compare(CmpOp.GT, x, zero(t)), one(t), b.select(b.compare(CmpOp.LT, x, zero(t)),
+                    constant(t, -1, -1), b.select(b.compare(CmpOp.EQ, x, zero(t)), zero(t), x)))
                     : b.select(compare(t, CmpOp.GT, x, zero(t)), one(t),
                     t.kind() == DType.Kind.SIGNED ? b.select(b.compare(CmpOp.LT, x, zero(t)), constant(t, -1, -1), zero(t)) : zero(t));
             case SQUARE -> t == DType.BOOL ? x : normalize(t, b.mul(x, x));
@@ -244,11 +251,16 @@ final class Lowering {
 
     private Expr intRemainder(DType t, Expr x, Expr y) {
         Var r = temp(compute(t));
+        b.assign(r, intFmod(t, x, y));
+        fixRemainderSign(t, r, y);
+        return b.read(r);
+    }
+
+    /** C's integer fmod: the truncated remainder, 0 for a zero divisor (NumPy's result, without its warning). */
+    private Expr intFmod(DType t, Expr x, Expr y) {
+        Var r = temp(compute(t));
         b.assign(r, zero(t));
-        b.ifThen(b.compare(CmpOp.NE, y, zero(t)), () -> {
-            b.assign(r, b.binary(BinOp.REM, x, y));
-            fixRemainderSign(t, r, y);
-        });
+        b.ifThen(b.compare(CmpOp.NE, y, zero(t)), () -> b.assign(r, b.binary(BinOp.REM, x, y)));
         return b.read(r);
     }
 
@@ -256,7 +268,42 @@ final class Lowering {
         Var r = temp(compute(t));
         b.assign(r, b.binary(BinOp.REM, x, y));
         fixRemainderSign(t, r, y);
+        // A zero remainder takes the divisor's sign, as NumPy's divmod.
+        b.ifThen(b.compare(CmpOp.EQ, b.read(r), zero(t)), () -> b.assign(r, zeroSignedAs(t, y)));
         return b.read(r);
+    }
+
+    /**
+     * NumPy's float floor division (its divmod): {@code (x - fmod(x, y)) / y}, one less when
+     * the remainder's sign differs from y's, rounded to the nearest integer; {@code x / y} when
+     * y is 0. Unlike {@code floor(x / y)} it never rounds the quotient up to the next integer
+     * ({@code 1 // 0.1} is 9).
+     */
+    private Expr floorDivFloat(DType t, Expr x, Expr y) {
+        Scalar c = compute(t);
+        Var mod = temp(c);
+        Var div = temp(c);
+        Var q = temp(c);
+        b.assign(q, b.div(x, y));
+        b.ifThen(b.compare(CmpOp.NE, y, zero(t)), () -> {
+            b.assign(mod, b.binary(BinOp.REM, x, y));
+            b.assign(div, b.div(b.sub(x, b.read(mod)), y));
+            Expr signsDiffer = b.compare(CmpOp.NE, boolValue(b.compare(CmpOp.LT, y, zero(t))),
+                    boolValue(b.compare(CmpOp.LT, b.read(mod), zero(t))));
+            b.ifThen(new Expr.Logic(true, b.compare(CmpOp.NE, b.read(mod), zero(t)), signsDiffer),
+                    () -> b.assign(div, b.sub(b.read(div), one(t))));
+            b.ifThenElse(b.compare(CmpOp.NE, b.read(div), zero(t)), () -> {
+                Expr fl = math(MathFn.FLOOR, t, b.read(div));
+                b.assign(q, b.select(b.compare(CmpOp.GT, b.sub(b.read(div), fl), constant(t, 0.5, 0)), b.add(fl, one(t)), fl));
+            }, () -> b.assign(q, zeroSignedAs(t, b.read(q))));
+        });
+        return b.read(q);
+    }
+
+    /** A zero with the sign of {@code s} (NumPy's {@code copysign(0, s)}; s itself when it is a zero). */
+    private Expr zeroSignedAs(DType t, Expr s) {
+        return b.select(b.compare(CmpOp.EQ, s, zero(t)), s,
+                b.select(b.compare(CmpOp.LT, s, zero(t)), constant(t, -0.0, 0), zero(t)));
     }
 
     /** Python's modulo: a non-zero remainder takes the divisor's sign. */

@@ -1,0 +1,33 @@
+package org.jdpx.kernels;
+
+import org.jdpx.device.Device;
+import org.jdpx.device.Event;
+import org.jdpx.device.spi.JfrSupport;
+
+/**
+ * The JFR events of this module, behind {@link JfrSupport#available()} so that the event classes
+ * are loaded only where {@code jdk.jfr} exists. A null "started" token means nothing is recorded.
+ */
+final class KernelFlight {
+
+    private KernelFlight() {
+    }
+
+    static Object buildStarted() {
+        return JfrSupport.available() ? KernelBuildEvent.started() : null;
+    }
+
+    static void built(Object started, CompiledKernel kernel, Device device, boolean cacheHit) {
+        if (started != null) KernelBuildEvent.ended(started, kernel, device, cacheHit);
+    }
+
+    static Object launchStarted() {
+        return JfrSupport.available() ? KernelLaunchEvent.started() : null;
+    }
+
+    /** Records the launch of {@code kernel} and returns {@code enqueued}. */
+    static Event launched(Object started, CompiledKernel kernel, WorkRange range, Device device, Event enqueued) {
+        if (started != null) KernelLaunchEvent.ended(started, kernel, range, device);
+        return enqueued;
+    }
+}
