@@ -254,7 +254,7 @@ final class Intrinsics {
         Expr[] a = popArgs(t, desc.parameterCount());
         MathFn fn = plainFn(name);
         if (fn != null) {
-            t.push(new Expr.MathCall(fn, type, List.of(a)));
+            t.push(foldRounding(new Expr.MathCall(fn, type, List.of(a))));
             return;
         }
         switch (name) {
@@ -328,7 +328,30 @@ final class Intrinsics {
             default -> plainFn(name);
         };
         if (fn == null) throw t.error("KernelMath." + name + " is not supported in a kernel");
-        t.push(new Expr.MathCall(fn, type, List.of(a)));
+        t.push(foldRounding(new Expr.MathCall(fn, type, List.of(a))));
+    }
+
+    /**
+     * floor, ceil, rint or trunc of a constant, computed here (exactly, as Java does): PoCL hangs when
+     * it folds {@code rint} of a large constant itself (e.g. {@code rint(0x1p60f)} never finishes).
+     */
+    static Expr foldRounding(Expr.MathCall m) {
+        if (m.args().size() != 1 || !(m.args().getFirst() instanceof Expr.Const c)
+                || (c.type() != Scalar.F32 && c.type() != Scalar.F64)) {
+            return m;
+        }
+        double v = c.type() == Scalar.F32 ? c.floatValue() : c.doubleValue();
+        double r;
+        switch (m.fn()) {
+            case FLOOR -> r = Math.floor(v);
+            case CEIL -> r = Math.ceil(v);
+            case RINT -> r = Math.rint(v);
+            case TRUNC -> r = v < 0 ? Math.ceil(v) : Math.floor(v);
+            default -> {
+                return m;
+            }
+        }
+        return c.type() == Scalar.F32 ? Expr.Const.f32((float) r) : Expr.Const.f64(r);
     }
 
     // ---------------------------------------------------------------- bit helpers

@@ -360,7 +360,7 @@ public final class OpenClEmitter {
                 case Expr.Select s -> "(" + expr(s.cond()) + " ? " + expr(s.ifTrue()) + " : " + expr(s.ifFalse()) + ")";
                 case Expr.Load l -> expr(l.base()) + "[" + top(l.index()) + "]";
                 case Expr.Call c -> c.function().name() + "(" + String.join(", ", c.args().stream().map(this::top).toList()) + ")";
-                case Expr.MathCall m -> m.fn().clName() + "(" + String.join(", ", m.args().stream().map(this::top).toList()) + ")";
+                case Expr.MathCall m -> mathCall(m);
                 case Expr.WorkItem w -> "(int)" + w.fn().clName() + "(" + w.dim() + ")";
                 case Expr.Atomic a -> atomic(a);
             };
@@ -379,6 +379,16 @@ public final class OpenClEmitter {
             Scalar t = u.scalar();
             if (t.isFloat()) return "(-" + expr(u.operand()) + ")";
             return "as_" + t.clName() + "(-" + unsigned(u.operand()) + ")";
+        }
+
+        /** A built-in call; pow goes through a helper with Java's results where C's differ. */
+        private String mathCall(Expr.MathCall m) {
+            String name = m.fn().clName();
+            if (m.fn() == MathFn.POW) {
+                name = "jdpx_pow_" + m.operandType().clName();
+                prelude.add(name);
+            }
+            return name + "(" + String.join(", ", m.args().stream().map(this::top).toList()) + ")";
         }
 
         private String binary(Expr.Binary b) {

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Small OpenCL C functions the emitter adds when a kernel needs them: Java's integer
- * division rules and float atomics as compare-and-swap loops on the raw bits.
+ * division rules, Java's pow special cases and float atomics as compare-and-swap loops on the raw bits.
  */
 final class Prelude {
     private Prelude() {
@@ -36,6 +36,8 @@ final class Prelude {
             case "jdpx_atomic_add_double_local" -> floatAdd("double", "ulong", "long", "__local", "atom_cmpxchg");
             case "jdpx_i2l" -> "/* Java's (long) of an int, written so that Mesa's llvmpipe keeps later signed compares signed. */\n"
                     + "long jdpx_i2l(int x) {\n    return (long)(uint)x | ((long)(x >> 31) << 32);\n}\n";
+            case "jdpx_pow_float" -> pow("float", "f");
+            case "jdpx_pow_double" -> pow("double", "");
             case "jdpx_d2i_float" -> cast("int", "float");
             case "jdpx_d2i_double" -> cast("int", "double");
             case "jdpx_d2l_float" -> cast("long", "float");
@@ -52,6 +54,13 @@ final class Prelude {
         return "/* Java " + (div ? "division" : "remainder") + ": MIN_VALUE " + (div ? "/" : "%")
                 + " -1 does not trap; x " + (div ? "/" : "%") + " 0 gives 0 on devices. */\n"
                 + t + " " + name + "(" + t + " a, " + t + " b) {\n" + body + "}\n";
+    }
+
+    private static String pow(String t, String f) {
+        return "/* Java pow: NaN where |x| == 1 and y is infinite or NaN (C's pow gives 1 there). */\n"
+                + t + " jdpx_pow_" + t + "(" + t + " x, " + t + " y) {\n"
+                + "    return (fabs(x) == 1.0" + f + " && !(fabs(y) < INFINITY)) ? (" + t + ")NAN : pow(x, y);\n"
+                + "}\n";
     }
 
     private static String cast(String to, String from) {

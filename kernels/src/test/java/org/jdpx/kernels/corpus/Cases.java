@@ -8,6 +8,7 @@ import org.jdpx.kernels.ByteArray;
 import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.IntArray;
+import org.jdpx.kernels.KernelMath;
 import org.jdpx.kernels.LocalMemory;
 import org.jdpx.kernels.LongArray;
 import org.jdpx.kernels.ShortArray;
@@ -527,6 +528,27 @@ public final class Cases {
             }
             Checks.doublesClose(e, (DoubleArray) a[1], 1e-12);
         }, true));
+        c.add(new Case("roundLargeFloatConstants", new int[] {4}, null, () -> new Object[] {Data.floats(4)},
+                a -> Checks.floatsExact(new float[] {0x1p60f, -2f, -0x1p40f, 1f}, (FloatArray) a[0]), true));
+        c.add(new Case("roundLargeDoubleConstants", new int[] {3}, null, () -> new Object[] {Data.doubles(3)},
+                a -> Checks.doublesClose(new double[] {-0x1.ad8938e97ceeap219, 2.0, -0x1p70}, (DoubleArray) a[0], 0), true));
+        float[] powX = {1f, 1f, -1f, -1f, 1f, 2f, Float.NaN, -1f}, powY = {Float.NaN, Float.POSITIVE_INFINITY,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, Float.NaN, 0f, 2f};
+        float[] powF = new float[8];
+        double[] powD = new double[8];
+        for (int i = 0; i < 8; i++) {
+            powF[i] = KernelMath.pow(powX[i], powY[i]);
+            powD[i] = Math.pow(powX[i], powY[i]) + (i == 0 ? Math.pow(-1.0, Double.NEGATIVE_INFINITY) : 0.0);
+        }
+        c.add(new Case("powSpecialCases", new int[] {8}, null, () -> new Object[] {FloatArray.of(powX.clone()), FloatArray.of(powY.clone()),
+            Data.floats(8), Data.doubles(8)}, a -> {
+            Checks.floatsExact(powF, (FloatArray) a[2]);
+            for (int i = 0; i < 8; i++) {
+                Checks.equal(Double.doubleToLongBits(powD[i]), Double.doubleToLongBits(((DoubleArray) a[3]).get(i)), "pow double " + i);
+            }
+        }, true));
+        c.add(new Case("powSpecialCasesFloat", new int[] {8}, null, () -> new Object[] {FloatArray.of(powX.clone()), FloatArray.of(powY.clone()),
+            Data.floats(8)}, a -> Checks.floatsExact(powF, (FloatArray) a[2]), true));
         BranchCases.addTo(c);
         NarrowingCases.addTo(c);
         DivisionCases.addTo(c);

@@ -448,6 +448,20 @@ public final class Corpus {
         out.set(i, Math.sqrt(x) + Math.log1p(x) + x % 0.7 + Math.max(x, 1.5) + (double) (long) (x * 1e3));
     }
 
+    /** Rounding of large constants: PoCL hung folding rint(0x1p60f) itself (found by the random kernel generator). */
+    @Kernel
+    public static void roundLargeFloatConstants(KernelContext ctx, FloatArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, i == 0 ? KernelMath.rint(0x1p60f) : i == 1 ? KernelMath.rint(-2.5f) : i == 2 ? KernelMath.floor(-0x1p40f) : KernelMath.ceil(0.5f));
+    }
+
+    /** The double twin: rint(-0x1.ad8938e97ceeap219) hung PoCL. */
+    @Kernel
+    public static void roundLargeDoubleConstants(KernelContext ctx, DoubleArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, i == 0 ? Math.rint(-0x1.ad8938e97ceeap219) : i == 1 ? Math.rint(2.5) : Math.ceil(-0x1p70));
+    }
+
     // ---- nested if/else shapes (issue 12: an else holding an if/else lost its closing brace in OpenCL C)
 
     @Kernel
@@ -664,5 +678,20 @@ public final class Corpus {
         out.set(3 * i, v / 0f);
         out.set(3 * i + 1, v / -0f);
         out.set(3 * i + 2, (v + 1f) / 0f);
+    }
+
+    /** Java's pow special cases: NaN for |x| == 1 with y infinite or NaN, where C's pow gives 1 (found by the random kernel generator). */
+    @Kernel
+    public static void powSpecialCases(KernelContext ctx, FloatArray x, FloatArray y, FloatArray out, DoubleArray outD) {
+        int i = ctx.globalId(0);
+        out.set(i, KernelMath.pow(x.get(i), y.get(i)));
+        outD.set(i, Math.pow(x.get(i), y.get(i)) + (i == 0 ? Math.pow(-1.0, Double.NEGATIVE_INFINITY) : 0.0));
+    }
+
+    /** The float-only twin, so that devices without fp64 run it too. */
+    @Kernel
+    public static void powSpecialCasesFloat(KernelContext ctx, FloatArray x, FloatArray y, FloatArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, KernelMath.pow(x.get(i), y.get(i)));
     }
 }
