@@ -288,14 +288,22 @@ final class Intrinsics {
         };
     }
 
-    /** Java min/max: integers map directly; floats return NaN if either operand is NaN. */
+    /**
+     * Java min/max: integers map directly; floats return NaN if either operand is NaN, and order
+     * -0.0 below 0.0 (OpenCL's fmin/fmax may return either zero): for equal operands the result is
+     * the AND (max) or OR (min) of their bits, which differ only for zeros of two signs.
+     */
     private static Expr minMax(MethodTranslator t, boolean min, Scalar type, Expr a, Expr b) {
         if (!type.isFloat()) return new Expr.MathCall(min ? MathFn.MIN : MathFn.MAX, type, List.of(a, b));
         Expr x = t.reusable(a), y = t.reusable(b);
         Expr anyNan = new Expr.Logic(false, new Expr.MathCall(MathFn.ISNAN, type, List.of(x)),
                 new Expr.MathCall(MathFn.ISNAN, type, List.of(y)));
+        Scalar bits = type == Scalar.F32 ? Scalar.I32 : Scalar.I64;
+        Expr equalBits = new Expr.Bitcast(type, new Expr.Binary(min ? BinOp.OR : BinOp.AND,
+                new Expr.Bitcast(bits, x), new Expr.Bitcast(bits, y)));
         return new Expr.Select(anyNan, new Expr.Binary(BinOp.ADD, x, y),
-                new Expr.MathCall(min ? MathFn.FMIN : MathFn.FMAX, type, List.of(x, y)));
+                new Expr.Select(new Expr.Compare(CmpOp.EQ, x, y), equalBits,
+                        new Expr.MathCall(min ? MathFn.FMIN : MathFn.FMAX, type, List.of(x, y))));
     }
 
     /** Java round: nearest integer, ties toward positive infinity, saturating, NaN to 0. */

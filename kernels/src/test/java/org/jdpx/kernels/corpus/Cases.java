@@ -552,7 +552,7 @@ public final class Cases {
         BranchCases.addTo(c);
         NarrowingCases.addTo(c);
         DivisionCases.addTo(c);
-        DriverDefectCases.addTo(c);
+        DeviceSemanticsCases.addTo(c);
         return c;
     }
 }

@@ -694,4 +694,24 @@ public final class Corpus {
         int i = ctx.globalId(0);
         out.set(i, KernelMath.pow(x.get(i), y.get(i)));
     }
+
+    /** Java's Math.max/min order -0.0 below 0.0; OpenCL's fmax/fmin may return either (found by the random kernel generator). */
+    @Kernel
+    public static void minMaxSignedZeros(KernelContext ctx, FloatArray a, FloatArray b, FloatArray out) {
+        int i = ctx.globalId(0);
+        float x = a.get(i), y = b.get(i);
+        out.set(4 * i, Math.max(x, y));
+        out.set(4 * i + 1, Math.min(x, y));
+        out.set(4 * i + 2, Math.max(y, x));
+        out.set(4 * i + 3, Math.min(y, x));
+    }
+
+    /** The double twin of {@link #minMaxSignedZeros}. */
+    @Kernel
+    public static void minMaxSignedZerosDouble(KernelContext ctx, DoubleArray a, DoubleArray b, DoubleArray out) {
+        int i = ctx.globalId(0);
+        double x = a.get(i), y = b.get(i);
+        out.set(2 * i, Math.max(x, y));
+        out.set(2 * i + 1, Math.min(x, y));
+    }
 }
