@@ -23,8 +23,11 @@ final class Fuzzer {
     /** -Djdpx.fuzz.verbose=true: one line per kernel with its time and outcome. */
     private static final boolean VERBOSE = Boolean.getBoolean("jdpx.fuzz.verbose");
 
-    /** The outcome of a run: per-target counts of kernels checked and the failure reports. */
-    record Result(Map<String, Integer> counts, List<String> reports, int kernels) {
+    /**
+     * The outcome of a run: per-target counts of kernels checked, the failure reports and, per
+     * failing seed, the targets it failed on.
+     */
+    record Result(Map<String, Integer> counts, List<String> reports, int kernels, Map<Long, List<String>> failedTargets) {
         String summary() {
             StringBuilder t = new StringBuilder();
             FuzzRun.NANOS.forEach((k, v) -> t.append(' ').append(k).append('=').append(v / 1_000_000).append("ms"));
@@ -43,6 +46,7 @@ final class Fuzzer {
         List<String> targets = FuzzRun.targets();
         Map<String, Integer> counts = new TreeMap<>();
         List<String> reports = new ArrayList<>();
+        Map<Long, List<String>> failedTargets = new TreeMap<>();
         for (long s = first; s < first + count; s += BATCH) {
             List<FuzzKernel> batch = new ArrayList<>();
             for (long seed = s; seed < Math.min(first + count, s + BATCH); seed++) {
@@ -61,11 +65,12 @@ final class Fuzzer {
                 if (!fails.isEmpty()) {
                     String rep = report(batch.get(i), methods.get(i), fails, shrinkMillis);
                     reports.add(rep);
+                    failedTargets.put(batch.get(i).seed(), fails.stream().map(FuzzRun.Failure::target).distinct().toList());
                     log.accept(rep);
                 }
             }
         }
-        return new Result(counts, reports, count);
+        return new Result(counts, reports, count, failedTargets);
     }
 
     /** Compiles kernels into one new class and returns their methods in order. */
