@@ -249,12 +249,14 @@ final class ReductionCheck {
         return null;
     }
 
-    /** {@code Math.min/max(self, e)} as the frontend lowers it: a call for integers, a NaN-propagating select for floats. */
+    /** {@code Math.min/max(self, e)} as the frontend lowers it: a call for integers, NaN- and signed-zero-aware selects for floats. */
     private static boolean minMax(Expr v, Expr self, Var[] var, boolean min) {
         if (v instanceof Expr.MathCall c && c.fn() == (min ? MathFn.MIN : MathFn.MAX)) {
             return oneSide(c.args().get(0), c.args().get(1), self, var);
         }
-        if (v instanceof Expr.Select s && s.ifFalse() instanceof Expr.MathCall c && c.fn() == (min ? MathFn.FMIN : MathFn.FMAX)
+        // floats: select(isnan(x) || isnan(y), x + y, select(x == y, bits of both, fmin/fmax(x, y)))
+        if (v instanceof Expr.Select s && s.ifFalse() instanceof Expr.Select eq && eq.cond() instanceof Expr.Compare
+                && eq.ifFalse() instanceof Expr.MathCall c && c.fn() == (min ? MathFn.FMIN : MathFn.FMAX)
                 && s.ifTrue() instanceof Expr.Binary nan && nan.op() == BinOp.ADD && s.cond() instanceof Expr.Logic l && !l.and()) {
             Expr x = c.args().get(0), y = c.args().get(1);
             return oneSide(x, y, self, var) && nan.left().equals(x) && nan.right().equals(y)
