@@ -43,6 +43,7 @@ import org.jdpx.kernels.ir.ArrayType;
 import org.jdpx.kernels.ir.BinOp;
 import org.jdpx.kernels.ir.CmpOp;
 import org.jdpx.kernels.ir.Expr;
+import org.jdpx.kernels.ir.Features;
 import org.jdpx.kernels.ir.Function;
 import org.jdpx.kernels.ir.Label;
 import org.jdpx.kernels.ir.Scalar;
@@ -566,7 +567,26 @@ final class MethodTranslator {
     private void bin(BinOp op) {
         Expr b = pop();
         Expr a = pop();
-        push(new Expr.Binary(op, a, b));
+        Expr nan = nanOperand(a, b);
+        // float arithmetic with a NaN constant is NaN: folded here, because PoCL may never finish a
+        // launch whose code it folds into rint(NaN) itself (found by the random kernel generator)
+        push(nan != null && pure(a) && pure(b) ? nan : new Expr.Binary(op, a, b));
+    }
+
+    private static Expr nanOperand(Expr a, Expr b) {
+        for (Expr e : new Expr[] {a, b}) {
+            if (e instanceof Expr.Const c && (c.type() == Scalar.F32 ? Float.isNaN(c.floatValue())
+                    : c.type() == Scalar.F64 && Double.isNaN(c.doubleValue()))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean pure(Expr e) {
+        boolean[] effect = {false};
+        Features.expr(e, x -> effect[0] |= x instanceof Expr.Atomic || x instanceof Expr.Call);
+        return !effect[0];
     }
 
     private void cmp3(int nan) {
