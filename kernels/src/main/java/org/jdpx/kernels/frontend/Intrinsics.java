@@ -342,6 +342,7 @@ final class Intrinsics {
     /**
      * floor, ceil, rint or trunc of a constant, computed here (exactly, as Java does): PoCL hangs when
      * it folds {@code rint} of a large constant itself (e.g. {@code rint(0x1p60f)} never finishes).
+     * A float function of a NaN constant is NaN here too (PoCL folded {@code tanh(NaN)} to 0).
      */
     static Expr foldRounding(Expr.MathCall m) {
         if (m.args().size() != 1 || !(m.args().getFirst() instanceof Expr.Const c)
@@ -349,6 +350,9 @@ final class Intrinsics {
             return m;
         }
         double v = c.type() == Scalar.F32 ? c.floatValue() : c.doubleValue();
+        if (Double.isNaN(v) && m.fn() != MathFn.ISNAN && m.fn() != MathFn.SIGN) {
+            return c; // every other one-argument function of NaN is NaN; PoCL folded tanh(NaN) to 0
+        }
         double r;
         switch (m.fn()) {
             case FLOOR -> r = Math.floor(v);

@@ -715,11 +715,11 @@ public final class Corpus {
         out.set(2 * i + 1, Math.min(x, y));
     }
 
-    /** Rounding of float arithmetic with a NaN constant: NaN (PoCL never finished such a launch; random kernel seed 10174). */
+    /** Functions of NaN constants: NaN (PoCL never finished rint(x / NaN), seed 10174, and folded tanh(NaN) to 0, seed 2136). */
     @Kernel
     public static void roundOfNaNArithmetic(KernelContext ctx, FloatArray x, FloatArray out) {
         int i = ctx.globalId(0);
         out.set(2 * i, KernelMath.rint(x.get(i) / Float.NaN));
-        out.set(2 * i + 1, (float) Math.floor(x.get(i) * Float.NaN) + 1f);
+        out.set(2 * i + 1, (float) Math.floor(x.get(i) * Float.NaN) + KernelMath.tanh(Float.NaN) + KernelMath.exp(Float.NaN));
     }
 }

@@ -30,7 +30,7 @@ final class DeviceSemanticsCases {
                     float[] e = new float[2 * X.length];
                     for (int i = 0; i < X.length; i++) {
                         e[2 * i] = (float) Math.rint(X[i] / Float.NaN);
-                        e[2 * i + 1] = (float) Math.floor(X[i] * Float.NaN) + 1f;
+                        e[2 * i + 1] = (float) Math.floor(X[i] * Float.NaN) + (float) Math.tanh(Float.NaN) + (float) Math.exp(Float.NaN);
                     }
                     bitExact(e, (FloatArray) a[1]);
                 }, true));
