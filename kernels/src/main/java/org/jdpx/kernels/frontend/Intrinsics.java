@@ -308,6 +308,9 @@ final class Intrinsics {
 
     /** Java round: nearest integer, ties toward positive infinity, saturating, NaN to 0. */
     private static Expr round(MethodTranslator t, Scalar type, Expr a) {
+        if (a instanceof Expr.Const c) { // computed here: PoCL mis-folded the select below for round(NaN)
+            return type == Scalar.F32 ? Expr.Const.i32(Math.round(c.floatValue())) : Expr.Const.i64(Math.round(c.doubleValue()));
+        }
         Expr x = t.reusable(a);
         Expr r = t.reusable(new Expr.MathCall(MathFn.FLOOR, type, List.of(x)));
         Expr half = type == Scalar.F32 ? Expr.Const.f32(0.5f) : Expr.Const.f64(0.5);

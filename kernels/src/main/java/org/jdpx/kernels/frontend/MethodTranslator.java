@@ -550,7 +550,7 @@ final class MethodTranslator {
             case ISHL, LSHL -> bin(BinOp.SHL);
             case ISHR, LSHR -> bin(BinOp.SHR);
             case IUSHR, LUSHR -> bin(BinOp.USHR);
-            case INEG, LNEG, FNEG, DNEG -> push(new Expr.Unary(UnOp.NEG, pop()));
+            case INEG, LNEG, FNEG, DNEG -> push(negate(pop()));
             case LCMP -> cmp3(0);
             case FCMPL, DCMPL -> cmp3(-1);
             case FCMPG, DCMPG -> cmp3(1);
@@ -571,6 +571,13 @@ final class MethodTranslator {
         // float arithmetic with a NaN constant is NaN: folded here, because PoCL may never finish a
         // launch whose code it folds into rint(NaN) itself (found by the random kernel generator)
         push(nan != null && pure(a) && pure(b) ? nan : new Expr.Binary(op, a, b));
+    }
+
+    /** Negation; of a float constant, the negated constant (PoCL folded expm1(-NaN) to 0). */
+    private static Expr negate(Expr a) {
+        if (a instanceof Expr.Const c && c.type() == Scalar.F32) return Expr.Const.f32(-c.floatValue());
+        if (a instanceof Expr.Const c && c.type() == Scalar.F64) return Expr.Const.f64(-c.doubleValue());
+        return new Expr.Unary(UnOp.NEG, a);
     }
 
     private static Expr nanOperand(Expr a, Expr b) {

@@ -717,9 +717,11 @@ public final class Corpus {
 
     /** Functions of NaN constants: NaN (PoCL never finished rint(x / NaN), seed 10174, and folded tanh(NaN) to 0, seed 2136). */
     @Kernel
-    public static void roundOfNaNArithmetic(KernelContext ctx, FloatArray x, FloatArray out) {
+    public static void roundOfNaNArithmetic(KernelContext ctx, FloatArray x, FloatArray out, IntArray outI) {
         int i = ctx.globalId(0);
         out.set(2 * i, KernelMath.rint(x.get(i) / Float.NaN));
-        out.set(2 * i + 1, (float) Math.floor(x.get(i) * Float.NaN) + KernelMath.tanh(Float.NaN) + KernelMath.exp(Float.NaN));
+        out.set(2 * i + 1, (float) Math.floor(x.get(i) * Float.NaN) + KernelMath.tanh(Float.NaN) + KernelMath.exp(Float.NaN)
+                + KernelMath.expm1(-(Float.NaN / x.get(i))));
+        outI.set(i, Math.round(Float.NaN) == 0 && Math.round(-Float.NaN) == 0 ? Math.round(2.5f) + i : -1);
     }
 }

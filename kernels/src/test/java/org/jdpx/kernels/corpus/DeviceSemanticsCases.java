@@ -25,14 +25,18 @@ final class DeviceSemanticsCases {
     private static final float[] MB = {-0f, 0f, -0f, 0f, 2f, 1f, Float.NaN, Float.POSITIVE_INFINITY, 3f, -1f};
 
     static void addTo(List<Case> c) {
-        c.add(new Case("roundOfNaNArithmetic", new int[] {X.length}, null, () -> new Object[] {floats(X), Data.floats(2 * X.length)},
+        c.add(new Case("roundOfNaNArithmetic", new int[] {X.length}, null, () -> new Object[] {floats(X), Data.floats(2 * X.length), Data.ints(X.length)},
                 a -> {
                     float[] e = new float[2 * X.length];
                     for (int i = 0; i < X.length; i++) {
                         e[2 * i] = (float) Math.rint(X[i] / Float.NaN);
-                        e[2 * i + 1] = (float) Math.floor(X[i] * Float.NaN) + (float) Math.tanh(Float.NaN) + (float) Math.exp(Float.NaN);
+                        e[2 * i + 1] = (float) Math.floor(X[i] * Float.NaN) + (float) Math.tanh(Float.NaN) + (float) Math.exp(Float.NaN)
+                                + (float) Math.expm1(-(Float.NaN / X[i]));
                     }
                     bitExact(e, (FloatArray) a[1]);
+                    int[] ei = new int[X.length];
+                    for (int i = 0; i < X.length; i++) ei[i] = 3 + i;
+                    Checks.ints(ei, (IntArray) a[2]);
                 }, true));
         c.add(new Case("minMaxSignedZeros", new int[] {MA.length}, null, () -> new Object[] {floats(MA), floats(MB),
                 Data.floats(4 * MA.length)}, a -> {
