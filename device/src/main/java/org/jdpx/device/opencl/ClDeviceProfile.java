@@ -38,15 +38,9 @@ record ClDeviceProfile(DeviceInfo info, int clMajor, int clMinor, boolean hostUn
         return ilVersion.contains("SPIR-V");
     }
 
-    /**
-     * Whether host copies can map the buffer and copy in the JVM instead of Read/WriteBuffer. Not on
-     * Mesa's rusticl: there an unmap of a small device buffer now and then failed with
-     * CL_INVALID_VALUE in the full test run (seen three times, never alone), and its Read/WriteBuffer
-     * path has no such trouble and no alignment penalty to avoid.
-     */
+    /** Whether host copies can map the buffer and copy in the JVM instead of Read/WriteBuffer. */
     boolean mapForHostCopies() {
-        boolean rusticl = info.platform().toLowerCase(java.util.Locale.ROOT).contains("rusticl");
-        return !rusticl && (hostUnified || info.type() == DeviceType.CPU);
+        return hostUnified || info.type() == DeviceType.CPU;
     }
 
     /** Parses "OpenCL 3.0 PoCL ..." into {major, minor}; {1, 2} when unreadable. */
