@@ -254,7 +254,7 @@ final class Intrinsics {
         Expr[] a = popArgs(t, desc.parameterCount());
         MathFn fn = plainFn(name);
         if (fn != null) {
-            t.push(foldRounding(new Expr.MathCall(fn, type, List.of(a))));
+            t.push(ConstantFolds.mathCall(new Expr.MathCall(fn, type, List.of(a))));
             return;
         }
         switch (name) {
@@ -308,9 +308,7 @@ final class Intrinsics {
 
     /** Java round: nearest integer, ties toward positive infinity, saturating, NaN to 0. */
     private static Expr round(MethodTranslator t, Scalar type, Expr a) {
-        if (a instanceof Expr.Const c) { // computed here: PoCL mis-folded the select below for round(NaN)
-            return type == Scalar.F32 ? Expr.Const.i32(Math.round(c.floatValue())) : Expr.Const.i64(Math.round(c.doubleValue()));
-        }
+        if (a instanceof Expr.Const c) return ConstantFolds.round(type, c); // PoCL mis-folded the select below for round(NaN)
         Expr x = t.reusable(a);
         Expr r = t.reusable(new Expr.MathCall(MathFn.FLOOR, type, List.of(x)));
         Expr half = type == Scalar.F32 ? Expr.Const.f32(0.5f) : Expr.Const.f64(0.5);
@@ -339,34 +337,7 @@ final class Intrinsics {
             default -> plainFn(name);
         };
         if (fn == null) throw t.error("KernelMath." + name + " is not supported in a kernel");
-        t.push(foldRounding(new Expr.MathCall(fn, type, List.of(a))));
-    }
-
-    /**
-     * floor, ceil, rint or trunc of a constant, computed here (exactly, as Java does): PoCL hangs when
-     * it folds {@code rint} of a large constant itself (e.g. {@code rint(0x1p60f)} never finishes).
-     * A float function of a NaN constant is NaN here too (PoCL folded {@code tanh(NaN)} to 0).
-     */
-    static Expr foldRounding(Expr.MathCall m) {
-        if (m.args().size() != 1 || !(m.args().getFirst() instanceof Expr.Const c)
-                || (c.type() != Scalar.F32 && c.type() != Scalar.F64)) {
-            return m;
-        }
-        double v = c.type() == Scalar.F32 ? c.floatValue() : c.doubleValue();
-        if (Double.isNaN(v) && m.fn() != MathFn.ISNAN && m.fn() != MathFn.SIGN) {
-            return c; // every other one-argument function of NaN is NaN; PoCL folded tanh(NaN) to 0
-        }
-        double r;
-        switch (m.fn()) {
-            case FLOOR -> r = Math.floor(v);
-            case CEIL -> r = Math.ceil(v);
-            case RINT -> r = Math.rint(v);
-            case TRUNC -> r = v < 0 ? Math.ceil(v) : Math.floor(v);
-            default -> {
-                return m;
-            }
-        }
-        return c.type() == Scalar.F32 ? Expr.Const.f32((float) r) : Expr.Const.f64(r);
+        t.push(ConstantFolds.mathCall(new Expr.MathCall(fn, type, List.of(a))));
     }
 
     // ---------------------------------------------------------------- bit helpers

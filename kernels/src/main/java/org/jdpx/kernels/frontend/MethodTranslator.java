@@ -43,7 +43,6 @@ import org.jdpx.kernels.ir.ArrayType;
 import org.jdpx.kernels.ir.BinOp;
 import org.jdpx.kernels.ir.CmpOp;
 import org.jdpx.kernels.ir.Expr;
-import org.jdpx.kernels.ir.Features;
 import org.jdpx.kernels.ir.Function;
 import org.jdpx.kernels.ir.Label;
 import org.jdpx.kernels.ir.Scalar;
@@ -550,7 +549,7 @@ final class MethodTranslator {
             case ISHL, LSHL -> bin(BinOp.SHL);
             case ISHR, LSHR -> bin(BinOp.SHR);
             case IUSHR, LUSHR -> bin(BinOp.USHR);
-            case INEG, LNEG, FNEG, DNEG -> push(negate(pop()));
+            case INEG, LNEG, FNEG, DNEG -> push(ConstantFolds.negate(pop()));
             case LCMP -> cmp3(0);
             case FCMPL, DCMPL -> cmp3(-1);
             case FCMPG, DCMPG -> cmp3(1);
@@ -567,33 +566,7 @@ final class MethodTranslator {
     private void bin(BinOp op) {
         Expr b = pop();
         Expr a = pop();
-        Expr nan = nanOperand(a, b);
-        // float arithmetic with a NaN constant is NaN: folded here, because PoCL may never finish a
-        // launch whose code it folds into rint(NaN) itself (found by the random kernel generator)
-        push(nan != null && pure(a) && pure(b) ? nan : new Expr.Binary(op, a, b));
-    }
-
-    /** Negation; of a float constant, the negated constant (PoCL folded expm1(-NaN) to 0). */
-    private static Expr negate(Expr a) {
-        if (a instanceof Expr.Const c && c.type() == Scalar.F32) return Expr.Const.f32(-c.floatValue());
-        if (a instanceof Expr.Const c && c.type() == Scalar.F64) return Expr.Const.f64(-c.doubleValue());
-        return new Expr.Unary(UnOp.NEG, a);
-    }
-
-    private static Expr nanOperand(Expr a, Expr b) {
-        for (Expr e : new Expr[] {a, b}) {
-            if (e instanceof Expr.Const c && (c.type() == Scalar.F32 ? Float.isNaN(c.floatValue())
-                    : c.type() == Scalar.F64 && Double.isNaN(c.doubleValue()))) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static boolean pure(Expr e) {
-        boolean[] effect = {false};
-        Features.expr(e, x -> effect[0] |= x instanceof Expr.Atomic || x instanceof Expr.Call);
-        return !effect[0];
+        push(ConstantFolds.binary(op, a, b));
     }
 
     private void cmp3(int nan) {
