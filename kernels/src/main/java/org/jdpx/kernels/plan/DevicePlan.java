@@ -1,0 +1,141 @@
+package org.jdpx.kernels.plan;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.jdpx.device.Device;
+import org.jdpx.device.DeviceInfo;
+import org.jdpx.device.DeviceType;
+
+/**
+ * How work is split over one device: the execution plan every generated kernel (tensor
+ * reductions and scans, dpnp sorts and histograms, GEMM tiles, atomics) asks for its shape
+ * instead of carrying constants of its own. A plan is derived from the device's reported
+ * properties and its class:
+ *
+ * <ul>
+ *   <li>{@link Kind#JAVA}: the java device; work-items are loop chunks on its threads, so each
+ *       takes one contiguous block.</li>
+ *   <li>{@link Kind#CPU}: a CPU OpenCL (or Level Zero) driver, which runs a work-group's items one
+ *       after another and vectorizes across neighbouring items; few long chunks per core.</li>
+ *   <li>{@link Kind#GPU}: many work-groups of {@link #groupSize()} items, each element read by a
+ *       different item, tree reductions per group in local memory, one small pass over the
+ *       group results.</li>
+ * </ul>
+ *
+ * <p>{@code JDPX_SCHEDULE} (or {@code -Djdpx.schedule}) set to {@code gpu} forces the GPU plan on
+ * every OpenCL and Level Zero device, so CI without a GPU runs the GPU code paths on a CPU
+ * driver; {@code cpu} forces the CPU plan there; {@code auto} (the default) chooses by device
+ * type. The java device keeps its own plan.
+ *
+ * @param kind            the device class whose plan applies
+ * @param computeUnits    compute units the device reports (at least 1)
+ * @param maxGroupSize    the largest work-group the device accepts
+ * @param localMemBytes   local memory per work-group
+ * @param simdWidth       the work-group size multiple the device prefers (warp, wavefront,
+ *                        sub-group or vector width)
+ * @param groupSize       items per work-group of a tree reduction or block scan: a power of two,
+ *                        a multiple of {@code simdWidth}, at most {@code maxGroupSize}
+ * @param groupsPerUnit   work-groups per compute unit that keep the device full
+ */
+public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long localMemBytes, int simdWidth,
+                         int groupSize, int groupsPerUnit) {
+
+    /** The device classes plans are made for. */
+    public enum Kind { JAVA, CPU, GPU }
+
+    /** The setting that forces a plan: {@code auto}, {@code cpu} or {@code gpu}. */
+    public static final String VARIABLE = "JDPX_SCHEDULE";
+    /** The system property that wins over {@link #VARIABLE}. */
+    public static final String PROPERTY = "jdpx.schedule";
+
+    /**
+     * The plan for {@code device}, honouring {@code JDPX_SCHEDULE} / {@code -Djdpx.schedule}.
+     *
+     * @throws IllegalArgumentException when the setting is not {@code auto}, {@code cpu} or {@code gpu}
+     */
+    public static DevicePlan of(Device device) {
+        return of(device, forced(System.getenv(), System.getProperties()));
+    }
+
+    /** The plan for {@code device} with the plan class {@code forced} (null: by device type). */
+    public static DevicePlan of(Device device, Kind forced) {
+        DeviceInfo info = device.info();
+        Kind kind;
+        if (device.backend().equals("java")) {
+            kind = Kind.JAVA;
+        } else if (forced != null && forced != Kind.JAVA) {
+            kind = forced;
+        } else {
+            kind = info.type() == DeviceType.GPU ? Kind.GPU : Kind.CPU;
+        }
+        int units = Math.max(1, info.computeUnits());
+        long maxGroup = Math.max(1, info.maxWorkGroupSize());
+        int simd = simdWidth(info);
+        int group = (int) Math.min(256, floorPow2(maxGroup));
+        if (group < simd) simd = group;
+        int perUnit = kind == Kind.GPU ? 8 : 4;
+        return new DevicePlan(kind, units, maxGroup, Math.max(0, info.localMemBytes()), simd, group, perUnit);
+    }
+
+    /**
+     * Reads the forced plan class from the given variables and properties; null for {@code auto}
+     * or unset.
+     *
+     * @throws IllegalArgumentException naming the setting and the values it takes
+     */
+    public static Kind forced(Map<String, String> env, Properties props) {
+        String p = props.getProperty(PROPERTY);
+        String v = p != null ? p : env.get(VARIABLE);
+        if (v == null || v.isBlank()) return null;
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "gpu" -> Kind.GPU;
+            case "cpu" -> Kind.CPU;
+            default -> throw new IllegalArgumentException((p != null ? "-D" + PROPERTY : VARIABLE) + "=" + v
+                    + " is not a schedule: use auto (by device type), gpu (the GPU plan on every OpenCL device) or cpu");
+        };
+    }
+
+    /** True for the GPU plan (a GPU, or any OpenCL device when forced). */
+    public boolean isGpu() {
+        return kind == Kind.GPU;
+    }
+
+    /** Work-groups that keep every compute unit busy. */
+    public long fullGroups() {
+        return (long) computeUnits * groupsPerUnit;
+    }
+
+    /** Groups of {@link #groupSize()} items for {@code n} elements, each item reading about {@code perItem}, capped at {@link #fullGroups()}. */
+    public long groupsFor(long n, long perItem) {
+        long byWork = ceilDiv(n, (long) groupSize * Math.max(1, perItem));
+        return Math.max(1, Math.min(byWork, fullGroups()));
+    }
+
+    /** {@code items} rounded up to a multiple of {@link #simdWidth()}. */
+    public long roundToSimd(long items) {
+        return ceilDiv(items, simdWidth) * simdWidth;
+    }
+
+    private static int simdWidth(DeviceInfo info) {
+        long best = 0;
+        for (long s : info.subGroupSizes()) best = Math.max(best, s);
+        if (best > 0) return (int) Math.min(best, 128);
+        String vendor = info.vendor().toLowerCase(Locale.ROOT);
+        if (info.type() == DeviceType.GPU) {
+            if (vendor.contains("nvidia")) return 32;
+            if (vendor.contains("amd") || vendor.contains("advanced micro")) return 64;
+            return 16;
+        }
+        return 8;
+    }
+
+    private static long floorPow2(long v) {
+        return Long.highestOneBit(Math.max(1, v));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
