@@ -65,6 +65,15 @@ public final class JvmEmitter {
     static final MethodType RUN_TYPE = MethodType.methodType(void.class, Object[].class, int[].class, Object[].class,
             Phaser.class, int.class, int.class, int.class, int.class);
 
+    /** Name of the kernel's work-group entry method (kernels split into work-item loops only). */
+    static final String RUN_GROUPS = "runGroups";
+    /** Descriptor of {@code runGroups}. */
+    static final MethodTypeDesc RUN_GROUPS_DESC = MethodTypeDesc.of(ConstantDescs.CD_void, CD_OBJECTS, CD_INTS, CD_OBJECTS,
+            ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_int);
+    /** The type of {@code runGroups}. */
+    static final MethodType RUN_GROUPS_TYPE = MethodType.methodType(void.class, Object[].class, int[].class, Object[].class,
+            int.class, int.class, int.class, int.class);
+
     /** One work-group shared array: a {@code @Local} parameter (argIndex ≥ 0) or a constant-size local array. */
     public record GroupArray(Scalar elem, int length, int argIndex) {
     }
@@ -80,6 +89,15 @@ public final class JvmEmitter {
      *         assigned from something other than a variable), naming the construct
      */
     public static byte[] emit(KernelModule module, ClassDesc self) {
+        return emit(module, self, null);
+    }
+
+    /**
+     * Like {@link #emit(KernelModule, ClassDesc)}, plus, where {@code loops} is not null, the static
+     * method {@code runGroups(Object[] slots, int[] geometry, Object[] groupMemory, int gx0, int gx1, int gy, int gz)}
+     * that runs whole work-groups as the work-item loops of that plan ({@link WorkItemLoops}).
+     */
+    static byte[] emit(KernelModule module, ClassDesc self, WorkItemLoops.Plan loops) {
         Map<Function, Boolean> needsContext = needsContext(module);
         Map<Function, MethodTypeDesc> descs = new HashMap<>();
         for (Function f : module.helpers()) descs.put(f, helperDesc(f, needsContext.get(f)));
@@ -95,6 +113,10 @@ public final class JvmEmitter {
             }
             cb.withMethodBody(RUN, RUN_DESC, ACC_PUBLIC | ACC_STATIC, code ->
                     new JvmFunctionCode(code, self, module.kernel(), needsContext, descs, group).kernel());
+            if (loops != null) {
+                cb.withMethodBody(RUN_GROUPS, RUN_GROUPS_DESC, ACC_PUBLIC | ACC_STATIC, code ->
+                        new JvmFunctionCode(code, self, module.kernel(), needsContext, descs, group).groupKernel(loops));
+            }
         });
     }
 

@@ -1,5 +1,9 @@
 package org.jdpx.kernels.jvm;
 
+import static org.jdpx.kernels.jvm.JvmTypes.kind;
+import static org.jdpx.kernels.jvm.JvmTypes.memoryKind;
+import static org.jdpx.kernels.jvm.JvmTypes.prefix;
+
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.jdpx.kernels.ir.AddressSpace;
 import org.jdpx.kernels.ir.ArrayType;
-import org.jdpx.kernels.ir.AtomicOp;
 import org.jdpx.kernels.ir.BinOp;
 import org.jdpx.kernels.ir.CmpOp;
 import org.jdpx.kernels.ir.Expr;
@@ -40,7 +43,6 @@ import org.jdpx.kernels.ir.WorkItemFn;
  */
 final class JvmFunctionCode {
     private static final ClassDesc CD_RUNTIME = ClassDesc.of(JvmRuntime.class.getName());
-    private static final ClassDesc CD_ATOMICS = ClassDesc.of(JvmAtomics.class.getName());
 
     private final CodeBuilder code;
     private final ClassDesc self;
@@ -52,6 +54,8 @@ final class JvmFunctionCode {
     private final Map<Var, Integer> slots = new HashMap<>();
     /** Slot of each global pointer's element offset (a long). */
     private final Map<Var, Integer> offsets = new HashMap<>();
+    private final JvmMemoryCode memory;
+    private final JvmConditionCode conditions;
     private final Map<Label, java.lang.classfile.Label> breaks = new HashMap<>();
     private final Map<Label, java.lang.classfile.Label> continues = new HashMap<>();
     /** Where a kernel {@code return} goes: the next work-item. Null in helpers. */
@@ -67,6 +71,11 @@ final class JvmFunctionCode {
     private final int[] groups = new int[3];
     private final int[] localId = new int[3];
     private final int[] groupId = new int[3];
+    /** Group mode ({@link #groupKernel}): all ids are locals the work-item loops set. */
+    private boolean groupMode;
+    /** Group mode with early returns: the slots of the group's alive flags (a byte[]) and of the item index; -1 otherwise. */
+    private int alive = -1;
+    private int item = -1;
 
     JvmFunctionCode(CodeBuilder code, ClassDesc self, Function fn, Map<Function, Boolean> needsContext,
                     Map<Function, MethodTypeDesc> descs, List<JvmEmitter.GroupArray> group) {
@@ -76,6 +85,8 @@ final class JvmFunctionCode {
         this.needsContext = needsContext;
         this.descs = descs;
         this.group = group;
+        this.memory = new JvmMemoryCode(this, code, slots, offsets);
+        this.conditions = new JvmConditionCode(this, code);
     }
 
     // ------------------------------------------------------------------ function shapes
@@ -89,6 +100,49 @@ final class JvmFunctionCode {
         y = 6;
         z = 7;
         contextPrologue();
+        kernelLocals();
+        java.lang.classfile.Label head = code.newLabel();
+        java.lang.classfile.Label end = code.newLabel();
+        nextItem = code.newLabel();
+        code.labelBinding(head);
+        code.iload(x).iload(5).if_icmpge(end);
+        stmts(fn.body());
+        code.labelBinding(nextItem);
+        code.iinc(x, 1).goto_(head);
+        code.labelBinding(end);
+        code.return_();
+    }
+
+    /**
+     * The kernel's {@code runGroups}: the work-groups {@code gx0..gx1-1} of row {@code (gy, gz)},
+     * each as the work-item loops of {@code plan} ({@link JvmGroupCode}).
+     */
+    void groupKernel(WorkItemLoops.Plan plan) {
+        // runGroups(Object[] slots, int[] geometry, Object[] groupMemory, int gx0, int gx1, int gy, int gz)
+        geometry = 1;
+        phaser = code.allocateLocal(TypeKind.REFERENCE);
+        code.aconst_null().astore(phaser);
+        x = zeroInt();
+        y = zeroInt();
+        z = zeroInt();
+        sizesPrologue();
+        for (int d = 0; d < 3; d++) {
+            localId[d] = zeroInt();
+            groupId[d] = zeroInt();
+        }
+        groupMode = true;
+        kernelLocals();
+        new JvmGroupCode(this, code, plan).emit();
+    }
+
+    private int zeroInt() {
+        int s = code.allocateLocal(TypeKind.INT);
+        code.iconst_0().istore(s);
+        return s;
+    }
+
+    /** Takes the kernel's parameters out of {@code slots} and {@code groupMemory} and declares its locals. */
+    private void kernelLocals() {
         int groupIndex = 0;
         List<Param> params = fn.params();
         for (int i = 0; i < params.size(); i++) {
@@ -130,16 +184,6 @@ final class JvmFunctionCode {
             }
         }
         if (groupIndex != group.size()) throw new IllegalStateException("group memory layout mismatch in " + fn);
-        java.lang.classfile.Label head = code.newLabel();
-        java.lang.classfile.Label end = code.newLabel();
-        nextItem = code.newLabel();
-        code.labelBinding(head);
-        code.iload(x).iload(5).if_icmpge(end);
-        stmts(fn.body());
-        code.labelBinding(nextItem);
-        code.iinc(x, 1).goto_(head);
-        code.labelBinding(end);
-        code.return_();
     }
 
     /** A helper: its IR parameters (a global pointer taking two JVM parameters), then the work-item state if it needs it. */
@@ -180,6 +224,18 @@ final class JvmFunctionCode {
 
     /** Sizes and the ids of dimensions 1 and 2, computed once per call from the geometry {@code {global[3], local[3]}}. */
     private void contextPrologue() {
+        sizesPrologue();
+        for (int d = 1; d < 3; d++) {
+            int id = d == 1 ? y : z;
+            localId[d] = code.allocateLocal(TypeKind.INT);
+            code.iload(id).iload(localSize[d]).irem().istore(localId[d]);
+            groupId[d] = code.allocateLocal(TypeKind.INT);
+            code.iload(id).iload(localSize[d]).idiv().istore(groupId[d]);
+        }
+    }
+
+    /** The global and local sizes and the group counts, from the geometry {@code {global[3], local[3]}}. */
+    private void sizesPrologue() {
         for (int d = 0; d < 3; d++) {
             globalSize[d] = code.allocateLocal(TypeKind.INT);
             code.aload(geometry).loadConstant(d).iaload().istore(globalSize[d]);
@@ -187,13 +243,6 @@ final class JvmFunctionCode {
             code.aload(geometry).loadConstant(3 + d).iaload().istore(localSize[d]);
             groups[d] = code.allocateLocal(TypeKind.INT);
             code.iload(globalSize[d]).iload(localSize[d]).idiv().istore(groups[d]);
-        }
-        for (int d = 1; d < 3; d++) {
-            int id = d == 1 ? y : z;
-            localId[d] = code.allocateLocal(TypeKind.INT);
-            code.iload(id).iload(localSize[d]).irem().istore(localId[d]);
-            groupId[d] = code.allocateLocal(TypeKind.INT);
-            code.iload(id).iload(localSize[d]).idiv().istore(groupId[d]);
         }
     }
 
@@ -237,16 +286,41 @@ final class JvmFunctionCode {
                 MethodTypeDesc.of(k.upperBound()));
     }
 
+    // ------------------------------------------------------------------ for JvmGroupCode
+
+    /** The JVM slot of a scalar variable. */
+    int slot(Var v) { return slots.get(v); }
+
+    /** Where a kernel {@code return} of the current item jumps; with {@code alive ≥ 0} it first clears {@code alive[item]}. */
+    void itemExit(java.lang.classfile.Label next, int aliveSlot, int itemSlot) {
+        nextItem = next;
+        alive = aliveSlot;
+        item = itemSlot;
+    }
+
+    List<Param> params() { return fn.params(); }
+    /** The function, for messages. */
+    String name() { return fn.toString(); }
+    /** Jumps to {@code target} exactly when {@code cond} evaluates to {@code when}. */
+    void branch(Expr cond, boolean when, java.lang.classfile.Label target) { conditions.branch(cond, when, target); }
+    int x() { return x; }
+    int y() { return y; }
+    int z() { return z; }
+    int localSize(int d) { return localSize[d]; }
+    int localId(int d) { return localId[d]; }
+    int groupId(int d) { return groupId[d]; }
+
+
     // ------------------------------------------------------------------ statements
 
-    private void stmts(List<Stmt> list) {
+    void stmts(List<Stmt> list) {
         for (Stmt s : list) stmt(s);
     }
 
     private void stmt(Stmt s) {
         switch (s) {
             case Stmt.Assign a -> assign(a.var(), a.value());
-            case Stmt.Store st -> store(st.base(), st.index(), st.value());
+            case Stmt.Store st -> memory.store(st.base(), st.index(), st.value());
             case Stmt.Eval e -> {
                 expr(e.expr());
                 if (!(e.expr() instanceof Expr.Call c && c.function().returnType() == null)) {
@@ -257,7 +331,7 @@ final class JvmFunctionCode {
             case Stmt.If i -> {
                 java.lang.classfile.Label otherwise = code.newLabel();
                 java.lang.classfile.Label end = code.newLabel();
-                branch(i.cond(), false, otherwise);
+                conditions.branch(i.cond(), false, otherwise);
                 stmts(i.then());
                 if (!i.otherwise().isEmpty()) code.goto_(end);
                 code.labelBinding(otherwise);
@@ -288,6 +362,7 @@ final class JvmFunctionCode {
             case Stmt.Continue c -> code.goto_(target(continues, c.target()));
             case Stmt.Return r -> {
                 if (fn.isKernel()) {
+                    if (alive >= 0) code.aload(alive).iload(item).iconst_0().bastore(); // the item is done for the group
                     code.goto_(nextItem);
                 } else if (r.value() == null) {
                     code.return_();
@@ -345,86 +420,9 @@ final class JvmFunctionCode {
         code.labelBinding(end);
     }
 
-    // ------------------------------------------------------------------ memory
-
-    private Var baseVar(Expr base) {
-        if (base instanceof Expr.Read r && slots.containsKey(r.var())) return r.var();
-        throw new IllegalArgumentException("memory access through " + base + " in " + fn + "; expected a pointer or array variable");
-    }
-
-    /** Pushes what an element access needs before the value: segment, layout and element index, or array and int index. */
-    private boolean address(Expr base, Expr index, boolean withLayout) {
-        Var v = baseVar(base);
-        code.aload(slots.get(v));
-        if (offsets.containsKey(v)) {
-            if (withLayout) layout(v);
-            code.lload(offsets.get(v));
-            expr(index);
-            if (index.scalar() != Scalar.I64) code.i2l();
-            code.ladd();
-            return true;
-        }
-        expr(index);
-        if (index.scalar() == Scalar.I64) code.l2i();
-        return false;
-    }
-
-    private void layout(Var v) {
-        Scalar elem = ((PtrType) v.type()).elem();
-        code.getstatic(CD_RUNTIME, elem.name(), layoutDesc(elem));
-    }
-
-    private void load(Expr base, Expr index) {
-        Scalar elem = org.jdpx.kernels.ir.IrTypes.elementOf(base.type());
-        if (address(base, index, true)) {
-            code.invokeinterface(JvmEmitter.CD_SEGMENT, "getAtIndex",
-                    MethodTypeDesc.of(memoryKind(elem).upperBound(), layoutDesc(elem), ConstantDescs.CD_long));
-        } else {
-            code.arrayLoad(memoryKind(elem));
-        }
-    }
-
-    private void store(Expr base, Expr index, Expr value) {
-        Scalar elem = org.jdpx.kernels.ir.IrTypes.elementOf(base.type());
-        boolean segment = address(base, index, true);
-        expr(value);
-        if (segment) {
-            code.invokeinterface(JvmEmitter.CD_SEGMENT, "setAtIndex", MethodTypeDesc.of(ConstantDescs.CD_void,
-                    layoutDesc(elem), ConstantDescs.CD_long, memoryKind(elem).upperBound()));
-        } else {
-            code.arrayStore(memoryKind(elem));
-        }
-    }
-
-    private void atomic(Expr.Atomic a) {
-        Scalar t = a.scalar();
-        boolean segment = address(a.base(), a.index(), false);
-        ClassDesc target = segment ? JvmEmitter.CD_SEGMENT : JvmEmitter.arrayDesc(t);
-        ClassDesc index = segment ? ConstantDescs.CD_long : ConstantDescs.CD_int;
-        ClassDesc value = kind(t).upperBound();
-        String name = switch (t) {
-            case I32 -> "i32";
-            case I64 -> "i64";
-            case F32 -> "f32";
-            case F64 -> "f64";
-            default -> throw new IllegalArgumentException("atomic " + a.op() + " on " + t + " elements is not supported");
-        };
-        if (t.isFloat()) {
-            if (a.op() != AtomicOp.ADD) throw new IllegalArgumentException("atomic " + a.op() + " on " + t + ": floats have only ADD");
-            expr(a.operands().getFirst());
-            code.invokestatic(CD_ATOMICS, name, MethodTypeDesc.of(value, target, index, value));
-            return;
-        }
-        code.loadConstant(a.op().ordinal());
-        expr(a.operands().getFirst());
-        if (a.operands().size() > 1) expr(a.operands().get(1));
-        else zero(t);
-        code.invokestatic(CD_ATOMICS, name, MethodTypeDesc.of(value, target, index, ConstantDescs.CD_int, value, value));
-    }
-
     // ------------------------------------------------------------------ expressions
 
-    private void expr(Expr e) {
+    void expr(Expr e) {
         switch (e) {
             case Expr.Const c -> constant(c);
             case Expr.Read r -> {
@@ -441,28 +439,28 @@ final class JvmFunctionCode {
                 }
             }
             case Expr.Binary b -> binary(b);
-            case Expr.Compare c -> booleanValue(c);
-            case Expr.Logic l -> booleanValue(l);
+            case Expr.Compare c -> conditions.booleanValue(c);
+            case Expr.Logic l -> conditions.booleanValue(l);
             case Expr.Convert c -> convert(c.to(), c.operand());
             case Expr.Bitcast c -> bitcast(c.to(), c.operand());
             case Expr.Select s -> {
                 java.lang.classfile.Label otherwise = code.newLabel();
                 java.lang.classfile.Label end = code.newLabel();
-                branch(s.cond(), false, otherwise);
+                conditions.branch(s.cond(), false, otherwise);
                 expr(s.ifTrue());
                 code.goto_(end);
                 code.labelBinding(otherwise);
                 expr(s.ifFalse());
                 code.labelBinding(end);
             }
-            case Expr.Load l -> load(l.base(), l.index());
+            case Expr.Load l -> memory.load(l.base(), l.index());
             case Expr.Call c -> call(c);
             case Expr.MathCall m -> {
                 for (Expr a : m.args()) expr(a);
                 JvmMathCalls.call(code, m.fn(), m.operandType());
             }
             case Expr.WorkItem w -> workItem(w.fn(), w.dim());
-            case Expr.Atomic a -> atomic(a);
+            case Expr.Atomic a -> memory.atomic(a);
         }
     }
 
@@ -494,7 +492,7 @@ final class JvmFunctionCode {
     private void convert(Scalar to, Expr operand) {
         Scalar from = operand.scalar();
         if (to == Scalar.BOOL) {
-            booleanValue(new Expr.Compare(CmpOp.NE, operand, new Expr.Const(from, 0)));
+            conditions.booleanValue(new Expr.Compare(CmpOp.NE, operand, new Expr.Const(from, 0)));
             return;
         }
         expr(operand);
@@ -525,7 +523,7 @@ final class JvmFunctionCode {
                 expr(a);
                 continue;
             }
-            Var v = baseVar(a);
+            Var v = memory.baseVar(a);
             code.aload(slots.get(v));
             if (pt instanceof PtrType p && p.space() == AddressSpace.GLOBAL) code.lload(offsets.get(v));
         }
@@ -538,132 +536,17 @@ final class JvmFunctionCode {
         switch (f) {
             case GLOBAL_ID -> code.iload(id);
             case LOCAL_ID -> {
-                if (d == 0) code.iload(x).iload(localSize[0]).irem();
+                if (d == 0 && !groupMode) code.iload(x).iload(localSize[0]).irem();
                 else code.iload(localId[d]);
             }
             case GROUP_ID -> {
-                if (d == 0) code.iload(x).iload(localSize[0]).idiv();
+                if (d == 0 && !groupMode) code.iload(x).iload(localSize[0]).idiv();
                 else code.iload(groupId[d]);
             }
             case GLOBAL_SIZE -> code.iload(globalSize[d]);
             case LOCAL_SIZE -> code.iload(localSize[d]);
             case NUM_GROUPS -> code.iload(groups[d]);
         }
-    }
-
-    // ------------------------------------------------------------------ conditions
-
-    private void booleanValue(Expr cond) {
-        java.lang.classfile.Label yes = code.newLabel();
-        java.lang.classfile.Label end = code.newLabel();
-        branch(cond, true, yes);
-        code.iconst_0().goto_(end);
-        code.labelBinding(yes);
-        code.iconst_1();
-        code.labelBinding(end);
-    }
-
-    /** Jumps to {@code target} exactly when {@code cond} evaluates to {@code when}; falls through otherwise. */
-    private void branch(Expr cond, boolean when, java.lang.classfile.Label target) {
-        switch (cond) {
-            case Expr.Compare c -> compare(c, when, target);
-            case Expr.Logic l -> {
-                if (l.and() == when) {
-                    // (a && b) true, or (a || b) false: both operands must agree
-                    java.lang.classfile.Label skip = code.newLabel();
-                    branch(l.left(), !when, skip);
-                    branch(l.right(), when, target);
-                    code.labelBinding(skip);
-                } else {
-                    branch(l.left(), when, target);
-                    branch(l.right(), when, target);
-                }
-            }
-            case Expr.Unary u when u.op() == UnOp.NOT -> branch(u.operand(), !when, target);
-            case Expr.Const k -> {
-                if ((k.bits() != 0) == when) code.goto_(target);
-            }
-            default -> {
-                expr(cond);
-                code.branch(when ? Opcode.IFNE : Opcode.IFEQ, target);
-            }
-        }
-    }
-
-    private void compare(Expr.Compare c, boolean when, java.lang.classfile.Label target) {
-        Scalar t = c.left().scalar();
-        if (t.isFloat()) {
-            // fcmpg yields 1 for NaN, fcmpl -1: pick the one that makes an unordered comparison false
-            CmpOp op = c.op();
-            boolean g = op == CmpOp.LT || op == CmpOp.LE;
-            expr(c.left());
-            expr(c.right());
-            code.with(OperatorInstruction.of(Opcode.valueOf((t == Scalar.F32 ? "FCMP" : "DCMP") + (g ? "G" : "L"))));
-            // negating the test of the fcmp result is exact: the NaN case is already mapped to the failing side
-            code.branch(zeroTest(when ? op : op.negateForIntegers()), target);
-            return;
-        }
-        CmpOp op = when ? c.op() : c.op().negateForIntegers();
-        expr(c.left());
-        if (t == Scalar.I64) {
-            expr(c.right());
-            code.lcmp().branch(zeroTest(op), target);
-        } else if (c.right() instanceof Expr.Const k && k.bits() == 0) {
-            code.branch(zeroTest(op), target);
-        } else {
-            expr(c.right());
-            code.branch(Opcode.valueOf("IF_ICMP" + op.name()), target);
-        }
-    }
-
-    private static Opcode zeroTest(CmpOp op) {
-        return Opcode.valueOf("IF" + op.name());
-    }
-
-    // ------------------------------------------------------------------ types
-
-    /** The JVM stack kind of a scalar: sub-int types and BOOL are int. */
-    static TypeKind kind(Scalar s) {
-        return switch (s) {
-            case I64 -> TypeKind.LONG;
-            case F32 -> TypeKind.FLOAT;
-            case F64 -> TypeKind.DOUBLE;
-            default -> TypeKind.INT;
-        };
-    }
-
-    /** The kind of an element in memory (arrays and segment accessors). */
-    static TypeKind memoryKind(Scalar s) {
-        return switch (s) {
-            case I8 -> TypeKind.BYTE;
-            case I16 -> TypeKind.SHORT;
-            case U16 -> TypeKind.CHAR;
-            case BOOL -> throw new IllegalArgumentException("BOOL is never stored in memory");
-            default -> kind(s);
-        };
-    }
-
-    private static ClassDesc layoutDesc(Scalar elem) {
-        String of = switch (elem) {
-            case I8 -> "OfByte";
-            case I16 -> "OfShort";
-            case U16 -> "OfChar";
-            case I32 -> "OfInt";
-            case I64 -> "OfLong";
-            case F32 -> "OfFloat";
-            case F64 -> "OfDouble";
-            case BOOL -> throw new IllegalArgumentException("BOOL is never stored in memory");
-        };
-        return ClassDesc.of("java.lang.foreign.ValueLayout$" + of);
-    }
-
-    private static String prefix(Scalar s) {
-        return switch (kind(s)) {
-            case LONG -> "L";
-            case FLOAT -> "F";
-            case DOUBLE -> "D";
-            default -> "I";
-        };
     }
 
     /** Wraps an int result to a narrower type, as Java's narrowing conversions do. */
@@ -676,7 +559,7 @@ final class JvmFunctionCode {
         }
     }
 
-    private void zero(Scalar s) {
+    void zero(Scalar s) {
         switch (kind(s)) {
             case LONG -> code.lconst_0();
             case FLOAT -> code.fconst_0();

@@ -23,11 +23,19 @@ import org.jdpx.kernels.ir.Scalar;
 final class JvmIrProgram {
     private static final System.Logger LOG = System.getLogger(JvmIrProgram.class.getName());
     private static final Map<String, JvmIrProgram> CACHE = new ConcurrentHashMap<>();
+    /** Kernels (hash/name) known not to run as work-item loops. */
+    private static final java.util.Set<String> NOT_LOOPS = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final KernelModule module;
     /** {@code run(Object[] slots, int[] geometry, Object[] groupMemory, Phaser phaser, int x0, int x1, int y, int z)}. */
     final MethodHandle run;
+    /**
+     * {@code runGroups(Object[] slots, int[] geometry, Object[] groupMemory, int gx0, int gx1, int gy, int gz)}:
+     * whole work-groups as work-item loops ({@link WorkItemLoops}); null where the kernel needs no
+     * groups or the pass refused it (then its items run on virtual threads through {@link #run}).
+     */
+    final MethodHandle runGroups;
     private final List<JvmEmitter.GroupArray> groupArrays;
     private final boolean groups;
 
@@ -38,16 +46,53 @@ final class JvmIrProgram {
         this.groups = !groupArrays.isEmpty() || org.jdpx.kernels.ir.Features.of(module).barriers();
         long t0 = System.nanoTime();
         String simple = "JdpxIr_" + name.replaceAll("[^A-Za-z0-9_]", "_");
-        byte[] bytes = JvmEmitter.emit(module, ClassDesc.of(JvmIrProgram.class.getPackageName() + "." + simple));
+        WorkItemLoops.Plan plan = groups ? plan(module) : null;
+        byte[] bytes = JvmEmitter.emit(module, ClassDesc.of(JvmIrProgram.class.getPackageName() + "." + simple), plan);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             this.run = lookup.findStatic(lookup.lookupClass(), JvmEmitter.RUN, JvmEmitter.RUN_TYPE);
+            this.runGroups = plan == null ? null
+                    : lookup.findStatic(lookup.lookupClass(), JvmEmitter.RUN_GROUPS, JvmEmitter.RUN_GROUPS_TYPE);
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError e) {
             throw new IllegalStateException("the JVM refused the class generated for kernel " + name
                     + " (a bug in the JVM emitter): " + e, e);
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "generated JVM class for kernel " + name + ": " + bytes.length
                 + " bytes in " + (System.nanoTime() - t0) / 1000 + " us");
+    }
+
+    /** The work-item-loop plan of a kernel that needs work-groups, or null (logged) where the pass refuses it. */
+    private static WorkItemLoops.Plan plan(KernelModule module) {
+        String name = module.kernel().name();
+        try {
+            WorkItemLoops.Plan plan = WorkItemLoops.plan(module);
+            LOG.log(System.Logger.Level.DEBUG, () -> "kernel " + name + " runs on the java device as work-item loops: "
+                    + plan.regions() + " regions between barriers, " + plan.perItem().size() + " variables kept per item");
+            return plan;
+        } catch (WorkItemLoops.Refused e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "kernel " + name + " runs on the java device with one virtual thread"
+                    + " per work-item: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The program of a {@code @Kernel} method that needs work-groups when it can run as work-item
+     * loops; null where its IR cannot run on the JVM target or the pass refused it (logged once;
+     * the method itself then runs on virtual threads).
+     */
+    static JvmIrProgram workItemLoops(CompiledKernel kernel) {
+        String key = kernel.contentHash() + "/" + kernel.name();
+        if (kernel.contentHash() != null && NOT_LOOPS.contains(key)) return null;
+        try {
+            JvmIrProgram p = of(kernel);
+            if (p.runGroups != null) return p;
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "kernel " + kernel.name() + " runs as its Java method on virtual threads:"
+                    + " its IR cannot run on the JVM target: " + e.getMessage());
+        }
+        if (kernel.contentHash() != null) NOT_LOOPS.add(key);
+        return null;
     }
 
     /** The program of {@code kernel}, generated on first use for its content hash. */

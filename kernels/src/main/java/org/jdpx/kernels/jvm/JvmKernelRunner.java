@@ -33,8 +33,12 @@ import org.jdpx.kernels.LocalMemory;
  * be generated it calls the kernel through a {@link MethodHandle} with the arguments bound, a
  * few ns per item. No allocation per item either way.
  *
- * <p><b>Kernels with barriers or local memory</b> need the items of a group to run
- * concurrently. Each pool thread takes a whole work-group, gives each of its items its own
+ * <p><b>Kernels with barriers or local memory</b> run, where {@link WorkItemLoops} can split
+ * them, as loops over the items of a group cut at each barrier: one pool thread runs a whole group,
+ * item after item up to the barrier, then the next region, with the values that live across a
+ * barrier kept per item (generated from the kernel's IR, also for a {@code @Kernel} method). The
+ * others (a barrier under a condition the pass cannot prove uniform, say) need the items of a group
+ * to run concurrently. Each pool thread takes a whole work-group, gives each of its items its own
  * context and a virtual thread, and the items meet at a {@link java.util.concurrent.Phaser}
  * (one party per item; an item that returns deregisters). Each group gets fresh local arrays
  * ({@code @Local} parameters and {@code localFloats(n)}-style requests), zero-filled, which
@@ -83,6 +87,10 @@ public final class JvmKernelRunner {
         }
         boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
         for (Object a : args) if (a instanceof LocalMemory) groups = true;
+        if (groups && JvmIrProgram.workItemLoops(kernel) != null) {
+            runIr(kernel, global, local, args);
+            return;
+        }
         launch(m, hosted, global, local, groups, args);
     }
 
@@ -98,7 +106,9 @@ public final class JvmKernelRunner {
         Object[] slots = p.slots(args);
         int[] geometry = {g[0], g[1], g[2], l[0], l[1], l[2]};
         MethodHandle run = p.run;
-        if (p.needsGroups()) {
+        if (p.needsGroups() && p.runGroups != null) {
+            runLoops(p.runGroups, g, l, slots, geometry, () -> p.groupMemory(args));
+        } else if (p.needsGroups()) {
             runGroups(g, l, group -> {
                 Object[] memory = p.groupMemory(args);
                 return c -> {
@@ -302,6 +312,57 @@ public final class JvmKernelRunner {
     }
 
     // ------------------------------------------------------------------ work-group launches
+
+    /**
+     * Work-item loops ({@link WorkItemLoops}): the groups in linear order, cut into chunks the pool
+     * threads take through an atomic cursor; a thread runs a chunk's groups one after another
+     * through {@code runGroups}, a row of groups per call, with one set of local arrays it reuses
+     * (the generated code clears them per group). A single group runs on the caller.
+     */
+    private static void runLoops(MethodHandle runGroups, int[] g, int[] l, Object[] slots, int[] geometry,
+                                 java.util.function.Supplier<Object[]> memory) {
+        BooleanSupplier stop = Cancellation.current();
+        int n0 = g[0] / l[0], n1 = g[1] / l[1];
+        long total = (long) n0 * n1 * (g[2] / l[2]);
+        if (total == 1) {
+            runGroupRange(runGroups, slots, geometry, memory.get(), n0, n1, 0, 1);
+            return;
+        }
+        long chunk = Math.max(1, total / (THREADS * 4L));
+        AtomicLong cursor = new AtomicLong();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < Math.min(THREADS, (total + chunk - 1) / chunk); t++) {
+            fs.add(pool().submit(() -> {
+                Object[] mem = memory.get();
+                long s;
+                while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
+                    runGroupRange(runGroups, slots, geometry, mem, n0, n1, s, Math.min(total, s + chunk));
+                }
+                return null;
+            }));
+        }
+        join(fs);
+        checkNotStopped(stop);
+    }
+
+    /** Runs the groups of linear index {@code start..end-1}, one call per row of groups. */
+    private static void runGroupRange(MethodHandle runGroups, Object[] slots, int[] geometry, Object[] memory,
+                                      int n0, int n1, long start, long end) {
+        long i = start;
+        while (i < end) {
+            long row = i / n0;
+            int gx0 = (int) (i % n0);
+            int gx1 = (int) Math.min(n0, gx0 + (end - i));
+            try {
+                runGroups.invokeExact(slots, geometry, memory, gx0, gx1, (int) (row % n1), (int) (row / n1));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            i += gx1 - gx0;
+        }
+    }
 
     /** The body of one work-item of a group, given its context. */
     @FunctionalInterface

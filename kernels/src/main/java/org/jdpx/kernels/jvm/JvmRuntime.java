@@ -76,6 +76,33 @@ public final class JvmRuntime {
 
     // ---- work-groups
 
+    /** Zero-fills a work-group's local arrays, so each group starts as a fresh one would (work-item loops reuse them). */
+    public static void clearGroup(Object[] memory) {
+        for (Object a : memory) {
+            switch (a) {
+                case byte[] b -> java.util.Arrays.fill(b, (byte) 0);
+                case short[] s -> java.util.Arrays.fill(s, (short) 0);
+                case char[] c -> java.util.Arrays.fill(c, (char) 0);
+                case int[] i -> java.util.Arrays.fill(i, 0);
+                case long[] l -> java.util.Arrays.fill(l, 0L);
+                case float[] f -> java.util.Arrays.fill(f, 0f);
+                case double[] d -> java.util.Arrays.fill(d, 0d);
+                default -> throw new IllegalStateException("not a local-memory array: " + a);
+            }
+        }
+    }
+
+    /** Sets every work-item's alive flag to {@code v}. */
+    public static void fill(byte[] alive, int v) {
+        java.util.Arrays.fill(alive, (byte) v);
+    }
+
+    /** The local linear id of the first work-item that has not returned, or -1 when all have. */
+    public static int firstLive(byte[] alive) {
+        for (int i = 0; i < alive.length; i++) if (alive[i] != 0) return i;
+        return -1;
+    }
+
     /**
      * A work-group barrier for kernels whose items run as concurrent virtual threads: waits for
      * every item of the group; unwinds the item when another item of its group failed.
