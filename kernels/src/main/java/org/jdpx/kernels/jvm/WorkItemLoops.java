@@ -139,7 +139,7 @@ final class WorkItemLoops {
         Stmt last = list.getLast();
         List<Stmt> out = new ArrayList<>(list.subList(0, list.size() - 1));
         switch (last) {
-            case Stmt.If i when !uniformity.uniform(i.cond()) && hasBarrier(i.then()) != hasBarrier(i.otherwise()) -> {
+            case Stmt.If i when !uniformity.uniform(i, i.cond()) && hasBarrier(i.then()) != hasBarrier(i.otherwise()) -> {
                 boolean inThen = hasBarrier(i.then());
                 List<Stmt> done = new ArrayList<>(inThen ? i.otherwise() : i.then());
                 done.add(new Stmt.Return(null));
@@ -190,12 +190,12 @@ final class WorkItemLoops {
                 case Stmt.Barrier b -> { }
                 case Stmt.Loop l -> {
                     if (hasBarrier(l.update())) throw new Refused("barrier in the update of a loop");
-                    Cond cond = l.cond() == null ? null : cond(l.cond(), "a loop");
+                    Cond cond = l.cond() == null ? null : cond(l, l.cond(), "a loop");
                     List<Step> body = steps(l.body());
                     out.add(new GroupLoop(l.label(), cond, body, items(l.update())));
                 }
                 case Stmt.If i -> {
-                    Cond cond = cond(i.cond(), "an if");
+                    Cond cond = cond(i, i.cond(), "an if");
                     out.add(new GroupIf(cond, steps(i.then()), steps(i.otherwise())));
                 }
                 case Stmt.Block b -> out.add(new GroupBlock(b.label(), steps(b.body())));
@@ -209,8 +209,8 @@ final class WorkItemLoops {
         return out;
     }
 
-    private Cond cond(Expr e, String what) throws Refused {
-        if (!uniformity.uniform(e)) {
+    private Cond cond(Stmt s, Expr e, String what) throws Refused {
+        if (!uniformity.uniform(s, e)) {
             throw new Refused("barrier inside " + what + " whose condition may differ between the work-items of a group");
         }
         UnitVars u = UnitVars.of(e);

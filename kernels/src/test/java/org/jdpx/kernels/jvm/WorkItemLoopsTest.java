@@ -122,6 +122,25 @@ class WorkItemLoopsTest {
         out.set(3 * g + 2, ctx.groupId(0) + 10 * ctx.groupId(1) + 100 * ctx.groupId(2) + 1000 * ctx.globalId(2));
     }
 
+    /**
+     * Two loops whose counters share a Java local slot, so one IR variable: per-item bounds first,
+     * then the tree's barrier loop (the samples' work-group pi has this shape).
+     */
+    @Kernel
+    static void reusedSlot(KernelContext ctx, IntArray out) {
+        int[] buf = ctx.localInts(64);
+        int lid = ctx.localId(0);
+        int s = 0;
+        for (int i = 0; i < lid; i++) s += i;
+        buf[lid] = s;
+        ctx.localBarrier();
+        for (int half = 32; half > 0; half >>= 1) {
+            if (lid < half) buf[lid] += buf[lid + half];
+            ctx.localBarrier();
+        }
+        out.set(ctx.globalId(0), buf[0] + lid);
+    }
+
     /** A barrier in a loop whose bound is read from memory: uniform in fact, not provably so. */
     @Kernel
     static void boundFromMemory(KernelContext ctx, IntArray rounds, IntArray out) {
@@ -293,6 +312,16 @@ class WorkItemLoopsTest {
             int ref = gid >= n ? 0 : nb < n ? nb * 2 : 0;
             assertEquals(ref, out[gid], "item " + gid);
         }
+    }
+
+    @Test
+    void aVariableReusedForAUniformLoopAfterAVaryingOneStillSplits() {
+        int n = 128, group = 64;
+        int[] out = new int[n];
+        JvmKernelRunner.run(loops("reusedSlot"), new int[] {n}, new int[] {group}, IntArray.of(out));
+        int total = 0;
+        for (int lid = 0; lid < group; lid++) total += lid * (lid - 1) / 2;
+        for (int x = 0; x < n; x++) assertEquals(total + x % group, out[x], "item " + x);
     }
 
     @Test
