@@ -98,6 +98,10 @@ final class JvmGroupCode {
             code.invokestatic(ClassDesc.of("java.util.Arrays"), "fill",
                     MethodTypeDesc.of(ConstantDescs.CD_void, ClassDesc.ofDescriptor("[" + k.upperBound().descriptorString()), k.upperBound()));
         }
+        for (Var v : plan.shared()) {
+            f.zero(v.scalar());
+            code.storeLocal(kind(v.scalar()), f.slot(v));
+        }
         if (alive >= 0) {
             code.aload(alive).iconst_1().invokestatic(CD_RUNTIME, "fill",
                     MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_byte.arrayType(), ConstantDescs.CD_int));
@@ -108,6 +112,7 @@ final class JvmGroupCode {
         for (WorkItemLoops.Step s : steps) {
             switch (s) {
                 case WorkItemLoops.Items it -> items(it);
+                case WorkItemLoops.Once o -> once(o);
                 case WorkItemLoops.GroupLoop l -> {
                     Label head = code.newLabel();
                     Label next = code.newLabel();
@@ -118,7 +123,7 @@ final class JvmGroupCode {
                     if (l.cond() != null) cond(l.cond(), end);
                     steps(l.body());
                     code.labelBinding(next);
-                    items(l.update());
+                    steps(List.of(l.update()));
                     code.goto_(head);
                     code.labelBinding(end);
                 }
@@ -149,15 +154,26 @@ final class JvmGroupCode {
 
     /** Evaluates a uniform condition on the first live item's values; jumps to {@code otherwise} when false. */
     private void cond(WorkItemLoops.Cond c, Label otherwise) {
+        firstLive(c.load());
+        f.branch(c.expr(), false, otherwise);
+    }
+
+    /** Uniform assignments, once for the group, on the first live item's values. */
+    private void once(WorkItemLoops.Once o) {
+        firstLive(o.load());
+        f.stmts(o.body());
+    }
+
+    /** Makes the first live item current and loads its values of {@code vars}; leaves the group when every item has returned. */
+    private void firstLive(List<Var> vars) {
         if (alive >= 0) {
             code.aload(alive).invokestatic(CD_RUNTIME, "firstLive",
                     MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_byte.arrayType())).istore(item);
-            code.iload(item).iflt(nextGroup); // every item has returned: the group is done
+            code.iload(item).iflt(nextGroup);
         } else {
             code.iconst_0().istore(item);
         }
-        loads(c.load());
-        f.branch(c.expr(), false, otherwise);
+        loads(vars);
     }
 
     private void loads(List<Var> vars) {

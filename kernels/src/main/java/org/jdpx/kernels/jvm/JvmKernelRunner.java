@@ -61,6 +61,12 @@ import org.jdpx.kernels.LocalMemory;
 public final class JvmKernelRunner {
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final long INLINE_LIMIT = 2048;
+    /**
+     * Work-groups per call of a generated {@code runGroups}: few enough that the method is called
+     * often and gets compiled as a whole (not only on-stack-replaced in one long first call), many
+     * enough that its per-call arrays cost nothing.
+     */
+    private static final int GROUPS_PER_CALL = 16;
     private static volatile ExecutorService pool;
 
     private JvmKernelRunner() {
@@ -345,14 +351,14 @@ public final class JvmKernelRunner {
         checkNotStopped(stop);
     }
 
-    /** Runs the groups of linear index {@code start..end-1}, one call per row of groups. */
+    /** Runs the groups of linear index {@code start..end-1}, one call per row of groups or {@link #GROUPS_PER_CALL} groups. */
     private static void runGroupRange(MethodHandle runGroups, Object[] slots, int[] geometry, Object[] memory,
                                       int n0, int n1, long start, long end) {
         long i = start;
         while (i < end) {
             long row = i / n0;
             int gx0 = (int) (i % n0);
-            int gx1 = (int) Math.min(n0, gx0 + (end - i));
+            int gx1 = (int) Math.min(Math.min(n0, gx0 + (end - i)), gx0 + GROUPS_PER_CALL);
             try {
                 runGroups.invokeExact(slots, geometry, memory, gx0, gx1, (int) (row % n1), (int) (row / n1));
             } catch (RuntimeException | Error e) {

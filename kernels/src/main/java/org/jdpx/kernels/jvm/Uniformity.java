@@ -34,6 +34,8 @@ final class Uniformity {
     private final Map<Stmt, Set<Var>> at = new IdentityHashMap<>();
     private final Map<Label, Set<Var>> breaks = new HashMap<>();
     private final Map<Label, Set<Var>> continues = new HashMap<>();
+    /** Variables some assignment of which computes a varying value or runs in divergent control. */
+    private final Set<Var> varyingAssigned = new HashSet<>();
     private boolean changed;
 
     private Uniformity() {
@@ -44,6 +46,7 @@ final class Uniformity {
         Uniformity u = new Uniformity();
         do {
             u.changed = false;
+            u.varyingAssigned.clear();
             u.walk(body, new HashSet<>(), false);
         } while (u.changed);
         return u;
@@ -55,6 +58,11 @@ final class Uniformity {
      */
     boolean uniform(Stmt s, Expr e) {
         return uniform(e, at.getOrDefault(s, Set.of()));
+    }
+
+    /** True when every assignment of {@code v} gives every work-item the same value. */
+    boolean uniformEverywhere(Var v) {
+        return !varyingAssigned.contains(v);
     }
 
     private static boolean uniform(Expr e, Set<Var> varying) {
@@ -101,8 +109,12 @@ final class Uniformity {
         switch (s) {
             case Stmt.Assign a -> {
                 Set<Var> out = new HashSet<>(in);
-                if (divergent || !uniform(a.value(), in)) out.add(a.var());
-                else out.remove(a.var());
+                if (divergent || !uniform(a.value(), in)) {
+                    out.add(a.var());
+                    varyingAssigned.add(a.var());
+                } else {
+                    out.remove(a.var());
+                }
                 return out;
             }
             case Stmt.If i -> {

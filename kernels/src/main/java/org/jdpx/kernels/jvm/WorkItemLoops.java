@@ -57,8 +57,16 @@ final class WorkItemLoops {
     record Cond(Expr expr, List<Var> load) {
     }
 
-    /** A group-level loop: {@code cond} null means no test; {@code update} runs per item. */
-    record GroupLoop(Label label, Cond cond, List<Step> body, Items update) implements Step {
+    /**
+     * Assignments of uniform values to variables kept once per group ({@link Plan#shared()}), run
+     * once for the group on the per-item values {@code load} of the first live item: a tree's
+     * {@code half >>= 1}, a tile loop's {@code t++}.
+     */
+    record Once(List<Stmt> body, List<Var> load) implements Step {
+    }
+
+    /** A group-level loop: {@code cond} null means no test; {@code update} is {@link Items} or {@link Once}. */
+    record GroupLoop(Label label, Cond cond, List<Step> body, Step update) implements Step {
     }
 
     /** A group-level {@code if} on a uniform condition. */
@@ -73,8 +81,12 @@ final class WorkItemLoops {
     record GroupJump(Label target, boolean isContinue) implements Step {
     }
 
-    /** The kernel as steps, and the scalars kept per item ({@code returns}: some item may return early). */
-    record Plan(List<Step> steps, List<Var> perItem, boolean returns, int regions) {
+    /**
+     * The kernel as steps; the scalars kept per item, and the uniform ones that live across barriers
+     * kept once per group (both start each group at zero, an assigned parameter at its value);
+     * {@code returns}: some item may return early.
+     */
+    record Plan(List<Step> steps, List<Var> perItem, List<Var> shared, boolean returns, int regions) {
     }
 
     /** Why a kernel cannot run as work-item loops; the java device then runs it on virtual threads. */
@@ -91,6 +103,9 @@ final class WorkItemLoops {
     private final Set<Label> groupLabels = new HashSet<>();
     private final List<UnitVars> units = new ArrayList<>();
     private final Map<Object, UnitVars> unitOf = new IdentityHashMap<>();
+    /** Pieces of code run once per group, and the variables one copy of which serves the group. */
+    private final Set<Items> once = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Var> shared = new HashSet<>();
     private int regions;
     private boolean returns;
 
@@ -124,7 +139,7 @@ final class WorkItemLoops {
         }, e -> { });
         List<Step> steps = steps(body);
         List<Var> perItem = perItem();
-        return new Plan(finish(steps, Set.copyOf(perItem)), perItem, returns, regions);
+        return new Plan(finish(steps, Set.copyOf(perItem)), perItem, ordered(shared), returns, regions);
     }
 
     // ------------------------------------------------------------------ divergent tails
@@ -230,7 +245,6 @@ final class WorkItemLoops {
             if (s instanceof Stmt.Return) returns = true;
         }, e -> { });
         units.add(u);
-        if (!body.isEmpty()) regions++;
         Items it = new Items(body, List.of(), List.of());
         unitOf.put(it, u);
         return it;
@@ -247,11 +261,15 @@ final class WorkItemLoops {
     private List<Var> perItem() throws Refused {
         Map<Var, Integer> count = new HashMap<>();
         Set<Var> written = new HashSet<>();
-        Set<Var> out = new LinkedHashSet<>();
         for (UnitVars u : units) {
             for (Var v : u.mentioned) count.merge(v, 1, Integer::sum);
             written.addAll(u.written);
-            for (Var v : u.exposed) if (u.written.contains(v)) out.add(v);
+        }
+        shareUniforms(written);
+        Set<Var> out = new LinkedHashSet<>();
+        for (Map.Entry<Object, UnitVars> e : unitOf.entrySet()) {
+            if (!(e.getKey() instanceof Items it) || once.contains(it)) continue;
+            for (Var v : e.getValue().exposed) if (e.getValue().written.contains(v)) out.add(v);
         }
         for (Map.Entry<Var, Integer> e : count.entrySet()) {
             Var v = e.getKey();
@@ -265,11 +283,49 @@ final class WorkItemLoops {
                 continue;
             }
             if (shared && written.contains(v)) out.add(v);
+            if (!shared) this.shared.remove(v); // lives in one piece of code: a plain local
         }
+        out.removeAll(this.shared);
+        return ordered(out);
+    }
+
+    /**
+     * Uniform variables (every assignment gives all items one value; not parameters) that no piece
+     * run per item reads before assigning: one copy serves the whole group. Pieces of code that
+     * only assign such variables then run once per group ({@link Once}), which in turn exempts
+     * their reads; iterated until no piece or variable changes side.
+     */
+    private void shareUniforms(Set<Var> written) {
+        Set<Var> params = new HashSet<>();
+        for (Param p : kernel.params()) params.add(p.var());
+        Set<Var> candidates = new HashSet<>();
+        for (Var v : written) if (v.type() instanceof Scalar && !params.contains(v) && uniformity.uniformEverywhere(v)) candidates.add(v);
+        for (Map.Entry<Object, UnitVars> e : unitOf.entrySet()) {
+            if (e.getKey() instanceof Items it && onlyAssigns(it.body()) && candidates.containsAll(e.getValue().written)) once.add(it);
+        }
+        while (true) {
+            shared.clear();
+            shared.addAll(candidates);
+            for (Map.Entry<Object, UnitVars> e : unitOf.entrySet()) {
+                if (!(e.getKey() instanceof Items it) || once.contains(it)) continue;
+                for (Var v : e.getValue().exposed) if (e.getValue().written.contains(v)) shared.remove(v);
+            }
+            if (!once.removeIf(it -> !shared.containsAll(unitOf.get(it).written))) return;
+        }
+    }
+
+    private static boolean onlyAssigns(List<Stmt> body) {
+        if (body.isEmpty()) return false;
+        for (Stmt s : body) if (!(s instanceof Stmt.Assign)) return false;
+        return true;
+    }
+
+    /** {@code vars} in declaration order: parameters, then locals. */
+    private List<Var> ordered(Set<Var> vars) {
         List<Var> ordered = new ArrayList<>();
-        for (Param p : kernel.params()) if (out.contains(p.var())) ordered.add(p.var());
-        for (Var v : kernel.locals()) if (out.contains(v)) ordered.add(v);
-        for (Var v : out) if (!ordered.contains(v)) ordered.add(v);
+        for (Param p : kernel.params()) if (vars.contains(p.var())) ordered.add(p.var());
+        for (Var v : kernel.locals()) if (vars.contains(v)) ordered.add(v);
+        for (Var v : vars) if (!ordered.contains(v)) ordered.add(v);
         return ordered;
     }
 
@@ -279,7 +335,9 @@ final class WorkItemLoops {
         for (Step s : steps) {
             out.add(switch (s) {
                 case Items it -> finish(it, perItem);
-                case GroupLoop l -> new GroupLoop(l.label(), finish(l.cond(), perItem), finish(l.body(), perItem), finish(l.update(), perItem));
+                case Once o -> o;
+                case GroupLoop l -> new GroupLoop(l.label(), finish(l.cond(), perItem), finish(l.body(), perItem),
+                        finish((Items) l.update(), perItem));
                 case GroupIf i -> new GroupIf(finish(i.cond(), perItem), finish(i.then(), perItem), finish(i.otherwise(), perItem));
                 case GroupBlock b -> new GroupBlock(b.label(), finish(b.body(), perItem));
                 case GroupJump j -> j;
@@ -288,8 +346,14 @@ final class WorkItemLoops {
         return out;
     }
 
-    private Items finish(Items it, Set<Var> perItem) {
+    private Step finish(Items it, Set<Var> perItem) {
         UnitVars u = unitOf.get(it);
+        if (once.contains(it)) {
+            List<Var> load = new ArrayList<>();
+            for (Var v : u.mentioned) if (perItem.contains(v)) load.add(v);
+            return new Once(it.body(), load);
+        }
+        if (!it.body().isEmpty()) regions++;
         List<Var> load = new ArrayList<>(), store = new ArrayList<>();
         for (Var v : u.mentioned) {
             if (!perItem.contains(v)) continue;

@@ -141,6 +141,21 @@ class WorkItemLoopsTest {
         out.set(ctx.globalId(0), buf[0] + lid);
     }
 
+    /** {@code c} is uniform, but each item reads it before assigning it in the region: one shared copy would count items. */
+    @Kernel
+    static void uniformCounter(KernelContext ctx, IntArray out) {
+        int[] buf = ctx.localInts(64);
+        int lid = ctx.localId(0), n = ctx.localSize(0);
+        int c = 0;
+        for (int r = 0; r < 3; r++) {
+            c = c + 1;
+            buf[lid] = c * 100 + lid;
+            ctx.localBarrier();
+            out.set(ctx.globalId(0), out.get(ctx.globalId(0)) + buf[(lid + 1) % n]);
+            ctx.localBarrier();
+        }
+    }
+
     /** A barrier in a loop whose bound is read from memory: uniform in fact, not provably so. */
     @Kernel
     static void boundFromMemory(KernelContext ctx, IntArray rounds, IntArray out) {
@@ -325,6 +340,21 @@ class WorkItemLoopsTest {
     }
 
     @Test
+    void aUniformVariableReadBeforeItsAssignmentInARegionStaysPerItem() throws WorkItemLoops.Refused {
+        CompiledKernel k = loops("uniformCounter");
+        WorkItemLoops.Plan plan = WorkItemLoops.plan(k.ir());
+        assertTrue(names(plan.perItem()).contains("c"), "per item: " + names(plan.perItem()));
+        assertTrue(names(plan.shared()).containsAll(List.of("n", "r")), "shared: " + names(plan.shared()));
+        int n = 64, group = 32;
+        int[] out = new int[n];
+        JvmKernelRunner.run(k, new int[] {n}, new int[] {group}, IntArray.of(out));
+        for (int x = 0; x < n; x++) {
+            int nb = (x % group + 1) % group;
+            assertEquals(100 + 200 + 300 + 3 * nb, out[x], "item " + x);
+        }
+    }
+
+    @Test
     void threeDimensionalGroupsSeeTheirIds() {
         int[] g = {8, 6, 4}, l = {4, 3, 2};
         int total = g[0] * g[1] * g[2], items = l[0] * l[1] * l[2];
@@ -395,13 +425,19 @@ class WorkItemLoopsTest {
         return new KernelModule(b.build(), List.of());
     }
 
+    private static List<String> names(List<Var> vars) {
+        return vars.stream().map(Var::name).toList();
+    }
+
     @Test
     void irKernelsSplitToo() throws WorkItemLoops.Refused {
-        assertEquals(List.of("lid", "s"), WorkItemLoops.plan(JvmIrKernelsTest.groupReduction()).perItem().stream().map(Var::name).toList());
+        WorkItemLoops.Plan reduction = WorkItemLoops.plan(JvmIrKernelsTest.groupReduction());
+        assertEquals(List.of("lid"), names(reduction.perItem()));
+        assertEquals(List.of("s"), names(reduction.shared()), "the tree's stride is uniform: one copy per group");
         CompiledKernel k = KernelCompiler.fromIr(irEarlyReturn(), "test:ir_early_return");
         WorkItemLoops.Plan plan = WorkItemLoops.plan(k.ir());
         assertTrue(plan.returns());
-        assertEquals(List.of("v"), plan.perItem().stream().map(Var::name).toList());
+        assertEquals(List.of("v"), names(plan.perItem()));
         int global = 32, group = 8, n = 13;
         int[] out = new int[global];
         JvmIr.run(k, new int[] {global}, new int[] {group}, IntArray.of(out), n);
