@@ -90,6 +90,9 @@ final class JvmIrProgram {
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "kernel " + kernel.name() + " runs as its Java method on virtual threads:"
                     + " its IR cannot run on the JVM target: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "kernel " + kernel.name() + " runs as its Java method on virtual threads"
+                    + " because the JVM emitter failed on its IR (a bug to report): " + e.getMessage());
         }
         if (kernel.contentHash() != null) NOT_LOOPS.add(key);
         return null;

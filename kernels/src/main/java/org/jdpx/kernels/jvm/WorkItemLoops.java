@@ -32,7 +32,9 @@ import org.jdpx.kernels.ir.Var;
  *
  * <p>A scalar whose value one item's region leaves for a later region (or a later run of the same
  * region) is kept per item, in an array indexed by the local linear id: {@link Plan#perItem()}.
- * Each region loads the ones it reads before assigning and stores the ones it assigns. An item that
+ * Each region loads the ones it reads before assigning and stores the ones it assigns. Uniform ones
+ * (a tile counter, a tree's stride) keep one copy per group instead ({@link Plan#shared()}), and the
+ * code that only assigns them (the loop's update) runs once per group ({@link Once}). An item that
  * returns is marked dead and skipped by later regions; an {@code if} on a divergent condition with a
  * barrier inside is accepted where nothing follows it (the items that do not enter it are done).
  *
