@@ -2,7 +2,6 @@ package org.jdpx.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdpx.device.Device;
@@ -94,13 +93,8 @@ class FusionTest {
         UsmNdArray fones = Tensor.ones(new long[] {n}, ArrayOptions.on(device).dtype(DType.FLOAT32));
         assertEquals(n, fones.sum().item(), 0.0, "float32 partials are combined without rounding away counts");
         UsmNdArray small = Tensor.ones(new long[] {70_000}, bytes);
-        if (device.name().contains("llvmpipe")) {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> Tensor.cumsum(small, null));
-            assertTrue(e.getMessage().contains("65535 iterations"), e.getMessage());
-        } else {
-            assertEquals(70_000, Tensor.cumsum(small, null).get("-1").itemLong());
-        }
+        // Longer than llvmpipe runs one loop: block scans there, so every element still counts.
+        assertEquals(70_000, Tensor.cumsum(small, null).get("-1").itemLong());
     }
 
     @OnEveryDevice

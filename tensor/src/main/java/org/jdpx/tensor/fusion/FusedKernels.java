@@ -65,7 +65,7 @@ public final class FusedKernels {
         boolean prologue = hasCombine(root);
         long items = Schedule.elementwiseItems(device, n, prologue);
         long chunk = Schedule.ceilDiv(n, items);
-        if (items == n && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem();
+        if (items >= n && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem();
         w.loop(w.globalId(), w.globalSize(), n, chunk,
                 () -> w.store(out, w.lowering().cast(root.dtype(), out.dtype(), w.eval(root))));
         CompiledKernel k = kernel(w);
@@ -83,8 +83,10 @@ public final class FusedKernels {
     }
 
     /**
-     * Reduces {@code root} over the axes marked in {@code reduced} with one kernel on
-     * {@code queue}: each output gets {@code parts} partials, in C order of the kept axes.
+     * Reduces {@code root} over the axes marked in {@code reduced} on {@code queue}: each output
+     * gets {@code parts} partials, in C order of the kept axes. One kernel on the CPU and java
+     * plans; on the GPU plan a tree per work-group and, when several groups share an output, a
+     * second small kernel folding their results ({@link TreeReduction}), so parts is then 1.
      */
     public static Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue) {
         return reduce(op, root, reduced, queue, null);
@@ -102,13 +104,41 @@ public final class FusedKernels {
         long inner = space.innerSize();
         checkSize(Math.max(outputs, inner));
         DType acc = op.accumulatorType(root.dtype());
-        long parts = Schedule.parts(device, outputs, inner, op.isArg());
+        Schedule.Reduction plan = Schedule.reduction(device, outputs, inner, op.isArg());
+        if (plan.shape() == Schedule.Shape.TREE && outputs > 0) {
+            return TreeReduction.reduce(op, root, space, acc, plan, queue, sideOut);
+        }
+        long parts = plan.parts();
         long items = outputs * parts;
         UsmMemory values = UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * acc.itemSize());
         UsmMemory positions = op.isArg() ? UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * 8) : null;
         if (items == 0) return new Reduced(values, positions, parts, acc);
         KernelWriter w = new KernelWriter("reduce", Schedule.reductionMode(device), device);
         w.keyPart("red:" + op + ":" + acc);
+        var b = w.builder();
+        long launched = plan.group() > 0 ? Schedule.ceilDiv(items, plan.group()) * plan.group() : items;
+        if (launched == items) {
+            itemLoops(w, op, root, space, acc, parts, values, positions, sideOut);
+        } else {
+            // Whole groups: the work-items past the last output do nothing.
+            w.keyPart("guarded");
+            Var count = w.param("items", items);
+            b.ifThen(b.compare(org.jdpx.kernels.ir.CmpOp.LT, w.globalId(), b.read(count)),
+                    () -> itemLoops(w, op, root, space, acc, parts, values, positions, sideOut));
+        }
+        CompiledKernel k = kernel(w);
+        launch(queue, k, launched, plan.group(), w);
+        FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + op.numpyName()
+                + "]: reduction fused with " + FusionDiagnostics.operations(root) + " operations, " + outputs
+                + " outputs x " + inner + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
+        return new Reduced(values, positions, parts, acc);
+    }
+
+    /** The body of a reduction whose work-items each loop over their part of one output. */
+    private static void itemLoops(KernelWriter w, ReduceOp op, Node root, Space space, DType acc, long parts,
+                                  UsmMemory values, UsmMemory positions, Node.Leaf sideOut) {
+        Device device = w.device();
+        long inner = space.innerSize();
         Lowering low = w.lowering();
         var b = w.builder();
         Var p = w.param("parts", parts);
@@ -146,17 +176,12 @@ public final class FusedKernels {
             w.storeAt(positions, DType.INT64, w.globalId(), b.read(pos));
         }
         w.storeAt(values, acc, w.globalId(), b.read(a));
-        CompiledKernel k = kernel(w);
-        launch(queue, k, items, Schedule.reductionGroup(device, items), w);
-        FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + op.numpyName()
-                + "]: reduction fused with " + FusionDiagnostics.operations(root) + " operations, " + outputs
-                + " outputs x " + inner + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
-        return new Reduced(values, positions, parts, acc);
     }
 
     /**
      * Running {@code op} (sum or prod) of {@code root} along {@code axis} into {@code out}: one
-     * work-item per line, each walking its line in order.
+     * work-item per line walking it in order, or on the GPU plan block scans by work-groups
+     * ({@link BlockScan}), as {@link Schedule#scan} decides.
      */
     public static void scan(ReduceOp op, Node root, int axis, Node.Leaf out, Queue queue) {
         boolean[] along = new boolean[root.shape().length];
@@ -166,8 +191,12 @@ public final class FusedKernels {
         long inner = space.innerSize();
         if (lines * inner == 0) return;
         checkSize(lines * inner);
-        Schedule.checkLoop(queue.device(), inner, "a cumulative " + op.numpyName());
         Device device = queue.device();
+        Schedule.Scan plan = Schedule.scan(device, lines, inner);
+        if (plan.blocks()) {
+            BlockScan.scan(op, root, space, out, plan, queue);
+            return;
+        }
         DType acc = out.dtype();
         KernelWriter w = new KernelWriter("scan", Schedule.reductionMode(device), device);
         w.keyPart("scan:" + op + ":" + acc);
@@ -183,7 +212,7 @@ public final class FusedKernels {
             w.store(out, b.read(a));
         });
         CompiledKernel k = kernel(w);
-        launch(queue, k, lines, Schedule.reductionMode(device) == Schedule.Mode.CHUNKED ? 1 : 0, w);
+        launch(queue, k, lines, plan.group(), w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [cum" + op.numpyName()
                 + "]: " + lines + " lines of " + inner + ": " + FusionDiagnostics.describe(root));
     }
@@ -214,14 +243,14 @@ public final class FusedKernels {
         };
     }
 
-    private static void checkSize(long n) {
+    static void checkSize(long n) {
         if (n > Integer.MAX_VALUE - 65536) {
             throw new UnsupportedOperationException("arrays of more than 2^31 elements are not supported by jdpx "
                     + "kernels yet (got " + n + "); split the work into smaller arrays");
         }
     }
 
-    private static CompiledKernel kernel(KernelWriter w) {
+    static CompiledKernel kernel(KernelWriter w) {
         return cached(w.key(), w::function);
     }
 
@@ -231,7 +260,7 @@ public final class FusedKernels {
      * {@link KernelWriter} generate different code for the same key, or an on-disk cache keeps
      * serving the old kernels (and their old results).
      */
-    static final String LOWERING_VERSION = "tensor-lowering-2";
+    static final String LOWERING_VERSION = "tensor-lowering-3";
 
     /**
      * The compiled kernel for structural {@code key}, building its IR only on the first request.
@@ -242,7 +271,7 @@ public final class FusedKernels {
         return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), List.of()), hash(LOWERING_VERSION + "\n" + k)));
     }
 
-    private static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {
+    static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {
         WorkRange range = group > 0 ? NdRange.of(items, group) : Range.of(items);
         Kernels.launchOn(queue, k, range, List.of(), w.arguments().toArray());
         LAUNCHES.incrementAndGet();

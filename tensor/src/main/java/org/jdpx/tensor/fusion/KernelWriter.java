@@ -394,7 +394,23 @@ final class KernelWriter {
         b.store(b.read(viewOf(out, t)), index, low.toStorage(t, v));
     }
 
+    /** Loads a plain element index of a memory (register form of {@code t}). */
+    Expr loadAt(UsmMemory in, DType t, Expr index) {
+        return low.fromStorage(t, b.load(b.read(viewOf(in, t)), index));
+    }
+
+    /**
+     * Runs {@code body} at the inner index held in {@code index}, outside {@link #loop}: for
+     * kernels whose work-items must all reach the same barriers, so the caller guards the range.
+     */
+    void at(Var index, Runnable body) {
+        linear = index;
+        inner(body);
+    }
+
     Lowering lowering() { return low; }
+
+    Device device() { return device; }
 
     IrBuilder builder() { return b; }
 
