@@ -144,10 +144,7 @@ public final class FusedKernels {
             } else {
                 low.accumulate(op, acc, accs[u], v);
             }
-        }, u -> {
-            // The side output is stored after the step's loads (it never aliases them).
-            if (sideOut != null) w.store(sideOut, b.read(kept[u]));
-        });
+        }, sideOut == null ? null : u -> w.store(sideOut, b.read(kept[u]))); // after the step's loads: it aliases none
         for (int u = 1; u < unroll; u++) low.accumulate(op, acc, a, b.read(accs[u]));
         if (pos != null) {
             // The first element is the answer when nothing beat the starting value.

@@ -255,14 +255,14 @@ final class KernelWriter {
      * accumulators); {@code body} receives the copy number, the tail runs copy 0.
      */
     void loop(Expr part, Expr parts, long count, long chunk, int unroll, java.util.function.IntConsumer body) {
-        loop(part, parts, count, chunk, unroll, body, u -> { });
+        loop(part, parts, count, chunk, unroll, body, null);
     }
 
     /**
      * The same loop with each step in two phases: {@code body} for every copy, then {@code commit}
-     * for every copy (the tail runs both for copy 0). Stores in {@code commit} come after all of
-     * a step's loads, so a CPU compiler may pack the copies into vector operations, which it
-     * cannot do when a store (perhaps aliasing) separates the loads.
+     * for every copy (the tail runs both for copy 0; null: no commit phase). Stores in
+     * {@code commit} come after all of a step's loads, so a CPU compiler may pack the copies into
+     * vector operations, which it cannot do when a store (perhaps aliasing) separates the loads.
      */
     void loop(Expr part, Expr parts, long count, long chunk, int unroll, java.util.function.IntConsumer body,
               java.util.function.IntConsumer commit) {
@@ -285,7 +285,7 @@ final class KernelWriter {
                                 int copy = u;
                                 inner(() -> body.accept(copy));
                             }
-                            for (int u = 0; u < unroll; u++) {
+                            for (int u = 0; commit != null && u < unroll; u++) {
                                 b.assign(li, b.add(b.read(i), ixConst(u)));
                                 int copy = u;
                                 inner(() -> commit.accept(copy));
@@ -312,7 +312,7 @@ final class KernelWriter {
 
     private static void both(java.util.function.IntConsumer body, java.util.function.IntConsumer commit) {
         body.accept(0);
-        commit.accept(0);
+        if (commit != null) commit.accept(0);
     }
 
     private void inner(Runnable body) {
