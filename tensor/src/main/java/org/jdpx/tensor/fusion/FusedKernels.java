@@ -160,16 +160,21 @@ public final class FusedKernels {
         Var a = accs[0];
         Var pos = op.isArg() ? low.temp(Scalar.I64) : null;
         if (pos != null) b.assign(pos, b.i64(0));
+        Var[] kept = new Var[unroll];
         w.loop(b.read(part), b.read(p), inner, Schedule.ceilDiv(inner, parts), unroll, u -> {
             Expr rv = w.eval(root);
-            if (sideOut != null) w.store(sideOut, rv);
+            if (sideOut != null) {
+                kept[u] = low.temp(Lowering.compute(root.dtype()));
+                b.assign(kept[u], rv);
+                rv = b.read(kept[u]);
+            }
             Expr v = low.cast(root.dtype(), acc, rv);
             if (pos != null) {
                 low.accumulateArg(op, acc, a, pos, v, b.convert(Scalar.I64, w.linearIndex()));
             } else {
                 low.accumulate(op, acc, accs[u], v);
             }
-        });
+        }, sideOut == null ? null : u -> w.store(sideOut, b.read(kept[u]))); // after the step's loads: it aliases none
         for (int u = 1; u < unroll; u++) low.accumulate(op, acc, a, b.read(accs[u]));
         if (pos != null) {
             // The first element is the answer when nothing beat the starting value.

@@ -255,6 +255,17 @@ final class KernelWriter {
      * accumulators); {@code body} receives the copy number, the tail runs copy 0.
      */
     void loop(Expr part, Expr parts, long count, long chunk, int unroll, java.util.function.IntConsumer body) {
+        loop(part, parts, count, chunk, unroll, body, null);
+    }
+
+    /**
+     * The same loop with each step in two phases: {@code body} for every copy, then {@code commit}
+     * for every copy (the tail runs both for copy 0; null: no commit phase). Stores in
+     * {@code commit} come after all of a step's loads, so a CPU compiler may pack the copies into
+     * vector operations, which it cannot do when a store (perhaps aliasing) separates the loads.
+     */
+    void loop(Expr part, Expr parts, long count, long chunk, int unroll, java.util.function.IntConsumer body,
+              java.util.function.IntConsumer commit) {
         Var n = indexParam("n", count);
         Var i = b.local("i", ix);
         Var end = b.local("end", ix);
@@ -274,24 +285,34 @@ final class KernelWriter {
                                 int copy = u;
                                 inner(() -> body.accept(copy));
                             }
+                            for (int u = 0; commit != null && u < unroll; u++) {
+                                b.assign(li, b.add(b.read(i), ixConst(u)));
+                                int copy = u;
+                                inner(() -> commit.accept(copy));
+                            }
                         });
             }
             linear = i;
             b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), ixConst(1))),
-                    l -> inner(() -> body.accept(0)));
+                    l -> inner(() -> both(body, commit)));
         } else if (onePerItem) {
             // No loop at all: a CPU OpenCL driver vectorizes across work-items only when the
             // kernel body has no inner loop.
             linear = i;
             b.assign(i, part);
-            b.ifThen(b.compare(CmpOp.LT, b.read(i), b.read(n)), () -> inner(() -> body.accept(0)));
+            b.ifThen(b.compare(CmpOp.LT, b.read(i), b.read(n)), () -> inner(() -> both(body, commit)));
         } else {
             linear = i;
             b.assign(i, part);
             b.assign(end, b.read(n));
             b.loop(b.compare(CmpOp.LT, b.read(i), b.read(end)), () -> b.assign(i, b.add(b.read(i), parts)),
-                    l -> inner(() -> body.accept(0)));
+                    l -> inner(() -> both(body, commit)));
         }
+    }
+
+    private static void both(java.util.function.IntConsumer body, java.util.function.IntConsumer commit) {
+        body.accept(0);
+        if (commit != null) commit.accept(0);
     }
 
     private void inner(Runnable body) {

@@ -197,7 +197,7 @@ final class Lowering {
             case RECIPROCAL -> b.div(one(t), x);
             case SQRT -> math(MathFn.SQRT, t, x);
             case CBRT -> math(MathFn.CBRT, t, x);
-            case EXP -> math(MathFn.EXP, t, x);
+            case EXP -> ExpLowering.exp(this, compute(t), x);
             case EXP2 -> math(MathFn.EXP2, t, x);
             case EXPM1 -> math(MathFn.EXPM1, t, x);
             case LOG -> math(MathFn.LOG, t, x);
@@ -398,8 +398,9 @@ final class Lowering {
             case MIN, MAX -> {
                 Expr better = compare(acc, op == ReduceOp.MAX ? CmpOp.GT : CmpOp.LT, v, cur);
                 if (!acc.isFloat()) yield b.select(better, v, cur);
-                // NaN wins and then stays: NumPy's min/max propagate it.
-                yield b.select(isNan(acc, cur), cur, b.select(new Expr.Logic(false, better, isNan(acc, v)), v, cur));
+                // NaN wins and then stays (no comparison with a NaN accumulator is true): NumPy's
+                // min/max propagate it. Selects only, no short-circuit branch, so loops vectorize.
+                yield b.select(isNan(acc, v), v, b.select(better, v, cur));
             }
             default -> throw new IllegalArgumentException(op + " keeps a position; use accumulateArg");
         });
