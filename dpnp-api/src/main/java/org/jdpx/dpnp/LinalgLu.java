@@ -164,7 +164,8 @@ final class LinalgLu {
         LinalgBatch.checkSquare(a);
         Lu f = factor(a, LinalgBatch.computeType(a, a));
         UsmNdArray diag = diagonal(f);
-        UsmNdArray sign = Tensor.multiply(Tensor.prod(Tensor.sign(diag), new int[] {-1}, false), paritySign(f)).eval();
+        UsmNdArray signed = Tensor.multiply(Tensor.prod(Tensor.sign(diag), new int[] {-1}, false), paritySign(f));
+        UsmNdArray sign = Tensor.where(Tensor.equal(signed, 0), 0, signed).astype(f.t()).eval(); // +0 as NumPy, not -0
         UsmNdArray logdet = LinalgBatch.sumLast(Tensor.log(Tensor.abs(diag)), false);
         long[] bs = LinalgBatch.batchShape(a);
         return new UsmNdArray[] {sign.reshape(bs), logdet.reshape(bs)};
