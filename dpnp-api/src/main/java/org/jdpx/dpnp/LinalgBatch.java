@@ -9,6 +9,7 @@ import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.NdRange;
 import org.jdpx.kernels.WorkRange;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
@@ -136,9 +137,14 @@ final class LinalgBatch {
         run(name, t, Dense.range(items), args);
     }
 
-    /** Launches group kernel {@code name} with one work-group of {@link LinalgKernels64#GROUP} items per matrix. */
-    static void launchGroups(String name, DType t, long groups, Object... args) {
-        run(name, t, NdRange.of(groups * LinalgKernels64.GROUP, LinalgKernels64.GROUP), args);
+    /**
+     * Launches group kernel {@code name} with one work-group per matrix: {@link LinalgKernels64#GROUP}
+     * items on OpenCL devices, one on the java device (its threads gain nothing from a group, and
+     * barriers cost it most).
+     */
+    static void launchGroups(String name, DType t, UsmNdArray like, long groups, Object... args) {
+        long g = DevicePlan.of(like.device()).kind() == DevicePlan.Kind.JAVA ? 1 : LinalgKernels64.GROUP;
+        run(name, t, NdRange.of(groups * g, g), args);
     }
 
     private static void run(String name, DType t, WorkRange range, Object... args) {

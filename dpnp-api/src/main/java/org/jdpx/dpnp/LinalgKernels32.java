@@ -22,8 +22,9 @@ final class LinalgKernels32 {
      * LU with partial pivoting of columns {@code k..k+nb-1} of each {@code n x n} matrix (rows
      * {@code k..n-1}), swapping whole rows; records the pivot row of column j in
      * {@code piv[b*n + j]} and the first zero pivot (1-based) in {@code info[b]}. One work-group
-     * of {@link #GROUP} items per matrix: the pivot search is a tree reduction in local memory,
-     * the swap, scaling and rank-1 update are split over the rows.
+     * per matrix (a power of two, at most {@link #GROUP} items; 1 on the java device): the pivot
+     * search is a tree reduction in local memory, the swap, scaling and rank-1 update are split
+     * over the rows.
      */
     @Kernel
     public static void luPanel(KernelContext ctx, FloatArray a, IntArray piv, IntArray info, int n, int k, int nb) {
@@ -31,11 +32,12 @@ final class LinalgKernels32 {
         int[] where = ctx.localInts(GROUP);
         int b = ctx.groupId(0);
         int lid = ctx.localId(0);
+        int gs = ctx.localSize(0);
         int base = b * n * n;
         for (int j = k; j < k + nb; j++) {
             float bv = -1;
             int bi = j;
-            for (int i = j + lid; i < n; i += GROUP) {
+            for (int i = j + lid; i < n; i += gs) {
                 float v = Math.abs(a.get(base + i * n + j));
                 if (v > bv) {
                     bv = v;
@@ -45,7 +47,7 @@ final class LinalgKernels32 {
             best[lid] = bv;
             where[lid] = bi;
             ctx.localBarrier();
-            for (int half = GROUP / 2; half > 0; half >>= 1) {
+            for (int half = gs / 2; half > 0; half >>= 1) {
                 if (lid < half) {
                     float o = best[lid + half];
                     int oi = where[lid + half];
@@ -60,7 +62,7 @@ final class LinalgKernels32 {
             ctx.localBarrier();
             if (lid == 0) piv.set(b * n + j, p);
             if (p != j) {
-                for (int c = lid; c < n; c += GROUP) {
+                for (int c = lid; c < n; c += gs) {
                     float t = a.get(base + j * n + c);
                     a.set(base + j * n + c, a.get(base + p * n + c));
                     a.set(base + p * n + c, t);
@@ -71,7 +73,7 @@ final class LinalgKernels32 {
             if (d == 0) {
                 if (lid == 0 && info.get(b) == 0) info.set(b, j + 1);
             } else {
-                for (int i = j + 1 + lid; i < n; i += GROUP) {
+                for (int i = j + 1 + lid; i < n; i += gs) {
                     float l = a.get(base + i * n + j) / d;
                     a.set(base + i * n + j, l);
                     for (int c = j + 1; c < k + nb; c++) a.set(base + i * n + c, a.get(base + i * n + c) - l * a.get(base + j * n + c));
@@ -150,18 +152,19 @@ final class LinalgKernels32 {
         float[] sums = ctx.localFloats(QR_BLOCK);
         int b = ctx.groupId(0);
         int lid = ctx.localId(0);
+        int gs = ctx.localSize(0);
         int base = b * m * n;
         int tb = b * nb * nb;
         for (int j = k; j < k + nb; j++) {
             int q = j - k;
             float alpha = a.get(base + j * n + j);
             float xs = 0;
-            for (int i = j + 1 + lid; i < m; i += GROUP) xs += a.get(base + i * n + j) * a.get(base + i * n + j);
+            for (int i = j + 1 + lid; i < m; i += gs) xs += a.get(base + i * n + j) * a.get(base + i * n + j);
             part[lid] = xs;
             ctx.localBarrier();
             if (lid == 0) {
                 float s = 0;
-                for (int u = 0; u < GROUP; u++) s += part[u];
+                for (int u = 0; u < gs; u++) s += part[u];
                 sums[0] = s;
             }
             ctx.localBarrier();
@@ -173,7 +176,7 @@ final class LinalgKernels32 {
                 beta = alpha >= 0 ? -norm : norm;
                 tj = (beta - alpha) / beta;
                 float scale = alpha - beta;
-                for (int i = j + 1 + lid; i < m; i += GROUP) a.set(base + i * n + j, a.get(base + i * n + j) / scale);
+                for (int i = j + 1 + lid; i < m; i += gs) a.set(base + i * n + j, a.get(base + i * n + j) / scale);
             }
             ctx.globalBarrier();
             // w(c) = v^T a(:, c) for the panel columns right of j, and v_p^T v for the columns left of it (for T)
@@ -181,18 +184,18 @@ final class LinalgKernels32 {
                 int col = k + c;
                 float w = 0;
                 if (c != q) {
-                    for (int i = j + 1 + lid; i < m; i += GROUP) w += a.get(base + i * n + j) * a.get(base + i * n + col);
+                    for (int i = j + 1 + lid; i < m; i += gs) w += a.get(base + i * n + j) * a.get(base + i * n + col);
                 }
-                part[c * GROUP + lid] = w;
+                part[c * gs + lid] = w;
             }
             ctx.localBarrier();
-            if (lid < nb) {
-                float s = lid == q ? 0 : a.get(base + j * n + k + lid);
-                for (int u = 0; u < GROUP; u++) s += part[lid * GROUP + u];
-                sums[lid] = s;
+            for (int c = lid; c < nb; c += gs) {
+                float s = c == q ? 0 : a.get(base + j * n + k + c);
+                for (int u = 0; u < gs; u++) s += part[c * gs + u];
+                sums[c] = s;
             }
             ctx.globalBarrier();
-            for (int i = j + lid; i < m; i += GROUP) {
+            for (int i = j + lid; i < m; i += gs) {
                 float v = i == j ? 1 : a.get(base + i * n + j);
                 for (int c = q + 1; c < nb; c++) {
                     int col = k + c;

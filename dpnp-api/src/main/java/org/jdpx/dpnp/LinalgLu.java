@@ -29,9 +29,12 @@ final class LinalgLu {
         }
     }
 
-    /** Panel width: wide enough that matmul does the bulk, narrow enough that one work-item's panel stays cheap. */
+    /**
+     * Panel width: wide enough that matmul does the bulk, narrow enough that a panel stays cheap
+     * and each work-item of luPanel loops fewer than 65535 times (rusticl's limit) up to n = 8192.
+     */
     static long block(long n) {
-        return n >= 512 ? 64 : 32;
+        return n >= 512 && n <= 1024 ? 64 : 32;
     }
 
     /** LU of a stack of square matrices (a dense work array copy, factored in place). */
@@ -44,7 +47,7 @@ final class LinalgLu {
         long nb = block(n);
         for (long k = 0; k < n && batch > 0; k += nb) {
             long kb = Math.min(nb, n - k);
-            LinalgBatch.launchGroups("luPanel", t, batch, a, piv, info, (int) n, (int) k, (int) kb);
+            LinalgBatch.launchGroups("luPanel", t, a, batch, a, piv, info, (int) n, (int) k, (int) kb);
             long rest = n - k - kb;
             if (rest == 0) continue;
             LinalgBatch.launch("trsm", t, batch * rest, a, a, (int) kb, (int) rest, 1, 1,

@@ -31,13 +31,14 @@ final class LinalgQr {
         long m = LinalgBatch.rows(a);
         long n = LinalgBatch.cols(a);
         long kk = Math.min(m, n);
-        long nb = Math.min(LinalgKernels64.QR_BLOCK, LinalgLu.block(Math.max(m, n)));
+        // 16 past 1024 rows keeps each work-item of qrPanel below 65535 loop iterations (rusticl) up to 4096 rows
+        long nb = m > 1024 ? 16 : LinalgKernels64.QR_BLOCK;
         UsmNdArray tau = Dense.allocate(a, t, batch, Math.max(1, kk));
         List<Reflector> blocks = new ArrayList<>();
         for (long k = 0; k < kk && batch > 0; k += nb) {
             long kb = Math.min(nb, kk - k);
             UsmNdArray tb = Dense.allocate(a, t, batch, kb, kb);
-            LinalgBatch.launchGroups("qrPanel", t, batch, a, tau, tb, (int) m, (int) n, (int) k, (int) kb, (int) Math.max(1, kk));
+            LinalgBatch.launchGroups("qrPanel", t, a, batch, a, tau, tb, (int) m, (int) n, (int) k, (int) kb, (int) Math.max(1, kk));
             UsmNdArray v = explicitV(a.get(":," + k + ":" + m + "," + k + ":" + (k + kb)), t);
             blocks.add(new Reflector(v, tb, k));
             if (k + kb < n) apply(v, tb, a.get(":," + k + ":" + m + "," + (k + kb) + ":" + n), true);
