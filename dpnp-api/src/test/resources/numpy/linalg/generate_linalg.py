@@ -171,6 +171,23 @@ case("multi_dot_vecs", "multi_dot", "", chn, np.linalg.multi_dot(ch))
 ch2 = [rng.standard_normal(s) for s in ((3, 20), (20, 2), (2, 15))]
 case("multi_dot_mats", "multi_dot", "", [arr(f"chainm{k}", x) for k, x in enumerate(ch2)], np.linalg.multi_dot(ch2))
 
+# ---- the Array-API functions of numpy.linalg
+for o in ("none", "nuc", "2", "-inf"):
+    case(f"matrix_norm_{o}", "matrix_norm", f"ord={o};keepdims=1", ["norm_3x4x5"], np.linalg.matrix_norm(T3, ord=order(o) if o != "none" else "fro", keepdims=True))
+for o, axes in (("none", ""), ("1", "0,2"), ("inf", "1"), ("3", "")):
+    ax = None if not axes else tuple(int(a) for a in axes.split(","))
+    case(f"vector_norm_{o}_{axes.replace(',', '')}", "vector_norm", f"ord={o};axes={axes};keepdims=1", ["norm_3x4x5"],
+         np.linalg.vector_norm(T3, ord=2 if o == "none" else order(o), axis=ax, keepdims=True))
+X3, Y3 = rng.standard_normal((4, 3)), rng.standard_normal((4, 3))
+case("cross", "cross", "", [arr("cross_a", X3), arr("cross_b", Y3)], np.linalg.cross(X3, Y3))
+case("vecdot", "vecdot", "", ["cross_a", "cross_b"], np.linalg.vecdot(X3, Y3))
+TI = general((24, 24)).reshape(4, 6, 8, 3)
+case("tensorinv", "tensorinv", "ind=2", [arr("tensorinv_a", TI)], np.linalg.tensorinv(TI, ind=2))
+TS, TB = general((6, 6)).reshape(2, 3, 6), rng.standard_normal((2, 3))
+case("tensorsolve", "tensorsolve", "", [arr("tensorsolve_a", TS), arr("tensorsolve_b", TB)], np.linalg.tensorsolve(TS, TB))
+case("diagonal", "diagonal", "offset=-1", ["gen_b3x7"], np.linalg.diagonal(np.load(os.path.join(OUT, "gen_b3x7.npy")), offset=-1))
+case("matrix_transpose", "matrix_transpose", "", ["gen_b3x7"], np.linalg.matrix_transpose(np.load(os.path.join(OUT, "gen_b3x7.npy"))))
+
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# name|function|arguments|inputs|outputs  (written by generate_linalg.py)\n")
     f.write("\n".join(lines) + "\n")

@@ -136,6 +136,52 @@ public final class DpnpLinalg {
     /** The product of a chain of matrices (first and last may be 1-D) in the cheapest association order. */
     public static UsmNdArray multiDot(UsmNdArray... arrays) { return LinalgDerived.multiDot(arrays); }
 
+    /** The matrix norm over the last two axes (ord null: Frobenius; "fro", "nuc", 1, -1, 2, -2, inf, -inf). */
+    public static UsmNdArray matrixNorm(UsmNdArray x, Object ord, boolean keepdims) { return LinalgArrayApi.matrixNorm(x, ord, keepdims); }
+
+    /** The vector norm of order {@code ord} (null: 2) over {@code axes} (null: the flattened array). */
+    public static UsmNdArray vectorNorm(UsmNdArray x, Object ord, int[] axes, boolean keepdims) {
+        return LinalgArrayApi.vectorNorm(x, ord, axes, keepdims);
+    }
+
+    /** Cross products of 3-vectors along the last axis. */
+    public static UsmNdArray cross(UsmNdArray a, UsmNdArray b) { return LinalgArrayApi.cross(a, b); }
+
+    /** Dot products along the last axis. */
+    public static UsmNdArray vecdot(UsmNdArray a, UsmNdArray b) { return LinalgArrayApi.vecdot(a, b); }
+
+    /**
+     * The inverse of {@code a} seen as a matrix of its first {@code ind} axes by the rest.
+     *
+     * @throws LinAlgError "Singular matrix", or when the two halves' sizes differ
+     */
+    public static UsmNdArray tensorinv(UsmNdArray a, int ind) { return LinalgArrayApi.tensorinv(a, ind); }
+
+    /**
+     * The x with {@code tensordot(a, x, x.ndim) == b}.
+     *
+     * @throws LinAlgError "Singular matrix", or when a's shape does not fit b's
+     */
+    public static UsmNdArray tensorsolve(UsmNdArray a, UsmNdArray b) { return LinalgArrayApi.tensorsolve(a, b); }
+
+    /** The transpose of each matrix of a stack (a view). */
+    public static UsmNdArray matrixTranspose(UsmNdArray x) {
+        LinalgBatch.check2d(x);
+        return x.swapaxes(-2, -1);
+    }
+
+    /** Diagonal {@code offset} of the last two axes (a view). */
+    public static UsmNdArray diagonal(UsmNdArray x, long offset) {
+        LinalgBatch.check2d(x);
+        return Creation.diagonal(x, offset, -2, -1);
+    }
+
+    /** The outer product of two vectors. */
+    public static UsmNdArray outer(UsmNdArray a, UsmNdArray b) { return Dpnp.outer(a, b); }
+
+    /** numpy.linalg.tensordot over the last {@code axes} axes of a and the first of b. */
+    public static UsmNdArray tensordot(UsmNdArray a, UsmNdArray b, int axes) { return Dpnp.tensordot(a, b, axes); }
+
     /** Matrix product (numpy.linalg.matmul). */
     public static UsmNdArray matmul(UsmNdArray a, UsmNdArray b) { return Dpnp.matmul(a, b); }
 }

@@ -47,6 +47,14 @@ final class LinalgCalls {
             case "matrix_power" -> new UsmNdArray[] {DpnpLinalg.matrixPower(x0, a.l("n"))};
             case "trace" -> new UsmNdArray[] {DpnpLinalg.trace(x0, a.l("offset"))};
             case "multi_dot" -> new UsmNdArray[] {DpnpLinalg.multiDot(x)};
+            case "matrix_norm" -> new UsmNdArray[] {DpnpLinalg.matrixNorm(x0, order(a.str("ord")), a.b("keepdims"))};
+            case "vector_norm" -> new UsmNdArray[] {DpnpLinalg.vectorNorm(x0, order(a.str("ord")), a.axes("axes"), a.b("keepdims"))};
+            case "cross" -> new UsmNdArray[] {DpnpLinalg.cross(x0, x1)};
+            case "vecdot" -> new UsmNdArray[] {DpnpLinalg.vecdot(x0, x1)};
+            case "tensorinv" -> new UsmNdArray[] {DpnpLinalg.tensorinv(x0, a.i("ind"))};
+            case "tensorsolve" -> new UsmNdArray[] {DpnpLinalg.tensorsolve(x0, x1)};
+            case "diagonal" -> new UsmNdArray[] {DpnpLinalg.diagonal(x0, a.l("offset"))};
+            case "matrix_transpose" -> new UsmNdArray[] {DpnpLinalg.matrixTranspose(x0)};
             default -> throw new IllegalArgumentException("no linalg call for " + fn);
         };
     }
