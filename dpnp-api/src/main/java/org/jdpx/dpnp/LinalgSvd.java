@@ -14,6 +14,7 @@ import org.jdpx.tensor.UsmNdArray;
  * eigenvalues as Rayleigh quotients.
  */
 final class LinalgSvd {
+    private static final System.Logger LOG = System.getLogger(LinalgSvd.class.getName());
     private static final int MAX_SWEEPS = 40;
 
     private LinalgSvd() {
@@ -40,9 +41,11 @@ final class LinalgSvd {
                 LinalgBatch.launch("jacobiRound", t, pairs, g, h, changed, (int) n, (int) m, (int) nEven, (int) round, tol,
                         (int) pairs);
             }
-            if (LinalgBatch.firstError(changed) == null) break;
+            if (LinalgBatch.firstError(changed) == null) return new Rotated(g, h);
             changed.assign(0);
         }
+        LOG.log(System.Logger.Level.WARNING, "svd/eigh: one-sided Jacobi still rotated after " + MAX_SWEEPS + " sweeps ("
+                + m + " x " + n + ", " + t + "); the result is as accurate as those sweeps made it");
         return new Rotated(g, h);
     }
 
