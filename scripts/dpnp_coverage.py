@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes docs/dpnp-coverage.md: NumPy's main-namespace public callables against org.jdpx.dpnp.Dpnp.
+"""Writes docs/dpnp-coverage.md: NumPy's main-namespace public callables against org.jdpx.dpnp.Dpnp,
+and numpy.linalg's against org.jdpx.dpnp.DpnpLinalg.
 
-The Java names come from dpnp-api/target/dpnp-names.txt, which ApiNamesTest writes by reflection
+The Java names come from dpnp-api/target/dpnp-names.txt and dpnp-linalg-names.txt, which ApiNamesTest writes by reflection
 (run `mvn -B -q -pl dpnp-api -am test -Dtest=ApiNamesTest -Dsurefire.failIfNoSpecifiedTests=false`
 first). Mapping rule: a Java method's NumPy name is its @NumpyName, else its camelCase name in
 snake_case (expandDims -> expand_dims, takeAlongAxis -> take_along_axis).
@@ -18,6 +19,8 @@ names_file = os.path.join(root, "dpnp-api", "target", "dpnp-names.txt")
 if not os.path.exists(names_file):
     sys.exit(f"{names_file} is missing: run ApiNamesTest first (see this script's docstring)")
 java = {line.strip() for line in open(names_file) if line.strip()}
+linalg_file = os.path.join(root, "dpnp-api", "target", "dpnp-linalg-names.txt")
+java_linalg = {line.strip() for line in open(linalg_file) if line.strip()} if os.path.exists(linalg_file) else set()
 
 numpy_names = sorted(n for n in dir(np)
                      if not n.startswith("_") and callable(getattr(np, n)) and not inspect.isclass(getattr(np, n))
@@ -47,4 +50,18 @@ with open(out, "w") as f:
         java_name = {"atleast_1d": "atleast1d", "atleast_2d": "atleast2d", "atleast_3d": "atleast3d"}.get(n, camel(n))
         f.write(f"| `{n}` | {'`Dpnp.' + java_name + '`' if n in java else ''} | {'implemented' if n in java else 'not implemented'} |\n")
     f.write(f"\nAlso provided, outside NumPy's main namespace: {', '.join('`' + e + '`' for e in extra)}.\n")
-print(f"{len(done)} of {len(numpy_names)} NumPy functions; wrote {out}")
+    linalg_names = sorted(n for n in dir(np.linalg) if not n.startswith("_") and callable(getattr(np.linalg, n))
+                          and not inspect.isclass(getattr(np.linalg, n)) and n != "test")
+    linalg_done = [n for n in linalg_names if n in java_linalg]
+    f.write("\n## numpy.linalg\n\n")
+    f.write(f"**{len(linalg_done)} of {len(linalg_names)}** public `numpy.linalg` {np.__version__} functions are implemented by "
+            "`org.jdpx.dpnp.DpnpLinalg` (same naming rule), on the device of their arguments, batched over leading axes where "
+            "NumPy is. Decompositions are blocked: panels factored by device kernels (LU with partial pivoting, Cholesky, "
+            "Householder QR), the bulk by matmul; svd/svdvals by one-sided Jacobi (U completed by a Householder QR), "
+            "eigh/eigvalsh by the same Jacobi on `A + sigma I`. `LinAlgError` is raised as NumPy raises it. `eig`/`eigvals` "
+            "(general, complex eigenvalues) need complex dtypes, which jdpx does not have.\n\n")
+    f.write("| numpy.linalg | jdpx | status |\n| --- | --- | --- |\n")
+    for n in linalg_names:
+        f.write(f"| `{n}` | {'`DpnpLinalg.' + camel(n) + '`' if n in java_linalg else ''} | "
+                f"{'implemented' if n in java_linalg else 'not implemented'} |\n")
+print(f"{len(done)} of {len(numpy_names)} NumPy functions, {len(linalg_done)} of {len(linalg_names)} numpy.linalg; wrote {out}")

@@ -439,11 +439,10 @@ public final class Dpnp extends NumpyDefaults {
     /** NumPy's {@code trace}, on the arguments' device. */
     public static UsmNdArray trace(UsmNdArray x, long offset) { return Linalg.trace(x, offset); }
     /**
-     * NumPy's linalg.norm: ord null, "fro", or a number (vectors: any p, inf, -inf, 0; matrices: 1, -1, inf, -inf).
-     *
-     * @throws UnsupportedOperationException for matrix orders 2, -2 and "nuc"
+     * NumPy's linalg.norm: ord null, "fro", "nuc", or a number (vectors: any p, inf, -inf, 0; matrices: 1, -1, 2, -2,
+     * inf, -inf); see {@link DpnpLinalg#norm}.
      */
-    public static UsmNdArray norm(UsmNdArray x, Object ord, int[] axes, boolean keepdims) { return Linalg.norm(x, ord, axes, keepdims); }
+    public static UsmNdArray norm(UsmNdArray x, Object ord, int[] axes, boolean keepdims) { return LinalgNorm.norm(x, ord, axes, keepdims); }
 
     // ---------------------------------------------------------------- manipulation
 

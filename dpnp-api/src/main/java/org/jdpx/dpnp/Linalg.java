@@ -1,15 +1,13 @@
 package org.jdpx.dpnp;
 
-import org.jdpx.tensor.DType;
-import org.jdpx.tensor.DTypes;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 
 /**
- * Products and norms on tensor's matmul kernel and fused reductions. Decompositions (norm's
- * {@code 2}/{@code nuc} matrix orders need an SVD) and products of more than 3 axes are not
- * implemented and say so.
+ * Products on tensor's matmul kernel, and NumPy's trace. Products of more than 3 axes are not
+ * implemented and say so. The norms and decompositions of numpy.linalg are the Linalg*
+ * classes behind {@link DpnpLinalg}.
  */
 final class Linalg {
 
@@ -94,45 +92,5 @@ final class Linalg {
     static UsmNdArray trace(UsmNdArray x, long offset) {
         if (x.ndim() < 2) throw new IllegalArgumentException("trace: array must be at least 2-d, got " + Shapes.describe(x.shape()));
         return Tensor.sum(Creation.diagonal(x, offset, 0, 1), new int[] {-1}, false);
-    }
-
-    /**
-     * NumPy's linalg.norm: vector norms of any order over one axis (or the flattened array), and
-     * matrix norms {@code fro}, {@code 1}, {@code -1}, {@code inf}, {@code -inf} over two.
-     *
-     * @throws UnsupportedOperationException for the matrix orders 2, -2 and nuc (they need an SVD)
-     */
-    static UsmNdArray norm(UsmNdArray x, Object ord, int[] axes, boolean keepdims) {
-        DType t = x.dtype().isFloat() ? x.dtype() : DTypes.defaultFloat(x.device());
-        UsmNdArray xf = x.dtype() == t ? x : x.astype(t);
-        UsmNdArray ax = Tensor.abs(xf);
-        boolean matrix = axes != null ? axes.length == 2 : x.ndim() == 2 && ord != null;
-        if (ord == null || "fro".equals(ord)) {
-            if ("fro".equals(ord) && !matrix) throw new IllegalArgumentException("norm: invalid norm order 'fro' for vectors");
-            return Tensor.sqrt(Tensor.sum(Tensor.multiply(xf, xf), axes, keepdims)).eval();
-        }
-        if (matrix) {
-            int[] m = axes != null ? axes : new int[] {0, 1};
-            double o = ord instanceof Number n ? n.doubleValue() : Double.NaN;
-            int rowAxis = Shapes.axis(m[0], x.ndim());
-            int colAxis = Shapes.axis(m[1], x.ndim());
-            if (Math.abs(o) == 1 || Math.abs(o) == Double.POSITIVE_INFINITY) {
-                int sumAxis = Math.abs(o) == 1 ? rowAxis : colAxis;
-                int other = sumAxis == rowAxis ? colAxis : rowAxis;
-                UsmNdArray s = Tensor.sum(ax, new int[] {sumAxis}, true);
-                UsmNdArray r = o > 0 ? Tensor.max(s, new int[] {other}, true) : Tensor.min(s, new int[] {other}, true);
-                return keepdims ? r : r.reshape(Axes.without(Axes.without(r.shape(), Math.max(rowAxis, colAxis)), Math.min(rowAxis, colAxis)));
-            }
-            throw new UnsupportedOperationException("norm: matrix norm order " + ord + " is not implemented in jdpx (orders 2, -2 "
-                    + "and 'nuc' need a singular value decomposition); use 'fro', 1, -1, inf or -inf");
-        }
-        double p = ord instanceof Number n ? n.doubleValue() : Double.NaN;
-        if (Double.isNaN(p)) throw new IllegalArgumentException("norm: invalid norm order '" + ord + "' for vectors");
-        if (p == Double.POSITIVE_INFINITY) return Tensor.max(ax, axes, keepdims);
-        if (p == Double.NEGATIVE_INFINITY) return Tensor.min(ax, axes, keepdims);
-        if (p == 0) return Tensor.sum(Tensor.notEqual(xf, 0), axes, keepdims).astype(t).eval();
-        if (p == 1) return Tensor.sum(ax, axes, keepdims);
-        if (p == 2) return Tensor.sqrt(Tensor.sum(Tensor.multiply(xf, xf), axes, keepdims)).eval();
-        return Tensor.pow(Tensor.sum(Tensor.pow(ax, p), axes, keepdims), 1.0 / p).eval();
     }
 }

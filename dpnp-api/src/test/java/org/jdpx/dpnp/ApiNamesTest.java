@@ -12,7 +12,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NumPy names {@link Dpnp} provides, by reflection: writes {@code target/dpnp-names.txt}, which
+ * The NumPy names {@link Dpnp} and {@link DpnpLinalg} provide, by reflection: writes
+ * {@code target/dpnp-names.txt} and {@code target/dpnp-linalg-names.txt}, which
  * {@code scripts/dpnp_coverage.py} turns into docs/dpnp-coverage.md.
  */
 class ApiNamesTest {
@@ -25,8 +26,12 @@ class ApiNamesTest {
     }
 
     static Set<String> names() {
+        return names(Dpnp.class);
+    }
+
+    static Set<String> names(Class<?> api) {
         Set<String> names = new TreeSet<>();
-        for (Method m : Dpnp.class.getDeclaredMethods()) {
+        for (Method m : api.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) names.add(numpyName(m));
         }
         return names;
@@ -40,5 +45,8 @@ class ApiNamesTest {
         Path out = Path.of("target", "dpnp-names.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, names);
+        Set<String> linalg = names(DpnpLinalg.class);
+        assertTrue(linalg.containsAll(Set.of("solve", "matrix_rank", "multi_dot", "svdvals", "eigvalsh")), linalg.toString());
+        Files.write(Path.of("target", "dpnp-linalg-names.txt"), linalg);
     }
 }

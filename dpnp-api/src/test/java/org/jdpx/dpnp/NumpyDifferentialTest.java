@@ -6,13 +6,10 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
 import org.jdpx.tensor.ArrayOptions;
@@ -38,21 +35,10 @@ class NumpyDifferentialTest {
     @OnEveryDevice
     void numpyCasesMatch(Device device) throws Exception {
         Path dir = dir();
-        List<String> failures = new ArrayList<>();
-        Set<String> functions = new TreeSet<>();
-        int checked = 0;
-        for (String line : Files.readAllLines(dir.resolve("cases.txt"))) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] f = line.split("\\|", -1);
-            try {
-                String problem = check(device, dir, f);
-                if (problem != null) failures.add(f[0] + ": " + problem);
-            } catch (RuntimeException e) {
-                failures.add(f[0] + ": " + e);
-            }
-            functions.add(f[1]);
-            checked++;
-        }
+        CaseFile r = CaseFile.run(dir.resolve("cases.txt"), f -> check(device, dir, f));
+        List<String> failures = r.failures();
+        int checked = r.checked();
+        Set<String> functions = r.functions();
         assertTrue(checked > 400 && functions.size() > 180, "cases read: " + checked + ", functions: " + functions.size());
         assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " cases differ from NumPy on "
                 + device.filterString() + ":\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));

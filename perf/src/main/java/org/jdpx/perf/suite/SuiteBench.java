@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SuiteBench {
 
     @Param({"copy_h2d", "copy_d2h", "alloc_pool_hit", "launch_empty", "fused_a_plus_b_5c", "triad", "sum",
-            "softmax", "pi_kernel_1e8", "pi_prange_1e8", "matmul_f32_1024",
+            "softmax", "pi_kernel_1e8", "pi_prange_1e8", "matmul_f32_1024", "solve_f64_1024",
             "sample_pi_array", "sample_pi_prange", "sample_pi_kernel",
             "sample_l2_distance_array", "sample_l2_distance_prange", "sample_l2_distance_kernel",
             "sample_logistic_regression_array", "sample_softmax_array",

@@ -28,7 +28,8 @@ public final class Workloads {
                 StreamWorkloads.softmax(),
                 ComputeWorkloads.piKernel(),
                 ComputeWorkloads.piPrange(),
-                ComputeWorkloads.matmul()).stream(),
+                ComputeWorkloads.matmul(),
+                SolveWorkloads.solve()).stream(),
                 SampleWorkloads.all().stream()).toList();
     }
 

@@ -65,6 +65,13 @@ def matmul(n):
 
 # The tour samples (sample_<name>_<style>) on inputs of the tour's sizes and ranges; kernel
 # samples compute in float32 as theirs do, the others in float64.
+def solve(n):
+    i, j = np.arange(n).reshape(n, 1), np.arange(n).reshape(1, n)
+    a = ((7 * i + j) % 13) / (13.0 * n) + 2.0 * (i == j)
+    b = a.sum(axis=1)
+    return lambda: np.linalg.solve(a, b)
+
+
 RNG = np.random.default_rng(1)
 
 
@@ -170,6 +177,7 @@ WORKLOADS = {
     "pi_kernel_1e8": pi,
     "pi_prange_1e8": pi,
     "matmul_f32_1024": matmul,
+    "solve_f64_1024": solve,
     **samples(),
 }
 
