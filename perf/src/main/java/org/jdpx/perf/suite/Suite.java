@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jdpx.device.Device;
 import org.jdpx.perf.suite.report.DeviceLimits;
 import org.jdpx.perf.suite.report.Machine;
@@ -30,10 +31,19 @@ public final class Suite {
     /** {@code copy_d2d} timings measured for device limits, reused as that workload's rows. */
     private final Map<Device, Timing> copyProbes = new HashMap<>();
 
+    /** Which devices have memory of their own, so that their {@code copy_d2d} is their bandwidth limit. */
+    private final Predicate<Device> ownMemory;
+
     /** A suite run under {@code plan} that reports progress lines to {@code progress}. */
     public Suite(RunPlan plan, Consumer<String> progress) {
+        this(plan, progress, d -> !Limits.isHost(d.info()));
+    }
+
+    /** As {@link #Suite(RunPlan, Consumer)}, with the devices to treat as having memory of their own (tests: a CPU device as a GPU). */
+    Suite(RunPlan plan, Consumer<String> progress, Predicate<Device> ownMemory) {
         this.plan = plan;
         this.progress = progress;
+        this.ownMemory = ownMemory;
     }
 
     /** Measures {@code workloads} on {@code devices} and returns the report. */
@@ -72,7 +82,7 @@ public final class Suite {
     /** The device's limits; a device with memory of its own has its {@code copy_d2d} measured for them. */
     private DeviceLimits limitsOf(Device d, double stream, Peak hostPeak) {
         DeviceLimits out;
-        if (Limits.isHost(d.info())) {
+        if (!ownMemory.test(d)) {
             out = Limits.host(d.filterString(), stream, hostPeak);
         } else {
             long n = MemoryWorkloads.COPY_BYTES;
