@@ -99,10 +99,11 @@ final class ComputeWorkloads {
     }
 
     /**
-     * The tiled kernel on a queue of its own, each run waiting at most {@link #MATMUL_CAP}: the java
-     * device runs barrier kernels slowly where it gives every work-item a thread, and a run over the
-     * cap is stopped (the java device stops a kernel between work-groups) and reported as not timed
-     * instead of holding the whole bench. Only that private queue refuses work afterwards.
+     * The tiled kernel on a queue of its own; on the java device each run waits at most
+     * {@link #MATMUL_CAP}: it runs barrier kernels slowly where it gives every work-item a thread,
+     * and a run over the cap is stopped (the java device stops a kernel between work-groups) and
+     * reported as not timed instead of holding the whole bench. Only that private queue refuses
+     * work afterwards. OpenCL devices cannot stop a kernel, so they are waited for.
      */
     private static Trial matmulOn(Device d, long size) {
         int n = (int) size;
@@ -114,8 +115,14 @@ final class ComputeWorkloads {
         b.fill(0.25f);
         FloatArray av = FloatArray.on(a), bv = FloatArray.on(b), cv = FloatArray.on(c);
         NdRange range = NdRange.of(new long[] {n, n}, new long[] {KernelWorkloadBench.TILE, KernelWorkloadBench.TILE});
+        // only the java device can stop a kernel; an OpenCL kernel past a cap would run on behind the next rows
+        boolean stoppable = d.backend().equals("java");
         return Trial.timed(() -> {
             Event e = Kernels.launchAsync(KernelWorkloadBench::matmulTiled, range, List.of(), av, bv, cv, n);
+            if (!stoppable) {
+                e.await();
+                return;
+            }
             try {
                 e.await(MATMUL_CAP);
             } catch (CommandTimeoutException over) {
