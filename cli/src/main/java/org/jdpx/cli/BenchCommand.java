@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the performance report: each workload on each device, next to plain Java, Aparapi, "
-                + "NumPy, C/OpenMP and this machine's bandwidth and peak FLOP/s.")
+                + "NumPy, C/OpenMP, CuPy (where a CUDA GPU is) and each device's bandwidth and peak FLOP/s.")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,18 +17,10 @@ class TourCommandTest {
     @Test
     void jsonHasTheDocumentedShapeAndEverySampleIsOkOnTheJavaDevice(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("m.png");
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            status = Main.run("tour", "--device", "java:cpu", "--json", "--png", png.toString());
-        } finally {
-            System.setOut(saved);
-        }
-        String text = buf.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("tour", "--device", "java:cpu", "--json", "--png", png.toString());
+        String text = run.out();
         JsonNode root = new ObjectMapper().readTree(text);
-        assertEquals(0, status, text);
+        assertEquals(0, run.status(), text);
         assertEquals("java:cpu:0", root.get("device").asText());
         assertTrue(root.get("ok").asBoolean(), text);
         Set<String> names = new HashSet<>();

@@ -30,8 +30,11 @@ final class CheckedLaunch {
     /** Whether launches on this thread are checked now: inside {@link Kernels#checked}, or by {@code JDPX_CHECKED} / {@code jdpx.checked}. */
     static boolean enabled() {
         if (SCOPED.isBound()) return SCOPED.get();
-        return truthy(System.getProperty("jdpx.checked")) || truthy(System.getenv("JDPX_CHECKED"));
+        return ENV_CHECKED || truthy(System.getProperty("jdpx.checked"));
     }
+
+    /** {@code JDPX_CHECKED}, read once: a process's environment does not change, and launches ask at every call. */
+    private static final boolean ENV_CHECKED = truthy(System.getenv("JDPX_CHECKED"));
 
     private static boolean truthy(String v) {
         if (v == null) return false;

@@ -33,6 +33,8 @@ public final class CompiledKernel {
     /** Checked mode's access sites for a checked variant, else null. */
     private final List<BoundsChecks.AccessSite> accessSites;
     private volatile CompiledKernel checked;
+    /** What every launch of this kernel needs from its argument list, worked out at the first ({@link Launcher}). */
+    private volatile Launcher.Shape launchShape;
 
     /** Wraps IR produced by the bytecode frontend ({@code method} non-null) or built by hand ({@code method} null). */
     public CompiledKernel(Method method, KernelModule module, String contentHash) {
@@ -158,6 +160,13 @@ public final class CompiledKernel {
             checked = c = new CompiledKernel(null, r.module(), contentHash == null ? null : contentHash + "#checked", doubleNarrowing, r.sites());
         }
         return c;
+    }
+
+    /** The launch shape, computing it on first use. */
+    Launcher.Shape launchShape() {
+        Launcher.Shape s = launchShape;
+        if (s == null) launchShape = s = Launcher.Shape.of(this);
+        return s;
     }
 
     /** True for a kernel made by {@link #checked()}. */

@@ -2,9 +2,7 @@ package org.jdpx.kernels;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
@@ -39,11 +37,27 @@ final class Launcher {
         return launch(null, kernel, range, deps, args);
     }
 
+    /**
+     * What a launch needs of a kernel beyond its arguments, worked out once per kernel rather than
+     * at every launch: the user arguments' names and the texts of its messages.
+     *
+     * @param params  the user arguments' names by position
+     * @param what    how a failure to reserve the arguments' memory names the launch
+     * @param command what the launch's event is, for its messages
+     */
+    record Shape(String[] params, String what, String command) {
+        static Shape of(CompiledKernel kernel) {
+            return new Shape(userArgumentNames(kernel), "launch kernel " + kernel.name() + " on",
+                    "kernel '" + kernel.name() + "'");
+        }
+    }
+
     /** {@code on} null: the queue the USM arguments live on; else that queue, on their device. */
     static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
         if (CheckedLaunch.wanted(kernel, args)) return CheckedLaunch.launch(on, kernel, range, deps, args);
         Object flight = KernelFlight.launchStarted();
-        String[] params = userArgumentNames(kernel);
+        Shape shape = kernel.launchShape();
+        String[] params = shape.params();
         if (args.length != params.length) {
             throw new IllegalArgumentException("kernel " + kernel.name() + " takes " + params.length
                     + " arguments after the KernelContext, got " + args.length);
@@ -70,15 +84,15 @@ final class Launcher {
         if (device.backend().equals("java")) {
             int[] global = ints(lr.global());
             int[] local = lr.local() == null ? null : ints(lr.local());
-            event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
+            event = UsmMemory.withBlocks(memories, shape.what(), blocks ->
                     queue.spi().hostTask(() -> JvmKernelRunner.run(kernel, global, local, args), depDrivers));
         } else {
             KernelDriver kd = ProgramCache.kernel(device, kernel);
-            event = UsmMemory.withBlocks(memories, "launch kernel " + kernel.name() + " on", blocks ->
+            event = UsmMemory.withBlocks(memories, shape.what(), blocks ->
                     queue.spi().launch(kd, lr, marshal(kernel, params, args, memories, blocks), depDrivers));
         }
         return KernelFlight.launched(flight, kernel, range, device,
-                queue.wrap(event, "kernel '" + kernel.name() + "'", LaunchTimeout.fromSettings()));
+                queue.wrap(event, shape.command(), LaunchTimeout.fromSettings()));
     }
 
     /** The user arguments' names by position, from the compiler's argument contract. */
@@ -152,10 +166,6 @@ final class Launcher {
 
     private static List<Object> marshal(CompiledKernel kernel, String[] params, Object[] args,
                                         List<UsmMemory> memories, List<NativeMemory> blocks) {
-        Map<UsmMemory, NativeMemory> blockOf = new IdentityHashMap<>();
-        for (int i = 0; i < memories.size(); i++) {
-            blockOf.put(memories.get(i), blocks.get(i));
-        }
         List<Object> out = new ArrayList<>(kernel.arguments().size());
         for (KernelArg a : kernel.arguments()) {
             switch (a.kind()) {
@@ -168,7 +178,7 @@ final class Launcher {
                                 + view.offset() + ", but the kernel's IR has no OFFSET argument for it; build the "
                                 + "kernel with IrBuilder.build() (which adds one) or pass a view starting at its allocation");
                     }
-                    out.add(blockOf.get((UsmMemory) view.owner()));
+                    out.add(blocks.get(indexOf(memories, view.owner())));
                 }
                 case ParamKind.LocalBuffer l -> {
                     if (!(args[l.argIndex()] instanceof LocalMemory lm)) {
@@ -183,6 +193,14 @@ final class Launcher {
             }
         }
         return out;
+    }
+
+    /** Where {@code owner} is in {@code memories}, by identity: a launch has a handful, so a scan beats a map. */
+    private static int indexOf(List<UsmMemory> memories, Object owner) {
+        for (int i = 0; i < memories.size(); i++) {
+            if (memories.get(i) == owner) return i;
+        }
+        throw new IllegalStateException("a view's memory was not among the launch's memories");
     }
 
     private static boolean hasOffsetArgument(CompiledKernel kernel, int argIndex) {

@@ -1,6 +1,12 @@
 package org.jdpx.perf.suite;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import org.jdpx.device.CommandTimeoutException;
+import org.jdpx.device.Event;
+import org.jdpx.device.Queue;
+import org.jdpx.device.UsmType;
 import org.jdpx.device.Device;
 import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.FloatArray;
@@ -22,6 +28,8 @@ final class ComputeWorkloads {
 
     static final long PI_STEPS = 100_000_000L;
     static final int MATMUL_N = 1024;
+    /** The longest one matmul run may take before the bench stops it and reports the row as not timed. */
+    static final Duration MATMUL_CAP = Duration.ofSeconds(15);
 
     private ComputeWorkloads() {
     }
@@ -83,25 +91,50 @@ final class ComputeWorkloads {
     static Workload matmul() {
         return Workload.named("matmul_f32_1024").dtype("float32").size(MATMUL_N)
                 .rate(Rate.flops(n -> 2.0 * n * n * n, false))
-                .skipOn(d -> d.backend().equals("java"),
-                        "the java device runs barrier kernels (this tiled matmul) very slowly today; not timed")
                 .body(ComputeWorkloads::matmulOn)
                 .javaLoops((n, all) -> matmulJava((int) n, all))
                 .aparapi(AparapiJobs::matmul)
-                .external("numpy")
+                .external("numpy", "cupy")
                 .build();
     }
 
+    /**
+     * The tiled kernel on a queue of its own; on the java device each run waits at most
+     * {@link #MATMUL_CAP}: it runs barrier kernels slowly where it gives every work-item a thread,
+     * and a run over the cap is stopped (the java device stops a kernel between work-groups) and
+     * reported as not timed instead of holding the whole bench. Only that private queue refuses
+     * work afterwards. OpenCL devices cannot stop a kernel, so they are waited for.
+     */
     private static Trial matmulOn(Device d, long size) {
         int n = (int) size;
-        UsmMemory a = UsmMemory.allocateDevice(d, 4L * n * n);
-        UsmMemory b = UsmMemory.allocateDevice(d, 4L * n * n);
-        UsmMemory c = UsmMemory.allocateDevice(d, 4L * n * n);
+        Queue queue = d.createQueue(false);
+        UsmMemory a = UsmMemory.allocate(queue, UsmType.DEVICE, 4L * n * n);
+        UsmMemory b = UsmMemory.allocate(queue, UsmType.DEVICE, 4L * n * n);
+        UsmMemory c = UsmMemory.allocate(queue, UsmType.DEVICE, 4L * n * n);
         a.fill(0.5f);
         b.fill(0.25f);
         FloatArray av = FloatArray.on(a), bv = FloatArray.on(b), cv = FloatArray.on(c);
         NdRange range = NdRange.of(new long[] {n, n}, new long[] {KernelWorkloadBench.TILE, KernelWorkloadBench.TILE});
-        return Trial.timed(() -> Kernels.launch(KernelWorkloadBench::matmulTiled, range, av, bv, cv, n), a, b, c);
+        // only the java device can stop a kernel; an OpenCL kernel past a cap would run on behind the next rows
+        boolean stoppable = d.backend().equals("java");
+        return Trial.timed(() -> {
+            Event e = Kernels.launchAsync(KernelWorkloadBench::matmulTiled, range, List.of(), av, bv, cv, n);
+            if (!stoppable) {
+                e.await();
+                return;
+            }
+            try {
+                e.await(MATMUL_CAP);
+            } catch (CommandTimeoutException over) {
+                try {
+                    e.spi().await(); // let the stopped kernel end before its memory is freed
+                } catch (RuntimeException stopped) {
+                    // the kernel's own report of being stopped early
+                }
+                throw new IllegalStateException("one run took over the " + MATMUL_CAP.toSeconds() + " s cap on "
+                        + d.filterString() + "; stopped, not timed", over);
+            }
+        }, queue::close, a, b, c);
     }
 
     /** The plain i-k-j loop a user writes, rows split between threads. */

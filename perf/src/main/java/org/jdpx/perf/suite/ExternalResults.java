@@ -29,6 +29,11 @@ final class ExternalResults {
         machine.put(name, value);
     }
 
+    /** Whether the peer could not run at all. */
+    boolean isUnavailable(String peer) {
+        return unavailable.containsKey(peer);
+    }
+
     /** The peer's median for the workload at the size, or null. */
     Double median(String peer, String workload, long size) {
         return medians.get(key(peer, workload, size));

@@ -39,6 +39,7 @@ final class LaunchWorkloads {
                     });
                 })
                 .aparapi(AparapiJobs::empty)
+                .external("cupy")
                 .build();
     }
 }

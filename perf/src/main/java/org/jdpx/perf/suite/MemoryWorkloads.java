@@ -2,12 +2,15 @@ package org.jdpx.perf.suite;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.jdpx.device.Device;
 import org.jdpx.device.UsmType;
 import org.jdpx.usm.UsmMemory;
 
 /**
  * USM workloads: 256 MiB copies between a native host segment and device memory (bytes copied per
- * second, next to {@code memcpy}: {@code MemorySegment.copy} between two native segments) and a
+ * second, next to {@code memcpy}: {@code MemorySegment.copy} between two native segments), a
+ * 256 MiB copy between two allocations of one device ({@code copy_d2d}, bytes read plus bytes
+ * written per second: a device's bandwidth limit, see {@link Limits}), and a
  * 64 KiB device allocation served by the caching pool (next to {@code java1}: an
  * {@code Arena.ofConfined()} allocation and close, the plain Java way to get native memory).
  */
@@ -15,6 +18,8 @@ final class MemoryWorkloads {
 
     static final long COPY_BYTES = 256L << 20;
     static final long ALLOC_BYTES = 64L << 10;
+    /** The workload that measures a device's bandwidth limit. */
+    static final String COPY_D2D = "copy_d2d";
 
     private MemoryWorkloads() {
     }
@@ -40,15 +45,35 @@ final class MemoryWorkloads {
                         if (toDevice) mem.copyFromHost(host); else mem.copyToHost(host);
                     }, arena, mem);
                 })
-                .peer("memcpy", n -> {
-                    Arena arena = Arena.ofShared();
-                    MemorySegment src = arena.allocate(n, 4096);
-                    MemorySegment dst = arena.allocate(n, 4096);
-                    src.fill((byte) 1);
-                    dst.fill((byte) 2);
-                    return Trial.timed(() -> MemorySegment.copy(src, 0, dst, 0, n), arena);
-                })
+                .peer("memcpy", MemoryWorkloads::memcpy)
                 .build();
+    }
+
+    /** A device-to-device copy; GB/s counts each byte read and written, as the GPU vendors' copy bandwidth does. */
+    static Workload copyD2d() {
+        return Workload.named(COPY_D2D).style("usm").dtype("uint8").size(COPY_BYTES)
+                .rate(Rate.bandwidth(n -> 2.0 * n))
+                .body(MemoryWorkloads::copyD2dOn)
+                .peer("memcpy", MemoryWorkloads::memcpy)
+                .external("cupy")
+                .build();
+    }
+
+    static Trial copyD2dOn(Device d, long n) {
+        UsmMemory src = UsmMemory.allocateDevice(d, n);
+        UsmMemory dst = UsmMemory.allocateDevice(d, n);
+        src.fill((byte) 1);
+        dst.copyFrom(src);
+        return Trial.timed(() -> dst.copyFrom(src), src, dst);
+    }
+
+    private static Trial memcpy(long n) {
+        Arena arena = Arena.ofShared();
+        MemorySegment src = arena.allocate(n, 4096);
+        MemorySegment dst = arena.allocate(n, 4096);
+        src.fill((byte) 1);
+        dst.fill((byte) 2);
+        return Trial.timed(() -> MemorySegment.copy(src, 0, dst, 0, n), arena);
     }
 
     static Workload allocPoolHit() {

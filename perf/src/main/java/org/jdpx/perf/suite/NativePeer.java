@@ -61,7 +61,9 @@ final class NativePeer {
                     if (r[2].startsWith("triad float") && n == 1L << 25) into.machine("cStreamTriadGBs", Double.parseDouble(r[9]));
                 }
             }
-            for (String[] r : results(Processes.run(300, env, null, pi.toString(), Integer.toString(reps), "1"))) {
+            boolean piRows = !sizesOf(workloads, plan, "pi_kernel_1e8", "pi_prange_1e8").isEmpty();
+            for (String[] r : piRows ? results(Processes.run(300, env, null, pi.toString(), Integer.toString(reps), "1"))
+                    : List.<String[]>of()) {
                 if (!r[4].equals("n=1e+08") || !r[3].contains("simd")) continue;
                 for (String w : List.of("pi_kernel_1e8", "pi_prange_1e8")) into.put(NAME, w, 100_000_000L, Double.parseDouble(r[6]));
             }

@@ -37,7 +37,7 @@ final class StreamWorkloads {
                 .body(StreamWorkloads::triadOn)
                 .javaLoops(StreamWorkloads::triadJava)
                 .aparapi(AparapiJobs::triad)
-                .external("numpy", "cOpenMP")
+                .external("numpy", "cOpenMP", "cupy")
                 .build();
     }
 
@@ -75,7 +75,7 @@ final class StreamWorkloads {
                 })
                 .javaLoops(StreamWorkloads::fusedJava)
                 .aparapi(AparapiJobs::fused)
-                .external("numpy")
+                .external("numpy", "cupy")
                 .build();
     }
 
@@ -103,7 +103,7 @@ final class StreamWorkloads {
                 })
                 .javaLoops(StreamWorkloads::sumJava)
                 .aparapi(AparapiJobs::sum)
-                .external("numpy", "cOpenMP")
+                .external("numpy", "cOpenMP", "cupy")
                 .build();
     }
 
@@ -134,7 +134,7 @@ final class StreamWorkloads {
                 })
                 .javaLoops((n, all) -> softmaxJava((int) n, all))
                 .aparapi(AparapiJobs::softmax)
-                .external("numpy")
+                .external("numpy", "cupy")
                 .build();
     }
 

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * JMH over the report's workloads: {@code impl=jdpx} runs a workload's body on {@code device},
  * any other {@code impl} runs that in-process baseline ({@code java1}, {@code javaAll},
  * {@code aparapiJtp}, {@code aparapiOpenCL}, {@code rawOpenCL}, {@code memcpy}). Sizes are the
- * full run's largest. For example
+ * full run's largest. The default list below is the report's workloads when it was written; any
+ * registered workload runs with {@code -p workload=NAME}. For example
  * {@code ./jdpx jmh SuiteBench -p workload=triad -p impl=jdpx,java1,aparapiOpenCL}.
  */
 @State(Scope.Benchmark)
@@ -31,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx6g"})
 public class SuiteBench {
 
-    @Param({"copy_h2d", "copy_d2h", "alloc_pool_hit", "launch_empty", "fused_a_plus_b_5c", "triad", "sum",
+    @Param({"copy_h2d", "copy_d2h", "copy_d2d", "alloc_pool_hit", "launch_empty", "fused_a_plus_b_5c", "triad", "sum",
             "softmax", "pi_kernel_1e8", "pi_prange_1e8", "matmul_f32_1024", "solve_f64_1024",
             "sample_pi_array", "sample_pi_prange", "sample_pi_kernel",
             "sample_l2_distance_array", "sample_l2_distance_prange", "sample_l2_distance_kernel",

@@ -29,9 +29,14 @@ final class Timer {
         return Timing.of(java.util.Arrays.copyOf(times, n));
     }
 
-    /** Measures a workload's trial (or one of its peers') under {@code plan} with the given budget. */
+    /**
+     * Measures a workload's trial (or one of its peers') under {@code plan} with the given budget.
+     * Latency workloads ({@link Workload#repeat()} above 1) warm up for ten times their repeat
+     * count (within half the budget), so that the JIT has compiled the measured path, as it has for
+     * a program that launches often; fewer warm-ups would time jdpx's launch path interpreted.
+     */
     static Timing measure(Trial trial, RunPlan plan, Workload w, double budgetSeconds) throws Exception {
-        int warmups = w.warmup() ? plan.warmups() * Math.max(1, w.repeat() / 10) : 0;
+        int warmups = !w.warmup() ? 0 : w.repeat() > 1 ? plan.warmups() * w.repeat() * 10 : plan.warmups();
         return measure(trial, warmups, plan.reps() * w.repeat(), budgetSeconds);
     }
 }

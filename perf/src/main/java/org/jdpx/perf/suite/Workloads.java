@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Every workload of the performance report, in report order. To add one, write a method that
  * returns a {@link Workload} (name, sizes, dtype, the measured body, its baselines and the
- * bytes or flops of one run) and add it to this list; {@code ./jdpx bench} and {@code SuiteBench}
- * pick it up.
+ * bytes or flops of one run) in a class of its own and add one line calling it to this list;
+ * {@code ./jdpx bench} picks it up (and add its name to {@code SuiteBench}'s list for JMH).
  */
 public final class Workloads {
 
@@ -18,6 +18,7 @@ public final class Workloads {
         return java.util.stream.Stream.concat(List.of(
                 MemoryWorkloads.copyH2d(),
                 MemoryWorkloads.copyD2h(),
+                MemoryWorkloads.copyD2d(),
                 MemoryWorkloads.allocPoolHit(),
                 LaunchWorkloads.launchEmpty(),
                 CompileWorkloads.first(),

@@ -7,9 +7,10 @@ object per job: {"workload", "size", "median", "min", "max", "samples"} in secon
 """
 import json
 import sys
-import time
 
 import numpy as np
+
+from peer_timing import serve
 
 
 def triad(n):
@@ -182,36 +183,8 @@ WORKLOADS = {
 }
 
 
-def measure(job):
-    make = WORKLOADS.get(job["workload"])
-    if make is None:
-        return {"error": "no NumPy version of this workload"}
-    run = make(int(job["size"]))
-    for _ in range(job.get("warmups", 1)):
-        run()
-    times = []
-    budget = job.get("budget", 5.0)
-    start = time.perf_counter()
-    while len(times) < job.get("reps", 5):
-        t0 = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t0)
-        if len(times) >= 3 and time.perf_counter() - start > budget:
-            break
-    times.sort()
-    k = len(times)
-    med = times[k // 2] if k % 2 else 0.5 * (times[k // 2 - 1] + times[k // 2])
-    return {"median": med, "min": times[0], "max": times[-1], "samples": k}
-
-
 def main():
-    for job in json.load(sys.stdin):
-        try:
-            out = measure(job)
-        except Exception as e:  # a failing workload must not hide the others
-            out = {"error": "%s: %s" % (type(e).__name__, e)}
-        out.update(workload=job["workload"], size=job["size"])
-        print(json.dumps(out), flush=True)
+    serve(json.load(sys.stdin), WORKLOADS, "NumPy")
 
 
 if __name__ == "__main__":

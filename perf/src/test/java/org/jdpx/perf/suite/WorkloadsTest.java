@@ -18,7 +18,7 @@ class WorkloadsTest {
     void theIssuesWorkloadsAreRegisteredOnceEach() {
         List<String> names = Workloads.all().stream().map(Workload::name).toList();
         assertEquals(names.size(), names.stream().distinct().count(), names.toString());
-        for (String n : List.of("copy_h2d", "copy_d2h", "alloc_pool_hit", "launch_empty", "compile_first",
+        for (String n : List.of("copy_h2d", "copy_d2h", "copy_d2d", "alloc_pool_hit", "launch_empty", "compile_first",
                 "compile_cached", "fused_a_plus_b_5c", "triad", "sum", "softmax", "pi_kernel_1e8", "pi_prange_1e8",
                 "matmul_f32_1024")) {
             assertTrue(names.contains(n), n);
@@ -49,10 +49,11 @@ class WorkloadsTest {
     }
 
     @Test
-    void suiteBenchOffersEveryWorkloadButTheFreshProcessCompiles() throws Exception {
+    void suiteBenchOffersRegisteredWorkloadsButTheFreshProcessCompiles() throws Exception {
         String[] params = SuiteBench.class.getField("workload").getAnnotation(Param.class).value();
-        List<String> expected = Workloads.all().stream().map(Workload::name).filter(n -> !n.startsWith("compile_")).toList();
-        assertEquals(expected, List.of(params));
+        List<String> registered = Workloads.all().stream().map(Workload::name).filter(n -> !n.startsWith("compile_")).toList();
+        assertTrue(registered.containsAll(List.of(params)), List.of(params).toString());
+        assertTrue(List.of(params).containsAll(List.of("copy_d2d", "launch_empty", "triad", "matmul_f32_1024")));
     }
 
     @Test
@@ -68,7 +69,7 @@ class WorkloadsTest {
     @Test
     void baselinesUseTheAgreedNames() {
         List<String> allowed = List.of("java1", "javaAll", "aparapiJtp", "aparapiOpenCL", "numpy", "cOpenMP",
-                "rawOpenCL", "memcpy");
+                "rawOpenCL", "memcpy", "cupy");
         for (Workload w : Workloads.all()) {
             w.peers().forEach(p -> assertTrue(allowed.contains(p.name()), w.name() + ": " + p.name()));
             w.externalPeers().forEach(p -> assertTrue(allowed.contains(p), w.name() + ": " + p));

@@ -27,10 +27,12 @@ public final class MarkdownReport {
             out.append(String.format(Locale.ROOT, "| C FMA probe | register-only AVX2 FMA loop, all cores: %.1f GFLOP/s |%n", m.fmaProbeGflopsF32()));
         }
         for (String n : m.notes()) out.append("| note | ").append(n).append(" |\n");
+        deviceLimits(report, out);
         out.append("\nTimes are medians (fastest..slowest in brackets). Each baseline shows its median and, in bold, ")
                 .append("its median divided by jdpx's: **×2** means jdpx took half the baseline's time. ")
-                .append("\"of limit\" is the rate over the STREAM triad (GB/s rows) or over the fp32 peak ")
-                .append("(half of it for fp64; GFLOP/s rows).\n\n");
+                .append("\"of limit\" is the rate over the row's device's limit above: its bandwidth (GB/s rows; ")
+                .append("host copies count bytes read and written, on host devices only) or its fp32 or fp64 peak ")
+                .append("(GFLOP/s rows); empty where that limit is unknown.\n\n");
         out.append("| workload | style | size | dtype | device | median | rate | of limit | baselines (×jdpx speed-up) | notes |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : report.rows()) {
@@ -47,6 +49,22 @@ public final class MarkdownReport {
             out.append(" | ").append(baselines(r)).append(" | ").append(String.join("; ", r.notes()).replace("|", "/")).append(" |\n");
         }
         return out.toString();
+    }
+
+    /** One line per device: the limits its rows are a fraction of, and where they come from. */
+    private static void deviceLimits(Report report, StringBuilder out) {
+        if (report.limits() == null || report.limits().isEmpty()) return;
+        out.append("\n| device | bandwidth limit | fp32 peak | fp64 peak | peak derivation |\n|---|---|---|---|---|\n");
+        for (DeviceLimits l : report.limits()) {
+            out.append("| ").append(l.device()).append(" | ")
+                    .append(l.bandwidthGBs() == null ? "unknown" : Format.number(l.bandwidthGBs()) + " GB/s")
+                    .append(": ").append(l.bandwidthSource()).append(" | ").append(gflops(l.peakGflopsF32()))
+                    .append(" | ").append(gflops(l.peakGflopsF64())).append(" | ").append(l.peakDerivation()).append(" |\n");
+        }
+    }
+
+    private static String gflops(Double v) {
+        return v == null ? "unknown" : Format.number(v) + " GFLOP/s";
     }
 
     private static String baselines(Row r) {
