@@ -100,19 +100,20 @@ public final class CompiledKernel {
 
     /**
      * This kernel as an OpenCL device with {@code plan} runs it: atomic adds to one address per
-     * work-group summed in the group first ({@link GroupAtomics}) where the plan gives a group
-     * length, and float atomic adds native where the plan has them. Returns itself when neither
+     * work-group summed in the group first ({@link GroupAtomics}; by a tree on the GPU plan, by
+     * one item on the CPU plan) where the plan gives a group length, and float atomic adds native where the plan has them. Returns itself when neither
      * changes the kernel; a variant has its own content hash (and so its own cached binaries).
      * The java device runs the kernel itself, never a variant.
      */
     public CompiledKernel forPlan(DevicePlan plan) {
         int length = plan.groupAtomicsLength(features.int64Atomics() ? 8 : 4);
         boolean group = length > 0 && GroupAtomics.applies(module);
-        boolean nativeAdd = plan.nativeFloatAtomicAdd() && OpenClEmitter.hasGlobalFloatAtomicAdd(module);
+        boolean nativeAdd = !nativeFloatAtomicAdd && plan.nativeFloatAtomicAdd() && OpenClEmitter.hasGlobalFloatAtomicAdd(module);
         if (!group && !nativeAdd) return this;
-        String key = (group ? "group" + length : "") + (nativeAdd ? "+fp32atomic" : "");
-        return variants.computeIfAbsent(key, k -> new CompiledKernel(method, group ? GroupAtomics.apply(module, length) : module,
-                contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd));
+        boolean tree = plan.isGpu();
+        String key = (group ? (tree ? "tree" : "serial") + length : "") + (nativeAdd ? "+fp32atomic" : "");
+        return variants.computeIfAbsent(key, k -> new CompiledKernel(method, group ? GroupAtomics.apply(module, length, tree) : module,
+                contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd || nativeFloatAtomicAdd));
     }
 
     /** The SPIR-V module (OpenCL execution model), built on first call. */

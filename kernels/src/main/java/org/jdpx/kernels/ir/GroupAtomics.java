@@ -25,9 +25,11 @@ import java.util.Set;
  *       body, and no statement before it can return.</li>
  * </ul>
  * The rewrite: each item stores its operand in a local array of {@code groupLength} elements
- * at its linear local id, a tree over the group's actual size (any size up to
- * {@code groupLength}, not only powers of two) folds the array with barriers in between, and
- * item 0 makes the one global atomic add of the sum. Integer sums are exact either way; float
+ * at its linear local id; then either a tree over the group's actual size (any size up to
+ * {@code groupLength}, not only powers of two) folds the array with barriers in between (for
+ * GPUs, whose items run in parallel), or item 0 adds the array up alone after one barrier (for
+ * CPU drivers, which run a group's items one after another, so every tree level would be a pass
+ * over all items); item 0 makes the one global atomic add of the sum. Integer sums are exact either way; float
  * sums are added in another order than one item after another, which changes rounding no more
  * than the run-time order of the atomics already does.
  */
@@ -38,12 +40,13 @@ public final class GroupAtomics {
 
     /**
      * {@code module} with every eligible atomic add rewritten for work-groups of at most
-     * {@code groupLength} items; {@code module} itself when none is eligible. The input is not
-     * changed; the result shares its helpers and parameters.
+     * {@code groupLength} items, summed by a tree ({@code tree}) or by item 0 alone;
+     * {@code module} itself when none is eligible. The input is not changed; the result shares
+     * its helpers and parameters.
      *
      * @throws IllegalArgumentException when {@code groupLength} is below 1
      */
-    public static KernelModule apply(KernelModule module, int groupLength) {
+    public static KernelModule apply(KernelModule module, int groupLength, boolean tree) {
         if (groupLength < 1) throw new IllegalArgumentException("group length must be positive: " + groupLength);
         Function k = module.kernel();
         List<Integer> sites = eligible(k);
@@ -64,7 +67,7 @@ public final class GroupAtomics {
             Expr.Atomic a = atomicOf(s);
             Var buf = scratch.computeIfAbsent(a.scalar(), t ->
                     local(out, "group_sum_" + t.clName(), new ArrayType(t, groupLength, AddressSpace.LOCAL)));
-            reduce(body, a, buf, lid, size, step, half);
+            reduce(body, a, buf, lid, size, step, half, tree);
         }
         out.setBody(body);
         return new KernelModule(out, module.helpers());
@@ -81,7 +84,7 @@ public final class GroupAtomics {
         return v;
     }
 
-    private static void reduce(List<Stmt> out, Expr.Atomic a, Var buf, Var lid, Var size, Var step, Var half) {
+    private static void reduce(List<Stmt> out, Expr.Atomic a, Var buf, Var lid, Var size, Var step, Var half, boolean tree) {
         Expr l0 = item(WorkItemFn.LOCAL_ID, 0), l1 = item(WorkItemFn.LOCAL_ID, 1), l2 = item(WorkItemFn.LOCAL_ID, 2);
         Expr s0 = item(WorkItemFn.LOCAL_SIZE, 0), s1 = item(WorkItemFn.LOCAL_SIZE, 1), s2 = item(WorkItemFn.LOCAL_SIZE, 2);
         out.add(new Stmt.Assign(lid, add(l0, mul(s0, add(l1, mul(s1, l2))))));
@@ -89,6 +92,10 @@ public final class GroupAtomics {
         Expr b = new Expr.Read(buf), id = new Expr.Read(lid), st = new Expr.Read(step), h = new Expr.Read(half);
         out.add(new Stmt.Store(b, id, a.operands().getFirst(), a.at()));
         out.add(new Stmt.Barrier(false));
+        if (!tree) {
+            serialSum(out, a, b, id, new Expr.Read(size), step);
+            return;
+        }
         // the upper half [half, step) folds onto [0, step - half); step shrinks to half
         out.add(new Stmt.Assign(step, new Expr.Read(size)));
         List<Stmt> fold = new ArrayList<>();
@@ -102,6 +109,19 @@ public final class GroupAtomics {
         Expr.Atomic one = new Expr.Atomic(AtomicOp.ADD, a.base(), a.index(), List.of(new Expr.Load(b, Expr.Const.i32(0))), a.at());
         out.add(new Stmt.If(new Expr.Compare(CmpOp.EQ, id, Expr.Const.i32(0)),
                 new ArrayList<>(List.of(new Stmt.Eval(one))), new ArrayList<>()));
+    }
+
+    /** Item 0 adds elements 1 .. size-1 onto element 0, then makes the global atomic. */
+    private static void serialSum(List<Stmt> out, Expr.Atomic a, Expr b, Expr id, Expr size, Var k) {
+        Expr zero = Expr.Const.i32(0), kr = new Expr.Read(k);
+        List<Stmt> add = new ArrayList<>(List.of(new Stmt.Store(b, zero,
+                new Expr.Binary(BinOp.ADD, new Expr.Load(b, zero), new Expr.Load(b, kr)))));
+        List<Stmt> first = new ArrayList<>();
+        first.add(new Stmt.Assign(k, Expr.Const.i32(1)));
+        first.add(new Stmt.Loop(new Label("group_add"), new Expr.Compare(CmpOp.LT, kr, size), add,
+                new ArrayList<>(List.of(new Stmt.Assign(k, add(kr, Expr.Const.i32(1)))))));
+        first.add(new Stmt.Eval(new Expr.Atomic(AtomicOp.ADD, a.base(), a.index(), List.of(new Expr.Load(b, zero)), a.at())));
+        out.add(new Stmt.If(new Expr.Compare(CmpOp.EQ, id, zero), first, new ArrayList<>()));
     }
 
     private static Expr item(WorkItemFn fn, int dim) {

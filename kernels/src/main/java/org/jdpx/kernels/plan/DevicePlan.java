@@ -120,7 +120,8 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
 
     /**
      * The local array length for summing a group's atomic adds to one address before one global
-     * atomic ({@link org.jdpx.kernels.ir.GroupAtomics}), for elements of {@code elemBytes}: the
+     * atomic ({@link org.jdpx.kernels.ir.GroupAtomics}: a tree on the GPU plan, one item adding up
+     * on the CPU plan), for elements of {@code elemBytes}: the
      * largest group the device runs, so any launch fits; 0 (keep one atomic per item) on the java
      * device, whose items of a chunk run on one thread, and where that array would take more than
      * a quarter of the device's local memory.

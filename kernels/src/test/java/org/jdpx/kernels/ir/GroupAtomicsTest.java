@@ -39,11 +39,13 @@ class GroupAtomicsTest {
     void uniformAddressesInUniformFlowAreRewritten() {
         for (String k : new String[] {"sumSquares", "countOdd", "sumLongsAt", "sumPerGroup", "sum2d"}) {
             assertTrue(GroupAtomics.applies(ir(k)), k);
-            KernelModule m = GroupAtomics.apply(ir(k), 64);
-            long barriers = count(m, s -> s instanceof Stmt.Barrier);
-            assertEquals(2, barriers, k + ": one barrier after the stores, one per tree level (in a loop)");
+            KernelModule m = GroupAtomics.apply(ir(k), 64, true);
+            assertEquals(2, count(m, s -> s instanceof Stmt.Barrier), k + ": one barrier after the stores, one per tree level (in a loop)");
             assertTrue(m.kernel().locals().stream().anyMatch(v -> v.type() instanceof ArrayType a
                     && a.space() == AddressSpace.LOCAL && a.length() == 64), k);
+            KernelModule serial = GroupAtomics.apply(ir(k), 64, false);
+            assertEquals(1, count(serial, s -> s instanceof Stmt.Barrier), k + ": one barrier, then item 0 adds up");
+            assertEquals(1, atomics(serial), k + ": one atomic, item 0's");
         }
     }
 
@@ -51,7 +53,7 @@ class GroupAtomicsTest {
     void dataDependentDivergentOrUsedAtomicsAreLeftAlone() {
         for (String k : new String[] {"histogram", "sumPairs", "guardedSum", "sumAfterReturn", "tickets", "sumAtLoadedIndex"}) {
             assertFalse(GroupAtomics.applies(ir(k)), k);
-            assertSame(ir(k), GroupAtomics.apply(ir(k), 64), k);
+            assertSame(ir(k), GroupAtomics.apply(ir(k), 64, true), k);
         }
     }
 
@@ -59,15 +61,17 @@ class GroupAtomicsTest {
     void theInputModuleIsNotChanged() {
         KernelModule m = ir("sumSquares");
         String before = org.jdpx.kernels.opencl.OpenClEmitter.emit(m);
-        GroupAtomics.apply(m, 128);
+        GroupAtomics.apply(m, 128, true);
+        GroupAtomics.apply(m, 128, false);
         assertEquals(before, org.jdpx.kernels.opencl.OpenClEmitter.emit(m));
     }
 
     @Test
     void rewrittenKernelsAreValidSpirv() {
         for (String k : new String[] {"sumSquares", "countOdd", "sumLongsAt", "sumPerGroup", "sum2d"}) {
-            CompiledKernel c = KernelCompiler.fromIr(GroupAtomics.apply(ir(k), 256), "test-" + k);
-            SpirvVal.validate(c);
+            for (boolean tree : new boolean[] {true, false}) {
+                SpirvVal.validate(KernelCompiler.fromIr(GroupAtomics.apply(ir(k), 256, tree), "test-" + k + tree));
+            }
         }
     }
 
@@ -124,6 +128,13 @@ class GroupAtomicsTest {
             float[] out = new float[1];
             ArraysOnDevice.launch(device, kernel("sumSquares"), r, a, out);
             assertSum(exact, out[0], r + " on " + device);
+            if (!device.backend().equals("java")) { // the other plan's form, launched as built for the device
+                CompiledKernel other = kernel("sumSquares").forPlan(DevicePlan.of(device,
+                        DevicePlan.of(device).isGpu() ? DevicePlan.Kind.CPU : DevicePlan.Kind.GPU));
+                float[] out2 = new float[1];
+                ArraysOnDevice.launch(device, other, r, a, out2);
+                assertSum(exact, out2[0], r + ", other plan, on " + device);
+            }
         }
     }
 
@@ -208,6 +219,14 @@ class GroupAtomicsTest {
         Arrays.sort(tickets);
         for (int i = 0; i < n; i++) assertEquals(i, tickets[i], "each ticket once, on " + device);
         assertEquals(n, counter[0]);
+    }
+
+    private static long atomics(KernelModule m) {
+        long[] n = {0};
+        Features.forEachStmt(m.kernel().body(), s -> { }, e -> {
+            if (e instanceof Expr.Atomic) n[0]++;
+        });
+        return n[0];
     }
 
     private static long count(KernelModule m, java.util.function.Predicate<Stmt> p) {
