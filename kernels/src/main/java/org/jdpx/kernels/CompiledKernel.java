@@ -3,16 +3,20 @@ package org.jdpx.kernels;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdpx.kernels.checked.BoundsChecks;
 import org.jdpx.kernels.ir.AddressSpace;
 import org.jdpx.kernels.ir.ArrayType;
 import org.jdpx.kernels.ir.Features;
+import org.jdpx.kernels.ir.GroupAtomics;
 import org.jdpx.kernels.ir.KernelModule;
 import org.jdpx.kernels.ir.Param;
 import org.jdpx.kernels.ir.PtrType;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.opencl.OpenClEmitter;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.kernels.spirv.SpirvEmitter;
 import org.jdpx.kernels.spirv.SpirvModule;
 
@@ -35,6 +39,10 @@ public final class CompiledKernel {
     private volatile CompiledKernel checked;
     /** What every launch of this kernel needs from its argument list, worked out at the first ({@link Launcher}). */
     private volatile Launcher.Shape launchShape;
+    /** Whether this variant's OpenCL C uses the device's own float atomic add. */
+    private final boolean nativeFloatAtomicAdd;
+    /** Variants for device plans ({@link #forPlan}), by what sets them apart. */
+    private final Map<String, CompiledKernel> variants = new ConcurrentHashMap<>();
 
     /** Wraps IR produced by the bytecode frontend ({@code method} non-null) or built by hand ({@code method} null). */
     public CompiledKernel(Method method, KernelModule module, String contentHash) {
@@ -47,11 +55,12 @@ public final class CompiledKernel {
      * refusal on a device without fp64 names.
      */
     public CompiledKernel(Method method, KernelModule module, String contentHash, String doubleNarrowing) {
-        this(method, module, contentHash, doubleNarrowing, null);
+        this(method, module, contentHash, doubleNarrowing, null, false);
     }
 
     private CompiledKernel(Method method, KernelModule module, String contentHash, String doubleNarrowing,
-            List<BoundsChecks.AccessSite> accessSites) {
+            List<BoundsChecks.AccessSite> accessSites, boolean nativeFloatAtomicAdd) {
+        this.nativeFloatAtomicAdd = nativeFloatAtomicAdd;
         this.doubleNarrowing = doubleNarrowing;
         this.accessSites = accessSites;
         this.method = method;
@@ -84,8 +93,29 @@ public final class CompiledKernel {
     /** OpenCL C 1.2 source, built on first call. */
     public String openclSource() {
         String s = opencl;
-        if (s == null) opencl = s = OpenClEmitter.emit(module);
+        if (s == null) opencl = s = OpenClEmitter.emit(module, nativeFloatAtomicAdd);
         return s;
+    }
+
+    /** True when {@link #openclSource()} uses native float atomics, so it builds as OpenCL C 2.0 or later. */
+    public boolean needsOpenCl2() { return nativeFloatAtomicAdd; }
+
+    /**
+     * This kernel as an OpenCL device with {@code plan} runs it: atomic adds to one address per
+     * work-group summed in the group first ({@link GroupAtomics}; by a tree on the GPU plan, by
+     * one item on the CPU plan) where the plan gives a group length, and float atomic adds native where the plan has them. Returns itself when neither
+     * changes the kernel; a variant has its own content hash (and so its own cached binaries).
+     * The java device runs the kernel itself, never a variant.
+     */
+    public CompiledKernel forPlan(DevicePlan plan) {
+        int length = plan.groupAtomicsLength(features.int64Atomics() ? 8 : 4);
+        boolean group = length > 0 && GroupAtomics.applies(module);
+        boolean nativeAdd = !nativeFloatAtomicAdd && plan.nativeFloatAtomicAdd() && OpenClEmitter.hasGlobalFloatAtomicAdd(module);
+        if (!group && !nativeAdd) return this;
+        boolean tree = plan.isGpu();
+        String key = (group ? (tree ? "tree" : "serial") + length : "") + (nativeAdd ? "+fp32atomic" : "");
+        return variants.computeIfAbsent(key, k -> new CompiledKernel(method, group ? GroupAtomics.apply(module, length, tree) : module,
+                contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd || nativeFloatAtomicAdd));
     }
 
     /** The SPIR-V module (OpenCL execution model), built on first call. */
@@ -157,7 +187,8 @@ public final class CompiledKernel {
         CompiledKernel c = checked;
         if (c == null) {
             BoundsChecks.Result r = BoundsChecks.apply(module);
-            checked = c = new CompiledKernel(null, r.module(), contentHash == null ? null : contentHash + "#checked", doubleNarrowing, r.sites());
+            checked = c = new CompiledKernel(null, r.module(), contentHash == null ? null : contentHash + "#checked", doubleNarrowing, r.sites(),
+                    nativeFloatAtomicAdd);
         }
         return c;
     }

@@ -17,12 +17,15 @@ import org.jdpx.device.spi.KernelDriver;
 import org.jdpx.device.spi.ProgramBuildException;
 import org.jdpx.device.spi.ProgramDriver;
 import org.jdpx.device.spi.ProgramSource;
+import org.jdpx.kernels.opencl.BuildOptions;
+import org.jdpx.kernels.plan.DevicePlan;
 
 /**
  * Built kernels per device, like CuPy's kernel cache: in memory for this process and on disk as
  * device binaries for the next one. The key is what determines the code: the kernel's content
- * hash (bytecode of it and its helpers, constants read, compiler version) and the device's
- * platform, name, version and driver version. The directory is {@code JDPX_CACHE_DIR} (or
+ * hash (bytecode of it and its helpers, constants read, compiler version), the variant the device's
+ * {@link DevicePlan} makes of it ({@link CompiledKernel#forPlan}), the build options
+ * ({@link BuildOptions}) and the device's platform, name, version and driver version. The directory is {@code JDPX_CACHE_DIR} (or
  * {@code -Djdpx.cacheDir}), else {@code $XDG_CACHE_HOME/jdpx/kernels} or
  * {@code ~/.cache/jdpx/kernels}. An entry the driver refuses (damaged, foreign) is deleted and
  * rebuilt from source.
@@ -49,9 +52,19 @@ final class ProgramCache {
         BUILT.clear();
     }
 
-    /** The cache file of a kernel on a device. */
+    /** The cache file of a kernel (as the device's plan shapes it) on a device. */
     static Path file(Device device, CompiledKernel kernel) {
-        return directory().resolve(key(device.info(), kernel.contentHash()) + ".bin");
+        CompiledKernel variant = kernel.forPlan(DevicePlan.of(device));
+        return file(device, variant, options(device, variant));
+    }
+
+    private static Path file(Device device, CompiledKernel variant, String options) {
+        return directory().resolve(key(device.info(), variant.contentHash(), options) + ".bin");
+    }
+
+    /** The options {@code variant}'s OpenCL C is built with on {@code device}. */
+    static String options(Device device, CompiledKernel variant) {
+        return BuildOptions.of(device.aspects(), device.info().version(), variant.needsOpenCl2());
     }
 
     static Path directory() {
@@ -66,20 +79,22 @@ final class ProgramCache {
 
     private static KernelDriver build(Device device, CompiledKernel kernel) {
         Object flight = KernelFlight.buildStarted();
-        Path file = file(device, kernel);
-        KernelDriver cached = fromDisk(device, kernel, file);
-        KernelDriver built = cached != null ? cached : fromSource(device, kernel, file);
-        KernelFlight.built(flight, kernel, device, cached != null);
+        CompiledKernel variant = kernel.forPlan(DevicePlan.of(device));
+        String options = options(device, variant);
+        Path file = file(device, variant, options);
+        KernelDriver cached = fromDisk(device, variant, file, options);
+        KernelDriver built = cached != null ? cached : fromSource(device, variant, file, options);
+        KernelFlight.built(flight, variant, device, cached != null);
         return built;
     }
 
     /** The kernel from its cache file, or null when there is none or the driver refuses it (then the file is deleted). */
-    private static KernelDriver fromDisk(Device device, CompiledKernel kernel, Path file) {
+    private static KernelDriver fromDisk(Device device, CompiledKernel kernel, Path file, String options) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            ProgramDriver p = device.spi().buildProgram(new ProgramSource.Binary(Files.readAllBytes(file), ""));
+            ProgramDriver p = device.spi().buildProgram(new ProgramSource.Binary(Files.readAllBytes(file), options));
             return p.kernel(kernel.name());
         } catch (IOException | ProgramBuildException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "kernel cache entry {0} for {1} is unusable ({2}); rebuilding it",
@@ -89,8 +104,8 @@ final class ProgramCache {
         }
     }
 
-    private static KernelDriver fromSource(Device device, CompiledKernel kernel, Path file) {
-        ProgramDriver p = device.spi().buildProgram(new ProgramSource.OpenClC(kernel.openclSource(), ""));
+    private static KernelDriver fromSource(Device device, CompiledKernel kernel, Path file, String options) {
+        ProgramDriver p = device.spi().buildProgram(new ProgramSource.OpenClC(kernel.openclSource(), options));
         p.binary().ifPresent(bytes -> store(file, bytes));
         return p.kernel(kernel.name());
     }
@@ -115,9 +130,10 @@ final class ProgramCache {
         }
     }
 
-    private static String key(DeviceInfo d, String contentHash) {
+    private static String key(DeviceInfo d, String contentHash, String options) {
         // the compiler version too: hashes of kernels built from IR come from their builders and know nothing of the emitters
-        String text = String.join("\n", org.jdpx.kernels.frontend.Frontend.COMPILER_VERSION, contentHash, d.platform(), d.name(), d.version(), d.driverVersion());
+        String text = String.join("\n", org.jdpx.kernels.frontend.Frontend.COMPILER_VERSION, contentHash, d.platform(), d.name(),
+                d.version(), d.driverVersion(), options);
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 20);

@@ -19,6 +19,10 @@ final class DeviceInfoReader {
     static final int CL_DEVICE_SUB_GROUP_SIZES_INTEL = 0x4108;
     /** {@code CL_DEVICE_IL_VERSION} (OpenCL 2.1). */
     static final int CL_DEVICE_IL_VERSION = 0x105B;
+    /** {@code CL_DEVICE_SINGLE_FP_ATOMIC_CAPABILITIES_EXT} from cl_ext_float_atomics; JOCL lacks it. */
+    static final int CL_DEVICE_SINGLE_FP_ATOMIC_CAPABILITIES_EXT = 0x4231;
+    /** {@code CL_DEVICE_GLOBAL_FP_ATOMIC_ADD_EXT}: the capability bit of atomic add on global memory. */
+    static final long CL_DEVICE_GLOBAL_FP_ATOMIC_ADD_EXT = 1L << 1;
 
     private DeviceInfoReader() {
     }
@@ -40,6 +44,9 @@ final class DeviceInfoReader {
         if (extensions.contains("cl_khr_int64_base_atomics")) {
             aspects.add(Aspect.ATOMIC64);
         }
+        boolean floatAtomics = extensions.contains("cl_ext_float_atomics");
+        aspects.addAll(singleFpAspects(ClInfo.optInt64(d, CL_DEVICE_SINGLE_FP_CONFIG, 0), v[0], floatAtomics,
+                floatAtomics ? ClInfo.optInt64(d, CL_DEVICE_SINGLE_FP_ATOMIC_CAPABILITIES_EXT, 0) : 0));
 
         List<Long> itemSizes = new ArrayList<>(3);
         for (long s : ClInfo.optSizes(d, CL_DEVICE_MAX_WORK_ITEM_SIZES)) {
@@ -73,5 +80,23 @@ final class DeviceInfoReader {
         long svm = v[0] >= 2 ? ClInfo.optInt64(d, CL_DEVICE_SVM_CAPABILITIES, 0) : 0;
         String il = v[0] * 10 + v[1] >= 21 ? ClInfo.optString(d, CL_DEVICE_IL_VERSION, "") : "";
         return new ClDeviceProfile(info, v[0], v[1], unified, svm, il);
+    }
+
+    /**
+     * The single-precision aspects a device's answers give: correctly rounded {@code /} and
+     * {@code sqrt} on offer ({@code CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT} in {@code fpConfig}), and
+     * native float atomic add on global memory (extension {@code cl_ext_float_atomics} with
+     * {@code CL_DEVICE_GLOBAL_FP_ATOMIC_ADD_EXT} in {@code atomicCapabilities}, on OpenCL 2.0 or
+     * later, whose C has the {@code atomic_float} type).
+     */
+    static Set<Aspect> singleFpAspects(long fpConfig, int major, boolean floatAtomicsExtension, long atomicCapabilities) {
+        EnumSet<Aspect> out = EnumSet.noneOf(Aspect.class);
+        if ((fpConfig & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0) {
+            out.add(Aspect.FP32_CORRECTLY_ROUNDED_DIVIDE_SQRT);
+        }
+        if (floatAtomicsExtension && major >= 2 && (atomicCapabilities & CL_DEVICE_GLOBAL_FP_ATOMIC_ADD_EXT) != 0) {
+            out.add(Aspect.FP32_ATOMIC_ADD);
+        }
+        return out;
     }
 }

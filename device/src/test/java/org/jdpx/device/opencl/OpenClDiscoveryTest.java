@@ -26,6 +26,9 @@ class OpenClDiscoveryTest {
         assertTrue(pocl.hasAspect(Aspect.ATOMIC64));
         assertEquals("opencl:cpu:0", pocl.filterString());
         assertTrue(pocl.info().version().startsWith("OpenCL 3.0"), pocl.info().version());
+        // clinfo: "Correctly-rounded divide and sqrt operations  Yes"; no cl_ext_float_atomics
+        assertTrue(pocl.hasAspect(Aspect.FP32_CORRECTLY_ROUNDED_DIVIDE_SQRT));
+        assertFalse(pocl.hasAspect(Aspect.FP32_ATOMIC_ADD));
     }
 
     @Test
@@ -36,6 +39,7 @@ class OpenClDiscoveryTest {
             assertEquals(1, rusticl.size(), "rusticl's llvmpipe with RUSTICL_ENABLE=llvmpipe: " + Devices.all());
             Device d = rusticl.get(0);
             assertFalse(d.hasAspect(Aspect.FP64), "llvmpipe has no fp64");
+            assertFalse(d.hasAspect(Aspect.FP32_CORRECTLY_ROUNDED_DIVIDE_SQRT), "llvmpipe does not offer it (clinfo: No)");
             assertTrue(d.name().contains("llvmpipe"), d.name());
             assertEquals("opencl:cpu:1", d.filterString());
         } else {

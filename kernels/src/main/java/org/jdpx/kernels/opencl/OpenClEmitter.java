@@ -46,7 +46,11 @@ import org.jdpx.kernels.ir.ViewOffsets;
  * <li>float to int/long uses {@code convert_int_sat_rtz}: truncation, saturation, NaN to 0 (Java's cast);
  *     narrowing integer casts keep the low bits via unsigned conversions and {@code as_char}/{@code as_short};</li>
  * <li>{@code #pragma OPENCL FP_CONTRACT OFF}: Java never fuses {@code a*b+c}; only {@code Math.fma} gives {@code fma};</li>
- * <li>{@code cl_khr_fp64} and the 64-bit atomics extensions are enabled only when used.</li>
+ * <li>{@code cl_khr_fp64} and the 64-bit atomics extensions are enabled only when used;</li>
+ * <li>a float atomic add is a compare-and-swap loop on the bits, or, for a device with native float
+ *     atomics ({@link #emit(KernelModule, boolean)}), OpenCL C 2.0's {@code atomic_fetch_add_explicit}
+ *     on an {@code atomic_float} (extension {@code cl_ext_float_atomics}; the program is then built
+ *     as OpenCL C 2.0 or later, see {@link BuildOptions}).</li>
  * </ul>
  * Variables keep their Java names where debug info had them; all locals are declared at the
  * top of each function. Structured control flow prints as C statements; a {@code break} or
@@ -55,17 +59,41 @@ import org.jdpx.kernels.ir.ViewOffsets;
 public final class OpenClEmitter {
     private final KernelModule module;
     private final Features features;
+    private final boolean nativeFloatAtomicAdd;
     private final Set<String> prelude = new LinkedHashSet<>();
     private final StringBuilder body = new StringBuilder();
 
-    private OpenClEmitter(KernelModule module) {
+    private OpenClEmitter(KernelModule module, boolean nativeFloatAtomicAdd) {
         this.module = module;
         this.features = Features.of(module);
+        this.nativeFloatAtomicAdd = nativeFloatAtomicAdd;
     }
 
     /** OpenCL C source for {@code module}: extensions, helper functions, then the kernel. */
     public static String emit(KernelModule module) {
-        return new OpenClEmitter(module).run();
+        return emit(module, false);
+    }
+
+    /**
+     * OpenCL C source for {@code module}; with {@code nativeFloatAtomicAdd} a float atomic add on
+     * global memory is the device's own ({@code cl_ext_float_atomics}), which needs the program
+     * built as OpenCL C 2.0 or later ({@link BuildOptions#of}).
+     */
+    public static String emit(KernelModule module, boolean nativeFloatAtomicAdd) {
+        return new OpenClEmitter(module, nativeFloatAtomicAdd).run();
+    }
+
+    /** True when {@code module} has a float atomic add that the native form would print differently. */
+    public static boolean hasGlobalFloatAtomicAdd(KernelModule module) {
+        boolean[] found = {false};
+        for (Function f : module.functions()) {
+            Features.forEachStmt(f.body(), s -> { }, e -> {
+                if (e instanceof Expr.Atomic a && a.scalar() == Scalar.F32 && IrTypes.spaceOf(a.base().type()) == AddressSpace.GLOBAL) {
+                    found[0] = true;
+                }
+            });
+        }
+        return found[0];
     }
 
     private String run() {
@@ -143,7 +171,9 @@ public final class OpenClEmitter {
             return names.computeIfAbsent(v, k -> unique(k.name()));
         }
 
-        private String unique(String base) {
+        private String unique(String name) {
+            // a reserved prefix (jdpx_, as_, get_...) stays reserved whatever follows: move it away
+            String base = Prelude.isReserved(name) ? "v_" + name : name;
             String n = base;
             for (int i = 2; taken.contains(n) || Prelude.isReserved(n); i++) n = base + "_" + i;
             taken.add(n);
@@ -462,6 +492,10 @@ public final class OpenClEmitter {
             AddressSpace space = IrTypes.spaceOf(a.base().type());
             String ptr = "&" + expr(a.base()) + "[" + top(a.index()) + "]";
             List<String> ops = a.operands().stream().map(this::top).toList();
+            if (t == Scalar.F32 && space == AddressSpace.GLOBAL && nativeFloatAtomicAdd) {
+                return "atomic_fetch_add_explicit((volatile __global atomic_float*)" + ptr + ", " + ops.getFirst()
+                        + ", memory_order_relaxed, memory_scope_device)";
+            }
             if (t.isFloat()) {
                 String h = "jdpx_atomic_add_" + t.clName() + "_" + (space == AddressSpace.LOCAL ? "local" : "global");
                 prelude.add(h);

@@ -3,6 +3,7 @@ package org.jdpx.kernels.plan;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
 import org.jdpx.device.DeviceInfo;
 import org.jdpx.device.DeviceType;
@@ -37,9 +38,12 @@ import org.jdpx.device.DeviceType;
  * @param groupSize       items per work-group of a tree reduction or block scan: a power of two,
  *                        a multiple of {@code simdWidth}, at most {@code maxGroupSize}
  * @param groupsPerUnit   work-groups per compute unit that keep the device full
+ * @param nativeFloatAtomicAdd the device adds floats atomically in global memory itself
+ *                        ({@link Aspect#FP32_ATOMIC_ADD}), so kernels use that instead of a
+ *                        compare-exchange loop
  */
 public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long localMemBytes, int simdWidth,
-                         int groupSize, int groupsPerUnit) {
+                         int groupSize, int groupsPerUnit, boolean nativeFloatAtomicAdd) {
 
     /** The device classes plans are made for. */
     public enum Kind { JAVA, CPU, GPU }
@@ -75,7 +79,8 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
         int group = (int) Math.min(256, floorPow2(maxGroup));
         if (group < simd) simd = group;
         int perUnit = kind == Kind.GPU ? 8 : 4;
-        return new DevicePlan(kind, units, maxGroup, Math.max(0, info.localMemBytes()), simd, group, perUnit);
+        boolean floatAdd = kind != Kind.JAVA && info.aspects().contains(Aspect.FP32_ATOMIC_ADD);
+        return new DevicePlan(kind, units, maxGroup, Math.max(0, info.localMemBytes()), simd, group, perUnit, floatAdd);
     }
 
     /**
@@ -111,6 +116,19 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
     public long groupsFor(long n, long perItem) {
         long byWork = ceilDiv(n, (long) groupSize * Math.max(1, perItem));
         return Math.max(1, Math.min(byWork, fullGroups()));
+    }
+
+    /**
+     * The local array length for summing a group's atomic adds to one address before one global
+     * atomic ({@link org.jdpx.kernels.ir.GroupAtomics}: a tree on the GPU plan, one item adding up
+     * on the CPU plan), for elements of {@code elemBytes}: the
+     * largest group the device runs, so any launch fits; 0 (keep one atomic per item) on the java
+     * device, whose items of a chunk run on one thread, and where that array would take more than
+     * a quarter of the device's local memory.
+     */
+    public int groupAtomicsLength(int elemBytes) {
+        if (kind == Kind.JAVA || maxGroupSize > Integer.MAX_VALUE / 8) return 0;
+        return maxGroupSize * elemBytes * 4L <= localMemBytes ? (int) maxGroupSize : 0;
     }
 
     /** {@code items} rounded up to a multiple of {@link #simdWidth()}. */

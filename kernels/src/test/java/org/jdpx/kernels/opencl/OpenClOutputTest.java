@@ -33,6 +33,20 @@ class OpenClOutputTest {
         }
     }
 
+    /** Java names with a prefix OpenCL C or the prelude reserves; naming them used to loop forever. */
+    @Kernel
+    public static void reservedPrefixes(org.jdpx.kernels.KernelContext ctx, org.jdpx.kernels.FloatArray a) {
+        int as_x = ctx.globalId(0);
+        float get_v = a.get(as_x);
+        a.set(as_x, get_v * 2f);
+    }
+
+    @Test
+    void namesWithReservedPrefixesAreMovedAside() {
+        String src = KernelCompiler.compile(OpenClOutputTest.class, "reservedPrefixes").openclSource();
+        assertTrue(src.contains("int v_as_x;") && src.contains("float v_get_v;"), src);
+    }
+
     @Test
     void loopsAndNamesFollowTheJava() {
         String mm = cl("matmulNaive");

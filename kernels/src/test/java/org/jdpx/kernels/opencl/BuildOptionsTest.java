@@ -1,0 +1,32 @@
+package org.jdpx.kernels.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jdpx.device.Aspect;
+import org.junit.jupiter.api.Test;
+
+/** The build options of OpenCL C programs, from a device's aspects and version. */
+class BuildOptionsTest {
+
+    @Test
+    void correctlyRoundedDivideSqrtExactlyWhenTheDeviceOffersIt() {
+        assertEquals("-cl-fp32-correctly-rounded-divide-sqrt",
+                BuildOptions.of(EnumSet.of(Aspect.FP64, Aspect.FP32_CORRECTLY_ROUNDED_DIVIDE_SQRT), "OpenCL 3.0 CUDA", false));
+        assertEquals("", BuildOptions.of(EnumSet.of(Aspect.FP64, Aspect.ATOMIC64), "OpenCL 3.0 CUDA", false));
+        assertEquals("", BuildOptions.of(Set.of(), "OpenCL 1.2", false));
+    }
+
+    @Test
+    void nativeFloatAtomicsBuildAsTheDevicesOpenClC() {
+        assertEquals("-cl-std=CL3.0", BuildOptions.of(EnumSet.of(Aspect.FP32_ATOMIC_ADD), "OpenCL 3.0 NEO", true));
+        assertEquals("-cl-std=CL2.0 -cl-fp32-correctly-rounded-divide-sqrt", BuildOptions.of(
+                EnumSet.of(Aspect.FP32_ATOMIC_ADD, Aspect.FP32_CORRECTLY_ROUNDED_DIVIDE_SQRT), "OpenCL 2.1 AMD", true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BuildOptions.of(Set.of(), "OpenCL 1.2 pocl", true));
+        assertTrue(e.getMessage().contains("OpenCL 1.2 pocl") && e.getMessage().contains("2.0"), e.getMessage());
+    }
+}
