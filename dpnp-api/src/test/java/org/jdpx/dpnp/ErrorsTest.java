@@ -24,12 +24,8 @@ class ErrorsTest {
     void unimplementedVariantsNameTheFunction(Device device) {
         ArrayOptions on = ArrayOptions.on(device);
         UsmNdArray m = Dpnp.ones(new long[] {3, 3}, on);
-        UsmNdArray b4 = Dpnp.ones(new long[] {2, 2, 2, 2}, on);
         says(UnsupportedOperationException.class, "norm: matrix norm order 2", () -> Dpnp.norm(m, 2, null, false));
         says(UnsupportedOperationException.class, "norm: matrix norm order nuc", () -> Dpnp.norm(m, "nuc", null, false));
-        says(UnsupportedOperationException.class, "matmul:", () -> Dpnp.matmul(b4, b4));
-        says(UnsupportedOperationException.class, "tensordot:", () -> Dpnp.tensordot(b4, m, 1));
-        says(UnsupportedOperationException.class, "dot:", () -> Dpnp.dot(b4, m));
         says(UnsupportedOperationException.class, "integers:", () -> new RandomState(1, on).integers(0, 1L << 40, 3));
     }
 
