@@ -3,25 +3,21 @@ package org.jdpx.perf.suite;
 import java.util.Arrays;
 import org.jdpx.device.Device;
 import org.jdpx.kernels.DoubleArray;
-import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.Kernels;
-import org.jdpx.kernels.NdRange;
 import org.jdpx.kernels.Range;
 import org.jdpx.kernels.prange.Prange;
-import org.jdpx.perf.KernelWorkloadBench;
 import org.jdpx.perf.PrangePiBench;
 import org.jdpx.perf.suite.aparapi.AparapiJobs;
 import org.jdpx.usm.UsmMemory;
 
 /**
  * Compute-bound workloads: pi by midpoint sums in float64, as a kernel and as a prange loop (6 flops a step: add, two multiplies,
- * add, divide, accumulate; rated against the fp64 peak, though the divide bounds it) and a tiled
- * float32 matmul (2n^3 flops, rated against the fp32 peak).
+ * add, divide, accumulate; rated against the fp64 peak, though the divide bounds it). Matrix
+ * products are in {@link LinalgWorkloads}.
  */
 final class ComputeWorkloads {
 
     static final long PI_STEPS = 100_000_000L;
-    static final int MATMUL_N = 1024;
 
     private ComputeWorkloads() {
     }
@@ -78,48 +74,5 @@ final class ComputeWorkloads {
             return s;
         };
         return Trial.timed(() -> checkPi((all ? JavaLoops.parallelSum(n, loop) : loop.run(0, n)) * h));
-    }
-
-    static Workload matmul() {
-        return Workload.named("matmul_f32_1024").dtype("float32").size(MATMUL_N)
-                .rate(Rate.flops(n -> 2.0 * n * n * n, false))
-                .skipOn(d -> d.backend().equals("java"),
-                        "the java device runs barrier kernels (this tiled matmul) very slowly today; not timed")
-                .body(ComputeWorkloads::matmulOn)
-                .javaLoops((n, all) -> matmulJava((int) n, all))
-                .aparapi(AparapiJobs::matmul)
-                .external("numpy")
-                .build();
-    }
-
-    private static Trial matmulOn(Device d, long size) {
-        int n = (int) size;
-        UsmMemory a = UsmMemory.allocateDevice(d, 4L * n * n);
-        UsmMemory b = UsmMemory.allocateDevice(d, 4L * n * n);
-        UsmMemory c = UsmMemory.allocateDevice(d, 4L * n * n);
-        a.fill(0.5f);
-        b.fill(0.25f);
-        FloatArray av = FloatArray.on(a), bv = FloatArray.on(b), cv = FloatArray.on(c);
-        NdRange range = NdRange.of(new long[] {n, n}, new long[] {KernelWorkloadBench.TILE, KernelWorkloadBench.TILE});
-        return Trial.timed(() -> Kernels.launch(KernelWorkloadBench::matmulTiled, range, av, bv, cv, n), a, b, c);
-    }
-
-    /** The plain i-k-j loop a user writes, rows split between threads. */
-    private static Trial matmulJava(int n, boolean all) {
-        float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
-        Arrays.fill(a, 0.5f);
-        Arrays.fill(b, 0.25f);
-        JavaLoops.Chunk rows = (from, to) -> {
-            for (int i = from; i < to; i++) {
-                Arrays.fill(c, i * n, (i + 1) * n, 0f);
-                for (int k = 0; k < n; k++) {
-                    float aik = a[i * n + k];
-                    for (int j = 0; j < n; j++) c[i * n + j] += aik * b[k * n + j];
-                }
-            }
-        };
-        return Trial.timed(() -> {
-            if (all) JavaLoops.parallel(n, rows); else rows.run(0, n);
-        });
     }
 }

@@ -15,7 +15,7 @@ public final class Workloads {
 
     /** All workloads. */
     public static List<Workload> all() {
-        return java.util.stream.Stream.concat(List.of(
+        return java.util.stream.Stream.of(List.of(
                 MemoryWorkloads.copyH2d(),
                 MemoryWorkloads.copyD2h(),
                 MemoryWorkloads.allocPoolHit(),
@@ -27,9 +27,8 @@ public final class Workloads {
                 StreamWorkloads.sum(),
                 StreamWorkloads.softmax(),
                 ComputeWorkloads.piKernel(),
-                ComputeWorkloads.piPrange(),
-                ComputeWorkloads.matmul()).stream(),
-                SampleWorkloads.all().stream()).toList();
+                ComputeWorkloads.piPrange()), LinalgWorkloads.all(),
+                SampleWorkloads.all()).flatMap(List::stream).toList();
     }
 
     /** The workload called {@code name}. */
