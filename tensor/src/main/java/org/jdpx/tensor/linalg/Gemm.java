@@ -13,7 +13,8 @@ import org.jdpx.usm.UsmMemory;
  * matrices: the one fast core behind matmul, dot, tensordot, inner and the decompositions. Each
  * operand is read where it lies through its {@link Strided} layout (transposes and broadcast
  * batches need no copy). The java device runs a packed, register-blocked Vector API kernel on all
- * cores ({@link JavaGemm}); OpenCL devices run a register-tiled kernel with tiles staged in local
+ * cores ({@link JavaGemm}), and matrix-vector products as bandwidth-bound loops of their own
+ * ({@link JavaGemv}); OpenCL devices run a register-tiled kernel with tiles staged in local
  * memory, sized for the device class ({@link MatMul#gemm}). The call is enqueued on {@code queue}
  * like any kernel and returns before it is done.
  */
@@ -56,9 +57,14 @@ public final class Gemm {
         MemorySegment bs = b.jvmSegment();
         MemorySegment cs = c.jvmSegment();
         boolean f64 = t == DType.FLOAT64;
-        List<UsmMemory> mems = a == c || b == c ? List.of(c) : a == b ? List.of(a, c) : List.of(a, b, c);
+        List<UsmMemory> mems = new java.util.ArrayList<>();
+        for (UsmMemory mem : List.of(a, b, c)) if (!mems.contains(mem)) mems.add(mem);
         EventDriver ev = UsmMemory.withBlocks(mems, "run a GEMM on", blocks -> queue.spi().hostTask(
-                () -> JavaGemm.run(f64, as, sa, bs, sb, cs, sc, batch, (int) m, (int) n, (int) k, alpha, beta), List.of()));
+                () -> {
+                    if (!JavaGemv.tryRun(f64, as, sa, bs, sb, cs, sc, batch, (int) m, (int) n, (int) k, alpha, beta)) {
+                        JavaGemm.run(f64, as, sa, bs, sb, cs, sc, batch, (int) m, (int) n, (int) k, alpha, beta);
+                    }
+                }, List.of()));
         queue.wrap(ev, "gemm " + m + "x" + k + "x" + n + " " + t, null);
     }
 }

@@ -34,6 +34,37 @@ final class JavaGemm {
     private JavaGemm() {
     }
 
+    /** Cores the GEMM uses. */
+    static int threads() {
+        return THREADS;
+    }
+
+    /**
+     * Runs {@code task(0..tasks-1)} on all cores (the caller included; only the caller when
+     * {@code serial}), each index once, and returns when all are done.
+     */
+    static void parallel(long tasks, boolean serial, java.util.function.LongConsumer task) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (long t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) task.accept(t);
+        };
+        int helpers = serial ? 0 : (int) Math.min(THREADS - 1, tasks - 1);
+        List<Future<?>> fs = new ArrayList<>(Math.max(0, helpers));
+        for (int i = 0; i < helpers; i++) fs.add(pool().submit(worker));
+        worker.run();
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the GEMM ran", ex);
+            } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException("GEMM worker failed", ex.getCause());
+            }
+        }
+    }
+
     /** Whether the Vector API micro-kernels are in use (else the scalar fallback). */
     static boolean vectorized() {
         return VECTOR;
@@ -65,34 +96,21 @@ final class JavaGemm {
         long step = ceilDiv(ceilDiv(extent, perBatch), unit) * unit;
         long slices = ceilDiv(extent, step);
         long tasks = batch * slices;
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            Object[] buffers = {e.buffer(MC * KC), e.buffer(KC * NC)};
-            for (long t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-                long bi = t / slices;
-                int lo = (int) ((t % slices) * step);
-                int hi = (int) Math.min(extent, lo + step);
-                if (alongM) {
-                    block(f64, e, a, sa, b, sb, c, sc, bi, lo, hi, 0, n, k, alpha, beta, buffers);
-                } else {
-                    block(f64, e, a, sa, b, sb, c, sc, bi, 0, m, lo, hi, k, alpha, beta, buffers);
-                }
-            }
-        };
-        int helpers = (int) Math.min(threads - 1, tasks - 1);
-        List<Future<?>> fs = new ArrayList<>(helpers);
-        for (int i = 0; i < helpers; i++) fs.add(pool().submit(worker));
-        worker.run();
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the GEMM ran", ex);
-            } catch (ExecutionException ex) {
-                if (ex.getCause() instanceof RuntimeException r) throw r;
-                throw new IllegalStateException("GEMM worker failed", ex.getCause());
-            }
+        ThreadLocal<Object[]> buffers = ThreadLocal.withInitial(() -> new Object[] {e.buffer(MC * KC), e.buffer(KC * NC)});
+        parallel(tasks, threads == 1, t -> slice(f64, e, a, sa, b, sb, c, sc, t, slices, step, extent, alongM, m, n, k,
+                alpha, beta, buffers.get()));
+    }
+
+    private static void slice(boolean f64, GemmEngine e, MemorySegment a, Strided sa, MemorySegment b, Strided sb,
+                              MemorySegment c, Strided sc, long t, long slices, long step, int extent, boolean alongM,
+                              int m, int n, int k, double alpha, double beta, Object[] buffers) {
+        long bi = t / slices;
+        int lo = (int) ((t % slices) * step);
+        int hi = (int) Math.min(extent, lo + step);
+        if (alongM) {
+            block(f64, e, a, sa, b, sb, c, sc, bi, lo, hi, 0, n, k, alpha, beta, buffers);
+        } else {
+            block(f64, e, a, sa, b, sb, c, sc, bi, 0, m, lo, hi, k, alpha, beta, buffers);
         }
     }
 

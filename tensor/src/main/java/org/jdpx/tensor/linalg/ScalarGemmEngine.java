@@ -74,11 +74,13 @@ final class ScalarGemmEngine implements GemmEngine {
         }
     }
 
-    private static double get(MemorySegment m, long index, boolean f64) {
+    /** Element {@code index} of a float32 or float64 segment, as a double. */
+    static double get(MemorySegment m, long index, boolean f64) {
         return f64 ? m.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, index) : m.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, index);
     }
 
-    private static void set(MemorySegment m, long index, double v, boolean f64) {
+    /** Stores {@code v} (rounded to float32 unless {@code f64}) at element {@code index}. */
+    static void set(MemorySegment m, long index, double v, boolean f64) {
         if (f64) {
             m.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, index, v);
         } else {

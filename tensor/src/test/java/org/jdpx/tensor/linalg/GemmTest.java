@@ -67,6 +67,19 @@ class GemmTest {
         check(device, DType.FLOAT32, new Case(new long[] {7, 1000}, new long[] {1000, 1000}, false, false), new Random(8));
     }
 
+    /** Matrix-vector products and long dot products (their own kernels on the java device), over all cores. */
+    @OnEveryDevice
+    void matrixVectorProductsAndLongDotsMatchPlainJava(Device device) {
+        Random rnd = new Random(9);
+        for (DType t : device.hasAspect(Aspect.FP64) ? List.of(DType.FLOAT32, DType.FLOAT64) : List.of(DType.FLOAT32)) {
+            check(device, t, Case.of(new long[] {300, 1000}, new long[] {1000}), rnd);
+            check(device, t, Case.of(new long[] {1000}, new long[] {1000, 300}), rnd);
+            check(device, t, Case.of(new long[] {3, 20000}, new long[] {20000}), rnd);
+            check(device, t, Case.of(new long[] {20000}, new long[] {20000}), rnd);
+            check(device, t, Case.of(new long[] {2, 1, 1, 257}, new long[] {3, 257, 1}), rnd);
+        }
+    }
+
     private static void checkAll(Device device, DType t) {
         Random rnd = new Random(42);
         for (Case c : cases()) check(device, t, c, rnd);
