@@ -76,8 +76,25 @@ public final class MatMul {
         if (batch > Integer.MAX_VALUE) throw new UnsupportedOperationException("GEMM stacks of more than 2^31 matrices");
         Scalar s = t == DType.FLOAT64 ? Scalar.F64 : Scalar.F32;
         GemmConfig chosen = GemmConfig.of(queue.device(), s.bytes());
-        GemmConfig cfg = !chosen.staged() && k * chosen.itemCols() > Schedule.loopLimit(queue.device())
-                ? GemmConfig.staged(queue.device(), s.bytes()) : chosen;
+        long limit = Schedule.loopLimit(queue.device());
+        if (limit != Long.MAX_VALUE && alpha == 1 && beta == 0 && rowMajor(sa, k) && rowMajor(sb, n) && rowMajor(sc, n)) {
+            // llvmpipe vectorizes across work-items and runs barriers and long per-item loops
+            // slowly: one item per element of C (the plain kernel) is 6x faster there than any tile
+            for (long bi = 0; bi < batch; bi++) {
+                run(queue, t, a, sa.offset() + bi * sa.batchStride(), b, sb.offset() + bi * sb.batchStride(), c,
+                        sc.offset() + bi * sc.batchStride(), m, k, n);
+            }
+            return;
+        }
+        GemmConfig narrowed = chosen;
+        if (!chosen.staged() && k * chosen.itemCols() > limit) {
+            // llvmpipe stops a loop after 65535 iterations in all, so the panel's rows narrow until
+            // its nested loops fit, and a K too long even for that takes the staged form
+            long cols = Long.highestOneBit(Math.max(1, limit / Math.max(1, k)));
+            narrowed = cols >= 8 ? new GemmConfig(1, 1, chosen.itemRows(), (int) cols, 1, false)
+                    : GemmConfig.staged(queue.device(), s.bytes());
+        }
+        GemmConfig cfg = narrowed;
         Schedule.checkLoop(queue.device(), cfg.staged() ? ceil(k, cfg.depth()) : Math.max(k, cfg.itemCols()), "a matrix product");
         boolean unitB = !cfg.staged() && sb.colStride() == 1;
         boolean unitC = !cfg.staged() && sc.colStride() == 1;
@@ -112,6 +129,10 @@ public final class MatMul {
         }
         FusionDiagnostics.record("kernel " + kernel.name() + " on " + queue.device().filterString() + " [gemm " + cfg.key()
                 + "]: " + batch + " x " + m + "x" + k + " @ " + k + "x" + n + " " + t);
+    }
+
+    private static boolean rowMajor(Strided l, long cols) {
+        return l.colStride() == 1 && l.rowStride() == cols;
     }
 
     private static long ceil(long x, long y) {
