@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class JavaGemm {
     private static final System.Logger LOG = System.getLogger(JavaGemm.class.getName());
-    private static final int KC = 256;
+    private static final int KC = 512;
     private static final int MC = 120;
     private static final int NC = 3072;
     /** Below this many multiply-adds one thread does the whole product. */
@@ -96,7 +96,10 @@ final class JavaGemm {
         long step = ceilDiv(ceilDiv(extent, perBatch), unit) * unit;
         long slices = ceilDiv(extent, step);
         long tasks = batch * slices;
-        ThreadLocal<Object[]> buffers = ThreadLocal.withInitial(() -> new Object[] {e.buffer(MC * KC), e.buffer(KC * NC)});
+        int kc = Math.min(KC, Math.max(1, k));
+        int aSize = (int) Math.min(MC, ceilDiv(m, e.mr()) * e.mr()) * kc;
+        int bSize = (int) Math.min(NC, ceilDiv(n, e.nr()) * e.nr()) * kc;
+        ThreadLocal<Object[]> buffers = ThreadLocal.withInitial(() -> new Object[] {e.buffer(aSize), e.buffer(bSize)});
         parallel(tasks, threads == 1, t -> slice(f64, e, a, sa, b, sb, c, sc, t, slices, step, extent, alongM, m, n, k,
                 alpha, beta, buffers.get()));
     }
