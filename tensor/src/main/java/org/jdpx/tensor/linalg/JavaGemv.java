@@ -43,6 +43,12 @@ final class JavaGemv {
         int pieces = m >= 2 * JavaGemm.threads() || (long) m * k < SERIAL_WORK ? 1 : JavaGemm.threads();
         int kStep = ceil(k, pieces);
         double[] partial = new double[(int) (batch * m * pieces)];
+        Object[] xs = new Object[(int) (batch * pieces)];
+        for (long bi = 0; bi < batch; bi++) {
+            for (int piece = 0; piece < pieces; piece++) {
+                xs[(int) (bi * pieces + piece)] = gather(b, f64, sb, bi, piece * kStep, Math.min(k, piece * kStep + kStep));
+            }
+        }
         JavaGemm.parallel(batch * ceil(m, 64) * pieces, (long) m * k * batch < SERIAL_WORK, t -> {
             long bi = t / ((long) ceil(m, 64) * pieces);
             int rest = (int) (t % ((long) ceil(m, 64) * pieces));
@@ -50,7 +56,7 @@ final class JavaGemv {
             int r0 = (rest / pieces) * 64;
             int p0 = piece * kStep;
             int p1 = Math.min(k, p0 + kStep);
-            Object x = gather(b, f64, sb, bi, p0, p1);
+            Object x = xs[(int) (bi * pieces + piece)];
             Object row = f64 ? new double[Math.min(BLOCK, Math.max(1, p1 - p0))] : new float[Math.min(BLOCK, Math.max(1, p1 - p0))];
             for (int i = r0; i < Math.min(m, r0 + 64); i++) {
                 double s = 0;
