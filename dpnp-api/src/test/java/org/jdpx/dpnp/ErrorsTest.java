@@ -24,11 +24,7 @@ class ErrorsTest {
     void unimplementedVariantsNameTheFunction(Device device) {
         ArrayOptions on = ArrayOptions.on(device);
         UsmNdArray m = Dpnp.ones(new long[] {3, 3}, on);
-        UsmNdArray b4 = Dpnp.ones(new long[] {2, 2, 2, 2}, on);
         says(IllegalArgumentException.class, "norm: invalid norm order '3' for matrices", () -> Dpnp.norm(m, 3, null, false));
-        says(UnsupportedOperationException.class, "matmul:", () -> Dpnp.matmul(b4, b4));
-        says(UnsupportedOperationException.class, "tensordot:", () -> Dpnp.tensordot(b4, m, 1));
-        says(UnsupportedOperationException.class, "dot:", () -> Dpnp.dot(b4, m));
         says(UnsupportedOperationException.class, "integers:", () -> new RandomState(1, on).integers(0, 1L << 40, 3));
     }
 

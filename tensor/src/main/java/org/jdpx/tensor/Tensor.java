@@ -3,7 +3,6 @@ package org.jdpx.tensor;
 import java.lang.foreign.MemorySegment;
 import org.jdpx.device.Queue;
 import org.jdpx.tensor.fusion.ElementOp;
-import org.jdpx.tensor.fusion.MatMul;
 import org.jdpx.tensor.fusion.ReduceOp;
 
 /**
@@ -358,40 +357,16 @@ public final class Tensor {
     // ---- linear algebra ----
 
     /**
-     * Matrix product of 1-D and 2-D arrays (NumPy's rules: a 1-D left operand is a row, a 1-D
-     * right operand a column, and those axes are dropped from the result).
+     * NumPy's matmul: 1-D operands are a row (left) or a column (right), whose axes are dropped
+     * from the result, and leading axes are stacks that broadcast. float32/float64 run on the
+     * GEMM ({@link org.jdpx.tensor.linalg.Gemm}: a Vector API kernel on the java device, a
+     * register-tiled one on OpenCL devices), reading transposed operands in place.
      *
-     * @throws IllegalArgumentException when the inner extents differ or an operand has more than 2 axes
+     * @throws IllegalArgumentException for 0-d operands, inner extents that differ, or stack axes
+     *                                  that do not broadcast
      */
     public static UsmNdArray matmul(UsmNdArray a, UsmNdArray b) {
-        Queue q = Elementwise.placement("matmul", a, b);
-        if (a.ndim() == 0 || b.ndim() == 0 || a.ndim() > 2 || b.ndim() > 2) {
-            throw new IllegalArgumentException("matmul takes 1-D or 2-D arrays here, got shapes " + Shapes.describe(a.shape())
-                    + " and " + Shapes.describe(b.shape()) + " (batched matmul is not implemented)");
-        }
-        UsmNdArray a2 = a.ndim() == 1 ? a.reshape(1, a.shape()[0]) : a;
-        UsmNdArray b2 = b.ndim() == 1 ? b.reshape(b.shape()[0], 1) : b;
-        long m = a2.shape()[0];
-        long k = a2.shape()[1];
-        long n = b2.shape()[1];
-        if (b2.shape()[0] != k) {
-            throw new IllegalArgumentException("matmul: input operand 1 has a mismatch in its core dimension 0 (size "
-                    + b2.shape()[0] + " is different from " + k + "): shapes " + Shapes.describe(a.shape()) + " and "
-                    + Shapes.describe(b.shape()));
-        }
-        DType t = DTypes.forDevice(Promotion.result(a.dtype(), b.dtype()), q.device(), false);
-        UsmNdArray ca = a2.contiguousAs(t);
-        UsmNdArray cb = b2.contiguousAs(t);
-        UsmNdArray out = UsmNdArray.allocate(new long[] {m, n}, t, q, Elementwise.usmType(a, b), 'C');
-        if (k == 0) {
-            out.assign(0);
-        } else {
-            MatMul.run(q, t, ca.memory(), ca.view().offset(), cb.memory(), cb.view().offset(), out.memory(), m, k, n);
-        }
-        if (a.ndim() == 1 && b.ndim() == 1) return out.reshape();
-        if (a.ndim() == 1) return out.reshape(n);
-        if (b.ndim() == 1) return out.reshape(m);
-        return out;
+        return Products.matmul(a, b);
     }
 
     /** Dot product of 1-D arrays, or matmul of 2-D ones. */

@@ -29,11 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx6g"})
 public class SuiteBench {
 
     @Param({"copy_h2d", "copy_d2h", "copy_d2d", "alloc_pool_hit", "launch_empty", "fused_a_plus_b_5c", "triad", "sum",
-            "softmax", "pi_kernel_1e8", "pi_prange_1e8", "matmul_f32_1024", "solve_f64_1024",
+            "softmax", "pi_kernel_1e8", "pi_prange_1e8", "matmul_f32_1024", "matmul_f64_1024", "matmul_f32_4096", "gemv_f32",
+            "solve_f64_1024",
             "sample_pi_array", "sample_pi_prange", "sample_pi_kernel",
             "sample_l2_distance_array", "sample_l2_distance_prange", "sample_l2_distance_kernel",
             "sample_logistic_regression_array", "sample_softmax_array",

@@ -15,7 +15,7 @@ public final class Workloads {
 
     /** All workloads. */
     public static List<Workload> all() {
-        return java.util.stream.Stream.concat(List.of(
+        return java.util.stream.Stream.of(List.of(
                 MemoryWorkloads.copyH2d(),
                 MemoryWorkloads.copyD2h(),
                 MemoryWorkloads.copyD2d(),
@@ -29,9 +29,8 @@ public final class Workloads {
                 StreamWorkloads.softmax(),
                 ComputeWorkloads.piKernel(),
                 ComputeWorkloads.piPrange(),
-                ComputeWorkloads.matmul(),
-                SolveWorkloads.solve()).stream(),
-                SampleWorkloads.all().stream()).toList();
+                SolveWorkloads.solve()), LinalgWorkloads.all(),
+                SampleWorkloads.all()).flatMap(List::stream).toList();
     }
 
     /** The workload called {@code name}. */

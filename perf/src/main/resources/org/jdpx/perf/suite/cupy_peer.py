@@ -9,6 +9,7 @@ every run is timed by the host clock from its call until the device has finished
 synchronize), which is what jdpx's rows measure, so launch costs count on both sides.
 """
 import json
+import os
 import sys
 
 from peer_timing import serve
@@ -66,9 +67,16 @@ def softmax(n):
     return run
 
 
-def matmul(n):
-    a, b = cp.full((n, n), 0.5, cp.float32), cp.full((n, n), 0.25, cp.float32)
+def matmul(n, dtype=None):
+    # CuPy multiplies float32 in full FP32 unless CUPY_TF32=1 is set; the info line says which.
+    t = dtype or cp.float32
+    a, b = cp.full((n, n), 0.5, t), cp.full((n, n), 0.25, t)
     return lambda: a @ b
+
+
+def gemv(n):
+    a, x = cp.full((n, n), 0.5, cp.float32), cp.full((n,), 0.25, cp.float32)
+    return lambda: a @ x
 
 
 def launch_empty(n):
@@ -88,6 +96,9 @@ WORKLOADS = {
     "sum": total,
     "softmax": softmax,
     "matmul_f32_1024": matmul,
+    "matmul_f64_1024": lambda n: matmul(n, cp.float64),
+    "matmul_f32_4096": matmul,
+    "gemv_f32": gemv,
     "launch_empty": launch_empty,
     "copy_d2d": copy_d2d,
 }
@@ -96,7 +107,9 @@ WORKLOADS = {
 def main():
     name = cp.cuda.runtime.getDeviceProperties(0)["name"]
     name = name.decode() if isinstance(name, bytes) else name
-    print(json.dumps({"info": "CuPy %s on %s: %d workloads" % (cp.__version__, name, len(JOBS))}), flush=True)
+    tf32 = "TF32" if os.environ.get("CUPY_TF32", "0") != "0" else "FP32"
+    print(json.dumps({"info": "CuPy %s on %s: %d workloads, float32 matmul in %s" % (cp.__version__, name, len(JOBS), tf32)}),
+          flush=True)
     serve(JOBS, WORKLOADS, "CuPy", sync)
 
 

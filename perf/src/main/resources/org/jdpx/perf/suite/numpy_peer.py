@@ -58,10 +58,16 @@ def pi(n):
     return run
 
 
-def matmul(n):
-    a = np.full((n, n), 0.5, np.float32)
-    b = np.full((n, n), 0.25, np.float32)
+def matmul(n, dtype=np.float32):
+    a = np.full((n, n), 0.5, dtype)
+    b = np.full((n, n), 0.25, dtype)
     return lambda: a @ b
+
+
+def gemv(n):
+    m = np.full((n, n), 0.5, np.float32)
+    v = np.full(n, 0.25, np.float32)
+    return lambda: m @ v
 
 
 # The tour samples (sample_<name>_<style>) on inputs of the tour's sizes and ranges; kernel
@@ -179,6 +185,9 @@ WORKLOADS = {
     "pi_prange_1e8": pi,
     "matmul_f32_1024": matmul,
     "solve_f64_1024": solve,
+    "matmul_f64_1024": lambda n: matmul(n, np.float64),
+    "matmul_f32_4096": matmul,
+    "gemv_f32": gemv,
     **samples(),
 }
 

@@ -1,0 +1,136 @@
+package org.jdpx.kernels.plan;
+
+import java.util.Locale;
+import org.jdpx.device.Device;
+
+/**
+ * The tile shape of the OpenCL GEMM kernel on one device, in one of two forms.
+ *
+ * <p>{@code staged} (GPUs): a work-group of {@code groupCols x groupRows} items computes a
+ * {@code tileRows() x tileCols()} block of C, each item an {@code itemRows x itemCols} register
+ * block whose rows are {@code groupRows} apart and whose columns are {@code groupCols} apart (so
+ * neighbouring items read neighbouring columns of B); {@code depth} is the K step whose tiles of A
+ * and B the group first copies to local memory.
+ *
+ * <p>Unstaged (CPUs): each item owns an {@code itemRows x itemCols} block of C and accumulates
+ * it in place in i-k-j order, with no barriers and no local memory; the innermost loop runs along
+ * rows of B and C, which the driver's compiler vectorizes ({@code groupCols}, {@code groupRows}
+ * and {@code depth} are 1).
+ *
+ * <p>The table, one row per device class:
+ * <ul>
+ *   <li>CPU (PoCL and other CPU drivers): the best of the shapes measured on PoCL 3.1 on a 2-core
+ *       host at 1024^3 (see {@link #CPU}).</li>
+ *   <li>NVIDIA-like GPU: not measured here (no GPU); taken from CLBlast's published tuning
+ *       database (its {@code Xgemm} single-precision default for SM6.x: 16x16 items, 64x64 tiles,
+ *       K step 32, both operands in local memory).</li>
+ *   <li>Intel-like and other GPUs: not measured here; from CLBlast's Intel GPU default (16x8
+ *       items, 64x64 tiles, K step 32, local memory).</li>
+ * </ul>
+ * Local memory is checked against the device's, and a configuration that does not fit halves its
+ * K step.
+ *
+ * @param groupCols items per group along N (dimension 0)
+ * @param groupRows items per group along M (dimension 1)
+ * @param itemRows  rows of C per item
+ * @param itemCols  columns of C per item
+ * @param depth     K step (elements of K per local-memory tile)
+ * @param staged    whether tiles of A and B go through local memory
+ */
+public record GemmConfig(int groupCols, int groupRows, int itemRows, int itemCols, int depth, boolean staged) {
+
+    /** The CPU class's shape (measured on PoCL; see the class comment). */
+    public static final GemmConfig CPU = new GemmConfig(1, 1, 4, 1024, 1, false);
+    /** NVIDIA-like GPUs (CLBlast's SM6.x default). */
+    public static final GemmConfig NVIDIA_GPU = new GemmConfig(16, 16, 4, 4, 32, true);
+    /** Intel-like and other GPUs (CLBlast's Intel GPU default). */
+    public static final GemmConfig OTHER_GPU = new GemmConfig(16, 8, 8, 4, 32, true);
+
+    /** Rows of C per work-group. */
+    public int tileRows() {
+        return groupRows * itemRows;
+    }
+
+    /** Columns of C per work-group. */
+    public int tileCols() {
+        return groupCols * itemCols;
+    }
+
+    /** Items per work-group. */
+    public int groupSize() {
+        return groupCols * groupRows;
+    }
+
+    /** Bytes of local memory one group uses for elements of {@code elemBytes} bytes. */
+    public long localBytes(int elemBytes) {
+        return staged ? (long) depth * (tileRows() + tileCols()) * elemBytes : 0;
+    }
+
+    /** A short name for kernel cache keys and diagnostics. */
+    public String key() {
+        return groupCols + "x" + groupRows + "/" + itemRows + "x" + itemCols + "/k" + depth + (staged ? "/local" : "/global");
+    }
+
+    /**
+     * The configuration for {@code device} (its {@link DevicePlan} class, vendor and limits) for
+     * elements of {@code elemBytes} bytes. {@code JDPX_GEMM_CONFIG=cols,rows,itemRows,itemCols,depth,staged}
+     * overrides the table (for tuning on a new device).
+     *
+     * @throws IllegalArgumentException when the override is malformed
+     */
+    public static GemmConfig of(Device device, int elemBytes) {
+        String override = System.getenv("JDPX_GEMM_CONFIG");
+        return fit(override != null && !override.isBlank() ? parse(override) : byClass(device), device, elemBytes);
+    }
+
+    /**
+     * The staged (local-memory) configuration for {@code device}, for drivers that cannot run the
+     * CPU form's long nested loops (llvmpipe stops loops after 65535 iterations in all).
+     */
+    public static GemmConfig staged(Device device, int elemBytes) {
+        return fit(OTHER_GPU, device, elemBytes);
+    }
+
+    /** {@code c} shrunk to the device's work-group size and local memory. */
+    private static GemmConfig fit(GemmConfig c, Device device, int elemBytes) {
+        DevicePlan plan = DevicePlan.of(device);
+        while (c.groupSize() > plan.maxGroupSize() && c.groupRows() > 1) {
+            c = new GemmConfig(c.groupCols, c.groupRows / 2, c.itemRows * 2, c.itemCols, c.depth, c.staged);
+        }
+        while (c.staged && c.depth > 1 && c.localBytes(elemBytes) > plan.localMemBytes()) {
+            c = new GemmConfig(c.groupCols, c.groupRows, c.itemRows, c.itemCols, c.depth / 2, true);
+        }
+        return c;
+    }
+
+    private static GemmConfig byClass(Device device) {
+        DevicePlan plan = DevicePlan.of(device);
+        if (!plan.isGpu()) return CPU;
+        String vendor = device.info().vendor().toLowerCase(Locale.ROOT);
+        return vendor.contains("nvidia") ? NVIDIA_GPU : OTHER_GPU;
+    }
+
+    /** Parses {@code cols,rows,itemRows,itemCols,depth,staged}. */
+    static GemmConfig parse(String s) {
+        String[] p = s.split(",");
+        try {
+            if (p.length != 6) throw new NumberFormatException("6 fields");
+            GemmConfig c = new GemmConfig(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()),
+                    Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()), Integer.parseInt(p[4].trim()),
+                    Boolean.parseBoolean(p[5].trim()));
+            if (c.groupCols < 1 || c.groupRows < 1 || c.itemRows < 1 || c.itemCols < 1 || c.depth < 1) {
+                throw new NumberFormatException("non-positive field");
+            }
+            if (c.staged && (c.depth * c.tileRows()) % c.groupSize() != 0) {
+                throw new NumberFormatException("depth*tileRows not a multiple of the group size");
+            }
+            if (c.staged && (c.depth * c.tileCols()) % c.groupSize() != 0) {
+                throw new NumberFormatException("depth*tileCols not a multiple of the group size");
+            }
+            return c;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("JDPX_GEMM_CONFIG=" + s + " is not cols,rows,itemRows,itemCols,depth,staged "
+                    + "(e.g. 16,16,4,4,32,true): " + e.getMessage(), e);
+        }
+    }
+}

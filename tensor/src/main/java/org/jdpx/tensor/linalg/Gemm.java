@@ -1,0 +1,70 @@
+package org.jdpx.tensor.linalg;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.jdpx.device.Queue;
+import org.jdpx.device.spi.EventDriver;
+import org.jdpx.tensor.DType;
+import org.jdpx.tensor.fusion.MatMul;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * General matrix multiply, {@code C = alpha * A @ B + beta * C} over a stack of float32 or float64
+ * matrices: the one fast core behind matmul, dot, tensordot, inner and the decompositions. Each
+ * operand is read where it lies through its {@link Strided} layout (transposes and broadcast
+ * batches need no copy). The java device runs a packed, register-blocked Vector API kernel on all
+ * cores ({@link JavaGemm}), and matrix-vector products as bandwidth-bound loops of their own
+ * ({@link JavaGemv}); OpenCL devices run a register-tiled kernel with tiles staged in local
+ * memory, sized for the device class ({@link MatMul#gemm}). The call is enqueued on {@code queue}
+ * like any kernel and returns before it is done.
+ */
+public final class Gemm {
+
+    private Gemm() {
+    }
+
+    /**
+     * Enqueues {@code C[b] = alpha * A[b] @ B[b] + beta * C[b]} for {@code b < batch} with A
+     * {@code m x k}, B {@code k x n} and C {@code m x n} ({@code beta == 0}: C is only written).
+     *
+     * @throws IllegalArgumentException for a dtype other than float32/float64, negative extents, or
+     *                                  memories of another device than {@code queue}'s
+     * @throws UnsupportedOperationException on an OpenCL device, when an index passes 2^31
+     */
+    public static void run(Queue queue, DType t, UsmMemory a, Strided sa, UsmMemory b, Strided sb, UsmMemory c,
+                           Strided sc, long batch, long m, long n, long k, double alpha, double beta) {
+        if (t != DType.FLOAT32 && t != DType.FLOAT64) {
+            throw new IllegalArgumentException("GEMM computes float32 or float64, not " + t + "; convert with astype");
+        }
+        if (batch < 0 || m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("GEMM extents must not be negative: batch " + batch + ", m " + m + ", n " + n + ", k " + k);
+        }
+        if (Math.max(m, Math.max(n, k)) > Integer.MAX_VALUE - 4096) {
+            throw new UnsupportedOperationException("GEMM extents past 2^31 are not supported (m " + m + ", n " + n + ", k " + k + ")");
+        }
+        for (UsmMemory mem : List.of(a, b, c)) {
+            if (mem.device() != queue.device()) {
+                throw new IllegalArgumentException("GEMM on " + queue.device().filterString() + " got memory of "
+                        + mem.device().filterString() + "; copy it to the queue's device first");
+            }
+        }
+        if (batch == 0 || m == 0 || n == 0) return;
+        if (!queue.device().backend().equals("java")) {
+            MatMul.gemm(queue, t, a, sa, b, sb, c, sc, batch, m, n, k, alpha, beta);
+            return;
+        }
+        MemorySegment as = a.jvmSegment();
+        MemorySegment bs = b.jvmSegment();
+        MemorySegment cs = c.jvmSegment();
+        boolean f64 = t == DType.FLOAT64;
+        List<UsmMemory> mems = new java.util.ArrayList<>();
+        for (UsmMemory mem : List.of(a, b, c)) if (!mems.contains(mem)) mems.add(mem);
+        EventDriver ev = UsmMemory.withBlocks(mems, "run a GEMM on", blocks -> queue.spi().hostTask(
+                () -> {
+                    if (!JavaGemv.tryRun(f64, as, sa, bs, sb, cs, sc, batch, (int) m, (int) n, (int) k, alpha, beta)) {
+                        JavaGemm.run(f64, as, sa, bs, sb, cs, sc, batch, (int) m, (int) n, (int) k, alpha, beta);
+                    }
+                }, List.of()));
+        queue.wrap(ev, "gemm " + m + "x" + k + "x" + n + " " + t, null);
+    }
+}

@@ -1,0 +1,173 @@
+package org.jdpx.tensor.linalg;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The java device's GEMM, {@code C = alpha * A @ B + beta * C} over a stack of matrices, blocked in
+ * the way of GotoBLAS/BLIS: a {@code KC x NC} block of B and an {@code MC x KC} block of A are packed
+ * into contiguous panels (which also reads any strides or transposes), and a register micro-kernel
+ * multiplies one panel of each into an {@code MR x NR} tile of C. The stack and the longer of C's
+ * two extents are cut into tasks that all cores take in turn. The micro-kernels use the Java
+ * Vector API when {@code jdk.incubator.vector} is in the JVM ({@code --add-modules
+ * jdk.incubator.vector}) and a scalar kernel otherwise.
+ */
+final class JavaGemm {
+    private static final System.Logger LOG = System.getLogger(JavaGemm.class.getName());
+    private static final int KC = 512;
+    private static final int MC = 120;
+    private static final int NC = 3072;
+    /** Below this many multiply-adds one thread does the whole product. */
+    private static final long SERIAL_WORK = 1L << 18;
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private static final GemmEngine F32 = engine(false);
+    private static final GemmEngine F64 = engine(true);
+    private static volatile ExecutorService pool;
+
+    private JavaGemm() {
+    }
+
+    /** Cores the GEMM uses. */
+    static int threads() {
+        return THREADS;
+    }
+
+    /**
+     * Runs {@code task(0..tasks-1)} on all cores (the caller included; only the caller when
+     * {@code serial}), each index once, and returns when all are done.
+     */
+    static void parallel(long tasks, boolean serial, java.util.function.LongConsumer task) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (long t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) task.accept(t);
+        };
+        int helpers = serial ? 0 : (int) Math.min(THREADS - 1, tasks - 1);
+        List<Future<?>> fs = new ArrayList<>(Math.max(0, helpers));
+        for (int i = 0; i < helpers; i++) fs.add(pool().submit(worker));
+        worker.run();
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the GEMM ran", ex);
+            } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException("GEMM worker failed", ex.getCause());
+            }
+        }
+    }
+
+    /** Whether the Vector API micro-kernels are in use (else the scalar fallback). */
+    static boolean vectorized() {
+        return VECTOR;
+    }
+
+    private static GemmEngine engine(boolean f64) {
+        if (!VECTOR) {
+            LOG.log(System.Logger.Level.INFO, "jdk.incubator.vector is not in this JVM: the java device's GEMM uses "
+                    + "its scalar kernel; start the JVM with --add-modules jdk.incubator.vector for the fast one");
+            return new ScalarGemmEngine(f64);
+        }
+        return f64 ? new VectorF64() : new VectorF32();
+    }
+
+    /**
+     * Computes {@code C[b] = alpha * A[b] @ B[b] + beta * C[b]} for {@code b < batch}, each A
+     * {@code m x k}, B {@code k x n}, C {@code m x n}, on all cores; returns when done.
+     */
+    static void run(boolean f64, MemorySegment a, Strided sa, MemorySegment b, Strided sb, MemorySegment c, Strided sc,
+                    long batch, int m, int n, int k, double alpha, double beta) {
+        GemmEngine e = f64 ? F64 : F32;
+        if (batch == 0 || m == 0 || n == 0) return;
+        long work = batch * m * (long) n * Math.max(1, k);
+        int threads = work < SERIAL_WORK ? 1 : THREADS;
+        boolean alongM = m >= n;
+        int unit = alongM ? e.mr() : e.nr();
+        int extent = alongM ? m : n;
+        long perBatch = Math.max(1, Math.min(ceilDiv(extent, unit), ceilDiv(threads * 2L, batch)));
+        long step = ceilDiv(ceilDiv(extent, perBatch), unit) * unit;
+        long slices = ceilDiv(extent, step);
+        long tasks = batch * slices;
+        int kc = Math.min(KC, Math.max(1, k));
+        int aSize = (int) Math.min(MC, ceilDiv(m, e.mr()) * e.mr()) * kc;
+        int bSize = (int) Math.min(NC, ceilDiv(n, e.nr()) * e.nr()) * kc;
+        ThreadLocal<Object[]> buffers = ThreadLocal.withInitial(() -> new Object[] {e.buffer(aSize), e.buffer(bSize)});
+        parallel(tasks, threads == 1, t -> slice(f64, e, a, sa, b, sb, c, sc, t, slices, step, extent, alongM, m, n, k,
+                alpha, beta, buffers.get()));
+    }
+
+    private static void slice(boolean f64, GemmEngine e, MemorySegment a, Strided sa, MemorySegment b, Strided sb,
+                              MemorySegment c, Strided sc, long t, long slices, long step, int extent, boolean alongM,
+                              int m, int n, int k, double alpha, double beta, Object[] buffers) {
+        long bi = t / slices;
+        int lo = (int) ((t % slices) * step);
+        int hi = (int) Math.min(extent, lo + step);
+        if (alongM) {
+            block(f64, e, a, sa, b, sb, c, sc, bi, lo, hi, 0, n, k, alpha, beta, buffers);
+        } else {
+            block(f64, e, a, sa, b, sb, c, sc, bi, 0, m, lo, hi, k, alpha, beta, buffers);
+        }
+    }
+
+    /** Rows {@code m0..m1} and columns {@code n0..n1} of C for stack element {@code bi}. */
+    private static void block(boolean f64, GemmEngine e, MemorySegment a, Strided sa, MemorySegment b, Strided sb, MemorySegment c,
+                              Strided sc, long bi, int m0, int m1, int n0, int n1, int k, double alpha, double beta,
+                              Object[] buffers) {
+        int mr = e.mr();
+        int nr = e.nr();
+        Object ap = buffers[0];
+        Object bp = buffers[1];
+        if (k == 0) {
+            ScalarGemmEngine.scale(c, sc, bi, m0, m1, n0, n1, beta, f64);
+            return;
+        }
+        for (int jc = n0; jc < n1; jc += NC) {
+            int nc = Math.min(NC, n1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                double be = pc == 0 ? beta : 1.0;
+                e.packB(b, sb, bi, pc, kc, jc, nc, bp);
+                for (int ic = m0; ic < m1; ic += MC) {
+                    int mc = Math.min(MC, m1 - ic);
+                    e.packA(a, sa, bi, ic, mc, pc, kc, ap);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int rows = Math.min(mr, mc - ir);
+                            e.tile(kc, ap, ir * kc, bp, jr * kc, c, sc, bi, ic + ir, jc + jr, rows, cols, alpha, be);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (JavaGemm.class) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
+                        Thread t = new Thread(r, "jdpx-gemm");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    private static long ceilDiv(long x, long y) {
+        return (x + y - 1) / y;
+    }
+}

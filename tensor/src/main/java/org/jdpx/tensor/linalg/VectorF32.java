@@ -1,0 +1,99 @@
+package org.jdpx.tensor.linalg;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 GEMM pieces on the Java Vector API: a 4-row by 2-vector register micro-kernel (8
+ * accumulators: 4x16 on AVX2, 4x32 on AVX-512, in the JVM's preferred vector width). A 6-row
+ * kernel measured far slower here (C2 spilled its 12 accumulators), as did reading C back
+ * through vector loads from a memory segment, so a block of K after the first adds into C from
+ * a small array. Loaded only when {@code jdk.incubator.vector} is present (see {@link JavaGemm}).
+ */
+final class VectorF32 implements GemmEngine {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int MR = 4;
+    private static final int NR = 2 * L;
+    private static final ValueLayout.OfFloat E = ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+    @Override public int mr() { return MR; }
+
+    @Override public int nr() { return NR; }
+
+    @Override public Object buffer(int elements) { return new float[elements]; }
+
+    @Override
+    public void packA(MemorySegment a, Strided s, long batch, int i0, int mc, int p0, int kc, Object dst) {
+        Packing.packA(a, s, batch, i0, mc, p0, kc, MemorySegment.ofArray((float[]) dst), MR, 4);
+    }
+
+    @Override
+    public void packB(MemorySegment b, Strided s, long batch, int p0, int kc, int j0, int nc, Object dst) {
+        Packing.packB(b, s, batch, p0, kc, j0, nc, MemorySegment.ofArray((float[]) dst), NR, 4);
+    }
+
+    @Override
+    public void tile(int kc, Object apo, int ao, Object bpo, int bo, MemorySegment c, Strided s, long batch, int i0,
+                     int j0, int rows, int cols, double alpha, double beta) {
+        float[] ap = (float[]) apo;
+        float[] bp = (float[]) bpo;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector x = FloatVector.broadcast(S, ap[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ao + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ao + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ao + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        float al = (float) alpha;
+        float be = (float) beta;
+        boolean direct = cols == NR && s.colStride() == 1 && be == 0f;
+        float[] tmp = direct ? null : new float[MR * NR];
+        put(c00, c01, 0, rows, direct, tmp, c, s, batch, i0, j0, al, be);
+        put(c10, c11, 1, rows, direct, tmp, c, s, batch, i0, j0, al, be);
+        put(c20, c21, 2, rows, direct, tmp, c, s, batch, i0, j0, al, be);
+        put(c30, c31, 3, rows, direct, tmp, c, s, batch, i0, j0, al, be);
+        if (direct) return;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                long at = s.index(batch, i0 + r, j0 + j);
+                float v = al * tmp[r * NR + j];
+                c.setAtIndex(E, at, be != 0f ? v + be * c.getAtIndex(E, at) : v);
+            }
+        }
+    }
+
+    /** Row {@code r} of the tile: {@code alpha * acc + beta * C} into C when {@code direct}, else the accumulators into {@code tmp}. */
+    private static void put(FloatVector lo, FloatVector hi, int r, int rows, boolean direct, float[] tmp, MemorySegment c,
+                            Strided s, long batch, int i0, int j0, float al, float be) {
+        if (r >= rows) return;
+        if (!direct) {
+            lo.intoArray(tmp, r * NR);
+            hi.intoArray(tmp, r * NR + L);
+            return;
+        }
+        long at = s.index(batch, i0 + r, j0) * 4;
+        FloatVector x = lo.mul(al);
+        FloatVector y = hi.mul(al);
+        if (be != 0f) {
+            x = FloatVector.fromMemorySegment(S, c, at, ByteOrder.nativeOrder()).mul(be).add(x);
+            y = FloatVector.fromMemorySegment(S, c, at + 4L * L, ByteOrder.nativeOrder()).mul(be).add(y);
+        }
+        x.intoMemorySegment(c, at, ByteOrder.nativeOrder());
+        y.intoMemorySegment(c, at + 4L * L, ByteOrder.nativeOrder());
+    }
+}
