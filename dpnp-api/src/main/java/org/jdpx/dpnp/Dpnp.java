@@ -542,6 +542,16 @@ public final class Dpnp extends NumpyDefaults {
         Sorting.Unique u = Sorting.unique(x);
         return new UsmNdArray[] {u.values(), u.counts()};
     }
+    /** NumPy's {@code unique_inverse}: {@code {values, inverse}}, inverse with x's shape indexing values; on x's device. */
+    public static UsmNdArray[] uniqueInverse(UsmNdArray x) {
+        Sorting.Unique u = Sorting.unique(x, true);
+        return new UsmNdArray[] {u.values(), u.inverse()};
+    }
+    /** NumPy's {@code unique_all}: {@code {values, indices (first occurrences), inverse, counts}}; on x's device. */
+    public static UsmNdArray[] uniqueAll(UsmNdArray x) {
+        Sorting.Unique u = Sorting.unique(x, true);
+        return new UsmNdArray[] {u.values(), u.indices(), u.inverse(), u.counts()};
+    }
     /** Elements at {@code indices} along {@code axis} (null: flattened); out-of-range indices throw. */
     public static UsmNdArray take(UsmNdArray x, UsmNdArray indices, Integer axis) { return Sorting.take(x, indices, axis); }
     /** NumPy's {@code take_along_axis}, on the arguments' device. */

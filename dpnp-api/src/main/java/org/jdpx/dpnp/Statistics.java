@@ -1,6 +1,9 @@
 package org.jdpx.dpnp;
 
 import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.LocalMemory;
+import org.jdpx.kernels.NdRange;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
 import org.jdpx.tensor.Shapes;
@@ -10,7 +13,8 @@ import org.jdpx.tensor.UsmNdArray;
 /**
  * Order statistics, weighted means, covariance and counting: median and percentiles sort on the
  * device and interpolate between neighbours ({@code linear} method); histogram and bincount
- * count with atomic adds in a kernel; cov and corrcoef use matmul.
+ * count with atomic adds in a kernel (on the GPU plan into a local histogram per work-group
+ * first, then one global atomic per bin and group); cov and corrcoef use matmul.
  */
 final class Statistics {
 
@@ -120,7 +124,19 @@ final class Statistics {
         UsmNdArray c = UsmNdArray.allocate(new long[] {bins}, DType.INT32, idx.queue(), idx.usmType(), 'C').assign(0);
         int n = Dense.count("bincount", d.size());
         if (n > 0 && bins > 0) {
-            Kernels.launch(DeviceKernels::bincount, Dense.range(n), Dense.longs(d), Dense.ints(c), n, Dense.count("bincount", bins));
+            int b = Dense.count("bincount", bins);
+            DevicePlan plan = DevicePlan.of(idx.device());
+            if (plan.isGpu() && 8L * bins <= plan.localMemBytes()) {
+                int size = plan.groupSize();
+                // Enough groups to fill the device, and few enough elements per item that rusticl's
+                // 65535-iteration loop limit is never near.
+                long groups = Math.min((n + size - 1) / size, Math.max(plan.fullGroups(), (n + size * 4096L - 1) / (size * 4096L)));
+                int perGroup = (int) ((n + groups - 1) / groups);
+                Kernels.launch(GroupKernels.GROUP_BINCOUNT, NdRange.of(groups * size, size), Dense.longs(d), Dense.ints(c),
+                        LocalMemory.ints(b), n, b, perGroup);
+            } else {
+                Kernels.launch(DeviceKernels::bincount, Dense.range(n), Dense.longs(d), Dense.ints(c), n, b);
+            }
         }
         return c.astype(DType.INT64).eval();
     }
