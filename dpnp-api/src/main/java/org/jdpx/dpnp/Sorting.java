@@ -49,6 +49,26 @@ final class Sorting {
         return back(Gather.rows(m, perm, rows, n, n, true), m, axis).copy().eval();
     }
 
+    /** {@link #argsort(UsmNdArray, Integer)} once {@code kind} is one NumPy names (all are this stable sort). */
+    static UsmNdArray argsort(UsmNdArray x, Integer axis, String kind) {
+        checkKind("argsort", kind);
+        return argsort(x, axis);
+    }
+
+    /** {@link #sort(UsmNdArray, Integer)} once {@code kind} is one NumPy names. */
+    static UsmNdArray sort(UsmNdArray x, Integer axis, String kind) {
+        checkKind("sort", kind);
+        return sort(x, axis);
+    }
+
+    private static void checkKind(String fn, String kind) {
+        switch (kind == null ? "quicksort" : kind) {
+            case "quicksort", "mergesort", "heapsort", "stable" -> { }
+            default -> throw new IllegalArgumentException(fn + ": kind must be 'quicksort', 'mergesort', 'heapsort' or 'stable' (all "
+                    + "run the same stable sort here), got '" + kind + "'");
+        }
+    }
+
     /** NumPy's take: elements at {@code indices} along {@code axis} (null: of the flattened array). */
     static UsmNdArray take(UsmNdArray x, UsmNdArray indices, Integer axis) {
         if (indices.dtype().isFloat()) throw new IllegalArgumentException("take: indices must be integers, got " + indices.dtype());

@@ -2,6 +2,8 @@ package org.jdpx.dpnp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,11 +11,13 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
+import org.jdpx.device.testing.TestDevices;
 import org.jdpx.kernels.plan.DevicePlan.Kind;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
+import org.junit.jupiter.api.Test;
 
 /**
  * sort, argsort and unique under every plan of every device ({@link PlanCases}) against plain
@@ -67,7 +71,7 @@ class SortingPlansTest {
                     long[] want = stableArgsort(v);
                     String what = d.filterString() + " " + plan + " " + t + " n=" + n;
                     UsmNdArray x = array(v, t, d);
-                    assertArrayEquals(want, Dpnp.argsort(x, -1).toLongArray(), what);
+                    assertArrayEquals(want, Dpnp.argsort(x, -1, "stable").toLongArray(), what);
                     double[] sorted = new double[n];
                     for (int i = 0; i < n; i++) sorted[i] = v[(int) want[i]] + 0.0;
                     double[] got = Dpnp.sort(x, null).toDoubleArray();
@@ -76,6 +80,16 @@ class SortingPlansTest {
                 }
             }
         });
+    }
+
+    @Test
+    void sortKindsAreNumpysAndOthersAreRefused() {
+        UsmNdArray x = Tensor.asarray(new long[] {3, 1, 3, 1}, null, ArrayOptions.on(TestDevices.java()));
+        for (String kind : new String[] {"quicksort", "mergesort", "heapsort", "stable"}) {
+            assertArrayEquals(new long[] {1, 3, 0, 2}, Dpnp.argsort(x, 0, kind).toLongArray(), kind);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dpnp.sort(x, 0, "bubble"));
+        assertTrue(e.getMessage().contains("'stable'") && e.getMessage().contains("'bubble'"), e.getMessage());
     }
 
     @OnEveryPlan
