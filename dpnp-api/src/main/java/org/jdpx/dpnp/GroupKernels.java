@@ -1,6 +1,8 @@
 package org.jdpx.dpnp;
 
 import java.lang.reflect.Method;
+import org.jdpx.kernels.DoubleArray;
+import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.IntArray;
 import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelContext;
@@ -23,6 +25,13 @@ final class GroupKernels {
     /** {@link #groupBincount}, for a launch with {@link org.jdpx.kernels.LocalMemory} arguments. */
     static final Method GROUP_BINCOUNT = KernelMethods.of(
             (KernelRef.K6<LongArray, IntArray, int[], Integer, Integer, Integer>) GroupKernels::groupBincount);
+
+    /** {@link #groupWeightsFloat}, for a launch with {@link org.jdpx.kernels.LocalMemory} arguments. */
+    static final Method GROUP_WEIGHTS_FLOAT = KernelMethods.of((KernelRef.K7<LongArray, FloatArray, FloatArray, float[],
+            Integer, Integer, Integer>) GroupKernels::groupWeightsFloat);
+    /** {@link #groupWeightsDouble}, for a launch with {@link org.jdpx.kernels.LocalMemory} arguments. */
+    static final Method GROUP_WEIGHTS_DOUBLE = KernelMethods.of((KernelRef.K7<LongArray, DoubleArray, DoubleArray, long[],
+            Integer, Integer, Integer>) GroupKernels::groupWeightsDouble);
 
     private GroupKernels() {
     }
@@ -99,6 +108,64 @@ final class GroupKernels {
         for (int b = lid; b < bins; b += size) {
             int c = local[b];
             if (c != 0) ctx.atomicAdd(counts, b, c);
+        }
+    }
+
+    /**
+     * {@link #groupBincount} with float32 weights: each group sums the weights of its elements per
+     * bin in local memory, then adds each non-zero bin sum to {@code sums} with one global atomic.
+     */
+    @Kernel
+    public static void groupWeightsFloat(KernelContext ctx, LongArray x, FloatArray w, FloatArray sums, @Local float[] local,
+                                         int n, int bins, int perGroup) {
+        int lid = ctx.localId(0);
+        int size = ctx.localSize(0);
+        for (int b = lid; b < bins; b += size) local[b] = 0f;
+        ctx.localBarrier();
+        int start = ctx.groupId(0) * perGroup;
+        int end = Math.min(start + perGroup, n);
+        for (int i = start + lid; i < end; i += size) {
+            long v = x.get(i);
+            if (v >= 0 && v < bins) ctx.atomicAdd(local, (int) v, w.get(i));
+        }
+        ctx.localBarrier();
+        for (int b = lid; b < bins; b += size) {
+            float s = local[b];
+            if (s != 0f) ctx.atomicAdd(sums, b, s);
+        }
+    }
+
+    /**
+     * {@link #groupWeightsFloat} for float64 weights: the local bin sums are double bit patterns
+     * in a long array, added to by compare-and-exchange (local memory has no double add).
+     */
+    @Kernel
+    public static void groupWeightsDouble(KernelContext ctx, LongArray x, DoubleArray w, DoubleArray sums, @Local long[] local,
+                                          int n, int bins, int perGroup) {
+        int lid = ctx.localId(0);
+        int size = ctx.localSize(0);
+        for (int b = lid; b < bins; b += size) local[b] = 0L;
+        ctx.localBarrier();
+        int start = ctx.groupId(0) * perGroup;
+        int end = Math.min(start + perGroup, n);
+        for (int i = start + lid; i < end; i += size) {
+            long v = x.get(i);
+            if (v >= 0 && v < bins) {
+                double wi = w.get(i);
+                long old = local[(int) v];
+                boolean done = false;
+                while (!done) {
+                    long sum = Double.doubleToRawLongBits(Double.longBitsToDouble(old) + wi);
+                    long seen = ctx.atomicCompareExchange(local, (int) v, old, sum);
+                    done = seen == old;
+                    old = seen;
+                }
+            }
+        }
+        ctx.localBarrier();
+        for (int b = lid; b < bins; b += size) {
+            double s = Double.longBitsToDouble(local[b]);
+            if (s != 0.0) ctx.atomicAdd(sums, b, s);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jdpx.dpnp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.jdpx.device.Device;
@@ -44,7 +45,7 @@ class CountingPlansTest {
     void bincountSumsWeights(Device device, Kind plan) {
         PlanCases.under(device, plan, d -> {
             ArrayOptions on = ArrayOptions.on(d);
-            for (int n : new int[] {1, 31, 1000}) {
+            for (int n : new int[] {1, 31, 1000, 50_001}) {
                 SplittableRandom r = new SplittableRandom(n);
                 int[] x = new int[n];
                 double[] w = new double[n];
@@ -54,9 +55,13 @@ class CountingPlansTest {
                 }
                 double[] want = new double[45];
                 for (int i = 0; i < n; i++) want[x[i]] += w[i];
-                UsmNdArray got = Dpnp.bincount(Tensor.asarray(x, null, on), Tensor.asarray(w, null, on), 45);
-                // Quarter-steps summed: exact in float32 and float64 alike.
-                assertArrayEquals(want, got.toDoubleArray(), d.filterString() + " " + plan + " n=" + n);
+                // Quarter-steps summed: exact in float32 and float64 alike, in any order.
+                UsmNdArray xs = Tensor.asarray(x, null, on);
+                UsmNdArray ws = Tensor.asarray(w, null, on);
+                assertArrayEquals(want, Dpnp.bincount(xs, ws, 45).toDoubleArray(), d.filterString() + " " + plan + " n=" + n);
+                UsmNdArray got32 = Dpnp.bincount(xs, ws.astype(DType.FLOAT32), 45);
+                assertEquals(DType.FLOAT32, got32.dtype());
+                assertArrayEquals(want, got32.toDoubleArray(), d.filterString() + " " + plan + " float32 n=" + n);
             }
         });
     }
