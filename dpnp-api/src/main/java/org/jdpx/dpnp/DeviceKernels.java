@@ -137,6 +137,24 @@ final class DeviceKernels {
     }
 
     /**
+     * The inverse of a unique: with {@code perm} the stable sort of {@code n} elements and
+     * {@code starts} the first sorted position of each of the {@code u} runs of equal keys, writes
+     * to {@code out[perm[j]]} the run that sorted position {@code j} falls in (a binary search).
+     */
+    @Kernel
+    public static void runOfSorted(KernelContext ctx, LongArray perm, LongArray starts, LongArray out, int u, int n) {
+        int j = ctx.globalId(0);
+        if (j >= n) return;
+        int lo = 0;
+        int hi = u;
+        while (lo < hi) {
+            int h = (lo + hi) >>> 1;
+            if (starts.get(h) <= j) lo = h + 1; else hi = h;
+        }
+        out.set((int) perm.get(j), lo - 1);
+    }
+
+    /**
      * Stream compaction: with {@code csum} the running count of selected elements, writes the
      * position of every selected element to {@code out[csum[i] - 1]}.
      */

@@ -530,6 +530,14 @@ public final class Dpnp extends NumpyDefaults {
     public static UsmNdArray sort(UsmNdArray x, Integer axis) { return Sorting.sort(x, axis); }
     /** The int64 positions that sort {@code x} along {@code axis}; stable. */
     public static UsmNdArray argsort(UsmNdArray x, Integer axis) { return Sorting.argsort(x, axis); }
+    /**
+     * NumPy's sort with {@code kind} ("quicksort", "mergesort", "heapsort" or "stable"): every kind
+     * is the same stable device sort here, which is what NumPy's kind='stable' promises and
+     * satisfies what the others do. Throws IllegalArgumentException for another kind.
+     */
+    public static UsmNdArray sort(UsmNdArray x, Integer axis, String kind) { return Sorting.sort(x, axis, kind); }
+    /** NumPy's argsort with {@code kind}, as {@link #sort(UsmNdArray, Integer, String)}: ties keep their order. */
+    public static UsmNdArray argsort(UsmNdArray x, Integer axis, String kind) { return Sorting.argsort(x, axis, kind); }
     /** Insertion points of {@code v} in the sorted 1-D {@code a}; side "left" or "right". */
     public static UsmNdArray searchsorted(UsmNdArray a, UsmNdArray v, String side) { return Sorting.searchsorted(a, v, side); }
     /** The sorted unique values of the flattened array. */
@@ -540,6 +548,16 @@ public final class Dpnp extends NumpyDefaults {
     public static UsmNdArray[] uniqueCounts(UsmNdArray x) {
         Sorting.Unique u = Sorting.unique(x);
         return new UsmNdArray[] {u.values(), u.counts()};
+    }
+    /** NumPy's {@code unique_inverse}: {@code {values, inverse}}, inverse with x's shape indexing values; on x's device. */
+    public static UsmNdArray[] uniqueInverse(UsmNdArray x) {
+        Sorting.Unique u = Sorting.unique(x, true);
+        return new UsmNdArray[] {u.values(), u.inverse()};
+    }
+    /** NumPy's {@code unique_all}: {@code {values, indices (first occurrences), inverse, counts}}; on x's device. */
+    public static UsmNdArray[] uniqueAll(UsmNdArray x) {
+        Sorting.Unique u = Sorting.unique(x, true);
+        return new UsmNdArray[] {u.values(), u.indices(), u.inverse(), u.counts()};
     }
     /** Elements at {@code indices} along {@code axis} (null: flattened); out-of-range indices throw. */
     public static UsmNdArray take(UsmNdArray x, UsmNdArray indices, Integer axis) { return Sorting.take(x, indices, axis); }

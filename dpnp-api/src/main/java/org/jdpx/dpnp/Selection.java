@@ -1,6 +1,7 @@
 package org.jdpx.dpnp;
 
 import org.jdpx.kernels.Kernels;
+import org.jdpx.tensor.Compaction;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
@@ -8,7 +9,8 @@ import org.jdpx.tensor.UsmNdArray;
 /**
  * Selecting positions on the device by stream compaction: a running count of the selected
  * elements ({@code cumsum}), the total read to the host to size the result (as dpnp does), and a
- * kernel that writes each selected position to its slot.
+ * kernel that writes each selected position to its slot. The GPU plan (and llvmpipe beyond its
+ * loop limit) compacts with a block scan instead ({@link Compaction#suits}).
  */
 final class Selection {
 
@@ -17,6 +19,7 @@ final class Selection {
 
     /** Positions (int64, C order) where the flattened {@code mask} is non-zero. */
     static UsmNdArray positions(UsmNdArray mask) {
+        if (Compaction.suits(mask.device(), mask.size())) return Compaction.positions(mask);
         UsmNdArray flags = Tensor.notEqual(mask.reshape(-1), 0);
         long n = flags.size();
         if (n == 0) return Dense.allocate(mask, DType.INT64, 0);

@@ -49,6 +49,26 @@ final class Sorting {
         return back(Gather.rows(m, perm, rows, n, n, true), m, axis).copy().eval();
     }
 
+    /** {@link #argsort(UsmNdArray, Integer)} once {@code kind} is one NumPy names (all are this stable sort). */
+    static UsmNdArray argsort(UsmNdArray x, Integer axis, String kind) {
+        checkKind("argsort", kind);
+        return argsort(x, axis);
+    }
+
+    /** {@link #sort(UsmNdArray, Integer)} once {@code kind} is one NumPy names. */
+    static UsmNdArray sort(UsmNdArray x, Integer axis, String kind) {
+        checkKind("sort", kind);
+        return sort(x, axis);
+    }
+
+    private static void checkKind(String fn, String kind) {
+        switch (kind == null ? "quicksort" : kind) {
+            case "quicksort", "mergesort", "heapsort", "stable" -> { }
+            default -> throw new IllegalArgumentException(fn + ": kind must be 'quicksort', 'mergesort', 'heapsort' or 'stable' (all "
+                    + "run the same stable sort here), got '" + kind + "'");
+        }
+    }
+
     /** NumPy's take: elements at {@code indices} along {@code axis} (null: of the flattened array). */
     static UsmNdArray take(UsmNdArray x, UsmNdArray indices, Integer axis) {
         if (indices.dtype().isFloat()) throw new IllegalArgumentException("take: indices must be integers, got " + indices.dtype());
@@ -125,14 +145,26 @@ final class Sorting {
         return out;
     }
 
-    /** The sorted unique values of {@code x} (flattened), and how often each occurs. */
-    record Unique(UsmNdArray values, UsmNdArray counts) {
+    /**
+     * The sorted unique values of {@code x} (flattened), how often each occurs, and, when asked
+     * for, the position of each one's first occurrence and for every element of {@code x} the
+     * index of its value in {@code values} (with x's shape); null when not asked for.
+     */
+    record Unique(UsmNdArray values, UsmNdArray counts, UsmNdArray indices, UsmNdArray inverse) {
     }
 
     static Unique unique(UsmNdArray x) {
+        return unique(x, false);
+    }
+
+    /** {@link Unique} of {@code x}; {@code all} adds the first indices and the inverse. */
+    static Unique unique(UsmNdArray x, boolean all) {
         UsmNdArray flat = Dense.of(x.reshape(-1));
         long n = flat.size();
-        if (n == 0) return new Unique(flat, Dense.allocate(flat, DType.INT64, 0));
+        if (n == 0) {
+            UsmNdArray none = Dense.allocate(flat, DType.INT64, 0);
+            return new Unique(flat, none, all ? none : null, all ? Dense.allocate(flat, DType.INT64, x.shape()) : null);
+        }
         UsmNdArray keys = OrderKeys.of(flat);
         UsmNdArray perm = MergeSort.argsortRows(keys, 1, n).reshape(n);
         UsmNdArray sortedKeys = Gather.rows(keys.reshape(1, n), perm, 1, n, n, false).reshape(n);
@@ -147,7 +179,13 @@ final class Sorting {
         bounds.set(":" + u, starts);
         bounds.set(String.valueOf(u), n);
         UsmNdArray counts = Tensor.subtract(bounds.get("1:"), bounds.get(":-1")).eval();
-        return new Unique(values, counts);
+        if (!all) return new Unique(values, counts, null, null);
+        // The sort is stable, so the first of a run of equal keys is the value's first occurrence.
+        UsmNdArray indices = Gather.rows(Dense.of(perm).reshape(1, n), starts, 1, n, u, false).reshape(u);
+        UsmNdArray inverse = Dense.allocate(flat, DType.INT64, n);
+        Kernels.launch(DeviceKernels::runOfSorted, Dense.range(n), Dense.longs(Dense.of(perm)), Dense.longs(Dense.of(starts)),
+                Dense.longs(inverse), (int) u, Dense.count("unique", n));
+        return new Unique(values, counts, indices, inverse.reshape(x.shape()));
     }
 
     private static long[] concat(long[] a, long[] b) {

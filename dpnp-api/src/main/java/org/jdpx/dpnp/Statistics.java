@@ -1,6 +1,5 @@
 package org.jdpx.dpnp;
 
-import org.jdpx.kernels.Kernels;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
 import org.jdpx.tensor.Shapes;
@@ -10,7 +9,7 @@ import org.jdpx.tensor.UsmNdArray;
 /**
  * Order statistics, weighted means, covariance and counting: median and percentiles sort on the
  * device and interpolate between neighbours ({@code linear} method); histogram and bincount
- * count with atomic adds in a kernel; cov and corrcoef use matmul.
+ * count with atomic adds in a kernel ({@link BinCounts}); cov and corrcoef use matmul.
  */
 final class Statistics {
 
@@ -114,20 +113,10 @@ final class Statistics {
         return Tensor.clip(r, -1.0, 1.0).eval();
     }
 
-    /** Counts of the values {@code 0..bins-1} among the int64 values {@code idx} (others are skipped). */
-    static UsmNdArray counts(UsmNdArray idx, long bins) {
-        UsmNdArray d = Dense.of(idx.reshape(-1), DType.INT64);
-        UsmNdArray c = UsmNdArray.allocate(new long[] {bins}, DType.INT32, idx.queue(), idx.usmType(), 'C').assign(0);
-        int n = Dense.count("bincount", d.size());
-        if (n > 0 && bins > 0) {
-            Kernels.launch(DeviceKernels::bincount, Dense.range(n), Dense.longs(d), Dense.ints(c), n, Dense.count("bincount", bins));
-        }
-        return c.astype(DType.INT64).eval();
-    }
-
     /**
-     * NumPy's bincount of non-negative integers; with weights, each bin sums its weights (a
-     * broadcast compare-and-sum on the device). The output length is read to the host.
+     * NumPy's bincount of non-negative integers; with weights, each bin sums its weights (per
+     * work-group in local memory on the GPU plan, {@link BinCounts#weighted}; else a broadcast
+     * compare-and-sum on the device). The output length is read to the host.
      */
     static UsmNdArray bincount(UsmNdArray x, UsmNdArray weights, long minlength) {
         if (x.ndim() != 1 || x.dtype().isFloat()) {
@@ -139,10 +128,12 @@ final class Statistics {
             if (Tensor.min(x, null, false).itemLong() < 0) throw new IllegalArgumentException("bincount: x must be non-negative");
             bins = Math.max(bins, Tensor.max(x, null, false).itemLong() + 1);
         }
-        if (weights == null) return counts(x, bins);
+        if (weights == null) return BinCounts.counts(x, bins);
+        UsmNdArray w = weights.dtype().isFloat() ? weights : weights.astype(DTypes.defaultFloat(x.device()));
+        UsmNdArray grouped = BinCounts.weighted(x, w, bins);
+        if (grouped != null) return grouped;
         UsmNdArray b = Creation.iota(x, bins).reshape(bins, 1);
         UsmNdArray hit = Tensor.equal(x.reshape(1, x.size()), b);
-        UsmNdArray w = weights.dtype().isFloat() ? weights : weights.astype(DTypes.defaultFloat(x.device()));
         return Tensor.sum(Tensor.where(hit, w.reshape(1, w.size()), 0.0), new int[] {1}, false).eval();
     }
 
@@ -189,7 +180,7 @@ final class Statistics {
         i = Tensor.where(above, Tensor.add(i, 1L), i);
         UsmNdArray inside = Tensor.logicalAnd(Tensor.greaterEqual(vf, first), Tensor.lessEqual(vf, last));
         UsmNdArray idx = Tensor.where(inside, i, (long) bins).eval();
-        return new UsmNdArray[] {counts(idx, bins), edges};
+        return new UsmNdArray[] {BinCounts.counts(idx, bins), edges};
     }
 
     /** NumPy's digitize for increasing bins: the index of the bin each value falls in. */

@@ -7,7 +7,8 @@ import org.jdpx.tensor.fusion.ReduceOp;
 /**
  * Integer-array and boolean-mask indexing, which copy (NumPy's advanced indexing). The data
  * never goes to the host: the index range check reads two numbers (min and max) and the mask
- * count one, as dpctl does to size its outputs.
+ * count one, as dpctl does to size its outputs. A mask on the GPU plan compacts with a block scan
+ * ({@link Compaction#suits}); the other plans with a running count and one work-item per element.
  */
 final class AdvancedIndexing {
 
@@ -59,6 +60,14 @@ final class AdvancedIndexing {
                     + " does not match the array's shape " + Shapes.describe(x.shape()));
         }
         UsmNdArray src = x.contiguousAs(x.dtype());
+        if (Compaction.suits(x.device(), x.size())) {
+            // Block-scan compaction of the mask, then a gather of the selected elements.
+            UsmNdArray pos = Compaction.positions(mask);
+            UsmNdArray out = UsmNdArray.allocate(new long[] {pos.size()}, x.dtype(), x.queue(), x.usmType(), 'C');
+            Gather.take(x.queue(), x.dtype(), src.memory(), src.view().offset(), pos.memory(), 0, out.memory(), 1,
+                    x.size(), 1, pos.size());
+            return out;
+        }
         UsmNdArray m = mask.contiguousAs(DType.BOOL);
         UsmNdArray rank = Reductions.cumulative(ReduceOp.SUM, m, null);
         long count = x.size() == 0 ? 0 : rank.get(x.size() - 1).itemLong();

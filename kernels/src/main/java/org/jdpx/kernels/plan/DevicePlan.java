@@ -52,6 +52,7 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
     public static final String VARIABLE = "JDPX_SCHEDULE";
     /** The system property that wins over {@link #VARIABLE}. */
     public static final String PROPERTY = "jdpx.schedule";
+    private static final ScopedValue<Kind> SCOPED = ScopedValue.newInstance();
 
     /**
      * The plan for {@code device}, honouring {@code JDPX_SCHEDULE} / {@code -Djdpx.schedule}.
@@ -59,7 +60,17 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
      * @throws IllegalArgumentException when the setting is not {@code auto}, {@code cpu} or {@code gpu}
      */
     public static DevicePlan of(Device device) {
-        return of(device, forced(System.getenv(), System.getProperties()));
+        return of(device, SCOPED.isBound() ? SCOPED.get() : forced(System.getenv(), System.getProperties()));
+    }
+
+    /**
+     * Runs {@code body} with the plan class {@code kind} forced for every {@link #of(Device)} made
+     * by this thread inside it, as {@code JDPX_SCHEDULE} would force it for the whole process: lets
+     * a test run the GPU plan on a CPU driver next to the default plan in one JVM. The java device
+     * keeps its own plan.
+     */
+    public static <T> T forcing(Kind kind, java.util.function.Supplier<T> body) {
+        return ScopedValue.where(SCOPED, kind).call(body::get);
     }
 
     /** The plan for {@code device} with the plan class {@code forced} (null: by device type). */
@@ -100,6 +111,14 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
             default -> throw new IllegalArgumentException((p != null ? "-D" + PROPERTY : VARIABLE) + "=" + v
                     + " is not a schedule: use auto (by device type), gpu (the GPU plan on every OpenCL device) or cpu");
         };
+    }
+
+    /**
+     * The most iterations one loop of a kernel runs on {@code device}: Mesa's llvmpipe (behind
+     * rusticl) silently leaves every loop after 65535 iterations; unlimited elsewhere.
+     */
+    public static long loopLimit(Device device) {
+        return device.name().contains("llvmpipe") ? 65_535 : Long.MAX_VALUE;
     }
 
     /** True for the GPU plan (a GPU, or any OpenCL device when forced). */
