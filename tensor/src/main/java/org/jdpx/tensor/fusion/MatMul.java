@@ -87,10 +87,12 @@ public final class MatMul {
             return;
         }
         GemmConfig narrowed = chosen;
-        if (!chosen.staged() && k * chosen.itemCols() > limit) {
+        // An edge panel of fewer than itemRows rows runs rows x (K + 1) x cols iterations in all
+        long perCol = (long) chosen.itemRows() * (k + 1);
+        if (!chosen.staged() && perCol * chosen.itemCols() > limit) {
             // llvmpipe stops a loop after 65535 iterations in all, so the panel's rows narrow until
             // its nested loops fit, and a K too long even for that takes the staged form
-            long cols = Long.highestOneBit(Math.max(1, limit / Math.max(1, k)));
+            long cols = Long.highestOneBit(Math.max(1, limit / perCol));
             narrowed = cols >= 8 ? new GemmConfig(1, 1, chosen.itemRows(), (int) cols, 1, false)
                     : GemmConfig.staged(queue.device(), s.bytes());
         }

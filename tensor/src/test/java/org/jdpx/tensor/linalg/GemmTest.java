@@ -67,6 +67,15 @@ class GemmTest {
         check(device, DType.FLOAT32, new Case(new long[] {7, 1000}, new long[] {1000, 1000}, false, false), new Random(8));
     }
 
+    /**
+     * A short transposed A (7 rows, so an edge panel of 3) against K = 257: on llvmpipe the narrowed
+     * panel once ran 3 x 257 x 128 loop iterations, past its 65535 limit, and came back wrong.
+     */
+    @OnEveryDevice
+    void edgePanelOfATransposedProductStaysInsideLoopLimits(Device device) {
+        check(device, DType.FLOAT32, new Case(new long[] {7, 257}, new long[] {257, 257}, true, false), new Random(9));
+    }
+
     /** Matrix-vector products and long dot products (their own kernels on the java device), over all cores. */
     @OnEveryDevice
     void matrixVectorProductsAndLongDotsMatchPlainJava(Device device) {
