@@ -180,10 +180,14 @@ public final class Event {
         return "Event[" + command + ", " + status() + " on " + queue + "]";
     }
 
-    /** One completion action: runs at most once, whoever calls it first; its failure is logged. */
+    /**
+     * One completion action: runs at most once, whoever calls it first; a second caller waits
+     * until it finished (so {@code await()} returns after it, even when a backend thread runs it).
+     * Its failure is logged.
+     */
     private static final class Completion implements Runnable {
         private static final System.Logger LOG = System.getLogger(Event.class.getName());
-        private final java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        private boolean ran;
         private final Runnable action;
         private final String command;
 
@@ -193,10 +197,11 @@ public final class Event {
         }
 
         @Override
-        public void run() {
-            if (!ran.compareAndSet(false, true)) {
+        public synchronized void run() {
+            if (ran) {
                 return;
             }
+            ran = true;
             try {
                 action.run();
             } catch (RuntimeException | Error e) {

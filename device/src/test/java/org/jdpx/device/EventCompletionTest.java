@@ -140,6 +140,48 @@ class EventCompletionTest {
     }
 
     @Test
+    void awaitReturnsOnlyAfterAnActionABackendThreadIsRunning() throws Exception {
+        Device device = Devices.get("java:cpu:0");
+        try (Queue q = device.createQueue(false)) {
+            CountDownLatch gate = new CountDownLatch(1);
+            Event task = q.wrap(q.spi().hostTask(() -> {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, List.of()));
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            task.whenComplete(() -> {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                finished.set(true);
+            });
+            gate.countDown();
+            assertTrue(entered.await(HANG_GUARD_S, TimeUnit.SECONDS), "the action never started");
+            java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread waiter = new Thread(() -> {
+                task.await();
+                seen.set(finished.get());
+            });
+            waiter.start();
+            // The waiter either returned (the defect) or waits for the action the device's thread runs.
+            while (waiter.getState() != Thread.State.BLOCKED && waiter.getState() != Thread.State.TERMINATED) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            waiter.join();
+            assertTrue(seen.get(), "await() returned while the completion action was still running");
+        }
+    }
+
+    @Test
     void aNullActionIsRefused() {
         Event e = Devices.get("java:cpu:0").defaultQueue().marker();
         NullPointerException ex = assertThrows(NullPointerException.class, () -> e.whenComplete(null));
