@@ -31,7 +31,10 @@ class UsmCopyEventTest {
             r.start();
             Event up = a.copyFromHostAsync(MemorySegment.ofArray(host), 0);
             Event across = b.copyFromAsync(a, 4, 0, 24, up);
-            b.copyToHostAsync(MemorySegment.ofArray(back), 0, across).await();
+            Event down = b.copyToHostAsync(MemorySegment.ofArray(back), 0, across);
+            // An event commits when its copy completes, on whichever thread sees that first: a copy
+            // nobody awaits may commit after the recording stopped, so each is awaited here.
+            for (Event e : List.of(down, across, up)) e.await();
             r.stop();
             r.dump(file);
         }
