@@ -1,7 +1,9 @@
 package org.jdpx.device;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdpx.device.spi.EventDriver;
 
 /**
@@ -33,6 +35,8 @@ public final class Event {
     private final EventDriver driver;
     private final String command;
     private final Duration defaultTimeout;
+    /** Actions given to {@link #whenComplete}; null until the first, so plain events pay nothing. */
+    private volatile List<Completion> completions;
 
     Event(Queue queue, EventDriver driver, String command, Duration defaultTimeout) {
         this.queue = queue;
@@ -63,7 +67,11 @@ public final class Event {
         if (defaultTimeout != null) {
             return await(defaultTimeout);
         }
-        driver.await();
+        try {
+            driver.await();
+        } finally {
+            runCompletions();
+        }
         return this;
     }
 
@@ -84,11 +92,51 @@ public final class Event {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("a timeout cannot be negative, got " + timeout);
         }
-        if (!driver.await(timeout)) {
+        boolean done;
+        try {
+            done = driver.await(timeout);
+        } finally {
+            runCompletions();
+        }
+        if (!done) {
             driver.cancel();
             throw new CommandTimeoutException(queue.refuseAfterTimeout(command, timeout), timeout);
         }
         return this;
+    }
+
+    /**
+     * Runs {@code action} once, when the command completed (successfully or not): at once on the
+     * calling thread when it already has, otherwise on a thread of the backend (an OpenCL
+     * completion callback hands it to a jdpx thread, the java device runs it where the command
+     * finished, Level Zero on a waiting thread) or in {@link #await()}, whichever sees the
+     * completion first. After {@code await()} returned, the action has run. Keep it short: it may
+     * delay other completion actions. An exception it throws is logged (level WARNING) and never
+     * reaches the caller or the driver's thread.
+     *
+     * @return this event, for chaining
+     * @throws NullPointerException when {@code action} is null
+     */
+    public Event whenComplete(Runnable action) {
+        Completion c = new Completion(Objects.requireNonNull(action, "whenComplete needs an action"), command);
+        synchronized (this) {
+            if (completions == null) {
+                completions = new CopyOnWriteArrayList<>();
+            }
+            completions.add(c);
+        }
+        driver.onComplete(c);
+        return this;
+    }
+
+    /** Runs the completion actions not yet run, once the command is done; called after every wait. */
+    private void runCompletions() {
+        List<Completion> cs = completions;
+        if (cs != null && isDone()) {
+            for (Completion c : cs) {
+                c.run();
+            }
+        }
     }
 
     /** What the command is, for messages (e.g. {@code kernel 'saxpy'}). */
@@ -130,5 +178,36 @@ public final class Event {
     @Override
     public String toString() {
         return "Event[" + command + ", " + status() + " on " + queue + "]";
+    }
+
+    /**
+     * One completion action: runs at most once, whoever calls it first; a second caller waits
+     * until it finished (so {@code await()} returns after it, even when a backend thread runs it).
+     * Its failure is logged.
+     */
+    private static final class Completion implements Runnable {
+        private static final System.Logger LOG = System.getLogger(Event.class.getName());
+        private boolean ran;
+        private final Runnable action;
+        private final String command;
+
+        Completion(Runnable action, String command) {
+            this.action = action;
+            this.command = command;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (ran) {
+                return;
+            }
+            ran = true;
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "the completion action of " + command + " failed; "
+                        + "the command itself is unaffected", e);
+            }
+        }
     }
 }

@@ -25,9 +25,12 @@ final class KernelFlight {
         return JfrSupport.available() ? KernelLaunchEvent.started() : null;
     }
 
-    /** Records the launch of {@code kernel} and returns {@code enqueued}. */
+    /**
+     * Records the launch of {@code kernel}, committed when {@code enqueued} completes, and returns
+     * {@code enqueued}; nothing when {@code started} is null (no recording enables the event).
+     */
     static Event launched(Object started, CompiledKernel kernel, WorkRange range, Device device, Event enqueued) {
-        if (started != null) KernelLaunchEvent.ended(started, kernel, range, device);
+        if (started != null) KernelLaunchEvent.launched(started, kernel, range, device, enqueued);
         return enqueued;
     }
 }

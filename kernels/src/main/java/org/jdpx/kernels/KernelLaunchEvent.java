@@ -5,17 +5,26 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Timespan;
+import org.jdpx.device.Event;
 import org.jdpx.device.spi.LaunchRange;
 
 /**
- * JFR event: a kernel put on a queue. Its duration is the launch call (checks, argument marshalling,
- * enqueue); the device's own queued, start and end times are in the returned Event's {@code profiling()}.
+ * JFR event: one kernel launch, queued to end. It begins when the launch call starts (argument
+ * checks, marshalling, enqueue) and ends when the device reported the kernel complete, through
+ * {@link Event#whenComplete}; it is committed then, on the thread that saw the completion. The
+ * device's own queued, start and end times are in the returned Event's {@code profiling()}.
  */
 @Name("jdpx.KernelLaunch")
 @Label("Kernel Launch")
 @Category({"jdpx", "Kernels"})
-@Description("A kernel enqueued on a device; the duration covers the launch call, not the device's execution")
+@Description("A kernel launch, queued to end: the duration runs from the launch call (jdpx checks the "
+        + "arguments and enqueues the kernel) until the device reported the kernel complete, so it covers "
+        + "the launch call, the wait behind earlier commands and the kernel's execution")
 final class KernelLaunchEvent extends jdk.jfr.Event {
+    /** Only asked whether the event type is enabled; never committed. */
+    private static final KernelLaunchEvent PROBE = new KernelLaunchEvent();
+
     @Label("Kernel")
     String kernel;
     @Label("Device")
@@ -25,23 +34,32 @@ final class KernelLaunchEvent extends jdk.jfr.Event {
     @Label("Local Range")
     @Description("The work-group size, or \"auto\" when the device chooses")
     String local;
+    @Label("Launch Call")
+    @Description("The part of the duration spent in the launch call, before the kernel was on the queue")
+    @Timespan
+    long launchCall;
 
+    /** A begun event, or null (nothing allocated) when no recording enables this event. */
     static Object started() {
+        if (!PROBE.isEnabled()) return null;
         KernelLaunchEvent e = new KernelLaunchEvent();
+        e.launchCall = System.nanoTime(); // the call's start until launched() turns it into a span
         e.begin();
         return e;
     }
 
-    static void ended(Object started, CompiledKernel k, WorkRange range, org.jdpx.device.Device d) {
+    /** Fills in the launch and commits the event once {@code enqueued} completed. */
+    static void launched(Object started, CompiledKernel k, WorkRange range, org.jdpx.device.Device d, Event enqueued) {
         KernelLaunchEvent e = (KernelLaunchEvent) started;
-        e.end();
-        if (e.shouldCommit()) {
-            LaunchRange lr = range.launchRange();
-            e.kernel = k.name();
-            e.device = d.filterString();
-            e.global = Arrays.toString(lr.global());
-            e.local = lr.local() == null ? "auto" : Arrays.toString(lr.local());
-            e.commit();
-        }
+        e.launchCall = System.nanoTime() - e.launchCall;
+        LaunchRange lr = range.launchRange();
+        e.kernel = k.name();
+        e.device = d.filterString();
+        e.global = Arrays.toString(lr.global());
+        e.local = lr.local() == null ? "auto" : Arrays.toString(lr.local());
+        enqueued.whenComplete(() -> {
+            e.end();
+            if (e.shouldCommit()) e.commit();
+        });
     }
 }

@@ -1,5 +1,6 @@
 package org.jdpx.usm;
 
+import org.jdpx.device.Event;
 import org.jdpx.device.spi.JfrSupport;
 
 /**
@@ -11,11 +12,14 @@ final class UsmFlight {
     private UsmFlight() {
     }
 
+    /** A begun copy event, or null when JFR is missing or no recording enables the event. */
     static Object copyStarted() {
         return JfrSupport.available() ? UsmCopyEvent.started() : null;
     }
 
-    static void copied(Object started, long bytes, String direction, UsmMemory memory) {
-        if (started != null) UsmCopyEvent.ended(started, bytes, direction, memory);
+    /** Commits the copy event once {@code enqueued} completed; returns {@code enqueued}. */
+    static Event copying(Object started, long bytes, String direction, UsmMemory memory, Event enqueued) {
+        if (started != null) UsmCopyEvent.endsWith(started, bytes, direction, memory, enqueued);
+        return enqueued;
     }
 }

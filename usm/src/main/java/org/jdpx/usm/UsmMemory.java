@@ -139,14 +139,14 @@ public final class UsmMemory implements AutoCloseable {
      */
     public Event copyFromHostAsync(MemorySegment src, long offset, Event... deps) {
         checkRange(offset, src.byteSize(), "copy " + src.byteSize() + " bytes from the host");
-        return enqueue("copy into", b -> queue.spi().copyFromHost(src, b, offset, drivers(deps)));
+        Object flight = UsmFlight.copyStarted();
+        return UsmFlight.copying(flight, src.byteSize(), "host to device", this,
+                enqueue("copy into", b -> queue.spi().copyFromHost(src, b, offset, drivers(deps))));
     }
 
     /** Copies all of {@code src} to the start of this memory and waits. */
     public void copyFromHost(MemorySegment src) {
-        Object flight = UsmFlight.copyStarted();
         copyFromHostAsync(src, 0).await();
-        UsmFlight.copied(flight, src.byteSize(), "host to device", this);
     }
 
     /** Copies a Java array's elements to the start of this memory and waits. */
@@ -194,7 +194,9 @@ public final class UsmMemory implements AutoCloseable {
      */
     public Event copyToHostAsync(MemorySegment dst, long offset, Event... deps) {
         checkRange(offset, dst.byteSize(), "copy " + dst.byteSize() + " bytes to the host");
-        return enqueue("copy from", b -> queue.spi().copyToHost(b, offset, dst, drivers(deps)));
+        Object flight = UsmFlight.copyStarted();
+        return UsmFlight.copying(flight, dst.byteSize(), "device to host", this,
+                enqueue("copy from", b -> queue.spi().copyToHost(b, offset, dst, drivers(deps))));
     }
 
     /** Copies the start of this memory into all of {@code dst} and waits. */
@@ -208,9 +210,7 @@ public final class UsmMemory implements AutoCloseable {
      * @throws IndexOutOfBoundsException when the range is outside this memory
      */
     public void copyToHost(MemorySegment dst, long offset) {
-        Object flight = UsmFlight.copyStarted();
         copyToHostAsync(dst, offset).await();
-        UsmFlight.copied(flight, dst.byteSize(), "device to host", this);
     }
 
     /** Copies the start of this memory into a Java array and waits. */
@@ -277,21 +277,20 @@ public final class UsmMemory implements AutoCloseable {
         src.checkRange(srcOffset, bytes, "copy " + bytes + " bytes out of it");
         checkRange(dstOffset, bytes, "copy " + bytes + " bytes into it");
         List<EventDriver> all = drivers(deps);
-        return queue.wrap(Lifetime.useAll(List.of(src.lifetime, lifetime), "copy between", blocks -> {
+        Object flight = UsmFlight.copyStarted();
+        return UsmFlight.copying(flight, bytes, "device to device", this, queue.wrap(Lifetime.useAll(List.of(src.lifetime, lifetime), "copy between", blocks -> {
             // Monitors are held: the source's last use cannot change under us.
             EventDriver srcLast = src.lifetime.lastUseLocked();
             if (srcLast != null && src.queue != queue) {
                 all.add(srcLast);
             }
             return queue.spi().copy(blocks.get(0), srcOffset, blocks.get(1), dstOffset, bytes, all);
-        }));
+        })));
     }
 
     /** Copies all of {@code src} to the start of this memory (same device) and waits. */
     public void copyFrom(UsmMemory src) {
-        Object flight = UsmFlight.copyStarted();
         copyFromAsync(src, 0, 0, src.byteSize()).await();
-        UsmFlight.copied(flight, src.byteSize(), "device to device", this);
     }
 
     /**

@@ -38,6 +38,12 @@ final class JavaEvent implements EventDriver {
         return EventDriver.awaitFuture(future, timeout, "a command of the java device");
     }
 
+    /** Runs {@code action} where the command's future completes, or at once when it did. */
+    @Override
+    public void onComplete(Runnable action) {
+        future.whenComplete((v, t) -> action.run());
+    }
+
     @Override
     public void cancel() {
         cancelled = true;

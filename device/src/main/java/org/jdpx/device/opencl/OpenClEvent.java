@@ -99,6 +99,27 @@ final class OpenClEvent implements EventDriver {
         return EventDriver.awaitFuture(done, timeout, command + " on " + device.label());
     }
 
+    /**
+     * Registers a {@code clSetEventCallback} for {@code CL_COMPLETE} (also called for a failed
+     * command). The driver's callback thread only hands {@code action} to a jdpx thread, since
+     * OpenCL forbids blocking calls in callbacks. The queue is flushed so that the command reaches
+     * the device without a later wait.
+     */
+    @Override
+    public void onComplete(Runnable action) {
+        queue.flushIfDirty();
+        int st = Cl.status(() -> clSetEventCallback(event, CL_COMPLETE, (ev, status, data) -> {
+            try {
+                WAITERS.execute(action);
+            } catch (RuntimeException e) {
+                action.run(); // the pool refused (JVM shutting down): run it here rather than lose it
+            }
+        }, null));
+        if (st != CL_SUCCESS) {
+            EventDriver.super.onComplete(action);
+        }
+    }
+
     @Override
     public Event.Status status() {
         // Polling does not submit anything: without a flush, an idle queue's command could stay QUEUED.

@@ -73,6 +73,28 @@ public interface EventDriver {
     default void cancel() {
     }
 
+    /**
+     * Runs {@code action} once after the command completed (successfully or not), at once when it
+     * already has. {@code action} never throws (the caller wraps it). This default waits on a
+     * shared daemon thread per pending command, for backends without a native completion
+     * notification (Level Zero); OpenCL and the java device override it.
+     */
+    default void onComplete(Runnable action) {
+        Event.Status s = status();
+        if (s == Event.Status.COMPLETE || s == Event.Status.ERROR) {
+            action.run();
+            return;
+        }
+        CompletionWaiters.POOL.execute(() -> {
+            try {
+                await();
+            } catch (RuntimeException | Error e) {
+                // a failed command is complete too; its failure reaches whoever awaits it
+            }
+            action.run();
+        });
+    }
+
     /** Where the command is now. */
     Event.Status status();
 
@@ -81,4 +103,17 @@ public interface EventDriver {
      * the command completed on a queue created with profiling.
      */
     long[] profilingNanos();
+
+    /** The threads of {@link #onComplete}'s default. */
+    final class CompletionWaiters {
+        static final java.util.concurrent.ExecutorService POOL =
+                java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "jdpx-event-waiter");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        private CompletionWaiters() {
+        }
+    }
 }
