@@ -11,7 +11,7 @@ import org.jdpx.kernels.ir.Var;
 /**
  * {@code exp} written out in IR arithmetic, so it vectorizes where a call to the device's
  * {@code exp} does not: PoCL compiles its built-in into scalar code inside loops, and the JVM's
- * {@code Math.exp} is an out-of-line stub. Only IEEE additions and multiplications (never fused),
+ * {@code Math.exp} is an out-of-line intrinsic call. Only IEEE additions and multiplications (never fused),
  * selects, integer shifts and bit casts are used, so every device computes the same bits.
  *
  * <p>The method: {@code x} is clamped to a range whose ends already overflow to infinity or
