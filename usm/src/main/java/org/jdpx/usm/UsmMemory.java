@@ -301,7 +301,7 @@ public final class UsmMemory implements AutoCloseable {
      */
     public static void copyAcrossDevices(UsmMemory src, UsmMemory dst) {
         dst.checkRange(0, src.byteSize(), "copy " + src.byteSize() + " bytes into it");
-        try (Arena staging = Arena.ofConfined()) {
+        try (Arena staging = Arena.ofShared()) {
             MemorySegment host = staging.allocate(src.byteSize(), 64);
             src.copyToHost(host);
             dst.copyFromHost(host);

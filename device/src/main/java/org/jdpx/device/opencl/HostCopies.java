@@ -146,7 +146,7 @@ final class HostCopies {
 
     /** Runs a transfer through a temporary native copy, for read-only heap segments. */
     private static cl_event bounced(MemorySegment src, Function<MemorySegment, cl_event> op) {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment tmp = arena.allocate(src.byteSize(), 64);
             MemorySegment.copy(src, 0, tmp, 0, src.byteSize());
             cl_event ev = op.apply(tmp);

@@ -37,7 +37,7 @@ final class IlPrograms {
             throw new UnsupportedOperationException(device.label() + " does not accept SPIR-V (CL_DEVICE_IL_VERSION is '"
                     + device.profile.ilVersion() + "'); build OpenCL C source for it instead");
         }
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) {
             MemorySegment il = arena.allocate(module.length, 4);
             MemorySegment.copy(module, 0, il, ValueLayout.JAVA_BYTE, 0, module.length);
             MemorySegment err = arena.allocate(ValueLayout.JAVA_INT);

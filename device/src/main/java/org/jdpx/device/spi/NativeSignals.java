@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  *
  * <p>Linux and macOS only (POSIX {@code sigaction}, {@code setenv}); elsewhere, and where the C
  * library cannot be called, these methods do nothing.
+ *
+ * <p>Its temporary native structs live in shared arenas, never confined ones: a confined session
+ * anywhere in the process teaches the JIT that memory-session checks need an owner-thread test,
+ * and the java device's kernels, compiled after a PoCL build had run these checks, then paid
+ * that test on every element (5x slower elementwise kernels on java:cpu:0).
  */
 public final class NativeSignals {
 
@@ -90,7 +95,7 @@ public final class NativeSignals {
                 return;
             }
             libc().ifPresent(c -> {
-                try (Arena a = Arena.ofConfined()) {
+                try (Arena a = Arena.ofShared()) {
                     int rc = (int) c.setenv.invokeExact(a.allocateFrom(POCL_VARIABLE), a.allocateFrom("0"), 0);
                     if (rc != 0) {
                         LOG.log(Level.WARNING, "could not set " + POCL_VARIABLE + "=0 (setenv returned " + rc
@@ -116,7 +121,7 @@ public final class NativeSignals {
     @SuppressWarnings("restricted") // reads the C string getenv returns
     public static Optional<String> nativeEnv(String name) {
         return libc().flatMap(c -> {
-            try (Arena a = Arena.ofConfined()) {
+            try (Arena a = Arena.ofShared()) {
                 MemorySegment v = (MemorySegment) c.getenv.invokeExact(a.allocateFrom(name));
                 return v.equals(MemorySegment.NULL) ? Optional.empty()
                         : Optional.of(v.reinterpret(Long.MAX_VALUE).getString(0));
@@ -133,7 +138,7 @@ public final class NativeSignals {
             return new Snapshot(new long[0]);
         }
         long[] out = new long[NUMBERS.length];
-        try (Arena a = Arena.ofConfined()) {
+        try (Arena a = Arena.ofShared()) {
             MemorySegment act = a.allocate(SIGACTION_BYTES, 16);
             for (int i = 0; i < NUMBERS.length; i++) {
                 int rc = (int) c.get().sigaction.invokeExact(NUMBERS[i], MemorySegment.NULL, act);
@@ -207,7 +212,7 @@ public final class NativeSignals {
             if (c.dladdr == null) {
                 return Optional.<String>empty();
             }
-            try (Arena a = Arena.ofConfined()) {
+            try (Arena a = Arena.ofShared()) {
                 MemorySegment info = a.allocate(4 * ValueLayout.ADDRESS.byteSize(), 8);
                 int rc = (int) c.dladdr.invokeExact(MemorySegment.ofAddress(address), info);
                 MemorySegment name = info.get(ValueLayout.ADDRESS, 0);
