@@ -38,13 +38,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.jdpx.kernels.ir.AddressSpace;
-import org.jdpx.kernels.ir.ArrayType;
 import org.jdpx.kernels.ir.BinOp;
 import org.jdpx.kernels.ir.CmpOp;
 import org.jdpx.kernels.ir.Expr;
 import org.jdpx.kernels.ir.Function;
-import org.jdpx.kernels.ir.Label;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Stmt;
 import org.jdpx.kernels.ir.UnOp;
@@ -77,7 +74,7 @@ final class MethodTranslator {
     Map<Integer, SVal> refs;
     List<Stmt> out;
     int line;
-    private int index;
+    int index;
     private IrBlock current;
 
     private final List<Bb> blocks = new ArrayList<>();
@@ -400,7 +397,7 @@ final class MethodTranslator {
         return v;
     }
 
-    private static Scalar scalarOf(TypeKind k) {
+    static Scalar scalarOf(TypeKind k) {
         return switch (k) {
             case INT, BOOLEAN, BYTE, SHORT, CHAR -> Scalar.I32;
             case LONG -> Scalar.I64;
@@ -440,9 +437,9 @@ final class MethodTranslator {
                 materialize(e -> Exprs.reads(e, v));
                 out.add(new Stmt.Assign(v, new Expr.Binary(BinOp.ADD, new Expr.Read(v), Expr.Const.i32(inc.constant()))));
             }
-            case ConstantInstruction ci -> constant(ci);
-            case OperatorInstruction oi -> operator(oi);
-            case ConvertInstruction cv -> convert(cv);
+            case ConstantInstruction ci -> ValueInstructions.constant(this, ci);
+            case OperatorInstruction oi -> ValueInstructions.operator(this, oi);
+            case ConvertInstruction cv -> ValueInstructions.convert(this, cv);
             case ArrayLoadInstruction al -> {
                 Expr idx = pop();
                 SVal arr = popAny();
@@ -490,11 +487,11 @@ final class MethodTranslator {
                 if (frontend.isThrowable(cls)) throw error("exception 'new " + cls + "' (throwing exceptions) is not allowed in a kernel");
                 throw error("object allocation 'new " + cls + "' is not allowed in a kernel");
             }
-            case NewPrimitiveArrayInstruction np -> newArray(np.typeKind());
+            case NewPrimitiveArrayInstruction np -> PrivateArrays.allocate(this, np.typeKind());
             case NewReferenceArrayInstruction nr -> throw error("allocation of an object array 'new "
                     + nr.componentType().asInternalName().replace('/', '.') + "[]' is not allowed in a kernel");
             case NewMultiArrayInstruction nm -> throw error("allocation of a multi-dimensional array is not allowed in a kernel (use a 1-D private array)");
-            case StackInstruction st -> stackOp(st.opcode());
+            case StackInstruction st -> StackShuffles.apply(this, st.opcode());
             case ThrowInstruction t -> throw error("throwing an exception is not allowed in a kernel");
             case MonitorInstruction m -> throw error("synchronized blocks (" + m.opcode().name().toLowerCase() + ") are not allowed in a kernel");
             case InvokeDynamicInstruction indy -> throw error("invokedynamic ('" + indy.name().stringValue()
@@ -519,62 +516,6 @@ final class MethodTranslator {
         return value;
     }
 
-    private void constant(ConstantInstruction ci) {
-        if (ci.opcode() == Opcode.ACONST_NULL) {
-            pushRef(new SVal.Null());
-            return;
-        }
-        Object v = ci.constantValue();
-        switch (v) {
-            case Integer i -> push(Expr.Const.i32(i));
-            case Long l -> push(Expr.Const.i64(l));
-            case Float f -> push(Expr.Const.f32(f));
-            case Double d -> push(Expr.Const.f64(d));
-            case String s -> throw error("string use (\"" + s + "\") is not allowed in a kernel");
-            default -> throw error("constant of type " + v.getClass().getSimpleName() + " (" + v + ") is not allowed in a kernel");
-        }
-    }
-
-    private void operator(OperatorInstruction oi) {
-        Opcode op = oi.opcode();
-        switch (op) {
-            case IADD, LADD, FADD, DADD -> bin(BinOp.ADD);
-            case ISUB, LSUB, FSUB, DSUB -> bin(BinOp.SUB);
-            case IMUL, LMUL, FMUL, DMUL -> bin(BinOp.MUL);
-            case IDIV, LDIV, FDIV, DDIV -> bin(BinOp.DIV);
-            case IREM, LREM, FREM, DREM -> bin(BinOp.REM);
-            case IAND, LAND -> bin(BinOp.AND);
-            case IOR, LOR -> bin(BinOp.OR);
-            case IXOR, LXOR -> bin(BinOp.XOR);
-            case ISHL, LSHL -> bin(BinOp.SHL);
-            case ISHR, LSHR -> bin(BinOp.SHR);
-            case IUSHR, LUSHR -> bin(BinOp.USHR);
-            case INEG, LNEG, FNEG, DNEG -> push(ConstantFolds.negate(pop()));
-            case LCMP -> cmp3(0);
-            case FCMPL, DCMPL -> cmp3(-1);
-            case FCMPG, DCMPG -> cmp3(1);
-            case ARRAYLENGTH -> {
-                SVal a = popAny();
-                if (a instanceof SVal.Arr arr && arr.length() >= 0) push(Expr.Const.i32(arr.length()));
-                else if (a instanceof SVal.View) throw error("'.length' on a view: use length()");
-                else throw error("length of a @Local array is not known at compile time; pass it as an int argument");
-            }
-            default -> throw error("operator " + op.name().toLowerCase() + " is not supported");
-        }
-    }
-
-    private void bin(BinOp op) {
-        Expr b = pop();
-        Expr a = pop();
-        push(ConstantFolds.binary(op, a, b));
-    }
-
-    private void cmp3(int nan) {
-        Expr b = pop();
-        Expr a = pop();
-        stack.add(new SVal.Cmp3(a, b, nan));
-    }
-
     /** A three-way compare used as a value: {@code a > b ? 1 : a == b ? 0 : a < b ? -1 : nan}. */
     static Expr cmp3ToExpr(SVal.Cmp3 c) {
         Expr gt = new Expr.Compare(CmpOp.GT, c.left(), c.right());
@@ -582,29 +523,6 @@ final class MethodTranslator {
         Expr lt = new Expr.Compare(CmpOp.LT, c.left(), c.right());
         return new Expr.Select(gt, Expr.Const.i32(1), new Expr.Select(eq, Expr.Const.i32(0),
                 new Expr.Select(lt, Expr.Const.i32(-1), Expr.Const.i32(c.nan() == 0 ? 0 : c.nan()))));
-    }
-
-    private void convert(ConvertInstruction cv) {
-        Expr v = pop();
-        Scalar to = switch (cv.opcode()) {
-            case I2B -> Scalar.I8;
-            case I2S -> Scalar.I16;
-            case I2C -> Scalar.U16;
-            default -> scalarOf(cv.toType());
-        };
-        if (to == Scalar.I8 || to == Scalar.I16 || to == Scalar.U16) {
-            push(new Expr.Convert(Scalar.I32, new Expr.Convert(to, v)));
-            return;
-        }
-        if (cv.opcode() == Opcode.D2F || cv.opcode() == Opcode.D2I || cv.opcode() == Opcode.D2L) {
-            Expr f = FloatDemotion.demote(v, to);
-            if (f != null) {
-                v = f;
-            } else {
-                frontend.noteDoubleNarrowing(code, line, to);
-            }
-        }
-        push(v.type() == to ? v : new Expr.Convert(to, v));
     }
 
     private void branch(BranchInstruction bi) {
@@ -710,137 +628,6 @@ final class MethodTranslator {
 
     static String simple(String cls) {
         return cls.substring(cls.lastIndexOf('.') + 1);
-    }
-
-    private void newArray(TypeKind kind) {
-        Expr size = pop();
-        if (!(size instanceof Expr.Const c)) {
-            throw error("private array 'new " + kind.name().toLowerCase() + "[...]' needs a compile-time constant size (non-constant array size)");
-        }
-        int n = (int) c.bits();
-        if (n < 1 || n > 65536) throw error("private array size " + n + " is out of range 1..65536");
-        Scalar elem = switch (kind) {
-            case BOOLEAN, BYTE -> Scalar.I8;
-            case SHORT -> Scalar.I16;
-            case CHAR -> Scalar.U16;
-            case INT -> Scalar.I32;
-            case LONG -> Scalar.I64;
-            case FLOAT -> Scalar.F32;
-            case DOUBLE -> Scalar.F64;
-            default -> throw error("array of " + kind);
-        };
-        String name = "arr";
-        if (index + 1 < code.insns.size() && code.insns.get(index + 1).insn() instanceof StoreInstruction st
-                && st.typeKind() == TypeKind.REFERENCE) {
-            String n2 = code.nameAt(st.slot(), index + 2, '[');
-            if (n2 != null) name = n2;
-        }
-        Var arr = newLocal(name, new ArrayType(elem, n, AddressSpace.PRIVATE));
-        // Java zero-fills new arrays; do the same where the allocation runs
-        Var z = newTemp("z", Scalar.I32);
-        out.add(new Stmt.Assign(z, Expr.Const.i32(0)));
-        Expr zero = switch (elem) {
-            case F32 -> Expr.Const.f32(0);
-            case F64 -> Expr.Const.f64(0);
-            case I64 -> Expr.Const.i64(0);
-            case I32 -> Expr.Const.i32(0);
-            default -> new Expr.Convert(elem, Expr.Const.i32(0));
-        };
-        List<Stmt> body = new ArrayList<>(List.of(new Stmt.Store(new Expr.Read(arr), new Expr.Read(z), zero)));
-        List<Stmt> upd = new ArrayList<>(List.of(new Stmt.Assign(z, new Expr.Binary(BinOp.ADD, new Expr.Read(z), Expr.Const.i32(1)))));
-        out.add(new Stmt.Loop(new Label("zero"), new Expr.Compare(CmpOp.LT, new Expr.Read(z), Expr.Const.i32(n)), body, upd));
-        pushRef(new SVal.Arr(new Expr.Read(arr), elem, AddressSpace.PRIVATE, n));
-    }
-
-    private void stackOp(Opcode op) {
-        switch (op) {
-            case POP -> {
-                SVal v = popAny();
-                dropResult(v);
-            }
-            case POP2 -> {
-                SVal v = popAny();
-                dropResult(v);
-                if (!v.isWide()) dropResult(popAny());
-            }
-            case DUP -> {
-                List<SVal> a = words(1);
-                pushAll(a);
-                pushAll(a);
-            }
-            case DUP_X1 -> {
-                List<SVal> a = words(1);
-                List<SVal> b = words(1);
-                pushAll(a);
-                pushAll(b);
-                pushAll(a);
-            }
-            case DUP_X2 -> {
-                List<SVal> a = words(1);
-                List<SVal> b = words(2);
-                pushAll(a);
-                pushAll(b);
-                pushAll(a);
-            }
-            case DUP2 -> {
-                List<SVal> a = words(2);
-                pushAll(a);
-                pushAll(a);
-            }
-            case DUP2_X1 -> {
-                List<SVal> a = words(2);
-                List<SVal> b = words(1);
-                pushAll(a);
-                pushAll(b);
-                pushAll(a);
-            }
-            case DUP2_X2 -> {
-                List<SVal> a = words(2);
-                List<SVal> b = words(2);
-                pushAll(a);
-                pushAll(b);
-                pushAll(a);
-            }
-            case SWAP -> {
-                List<SVal> a = words(1);
-                List<SVal> b = words(1);
-                pushAll(a);
-                pushAll(b);
-            }
-            default -> throw error("stack instruction " + op.name().toLowerCase());
-        }
-    }
-
-    /** A discarded call or atomic result: keep the side effect, drop the temporary. */
-    private void dropResult(SVal v) {
-        if (v instanceof SVal.Val val && val.expr() instanceof Expr.Read r && temps.contains(r.var()) && !out.isEmpty()
-                && out.getLast() instanceof Stmt.Assign a && a.var() == r.var() && Exprs.hasSideEffect(a.value())
-                && stack.stream().noneMatch(s -> s instanceof SVal.Val sv && Exprs.reads(sv.expr(), r.var()))) {
-            out.set(out.size() - 1, new Stmt.Eval(a.value()));
-            fn.locals().remove(r.var());
-        }
-    }
-
-    /** Pops values covering exactly {@code n} JVM stack words, made safe to duplicate. */
-    private List<SVal> words(int n) {
-        List<SVal> got = new ArrayList<>();
-        int w = 0;
-        while (w < n) {
-            SVal v = popAny();
-            w += v.isWide() ? 2 : 1;
-            if (v instanceof SVal.Val val && !Exprs.isTrivial(val.expr())) {
-                v = new SVal.Val(reusable(val.expr()));
-            } else if (v instanceof SVal.Cmp3 c) {
-                v = new SVal.Val(reusable(cmp3ToExpr(c)));
-            }
-            got.addFirst(v);
-        }
-        if (w != n) throw error("stack manipulation splits a long or double");
-        return got;
-    }
-
-    private void pushAll(List<SVal> vals) {
-        stack.addAll(vals);
     }
 
     Map<String, Integer> debugNames() {
