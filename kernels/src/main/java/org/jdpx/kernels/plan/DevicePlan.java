@@ -52,6 +52,8 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
     public static final String VARIABLE = "JDPX_SCHEDULE";
     /** The system property that wins over {@link #VARIABLE}. */
     public static final String PROPERTY = "jdpx.schedule";
+    /** Mesa llvmpipe's cap on loop iterations per work-item (its gallivm loop limit). */
+    public static final long LLVMPIPE_LOOP_LIMIT = 65_535;
     private static final ScopedValue<Kind> SCOPED = ScopedValue.newInstance();
 
     /**
@@ -118,7 +120,7 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
      * rusticl) silently leaves every loop after 65535 iterations; unlimited elsewhere.
      */
     public static long loopLimit(Device device) {
-        return device.name().contains("llvmpipe") ? 65_535 : Long.MAX_VALUE;
+        return device.name().contains("llvmpipe") ? LLVMPIPE_LOOP_LIMIT : Long.MAX_VALUE;
     }
 
     /** True for the GPU plan (a GPU, or any OpenCL device when forced). */

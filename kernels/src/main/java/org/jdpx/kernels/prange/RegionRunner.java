@@ -24,7 +24,6 @@ final class RegionRunner {
     /** The most elements an array reduction may have: each work-item keeps a private copy. */
     static final int MAX_ARRAY = 1024;
     private static final long GPU_ITEMS = 1 << 20;
-    private static final long LLVMPIPE_LOOP_LIMIT = 65_535;
     /** Work-items times array elements a GPU launch keeps partials for, at most. */
     private static final long GPU_PARTIALS = 1 << 22;
 
@@ -150,9 +149,10 @@ final class RegionRunner {
             }
         } else {
             g[0] = Math.min(n[0], 4L * Math.max(1, dev.info().computeUnits()));
-            if (dev.name().contains("llvmpipe")) {
+            long limit = org.jdpx.kernels.plan.DevicePlan.loopLimit(dev);
+            if (limit != Long.MAX_VALUE) {
                 // Mesa llvmpipe silently leaves every loop after 65535 iterations: use enough work-items.
-                g[0] = Math.max(g[0], (n[0] + LLVMPIPE_LOOP_LIMIT - 1) / LLVMPIPE_LOOP_LIMIT);
+                g[0] = Math.max(g[0], (n[0] + limit - 1) / limit);
             }
         }
         return g;

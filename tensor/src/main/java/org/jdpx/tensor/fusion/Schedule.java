@@ -49,8 +49,6 @@ final class Schedule {
     private static final long TREE_MIN_PER_ITEM = 8;
     /** Most elements per work-item of a block scan. */
     private static final long SCAN_MAX_ROUNDS = 8;
-    /** Mesa llvmpipe's cap on loop iterations (its gallivm loop limit). */
-    private static final long LLVMPIPE_LOOP_LIMIT = 65_535;
 
     private Schedule() {
     }
@@ -142,7 +140,7 @@ final class Schedule {
      * silently leaves every loop after 65535 iterations, which would drop elements.
      */
     static long loopLimit(Device d) {
-        return d.name().contains("llvmpipe") ? LLVMPIPE_LOOP_LIMIT : Long.MAX_VALUE;
+        return DevicePlan.loopLimit(d);
     }
 
     /**
@@ -155,7 +153,7 @@ final class Schedule {
         if (iterations > loopLimit(d)) {
             throw new UnsupportedOperationException(what + " over " + iterations + " elements per output cannot run on "
                     + d.filterString() + " (" + d.name() + "): llvmpipe stops every kernel loop after "
-                    + LLVMPIPE_LOOP_LIMIT + " iterations. Move the array to another device with toDevice(...), or "
+                    + DevicePlan.LLVMPIPE_LOOP_LIMIT + " iterations. Move the array to another device with toDevice(...), or "
                     + "reduce in steps (e.g. reshape so each output covers fewer elements)");
         }
     }
