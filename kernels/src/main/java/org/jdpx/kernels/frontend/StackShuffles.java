@@ -26,44 +26,12 @@ final class StackShuffles {
                 dropResult(t, v);
                 if (!v.isWide()) dropResult(t, t.popAny());
             }
-            case DUP -> {
-                List<SVal> a = words(t, 1);
-                pushAll(t, a);
-                pushAll(t, a);
-            }
-            case DUP_X1 -> {
-                List<SVal> a = words(t, 1);
-                List<SVal> b = words(t, 1);
-                pushAll(t, a);
-                pushAll(t, b);
-                pushAll(t, a);
-            }
-            case DUP_X2 -> {
-                List<SVal> a = words(t, 1);
-                List<SVal> b = words(t, 2);
-                pushAll(t, a);
-                pushAll(t, b);
-                pushAll(t, a);
-            }
-            case DUP2 -> {
-                List<SVal> a = words(t, 2);
-                pushAll(t, a);
-                pushAll(t, a);
-            }
-            case DUP2_X1 -> {
-                List<SVal> a = words(t, 2);
-                List<SVal> b = words(t, 1);
-                pushAll(t, a);
-                pushAll(t, b);
-                pushAll(t, a);
-            }
-            case DUP2_X2 -> {
-                List<SVal> a = words(t, 2);
-                List<SVal> b = words(t, 2);
-                pushAll(t, a);
-                pushAll(t, b);
-                pushAll(t, a);
-            }
+            case DUP -> duplicate(t, 1, 0);
+            case DUP_X1 -> duplicate(t, 1, 1);
+            case DUP_X2 -> duplicate(t, 1, 2);
+            case DUP2 -> duplicate(t, 2, 0);
+            case DUP2_X1 -> duplicate(t, 2, 1);
+            case DUP2_X2 -> duplicate(t, 2, 2);
             case SWAP -> {
                 List<SVal> a = words(t, 1);
                 List<SVal> b = words(t, 1);
@@ -72,6 +40,15 @@ final class StackShuffles {
             }
             default -> throw t.error("stack instruction " + op.name().toLowerCase());
         }
+    }
+
+    /** {@code dup}/{@code dup_x}: the top {@code top} words again, below the {@code under} words beneath them. */
+    private static void duplicate(MethodTranslator t, int top, int under) {
+        List<SVal> a = words(t, top);
+        List<SVal> b = under > 0 ? words(t, under) : List.of();
+        pushAll(t, a);
+        pushAll(t, b);
+        pushAll(t, a);
     }
 
     /** A discarded call or atomic result: keep the side effect, drop the temporary. */
