@@ -46,7 +46,8 @@ public final class HostMemory {
      * An array over {@code segment} with any layout: {@code view}'s shape, strides and offset are
      * in elements from the segment's start, in native byte order. Zero-copy where the queue's
      * device can address the memory (see the class comment); otherwise the bytes the view spans
-     * are copied into new {@code device} memory and the copy is writable.
+     * are copied into new {@code host} USM memory of the device and the copy is writable. Either
+     * way the array's USM kind is {@code host}.
      *
      * @param readOnly  whether writes through the array must be refused (read-only segments are)
      * @param keepAlive an object to keep reachable while the array uses the memory, or {@code null}
@@ -76,7 +77,7 @@ public final class HostMemory {
         LOG.log(Level.DEBUG, () -> "copied " + dtype + Shapes.describe(view.shape()) + " to "
                 + queue.device().filterString() + ": " + reason);
         long bytes = view.size() == 0 ? 0 : need;
-        UsmMemory m = UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(bytes, dtype.itemSize()));
+        UsmMemory m = UsmMemory.allocate(queue, UsmType.HOST, Math.max(bytes, dtype.itemSize()));
         if (bytes > 0) {
             m.copyFromHost(segment.asSlice(0, bytes));
         }
@@ -108,8 +109,11 @@ public final class HostMemory {
         return null;
     }
 
-    /** Lowest and highest element index a view reaches, from its memory's start. */
-    static long[] span(View view) {
+    /**
+     * The lowest and highest element index a view reaches, counted from its memory's start
+     * (offset included); what a segment must cover for the view.
+     */
+    public static long[] span(View view) {
         long lo = view.offset();
         long hi = view.offset();
         for (int a = 0; a < view.rank(); a++) {

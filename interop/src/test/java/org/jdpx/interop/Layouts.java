@@ -12,13 +12,13 @@ import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.View;
 
 /** The layouts every interop round trip is checked with, and helpers to fill and read raw memory. */
-final class Layouts {
+public final class Layouts {
 
     private Layouts() {
     }
 
     /** A named layout over a buffer of {@code elements} elements. */
-    record Case(String name, View view, long elements) {
+    public record Case(String name, View view, long elements) {
         @Override
         public String toString() {
             return name;
@@ -26,7 +26,7 @@ final class Layouts {
     }
 
     /** C order, F order, a strided (and reversed) view, 0-d, empty. */
-    static List<Case> all() {
+    public static List<Case> all() {
         long[] s = {3, 4};
         return List.of(
                 new Case("C", View.contiguous(2, 3, 4), 24),
@@ -37,12 +37,12 @@ final class Layouts {
     }
 
     /** Whether the device can run copies of this dtype (float64 needs fp64). */
-    static boolean runs(Device d, DType t) {
+    public static boolean runs(Device d, DType t) {
         return t != DType.FLOAT64 || d.hasAspect(Aspect.FP64);
     }
 
     /** Native memory of {@code n} elements filled with reproducible bits (0/1 for bool), aligned to 4096. */
-    static MemorySegment filled(Arena arena, DType t, long n, long seed) {
+    public static MemorySegment filled(Arena arena, DType t, long n, long seed) {
         MemorySegment s = arena.allocate(Math.max(1, n) * t.itemSize(), 4096);
         Random r = new Random(seed);
         for (long i = 0; i < n * t.itemSize(); i++) {
@@ -52,7 +52,7 @@ final class Layouts {
     }
 
     /** The bytes of the elements a view selects from {@code s}, in C order. */
-    static byte[] gather(MemorySegment s, DType t, View v) {
+    public static byte[] gather(MemorySegment s, DType t, View v) {
         int item = t.itemSize();
         byte[] out = new byte[Math.toIntExact(v.size() * item)];
         long[] idx = new long[v.rank()];
