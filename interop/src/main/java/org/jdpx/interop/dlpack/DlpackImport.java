@@ -1,13 +1,14 @@
 package org.jdpx.interop.dlpack;
 
 import java.lang.System.Logger.Level;
-import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import org.jdpx.device.Queue;
+import org.jdpx.interop.Borrowed;
 import org.jdpx.interop.HostMemory;
-import org.jdpx.interop.Wrapped;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.View;
@@ -24,6 +25,8 @@ import org.jdpx.tensor.View;
 public final class DlpackImport {
 
     private static final System.Logger LOG = System.getLogger("org.jdpx.interop");
+    private static final java.lang.invoke.MethodHandle CALL_DELETER = Linker.nativeLinker().downcallHandle(
+            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
 
     private DlpackImport() {
     }
@@ -49,17 +52,45 @@ public final class DlpackImport {
         long size = (versioned ? DlpackStructs.MANAGED_TENSOR_VERSIONED : DlpackStructs.MANAGED_TENSOR).byteSize();
         MemorySegment s = MemorySegment.ofAddress(managed.address()).reinterpret(size);
         MemorySegment deleter = s.get(ValueLayout.ADDRESS, DlpackStructs.deleterOffset(versioned));
-        DlpackTensor.Release release = new DlpackTensor.Release(managed.address(), deleter);
+        Runnable release = () -> callDeleter(deleter, managed.address());
+        DlpackTensor t;
         try {
-            return wrap(s, versioned, queue, release);
+            t = wrap(s, versioned, queue, release);
         } catch (RuntimeException e) {
-            release.run();
-            throw e;
+            if (!(e instanceof Released)) {
+                release.run();
+            }
+            throw e instanceof Released r ? r.cause : e;
+        }
+        LOG.log(Level.DEBUG, () -> "imported DLPack " + t.deviceType().cName() + " " + t.array().dtype()
+                + Arrays.toString(t.array().shape()) + (t.zeroCopy() ? " without copying" : " as a copy") + " to "
+                + queue.device().filterString());
+        return t;
+    }
+
+    /** A failure after {@link Borrowed} already ran the deleter. */
+    private static final class Released extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final RuntimeException cause;
+
+        Released(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 
-    @SuppressWarnings("restricted")
-    private static DlpackTensor wrap(MemorySegment s, boolean versioned, Queue queue, DlpackTensor.Release release) {
+    private static void callDeleter(MemorySegment deleter, long self) {
+        if (deleter.address() == 0) {
+            return;
+        }
+        try {
+            CALL_DELETER.invokeExact(deleter, MemorySegment.ofAddress(self));
+        } catch (Throwable t) {
+            throw new IllegalStateException("the DLPack producer's deleter failed: " + t, t);
+        }
+    }
+
+    private static DlpackTensor wrap(MemorySegment s, boolean versioned, Queue queue, Runnable release) {
         long flags = 0;
         if (versioned) {
             int major = s.get(ValueLayout.JAVA_INT, DlpackStructs.offset(DlpackStructs.MANAGED_TENSOR_VERSIONED, "version", "major"));
@@ -88,31 +119,18 @@ public final class DlpackImport {
         long data = s.get(ValueLayout.ADDRESS, t + field("data")).address();
         boolean readOnly = (flags & DlpackStructs.FLAG_READ_ONLY) != 0;
         int item = dtype.itemSize();
-        View first = new View(shape, strides, 0);
-        Object anchor = new Object();
-        Wrapped w;
-        if (first.size() == 0) {
-            w = HostMemory.wrap(MemorySegment.NULL, dtype, first, queue, readOnly, anchor);
-        } else {
-            long[] span = HostMemory.span(first);
-            long origin = data + byteOffset;
-            // From the data pointer (the producer's aligned allocation) when the view lies above it,
-            // so devices that need aligned host pointers can share the memory.
-            long start = byteOffset % item == 0 && origin + span[0] * item >= data ? data : origin + span[0] * item;
-            long end = origin + (span[1] + 1) * item;
-            Arena arena = Arena.ofShared();
-            release.viewArena(arena);
-            MemorySegment mem = MemorySegment.ofAddress(start).reinterpret(end - start, arena, null);
-            View view = new View(shape, strides, (origin - start) / item);
-            w = HostMemory.wrap(mem, dtype, view, queue, readOnly, anchor);
+        long[] span = HostMemory.span(new View(shape, strides, 0));
+        long origin = data + byteOffset;
+        // From the data pointer (the producer's aligned allocation) when the view lies above it,
+        // so devices that need aligned host pointers can share the memory.
+        long start = byteOffset % item == 0 && origin + span[0] * item >= data ? data : origin + span[0] * item;
+        long end = origin + (span[1] + 1) * item;
+        View view = new View(shape, strides, (origin - start) / item);
+        try {
+            return new DlpackTensor(Borrowed.of(start, end - start, dtype, view, queue, readOnly, release), readOnly, type);
+        } catch (RuntimeException e) {
+            throw new Released(e);
         }
-        DlpackTensor out = new DlpackTensor(w.array(), w.zeroCopy(), readOnly, type, anchor, release);
-        if (!w.zeroCopy()) {
-            release.run();
-        }
-        LOG.log(Level.DEBUG, () -> "imported DLPack " + type.cName() + " " + dtype + Arrays.toString(shape)
-                + (w.zeroCopy() ? " without copying" : " as a copy") + " to " + queue.device().filterString());
-        return out;
     }
 
     @SuppressWarnings("restricted")

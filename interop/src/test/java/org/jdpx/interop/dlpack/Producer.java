@@ -43,6 +43,7 @@ final class Producer {
     static MemorySegment versioned(Arena arena, MemorySegment data, int code, int bits, long[] shape, long[] strides,
                                    long byteOffset, DlDeviceType device, long flags, int major) {
         MemorySegment s = arena.allocate(DlpackStructs.MANAGED_TENSOR_VERSIONED);
+        CALLS.remove(s.address()); // malloc may hand out the address of an earlier, freed struct
         var L = DlpackStructs.MANAGED_TENSOR_VERSIONED;
         s.set(ValueLayout.JAVA_INT, DlpackStructs.offset(L, "version", "major"), major);
         s.set(ValueLayout.ADDRESS, DlpackStructs.offset(L, "deleter"), DELETER);
