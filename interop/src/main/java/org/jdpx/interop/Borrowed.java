@@ -61,6 +61,11 @@ public final class Borrowed implements AutoCloseable {
         }
     }
 
+    /** An array that is already a copy of what was lent: nothing to give back, nothing shared. */
+    public static Borrowed copied(UsmNdArray copy) {
+        return new Borrowed(copy, false, new Object(), () -> { });
+    }
+
     /** The array; once closed it refuses use when it shares the lender's memory. */
     public UsmNdArray array() {
         return array;
