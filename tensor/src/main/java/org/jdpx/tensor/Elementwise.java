@@ -150,6 +150,11 @@ final class Elementwise {
      * memory through a different view is computed into a temporary first (NumPy's overlap rule).
      */
     static void writeInto(UsmNdArray target, Node.Leaf out, Node value, String what) {
+        if (out.memory().isReadOnly()) {
+            throw new UnsupportedOperationException("cannot " + what + ": the destination array on "
+                    + target.device().filterString() + " is read-only (its memory was lent read-only, e.g. a DLPack "
+                    + "tensor flagged read-only); write into a copy() instead");
+        }
         PendingReads.settle(out.memory(), target);
         if (readsOtherView(value, out)) {
             FusionDiagnostics.record("fusion cut: " + what + " reads the memory it writes through another view; "

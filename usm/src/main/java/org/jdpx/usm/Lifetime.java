@@ -19,13 +19,38 @@ final class Lifetime implements Runnable {
     private final long id = SERIAL.incrementAndGet();
     private final UsmPool pool;
     private final NativeMemory block;
+    /** The memory a wrapping block stands on, whose owner must stay open; {@code null} for pool blocks. */
+    private final MemorySegment owner;
+    /** What keeps the owner's memory reachable (a direct buffer, an array); may be {@code null}. */
+    @SuppressWarnings("unused")
+    private final Object keepAlive;
     private EventDriver lastUse;
     private Arena viewArena;
     private boolean released;
 
     Lifetime(UsmPool pool, NativeMemory block) {
+        this(pool, block, null, null);
+    }
+
+    /** A block over {@code owner}'s memory, freed to its backend (not a pool) at close. */
+    static Lifetime wrapping(NativeMemory block, MemorySegment owner, Object keepAlive) {
+        return new Lifetime(null, block, owner, keepAlive);
+    }
+
+    private Lifetime(UsmPool pool, NativeMemory block, MemorySegment owner, Object keepAlive) {
         this.pool = pool;
         this.block = block;
+        this.owner = owner;
+        this.keepAlive = keepAlive;
+    }
+
+    /** Refuses use once the owner of wrapped memory was closed: its memory may be gone. */
+    private void checkOwner(String what) {
+        if (owner != null && !owner.scope().isAlive()) {
+            throw new IllegalStateException("cannot " + what + " USM memory that wraps a MemorySegment whose arena "
+                    + "was closed: its memory is gone. Keep the arena open while arrays over it are in use, "
+                    + "or copy the data into a jdpx array first");
+        }
     }
 
     synchronized boolean isReleased() {
@@ -51,6 +76,7 @@ final class Lifetime implements Runnable {
         if (released) {
             throw UsmMemory.closedError(what);
         }
+        checkOwner(what);
         EventDriver e = command.apply(block);
         lastUse = e;
         return e;
@@ -75,6 +101,7 @@ final class Lifetime implements Runnable {
                 if (l.released) {
                     throw UsmMemory.closedError(what);
                 }
+                l.checkOwner(what);
                 blocks.add(l.block);
             }
             EventDriver e = command.apply(blocks);
@@ -88,19 +115,26 @@ final class Lifetime implements Runnable {
         }
     }
 
+    /** The backend's handle of the block (see {@link NativeMemory#deviceHandle()}). */
+    synchronized long handle(String what) {
+        if (released) {
+            throw UsmMemory.closedError(what);
+        }
+        checkOwner(what);
+        return block.deviceHandle();
+    }
+
     /** The block's JVM-addressable memory, scoped so it throws after close; {@code null} where there is none. */
     synchronized MemorySegment jvmView(String what, long bytes) {
         if (released) {
             throw UsmMemory.closedError(what);
         }
+        checkOwner(what);
         MemorySegment raw = block.jvmSegment();
         if (raw == null) {
             return null;
         }
-        if (viewArena == null) {
-            viewArena = Arena.ofShared();
-        }
-        return MemorySegment.ofAddress(raw.address()).reinterpret(bytes, viewArena, null);
+        return scoped(raw, bytes);
     }
 
     /** A host view of {@code bytes} bytes that stops working when this allocation is closed. */
@@ -108,14 +142,27 @@ final class Lifetime implements Runnable {
         if (released) {
             throw UsmMemory.closedError(what);
         }
+        checkOwner(what);
         if (lastUse != null) {
             lastUse.await();
         }
-        MemorySegment raw = block.hostView();
+        return scoped(block.hostView(), bytes);
+    }
+
+    /**
+     * {@code raw} as a view that stops working at close; a wrapping block's view is a slice of
+     * its owner's segment, so it also stops when the owner's arena closes, and stays read-only.
+     */
+    private MemorySegment scoped(MemorySegment raw, long bytes) {
+        if (owner != null && raw.address() == owner.address()) {
+            MemorySegment s = owner.asSlice(0, bytes);
+            return raw.isReadOnly() ? s.asReadOnly() : s;
+        }
         if (viewArena == null) {
             viewArena = Arena.ofShared();
         }
-        return MemorySegment.ofAddress(raw.address()).reinterpret(bytes, viewArena, null);
+        MemorySegment s = MemorySegment.ofAddress(raw.address()).reinterpret(bytes, viewArena, null);
+        return raw.isReadOnly() ? s.asReadOnly() : s;
     }
 
     /** Closes once: waits for the last command, invalidates views, returns the block. */
@@ -140,7 +187,11 @@ final class Lifetime implements Runnable {
             if (viewArena != null) {
                 viewArena.close();
             }
-            pool.release(block);
+            if (pool != null) {
+                pool.release(block);
+            } else {
+                block.free();
+            }
         }
     }
 }

@@ -43,12 +43,18 @@ public final class UsmMemory implements AutoCloseable {
     private final long byteSize;
     private final Lifetime lifetime;
     private final Cleaner.Cleanable cleanable;
+    private final boolean readOnly;
 
     private UsmMemory(Queue queue, UsmType kind, long byteSize, Lifetime lifetime) {
+        this(queue, kind, byteSize, lifetime, false);
+    }
+
+    private UsmMemory(Queue queue, UsmType kind, long byteSize, Lifetime lifetime, boolean readOnly) {
         this.queue = queue;
         this.kind = kind;
         this.byteSize = byteSize;
         this.lifetime = lifetime;
+        this.readOnly = readOnly;
         this.cleanable = CLEANER.register(this, lifetime);
     }
 
@@ -67,6 +73,43 @@ public final class UsmMemory implements AutoCloseable {
         UsmPool pool = UsmPool.of(queue.device());
         NativeMemory block = pool.acquire(kind, bytes);
         return new UsmMemory(queue, kind, bytes, new Lifetime(pool, block));
+    }
+
+    /**
+     * Native memory someone else owns as {@code host} USM memory of the queue's device, without
+     * copying, where the device can address it in place: always on the java device; on OpenCL
+     * CPU and host-unified devices through a {@code CL_MEM_USE_HOST_PTR} buffer when the address
+     * meets the device's base-address alignment. Returns {@code null} where it cannot (the
+     * caller copies instead). The allocation keeps {@code keepAlive} (the segment's owner, such as
+     * a direct buffer) reachable, and refuses every use once the segment's arena is closed;
+     * closing it never frees the segment. Read-only memory refuses copies and fills into it.
+     *
+     * @param keepAlive what must stay reachable while the memory is used, or {@code null}
+     * @throws IllegalArgumentException when the segment is empty or not native
+     */
+    public static UsmMemory wrapHost(Queue queue, MemorySegment segment, boolean readOnly, Object keepAlive) {
+        if (!segment.isNative() || segment.byteSize() == 0) {
+            throw new IllegalArgumentException("only a non-empty native MemorySegment can be wrapped, not " + segment
+                    + "; copy heap arrays and empty data instead");
+        }
+        NativeMemory block = queue.device().spi().wrapHost(segment, readOnly);
+        if (block == null) {
+            return null;
+        }
+        return new UsmMemory(queue, UsmType.HOST, segment.byteSize(), Lifetime.wrapping(block, segment, keepAlive),
+                readOnly);
+    }
+
+    /** Whether writes into this memory are refused (it wraps memory its owner lent read-only). */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    private void checkWritable(String what) {
+        if (readOnly) {
+            throw new UnsupportedOperationException("cannot " + what + " read-only USM memory on "
+                    + device().filterString() + " (its owner lent it read-only); copy it into new memory first");
+        }
     }
 
     /** {@code device} memory on the device's default queue. See {@link #allocate}. */
@@ -138,6 +181,7 @@ public final class UsmMemory implements AutoCloseable {
      * @throws IndexOutOfBoundsException when it does not fit
      */
     public Event copyFromHostAsync(MemorySegment src, long offset, Event... deps) {
+        checkWritable("copy from the host into");
         checkRange(offset, src.byteSize(), "copy " + src.byteSize() + " bytes from the host");
         Object flight = UsmFlight.copyStarted();
         return UsmFlight.copying(flight, src.byteSize(), "host to device", this,
@@ -274,6 +318,7 @@ public final class UsmMemory implements AutoCloseable {
                     + " but the destination is on " + queue + ". Copies between devices go through host memory "
                     + "and happen only when asked: use UsmMemory.copyAcrossDevices(src, dst).");
         }
+        checkWritable("copy into");
         src.checkRange(srcOffset, bytes, "copy " + bytes + " bytes out of it");
         checkRange(dstOffset, bytes, "copy " + bytes + " bytes into it");
         List<EventDriver> all = drivers(deps);
@@ -325,6 +370,7 @@ public final class UsmMemory implements AutoCloseable {
             throw new IllegalArgumentException("fill offset " + offset + " and length " + bytes
                     + " must be multiples of the " + p + "-byte pattern");
         }
+        checkWritable("fill");
         checkRange(offset, bytes, "fill " + bytes + " bytes");
         MemorySegment copy = Arena.ofAuto().allocate(p, p).copyFrom(pattern);
         return enqueue("fill", b -> queue.spi().fill(b, offset, bytes, copy, drivers(deps)));
@@ -397,6 +443,16 @@ public final class UsmMemory implements AutoCloseable {
      */
     public MemorySegment jvmSegment() {
         return lifetime.jvmView("address", byteSize);
+    }
+
+    /**
+     * The backend's handle of this memory for native interop such as DLPack: the {@code cl_mem}
+     * on OpenCL, the USM pointer on Level Zero, 0 on the java device (use {@link #jvmSegment()}).
+     *
+     * @throws IllegalStateException after close
+     */
+    public long nativeHandle() {
+        return lifetime.handle("read the handle of");
     }
 
     /** The event of the last command enqueued on this memory, or {@code null}. */

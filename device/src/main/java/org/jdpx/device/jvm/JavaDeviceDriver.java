@@ -78,6 +78,15 @@ public final class JavaDeviceDriver implements DeviceDriver {
         }
     }
 
+    /** Any native segment: the java device addresses host memory directly, so this never copies. */
+    @Override
+    public NativeMemory wrapHost(java.lang.foreign.MemorySegment segment, boolean readOnly) {
+        if (!segment.isNative()) {
+            return null;
+        }
+        return new JavaMemory(readOnly ? segment.asReadOnly() : segment);
+    }
+
     @Override
     public String memoryModel() {
         return "device, shared and host are all native memory of this process; no copies are hidden";

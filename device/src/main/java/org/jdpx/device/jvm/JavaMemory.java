@@ -8,6 +8,8 @@ import org.jdpx.device.spi.NativeMemory;
 /**
  * Native memory of the java device. Each block owns a shared arena, so a segment handed out before
  * {@link #free()} throws {@link IllegalStateException} afterwards instead of touching freed memory.
+ * A block wrapping someone else's segment uses that segment as is: its scope (and read-only mode)
+ * guards every access.
  */
 final class JavaMemory implements NativeMemory {
 
@@ -15,6 +17,14 @@ final class JavaMemory implements NativeMemory {
     private final long bytes;
     private final Arena arena;
     private final MemorySegment segment;
+
+    /** A block over memory someone else owns (kind {@code host}); {@link #free()} leaves it alone. */
+    JavaMemory(MemorySegment foreign) {
+        this.kind = UsmType.HOST;
+        this.bytes = foreign.byteSize();
+        this.arena = null;
+        this.segment = foreign;
+    }
 
     JavaMemory(UsmType kind, long bytes) {
         this.kind = kind;
@@ -53,6 +63,8 @@ final class JavaMemory implements NativeMemory {
 
     @Override
     public void free() {
-        arena.close();
+        if (arena != null) {
+            arena.close();
+        }
     }
 }

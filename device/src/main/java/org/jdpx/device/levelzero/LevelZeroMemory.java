@@ -33,6 +33,12 @@ final class LevelZeroMemory implements NativeMemory {
         return pointer;
     }
 
+    /** The USM pointer. */
+    @Override
+    public long deviceHandle() {
+        return pointer.address();
+    }
+
     /** The context the block belongs to; a queue of another context cannot touch it. */
     ZeContext context() {
         return context;

@@ -149,6 +149,39 @@ final class OpenClDevice implements DeviceDriver {
         return new OpenClMemory(this, kind, bytes, buf, svm);
     }
 
+    /**
+     * A {@code CL_MEM_USE_HOST_PTR} buffer over host memory, on devices whose memory is host
+     * memory (CPU devices, host-unified GPUs) and only when the address meets
+     * {@code CL_DEVICE_MEM_BASE_ADDR_ALIGN}: drivers copy misaligned host pointers into memory of
+     * their own, which would no longer be the caller's memory. {@code null} otherwise, and for
+     * segments over 2 GiB (JOCL passes host pointers as buffers).
+     */
+    @Override
+    public NativeMemory wrapHost(java.lang.foreign.MemorySegment segment, boolean readOnly) {
+        long bytes = segment.byteSize();
+        if (!profile.mapForHostCopies() || !segment.isNative() || bytes == 0 || bytes > Integer.MAX_VALUE
+                || segment.address() % baseAddressAlignment() != 0) {
+            return null;
+        }
+        int[] err = new int[1];
+        long flags = (readOnly ? CL_MEM_READ_ONLY : CL_MEM_READ_WRITE) | CL_MEM_USE_HOST_PTR;
+        cl_mem buf = clCreateBuffer(context, flags, bytes, Pointer.to(segment.asByteBuffer()), err);
+        if (err[0] != CL_SUCCESS) {
+            LOG.log(Level.DEBUG, () -> "clCreateBuffer(CL_MEM_USE_HOST_PTR) of " + bytes + " bytes on " + label()
+                    + " returned " + OpenClException.name(err[0]) + "; the caller copies instead");
+            return null;
+        }
+        return new OpenClMemory(this, buf, segment);
+    }
+
+    /** {@code CL_DEVICE_MEM_BASE_ADDR_ALIGN} in bytes. */
+    long baseAddressAlignment() {
+        int[] bits = new int[1];
+        Cl.check(clGetDeviceInfo(id, CL_DEVICE_MEM_BASE_ADDR_ALIGN, org.jocl.Sizeof.cl_uint, Pointer.to(bits), null),
+                "clGetDeviceInfo", "CL_DEVICE_MEM_BASE_ADDR_ALIGN of " + label());
+        return Math.max(1, bits[0] / 8);
+    }
+
     /** Called by {@link OpenClMemory#free()}. */
     void released(long bytes) {
         allocated.addAndGet(-bytes);

@@ -28,6 +28,10 @@ import org.jocl.cl_mem;
  * {@link #beforeDeviceUse()} first, which unmaps it and closes the view's arena, so a view kept
  * past that point throws {@link IllegalStateException} instead of touching unmapped memory.
  *
+ * <p>A block made by {@link OpenClDevice#wrapHost} is a {@code CL_MEM_USE_HOST_PTR} buffer over
+ * memory someone else owns; it is mapped like {@code host} memory, and the map returns that
+ * memory's own address (OpenCL guarantees it for host-pointer buffers).
+ *
  * <p>OpenCL forbids zero-sized buffers: a zero-byte block is backed by {@value #MIN_BACKING} bytes
  * and reports {@code byteSize() == 0}.
  */
@@ -47,6 +51,8 @@ final class OpenClMemory implements NativeMemory {
     private final long backing;
     private final Arena svmArena;
     private final MemorySegment svmView;
+    /** The host memory a {@code CL_MEM_USE_HOST_PTR} block wraps (kept reachable), else {@code null}. */
+    private final MemorySegment wrapped;
 
     private Mapping mapping;         // guarded by this
     private volatile boolean mapped; // fast check for beforeDeviceUse
@@ -56,12 +62,23 @@ final class OpenClMemory implements NativeMemory {
     private record Mapping(ByteBuffer mapped, Arena arena, MemorySegment view) {
     }
 
-    @SuppressWarnings("restricted") // the SVM pointer becomes a segment scoped to this block
     OpenClMemory(OpenClDevice device, UsmType kind, long bytes, cl_mem buffer, Pointer svm) {
+        this(device, kind, bytes, buffer, svm, null);
+    }
+
+    /** A {@code host} block whose buffer was made with {@code CL_MEM_USE_HOST_PTR} over {@code wrapped}. */
+    OpenClMemory(OpenClDevice device, cl_mem buffer, MemorySegment wrapped) {
+        this(device, UsmType.HOST, wrapped.byteSize(), buffer, null, wrapped);
+    }
+
+    @SuppressWarnings("restricted") // the SVM pointer becomes a segment scoped to this block
+    private OpenClMemory(OpenClDevice device, UsmType kind, long bytes, cl_mem buffer, Pointer svm,
+                         MemorySegment wrapped) {
+        this.wrapped = wrapped;
         this.device = device;
         this.kind = kind;
         this.bytes = bytes;
-        this.backing = Math.max(bytes, MIN_BACKING);
+        this.backing = wrapped != null ? bytes : Math.max(bytes, MIN_BACKING);
         this.buffer = buffer;
         this.svm = svm;
         this.argPointer = Pointer.to(buffer);
@@ -73,6 +90,12 @@ final class OpenClMemory implements NativeMemory {
             svmArena = null;
             svmView = null;
         }
+    }
+
+    /** The {@code cl_mem} handle. */
+    @Override
+    public long deviceHandle() {
+        return buffer.getNativePointer();
     }
 
     /** Size of the {@code cl_mem} behind this block (at least {@value #MIN_BACKING}). */
@@ -173,12 +196,14 @@ final class OpenClMemory implements NativeMemory {
             svmArena.close();
             clSVMFree(device.context, svm);
         }
-        device.released(bytes);
+        if (wrapped == null) {
+            device.released(bytes);
+        }
     }
 
     @Override
     public String toString() {
         return "OpenClMemory[" + kind.dpctlName() + ", " + bytes + " bytes on " + device.label()
-                + (svm != null ? ", fine-grained SVM" : "") + "]";
+                + (svm != null ? ", fine-grained SVM" : "") + (wrapped != null ? ", wrapping host memory" : "") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.jdpx.device.spi;
 
+import java.lang.foreign.MemorySegment;
 import org.jdpx.device.DeviceInfo;
 import org.jdpx.device.UsmType;
 
@@ -26,6 +27,19 @@ public interface DeviceDriver {
      * @throws org.jdpx.device.DeviceOutOfMemoryException when the device cannot give the memory
      */
     NativeMemory allocate(UsmType kind, long bytes);
+
+    /**
+     * Host memory owned by someone else as a {@code host} block of this device, without copying,
+     * or {@code null} when the device cannot address that memory in place (then the caller
+     * copies). The block never frees the memory: {@link NativeMemory#free()} only drops the
+     * device's handle, and the caller keeps the owner alive until then. The default declines.
+     *
+     * @param segment  native memory, not empty
+     * @param readOnly whether device commands may only read it
+     */
+    default NativeMemory wrapHost(MemorySegment segment, boolean readOnly) {
+        return null;
+    }
 
     /**
      * How this backend provides each USM kind, for documentation and the device listing

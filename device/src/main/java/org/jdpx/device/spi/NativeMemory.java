@@ -35,6 +35,15 @@ public interface NativeMemory {
         return null;
     }
 
+    /**
+     * The backend's own handle of the block, for native interop such as DLPack: an OpenCL
+     * {@code cl_mem}, a Level Zero USM pointer; 0 where the backend has none (the java device,
+     * whose memory is host memory).
+     */
+    default long deviceHandle() {
+        return 0;
+    }
+
     /** Returns the memory to the backend. Called once, after every command on it has finished. */
     void free();
 }
