@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.interop.npy.Npy;
+import org.jdpx.interop.npy.NpyData;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
-import org.jdpx.tensor.Npy;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.UsmNdArray;
 
@@ -57,7 +58,7 @@ class LinalgNumpyTest {
         return null;
     }
 
-    private static String compare(Device device, UsmNdArray got, Npy.Data want, long n) {
+    private static String compare(Device device, UsmNdArray got, NpyData want, long n) {
         DType wantType = DTypes.forDevice(want.dtype(), device, false);
         if (got.dtype() != wantType) return "dtype " + got.dtype() + ", NumPy " + want.dtype();
         if (!Arrays.equals(got.shape(), want.shape())) {

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Set;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.interop.npy.Npy;
+import org.jdpx.interop.npy.NpyData;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
-import org.jdpx.tensor.Npy;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.UsmNdArray;
 
@@ -60,7 +61,7 @@ class NumpyDifferentialTest {
         return null;
     }
 
-    private static String compare(Device device, UsmNdArray got, Npy.Data want, String tol, boolean float32Data) {
+    private static String compare(Device device, UsmNdArray got, NpyData want, String tol, boolean float32Data) {
         DType wantType = DTypes.forDevice(want.dtype(), device, false);
         if (got.dtype() != wantType) return "dtype " + got.dtype() + ", NumPy " + want.dtype();
         if (!Arrays.equals(got.shape(), want.shape())) {

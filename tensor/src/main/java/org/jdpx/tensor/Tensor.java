@@ -188,7 +188,7 @@ public final class Tensor {
         return o.dtype() == null || o.dtype() == r.dtype() ? r : r.astype(o.dtype());
     }
 
-    private static UsmNdArray fromHost(MemorySegment data, long[] shape, DType t, Queue q, ArrayOptions o) {
+    static UsmNdArray fromHost(MemorySegment data, long[] shape, DType t, Queue q, ArrayOptions o) {
         UsmNdArray a = UsmNdArray.allocate(shape, t, q, o.usmType(), 'C');
         if (a.size() > 0) a.memory().copyFromHost(data.asSlice(0, a.size() * t.itemSize()));
         if (o.order() == 'F' && a.ndim() > 1) {
@@ -205,40 +205,31 @@ public final class Tensor {
     }
 
     /**
-     * Loads a NumPy {@code .npy} file into a new array (NumPy's {@code load}); float64 data
-     * becomes float32 on a device without fp64 unless the options ask for float64.
+     * Loads a NumPy {@code .npy} file into a new array (NumPy's {@code load}) through the codec of
+     * jdpx-interop ({@link NpyProvider}); float64 data becomes float32 on a device without fp64
+     * unless the options ask for float64.
      *
      * @throws java.io.UncheckedIOException when the file cannot be read or is not a supported .npy
+     * @throws IllegalStateException when jdpx-interop is not on the class or module path
      */
     public static UsmNdArray load(java.nio.file.Path path, ArrayOptions o) {
-        Npy.Data d;
         try {
-            d = Npy.read(path);
+            return NpyProvider.find().load(path, o);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Queue q = o.resolveQueue();
-        DType t = o.resolveDtype(q, d.dtype());
-        MemorySegment data = d.data();
-        if (t != d.dtype()) {
-            long n = Shapes.size(d.shape());
-            MemorySegment conv = HostData.allocate(t, n);
-            for (long i = 0; i < n; i++) {
-                HostData.put(conv, t, i, HostData.getDouble(data, d.dtype(), i), HostData.getLong(data, d.dtype(), i));
-            }
-            data = conv;
-        }
-        return fromHost(data, d.shape(), t, q, o);
     }
 
     /**
-     * Saves {@code x} as a NumPy {@code .npy} file (NumPy's {@code save}); reads it to the host first.
+     * Saves {@code x} as a NumPy {@code .npy} file (NumPy's {@code save}) through the codec of
+     * jdpx-interop ({@link NpyProvider}); reads it to the host first.
      *
      * @throws java.io.UncheckedIOException when the file cannot be written
+     * @throws IllegalStateException when jdpx-interop is not on the class or module path
      */
     public static void save(java.nio.file.Path path, UsmNdArray x) {
         try {
-            Npy.write(path, x.dtype(), x.shape(), x.toHostSegment());
+            NpyProvider.find().save(path, x);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -106,11 +106,11 @@ class FuzzDifferentialTest {
         ArrayOptions on = ArrayOptions.on(device);
         List<UsmNdArray> in = new ArrayList<>();
         for (int k = 0; Files.exists(dir.resolve(name + ".x" + k + ".npy")); k++) {
-            in.add(Tensor.load(dir.resolve(name + ".x" + k + ".npy"), on));
+            in.add(NpyGolden.load(dir.resolve(name + ".x" + k + ".npy"), on));
         }
         UsmNdArray got = FuzzExpr.eval(expr, in.toArray(UsmNdArray[]::new));
         String suffix = !device.hasAspect(Aspect.FP64) && Files.exists(dir.resolve(name + ".r32.npy")) ? "32" : "";
-        Npy.Data want = Npy.read(dir.resolve(name + ".r" + suffix + ".npy"));
+        NpyGolden.Data want = NpyGolden.read(dir.resolve(name + ".r" + suffix + ".npy"));
         DType wantType = DTypes.forDevice(want.dtype(), device, false);
         if (got.dtype() != wantType) return "dtype " + got.dtype() + ", NumPy " + want.dtype();
         if (!Arrays.equals(got.shape(), want.shape())) {
@@ -126,7 +126,7 @@ class FuzzDifferentialTest {
             }
             return null;
         }
-        Npy.Data bound = Npy.read(dir.resolve(name + ".e" + suffix + ".npy"));
+        NpyGolden.Data bound = NpyGolden.read(dir.resolve(name + ".e" + suffix + ".npy"));
         for (long i = 0; i < n; i++) {
             double a = HostData.getDouble(g, got.dtype(), i);
             double b = HostData.getDouble(want.data(), want.dtype(), i);
