@@ -38,6 +38,11 @@ final class Intrinsics {
             "org/jdpx/kernels/IntArray", Scalar.I32, "org/jdpx/kernels/LongArray", Scalar.I64,
             "org/jdpx/kernels/FloatArray", Scalar.F32, "org/jdpx/kernels/DoubleArray", Scalar.F64);
 
+    /** The relatively indexed arrays of {@code @Stencil} functions, by element type. */
+    static final Map<String, Scalar> STENCILS = Map.of(
+            "org/jdpx/kernels/FloatStencil", Scalar.F32, "org/jdpx/kernels/DoubleStencil", Scalar.F64,
+            "org/jdpx/kernels/IntStencil", Scalar.I32, "org/jdpx/kernels/LongStencil", Scalar.I64);
+
     static void invoke(MethodTranslator t, InvokeInstruction inv) {
         String owner = inv.owner().asInternalName();
         String name = inv.name().stringValue();
@@ -53,6 +58,8 @@ final class Intrinsics {
             context(t, name, desc);
         } else if (VIEWS.containsKey(owner)) {
             view(t, name, desc);
+        } else if (STENCILS.containsKey(owner)) {
+            stencil(t, name, desc);
         } else if (owner.equals("java/lang/Math") || owner.equals("java/lang/StrictMath")) {
             math(t, name, desc);
         } else if (owner.equals("org/jdpx/kernels/KernelMath")) {
@@ -188,6 +195,30 @@ final class Intrinsics {
             case "stride" -> t.push(h.info(ParamKind.Info.STRIDE, dim(t, idx[0], "stride")));
             default -> throw t.error("call of view method '" + name + "' (invokevirtual) is not available in a kernel");
         }
+    }
+
+    /**
+     * {@code a.at(di, dj, ...)} on a stencil array: the element at the centre (the hidden OFFSET
+     * argument) moved by the relative indices along each axis (hidden STRIDE arguments).
+     */
+    private static void stencil(MethodTranslator t, String name, MethodTypeDesc desc) {
+        Expr[] idx = popArgs(t, desc.parameterCount());
+        SVal recv = t.popAny();
+        if (!(recv instanceof SVal.View vv) || !name.equals("at")) {
+            throw t.error("stencil array method '" + name + "' is not available in a stencil kernel; use at(di, ...)");
+        }
+        ViewHandle h = vv.handle();
+        int[] offsets = new int[idx.length];
+        boolean constant = true;
+        Expr index = h.info(ParamKind.Info.OFFSET, 0);
+        for (int d = 0; d < idx.length; d++) {
+            if (idx[d] instanceof Expr.Const c) offsets[d] = (int) c.bits();
+            else constant = false;
+            index = new Expr.Binary(BinOp.ADD, index, new Expr.Binary(BinOp.MUL, new Expr.Convert(Scalar.I64, idx[d]),
+                    h.info(ParamKind.Info.STRIDE, d)));
+        }
+        t.frontend.noteStencilAccess(new Frontend.StencilAccess(idx.length, constant ? offsets : null, t.at()));
+        t.push(new Expr.Load(h.pointer, index, t.at()));
     }
 
     private static int dim(MethodTranslator t, Expr e, String what) {
