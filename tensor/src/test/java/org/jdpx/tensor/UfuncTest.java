@@ -196,7 +196,7 @@ class UfuncTest {
         assertTrue(k.getMessage().contains("UfuncTest.java"), k.getMessage());
     }
 
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
+    static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), e.getMessage());
     }
