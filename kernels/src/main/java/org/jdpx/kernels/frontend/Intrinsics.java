@@ -202,6 +202,10 @@ final class Intrinsics {
      * argument) moved by the relative indices along each axis (hidden STRIDE arguments).
      */
     private static void stencil(MethodTranslator t, String name, MethodTypeDesc desc) {
+        if (name.equals("around")) {
+            around(t, desc);
+            return;
+        }
         Expr[] idx = popArgs(t, desc.parameterCount());
         SVal recv = t.popAny();
         if (!(recv instanceof SVal.View vv) || !name.equals("at")) {
@@ -219,6 +223,40 @@ final class Intrinsics {
         }
         t.frontend.noteStencilAccess(new Frontend.StencilAccess(idx.length, constant ? offsets : null, t.at()));
         t.push(new Expr.Load(h.pointer, index, t.at()));
+    }
+
+    /**
+     * {@code FloatStencil.around(view, i, j)}: the view's pointer, centred on {@code (i, j)}; its
+     * OFFSET is the centre's element index, its strides the view's (1 for a 1-D view, whose
+     * {@code get(i)} is linear).
+     */
+    private static void around(MethodTranslator t, MethodTypeDesc desc) {
+        Expr[] centre = popArgs(t, desc.parameterCount() - 1);
+        SVal v = t.popAny();
+        if (!(v instanceof SVal.View vv)) throw t.error("around() needs a view (FloatArray, ...) as its first argument");
+        ViewHandle h = vv.handle();
+        int rank = centre.length;
+        ClassDesc owner = desc.returnType();
+        Class<?> cls;
+        try {
+            cls = Class.forName(owner.packageName() + "." + owner.displayName());
+        } catch (ClassNotFoundException e) {
+            throw t.error("stencil class " + owner.displayName() + " not found");
+        }
+        // The centre is computed here, where Java evaluates the call, whatever the locals do later.
+        Expr sum = null;
+        for (int d = 0; d < rank; d++) {
+            Expr stride = rank == 1 ? Expr.Const.i64(1) : h.info(ParamKind.Info.STRIDE, d);
+            Expr term = new Expr.Binary(BinOp.MUL, new Expr.Convert(Scalar.I64, centre[d]), stride);
+            sum = sum == null ? term : new Expr.Binary(BinOp.ADD, sum, term);
+        }
+        Var at = t.newTemp("centre", Scalar.I64);
+        t.emitEffect(new org.jdpx.kernels.ir.Stmt.Assign(at, sum));
+        t.pushRef(new SVal.View(new ViewHandle(h.pointer, h.elem, cls, (info, dim) -> switch (info) {
+            case OFFSET -> new Expr.Read(at);
+            case STRIDE -> rank == 1 ? Expr.Const.i64(1) : h.info(ParamKind.Info.STRIDE, dim);
+            default -> throw t.error("a stencil array has no " + info.name().toLowerCase() + "; read it with at(...)");
+        })));
     }
 
     private static int dim(MethodTranslator t, Expr e, String what) {
