@@ -73,6 +73,9 @@ class UfuncTest {
         static float allocates(float x) { return new float[] {x, 1}.length * x + String.valueOf(x).length(); }
 
         static int onlyInt(int x) { return x + 1; }
+
+        /** Float in and out, but computed in double as Java does (0.1 is no float). */
+        static float wobble(float x) { return (float) (x * 0.1 + 1.0); }
     }
 
     private static float[] data(int n, int seed) {
@@ -176,6 +179,36 @@ class UfuncTest {
         }
         UsmNdArray ints = Tensor.asarray(new long[] {84, 36, 60, 18}, null, on);
         assertEquals(6L, Ufunc.of(Fns.class, "gcd").reduce(ints).itemLong(), "gcd.reduce as numpy.gcd.reduce");
+    }
+
+    @OnEveryDevice
+    void aLoopComputingInDoubleRunsOnlyWhereTheDeviceHasFp64(Device device) {
+        UsmNdArray x = Tensor.asarray(new float[] {1, 2}, null, ArrayOptions.on(device));
+        Ufunc wobble = Ufunc.of(Fns.class, "wobble");
+        if (device.hasAspect(Aspect.FP64)) {
+            assertArrayEquals(new float[] {Fns.wobble(1), Fns.wobble(2)}, wobble.apply(x).toFloatArray(), 0f);
+        } else {
+            assertMessage(() -> wobble.apply(x), "that runs without fp64 on " + device.filterString());
+        }
+    }
+
+    @OnEveryDevice
+    void aUfuncFeedsAReductionKernel(Device device) {
+        int n = 200_003;
+        float[] x = data(n, 5);
+        UsmNdArray X = Tensor.asarray(x, null, ArrayOptions.on(device));
+        double want = 0, abs = 0;
+        for (float v : x) {
+            want += Fns.relu(v) * 3f;
+            abs += Math.abs(Fns.relu(v) * 3f);
+        }
+        double got = Ufunc.of(Fns.class, "relu").apply(X).multiply(3f).sum().item();
+        assertEquals(want, got, 2.0 * n * Math.ulp(1f) * abs, "reassociated float32 sum");
+        if (org.jdpx.kernels.plan.DevicePlan.loopLimit(device) < n) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> Ufunc.of(Fns.class, "smax").reduce(X));
+            assertTrue(e.getMessage().contains("loop limit"), e.getMessage());
+        }
     }
 
     @Test
