@@ -31,8 +31,13 @@ public final class JacobiArray implements Sample {
 
     @Override
     public Result run(Device device) {
+        return check(device, JacobiArray::jacobi);
+    }
+
+    /** Runs a Jacobi of this sample's grid on {@code device} and checks it against plain Java. */
+    static Result check(Device device, java.util.function.BiFunction<UsmNdArray, Integer, UsmNdArray> jacobi) {
         double[] grid = References.uniform(N * N, 0, 1, 5);
-        UsmNdArray out = jacobi(Tensor.asarray(grid, new long[] {N, N}, ArrayOptions.on(device)), ITERATIONS);
+        UsmNdArray out = jacobi.apply(Tensor.asarray(grid, new long[] {N, N}, ArrayOptions.on(device)), ITERATIONS);
         return Check.arrays("grid", out, References.jacobi(grid, N, ITERATIONS), 1e-12, 1e-5);
     }
 }

@@ -17,7 +17,9 @@ public interface Sample {
         /** {@code @Parallel} loops in ordinary methods: Numba's {@code prange}. */
         PRANGE,
         /** OpenCL-style {@code @Kernel} methods with ids, barriers, local memory and atomics. */
-        KERNEL;
+        KERNEL,
+        /** {@code @Stencil} methods with relative indices applied to whole arrays: Numba's {@code @stencil}. */
+        STENCIL;
 
         /** Lower-case name, as printed and in JSON. */
         public String label() {

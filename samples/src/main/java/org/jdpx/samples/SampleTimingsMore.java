@@ -23,6 +23,12 @@ final class SampleTimingsMore {
                 float[] g = References.toFloats(grid);
                 yield new Timed(n, d -> () -> JacobiKernel.jacobi(d, g, n, it), () -> References.jacobi(grid, n, it));
             }
+            case JacobiStencil p -> {
+                int n = JacobiStencil.N, it = JacobiStencil.ITERATIONS;
+                double[] grid = References.uniform(n * n, 0, 1, 5);
+                yield new Timed(n, d -> () -> JacobiStencil.jacobi(SampleTimings.upload(grid, new long[] {n, n}, d), it).toDoubleArray(),
+                        () -> References.jacobi(grid, n, it));
+            }
             case BlackScholesArray p -> {
                 int n = BlackScholesArray.N;
                 double[] s = References.uniform(n, 10, 50, 6), x = References.uniform(n, 10, 50, 7), t = References.uniform(n, 1, 2, 8);

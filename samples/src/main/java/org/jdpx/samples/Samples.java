@@ -15,7 +15,7 @@ public final class Samples {
                 new L2Array(), new L2Prange(), new L2Kernel(),
                 new LogisticRegressionArray(),
                 new SoftmaxArray(),
-                new JacobiArray(), new JacobiKernel(),
+                new JacobiArray(), new JacobiKernel(), new JacobiStencil(),
                 new BlackScholesArray(), new BlackScholesKernel(),
                 new MandelbrotKernel(mandelbrotPng),
                 new MatmulArray(), new MatmulKernel(),

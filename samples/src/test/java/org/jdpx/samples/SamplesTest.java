@@ -1,6 +1,7 @@
 package org.jdpx.samples;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,10 @@ import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
 import org.jdpx.kernels.Kernels;
+import org.jdpx.tensor.ArrayOptions;
+import org.jdpx.tensor.Tensor;
+import org.jdpx.tensor.UsmNdArray;
+import org.jdpx.tensor.fusion.FusedKernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +76,25 @@ class SamplesTest {
         assertEquals(255 / MandelbrotKernel.MAX_ITER, img.getRaster().getSample(0, 0, 0));
     }
 
+    /**
+     * The {@code @Stencil} Jacobi gives the array-style Jacobi's grid bit for bit: the same sums
+     * in the same order, float64 where the device has it and float32 where it has not.
+     */
+    @OnEveryDevice
+    void stencilJacobiEqualsArrayJacobi(Device device) {
+        int n = 67;
+        double[] grid = References.uniform(n * n, 0, 1, 11);
+        UsmNdArray g = Tensor.asarray(grid, new long[] {n, n}, ArrayOptions.on(device));
+        long before = FusedKernels.launches();
+        double[] stencil = JacobiStencil.jacobi(g, 20).toDoubleArray();
+        assertEquals(20 + 2, FusedKernels.launches() - before, "two copies, then one kernel per sweep");
+        double[] array = JacobiArray.jacobi(g, 20).toDoubleArray();
+        assertArrayEquals(array, stencil, 0.0);
+        double[] ref = References.jacobi(grid, n, 20);
+        assertEquals(ref[n + 1], stencil[n + 1], device.hasAspect(Aspect.FP64) ? 1e-15 : 1e-6, "an interior point, against plain Java");
+        assertEquals(grid[5], stencil[5], device.hasAspect(Aspect.FP64) ? 0 : 1e-7, "the border stays fixed");
+    }
+
     @OnEveryDevice
     void mixingDevicesFailsUntilOneArrayMoves(Device device) {
         ComputeFollowsData.Outcome o = ComputeFollowsData.demonstrate(device);
@@ -83,7 +107,7 @@ class SamplesTest {
     void theSeedProgramsAreThereInTheirStyles() {
         Set<String> got = Samples.all().stream().map(s -> s.name() + "/" + s.style().label()).collect(Collectors.toSet());
         assertEquals(Set.of("pi/array", "pi/prange", "pi/kernel", "l2 distance/array", "l2 distance/prange", "l2 distance/kernel", "logistic regression/array",
-                "softmax/array", "jacobi stencil/array", "jacobi stencil/kernel", "black-scholes/array", "black-scholes/kernel",
+                "softmax/array", "jacobi stencil/array", "jacobi stencil/kernel", "jacobi stencil/stencil", "black-scholes/array", "black-scholes/kernel",
                 "mandelbrot/kernel", "matmul/array", "matmul/kernel", "gemv/array", "gemv/kernel"), got);
     }
 

@@ -119,7 +119,7 @@ final class Elementwise {
         };
     }
 
-    private static void cutIfLarge(Object[] operands) {
+    static void cutIfLarge(Object[] operands) {
         int total = 1;
         for (Object o : operands) if (o instanceof UsmNdArray a) total += a.node().size();
         if (total <= MAX_NODES) return;
@@ -169,6 +169,7 @@ final class Elementwise {
             case Node.Leaf l -> l.memory() == out.memory() && !l.view().equals(out.view());
             case Node.Cast c -> readsOtherView(c.input(), out);
             case Node.Op o -> o.inputs().stream().anyMatch(i -> readsOtherView(i, out));
+            case Node.Call c -> c.inputs().stream().anyMatch(i -> readsOtherView(i, out));
             default -> false;
         };
     }
@@ -188,7 +189,7 @@ final class Elementwise {
         return target;
     }
 
-    private static int kindRank(DType t) {
+    static int kindRank(DType t) {
         return switch (t.kind()) {
             case BOOL -> 0;
             case UNSIGNED, SIGNED -> 1;

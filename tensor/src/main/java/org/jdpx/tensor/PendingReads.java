@@ -29,6 +29,7 @@ final class PendingReads {
             case Node.Combine c -> add(c.partials(), lazy);
             case Node.Cast c -> collect(c.input(), lazy);
             case Node.Op o -> o.inputs().forEach(i -> collect(i, lazy));
+            case Node.Call c -> c.inputs().forEach(i -> collect(i, lazy));
             case Node.Scalar s -> { }
         }
     }

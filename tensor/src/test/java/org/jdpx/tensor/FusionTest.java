@@ -12,7 +12,7 @@ import org.jdpx.tensor.fusion.FusionDiagnostics;
 /** Lazy graphs become the number of kernels the design promises, with results equal to plain Java. */
 class FusionTest {
 
-    private static float[] data(int n, int seed) {
+    static float[] data(int n, int seed) {
         float[] a = new float[n];
         java.util.Random r = new java.util.Random(seed);
         for (int i = 0; i < n; i++) a[i] = (float) r.nextGaussian();

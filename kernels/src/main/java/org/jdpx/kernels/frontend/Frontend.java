@@ -69,6 +69,8 @@ public final class Frontend {
     private final Set<String> hashedClasses = new LinkedHashSet<>();
     private final List<String> hashedFacts = new ArrayList<>();
     private String kernelDisplay;
+    private String helperPrefix = "";
+    private final List<StencilAccess> stencilOffsets = new ArrayList<>();
     private String doubleNarrowing;
 
     private record HelperInfo(Function fn, List<HiddenRequest> hidden) {
@@ -160,6 +162,80 @@ public final class Frontend {
         return new Result(new KernelModule(fn, helperOrder), hash(m), doubleNarrowing);
     }
 
+    /**
+     * A static method over primitives (and, for stencils, relatively indexed arrays) compiled to
+     * one IR helper function that a generated kernel inlines: a {@code @Vectorize} or
+     * {@code @Stencil} body. {@code hidden} lists the parameters appended after the Java ones
+     * (a stencil array's centre index and strides), {@code accesses} every {@code at(...)} call.
+     */
+    public record FunctionResult(Function function, List<Function> helpers, String contentHash, String doubleNarrowing,
+                                 List<Hidden> hidden, List<StencilAccess> accesses) {
+    }
+
+    /** One {@code at(...)} call of a stencil: its number of indices, their values (null unless all are constants), where. */
+    public record StencilAccess(int rank, int[] offsets, String at) {
+    }
+
+    /** A parameter the caller binds besides the Java ones: {@code info} OFFSET = centre index, STRIDE = stride of dim. */
+    public record Hidden(Var var, int javaParam, ParamKind.Info info, int dim) {
+    }
+
+    /**
+     * Compiles static method {@code m} as a function (see {@link FunctionResult}); its helpers get
+     * names unique to {@code m}, so functions compiled separately can share one kernel.
+     *
+     * @throws KernelCompileException for Java a device cannot run, with class, method and line
+     * @throws IllegalArgumentException when a parameter or the return type is not supported
+     */
+    public static FunctionResult compileFunction(Method m) {
+        ClassLoader l = m.getDeclaringClass().getClassLoader();
+        Frontend f = new Frontend(l == null ? ClassLoader.getSystemClassLoader() : l);
+        f.helperPrefix = "f" + Integer.toHexString((m.getDeclaringClass().getName() + "." + m.getName() + methodDescriptor(m)).hashCode()) + "_";
+        return f.compileFunctionBody(m);
+    }
+
+    private FunctionResult compileFunctionBody(Method m) {
+        Class<?> owner = m.getDeclaringClass();
+        String desc = methodDescriptor(m);
+        MethodCode code = methodCode(owner.getName(), m.getName(), desc);
+        kernelDisplay = code.displayName();
+        if (!Modifier.isStatic(m.getModifiers()) || Modifier.isNative(m.getModifiers()) || Modifier.isSynchronized(m.getModifiers())
+                || !m.getReturnType().isPrimitive() || m.getReturnType() == void.class) {
+            throw new IllegalArgumentException(code.displayName() + " must be a static, non-native, non-synchronized method"
+                    + " returning a primitive (boolean, byte, short, char, int, long, float, double)");
+        }
+        Class<?>[] types = m.getParameterTypes();
+        SVal[] args = new SVal[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            String internal = t.getName().replace('.', '/');
+            if (t.isPrimitive()) {
+                args[i] = new SVal.Val(new Expr.Const(paramScalar(t), 0));
+            } else if (Intrinsics.STENCILS.containsKey(internal)) {
+                args[i] = new SVal.View(new ViewHandle(null, Intrinsics.STENCILS.get(internal), t, (info, dim) -> null));
+            } else {
+                throw new IllegalArgumentException(code.displayName() + ": parameter " + (i + 1) + " has type " + t.getName()
+                        + "; such a function takes primitives (boolean, byte, short, char, int, long, float, double)"
+                        + " or stencil arrays (FloatStencil, DoubleStencil, IntStencil, LongStencil)");
+            }
+        }
+        HelperInfo info = compileHelper(null, owner.getName(), m.getName(), MethodTypeDesc.ofDescriptor(desc), args);
+        List<Hidden> hidden = new ArrayList<>();
+        List<Param> params = info.fn().params();
+        for (int i = 0; i < info.hidden().size(); i++) {
+            HiddenRequest r = info.hidden().get(i);
+            hidden.add(new Hidden(params.get(types.length + i).var(), r.javaParam(), r.info(), r.dim()));
+        }
+        List<Function> deps = new ArrayList<>(helperOrder);
+        deps.remove(info.fn());
+        return new FunctionResult(info.fn(), deps, hash(m), doubleNarrowing, List.copyOf(hidden), List.copyOf(stencilOffsets));
+    }
+
+    /** Records one stencil access. */
+    void noteStencilAccess(StencilAccess offsets) {
+        stencilOffsets.add(offsets);
+    }
+
     /** Java parameter types as the IR sees them: booleans, bytes, shorts and chars travel as int. */
     private static Scalar paramScalar(Class<?> t) {
         if (t == long.class) return Scalar.I64;
@@ -233,7 +309,7 @@ public final class Frontend {
             case "I", "Z", "B", "S", "C" -> Scalar.I32;
             default -> throw caller.error("helper " + MethodTranslator.simple(owner) + "." + name + " returns a reference; kernel helpers must return a primitive or void");
         };
-        String fname = sanitize(code.simpleClassName + "_" + name);
+        String fname = sanitize(helperPrefix + code.simpleClassName + "_" + name);
         String unique = fname;
         for (int n = 2; usedNames.contains(unique); n++) unique = fname + "_" + n;
         usedNames.add(unique);

@@ -38,6 +38,11 @@ final class Intrinsics {
             "org/jdpx/kernels/IntArray", Scalar.I32, "org/jdpx/kernels/LongArray", Scalar.I64,
             "org/jdpx/kernels/FloatArray", Scalar.F32, "org/jdpx/kernels/DoubleArray", Scalar.F64);
 
+    /** The relatively indexed arrays of {@code @Stencil} functions, by element type. */
+    static final Map<String, Scalar> STENCILS = Map.of(
+            "org/jdpx/kernels/FloatStencil", Scalar.F32, "org/jdpx/kernels/DoubleStencil", Scalar.F64,
+            "org/jdpx/kernels/IntStencil", Scalar.I32, "org/jdpx/kernels/LongStencil", Scalar.I64);
+
     static void invoke(MethodTranslator t, InvokeInstruction inv) {
         String owner = inv.owner().asInternalName();
         String name = inv.name().stringValue();
@@ -53,6 +58,8 @@ final class Intrinsics {
             context(t, name, desc);
         } else if (VIEWS.containsKey(owner)) {
             view(t, name, desc);
+        } else if (STENCILS.containsKey(owner)) {
+            stencil(t, name, desc);
         } else if (owner.equals("java/lang/Math") || owner.equals("java/lang/StrictMath")) {
             math(t, name, desc);
         } else if (owner.equals("org/jdpx/kernels/KernelMath")) {
@@ -188,6 +195,68 @@ final class Intrinsics {
             case "stride" -> t.push(h.info(ParamKind.Info.STRIDE, dim(t, idx[0], "stride")));
             default -> throw t.error("call of view method '" + name + "' (invokevirtual) is not available in a kernel");
         }
+    }
+
+    /**
+     * {@code a.at(di, dj, ...)} on a stencil array: the element at the centre (the hidden OFFSET
+     * argument) moved by the relative indices along each axis (hidden STRIDE arguments).
+     */
+    private static void stencil(MethodTranslator t, String name, MethodTypeDesc desc) {
+        if (name.equals("around")) {
+            around(t, desc);
+            return;
+        }
+        Expr[] idx = popArgs(t, desc.parameterCount());
+        SVal recv = t.popAny();
+        if (!(recv instanceof SVal.View vv) || !name.equals("at")) {
+            throw t.error("stencil array method '" + name + "' is not available in a stencil kernel; use at(di, ...)");
+        }
+        ViewHandle h = vv.handle();
+        int[] offsets = new int[idx.length];
+        boolean constant = true;
+        Expr index = h.info(ParamKind.Info.OFFSET, 0);
+        for (int d = 0; d < idx.length; d++) {
+            if (idx[d] instanceof Expr.Const c) offsets[d] = (int) c.bits();
+            else constant = false;
+            index = new Expr.Binary(BinOp.ADD, index, new Expr.Binary(BinOp.MUL, new Expr.Convert(Scalar.I64, idx[d]),
+                    h.info(ParamKind.Info.STRIDE, d)));
+        }
+        t.frontend.noteStencilAccess(new Frontend.StencilAccess(idx.length, constant ? offsets : null, t.at()));
+        t.push(new Expr.Load(h.pointer, index, t.at()));
+    }
+
+    /**
+     * {@code FloatStencil.around(view, i, j)}: the view's pointer, centred on {@code (i, j)}; its
+     * OFFSET is the centre's element index, its strides the view's (1 for a 1-D view, whose
+     * {@code get(i)} is linear).
+     */
+    private static void around(MethodTranslator t, MethodTypeDesc desc) {
+        Expr[] centre = popArgs(t, desc.parameterCount() - 1);
+        SVal v = t.popAny();
+        if (!(v instanceof SVal.View vv)) throw t.error("around() needs a view (FloatArray, ...) as its first argument");
+        ViewHandle h = vv.handle();
+        int rank = centre.length;
+        ClassDesc owner = desc.returnType();
+        Class<?> cls;
+        try {
+            cls = Class.forName(owner.packageName() + "." + owner.displayName());
+        } catch (ClassNotFoundException e) {
+            throw t.error("stencil class " + owner.displayName() + " not found");
+        }
+        // The centre is computed here, where Java evaluates the call, whatever the locals do later.
+        Expr sum = null;
+        for (int d = 0; d < rank; d++) {
+            Expr stride = rank == 1 ? Expr.Const.i64(1) : h.info(ParamKind.Info.STRIDE, d);
+            Expr term = new Expr.Binary(BinOp.MUL, new Expr.Convert(Scalar.I64, centre[d]), stride);
+            sum = sum == null ? term : new Expr.Binary(BinOp.ADD, sum, term);
+        }
+        Var at = t.newTemp("centre", Scalar.I64);
+        t.emitEffect(new org.jdpx.kernels.ir.Stmt.Assign(at, sum));
+        t.pushRef(new SVal.View(new ViewHandle(h.pointer, h.elem, cls, (info, dim) -> switch (info) {
+            case OFFSET -> new Expr.Read(at);
+            case STRIDE -> rank == 1 ? Expr.Const.i64(1) : h.info(ParamKind.Info.STRIDE, dim);
+            default -> throw t.error("a stencil array has no " + info.name().toLowerCase() + "; read it with at(...)");
+        })));
     }
 
     private static int dim(MethodTranslator t, Expr e, String what) {

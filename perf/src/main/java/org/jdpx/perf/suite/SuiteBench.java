@@ -38,7 +38,7 @@ public class SuiteBench {
             "sample_pi_array", "sample_pi_prange", "sample_pi_kernel",
             "sample_l2_distance_array", "sample_l2_distance_prange", "sample_l2_distance_kernel",
             "sample_logistic_regression_array", "sample_softmax_array",
-            "sample_jacobi_stencil_array", "sample_jacobi_stencil_kernel",
+            "sample_jacobi_stencil_array", "sample_jacobi_stencil_kernel", "sample_jacobi_stencil_stencil",
             "sample_black_scholes_array", "sample_black_scholes_kernel", "sample_mandelbrot_kernel",
             "sample_matmul_array", "sample_matmul_kernel", "sample_gemv_array", "sample_gemv_kernel"})
     public String workload;

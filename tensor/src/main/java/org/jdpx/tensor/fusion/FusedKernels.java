@@ -235,6 +235,7 @@ public final class FusedKernels {
                 default -> o.inputs().stream().anyMatch(FusedKernels::expensive);
             };
             case Node.Cast c -> expensive(c.input());
+            case Node.Call c -> true; // a user function may hold anything
             default -> false;
         };
     }
@@ -244,6 +245,7 @@ public final class FusedKernels {
             case Node.Combine c -> true;
             case Node.Cast c -> hasCombine(c.input());
             case Node.Op o -> o.inputs().stream().anyMatch(FusedKernels::hasCombine);
+            case Node.Call c -> c.inputs().stream().anyMatch(FusedKernels::hasCombine);
             default -> false;
         };
     }
@@ -256,7 +258,7 @@ public final class FusedKernels {
     }
 
     static CompiledKernel kernel(KernelWriter w) {
-        return cached(w.key(), w::function);
+        return cached(w.key(), w::function, w.helpers());
     }
 
     /**
@@ -265,7 +267,7 @@ public final class FusedKernels {
      * {@link KernelWriter} generate different code for the same key, or an on-disk cache keeps
      * serving the old kernels (and their old results).
      */
-    static final String LOWERING_VERSION = "tensor-lowering-5";
+    static final String LOWERING_VERSION = "tensor-lowering-6";
 
     /**
      * The compiled kernel for structural {@code key}, building its IR only on the first request.
@@ -273,7 +275,13 @@ public final class FusedKernels {
      * and {@link #LOWERING_VERSION}.
      */
     static CompiledKernel cached(String key, java.util.function.Supplier<org.jdpx.kernels.ir.Function> build) {
-        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), List.of()), hash(LOWERING_VERSION + "\n" + k)));
+        return cached(key, build, List.of());
+    }
+
+    /** The same for a kernel that calls {@code helpers} (those of inlined user functions), callees first. */
+    static CompiledKernel cached(String key, java.util.function.Supplier<org.jdpx.kernels.ir.Function> build,
+                                 List<org.jdpx.kernels.ir.Function> helpers) {
+        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), helpers), hash(LOWERING_VERSION + "\n" + k)));
     }
 
     static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {

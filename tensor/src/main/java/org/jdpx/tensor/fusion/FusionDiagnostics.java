@@ -69,6 +69,8 @@ public final class FusionDiagnostics {
             case Node.Cast c -> "astype(" + describe(c.input(), names) + ", " + c.dtype() + ")";
             case Node.Op o -> o.op().numpyName() + o.inputs().stream().map(i -> describe(i, names))
                     .collect(Collectors.joining(", ", "(", ")"));
+            case Node.Call c -> c.function().name() + c.inputs().stream().map(i -> describe(i, names))
+                    .collect(Collectors.joining(", ", "(", ")"));
         };
     }
 
@@ -80,6 +82,7 @@ public final class FusionDiagnostics {
             case Node.Combine c -> 0;
             case Node.Cast c -> 1 + operations(c.input());
             case Node.Op o -> 1 + o.inputs().stream().mapToInt(FusionDiagnostics::operations).sum();
+            case Node.Call c -> 1 + c.inputs().stream().mapToInt(FusionDiagnostics::operations).sum();
         };
     }
 }

@@ -17,6 +17,7 @@ import org.jdpx.kernels.ir.BinOp;
 import org.jdpx.kernels.ir.CmpOp;
 import org.jdpx.kernels.ir.Expr;
 import org.jdpx.kernels.ir.Function;
+import org.jdpx.kernels.ir.Inliner;
 import org.jdpx.kernels.ir.IrBuilder;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
@@ -44,6 +45,7 @@ final class KernelWriter {
     private final List<Access> accesses = new ArrayList<>();
     private final Map<Node, Var> values = new IdentityHashMap<>();
     private final Map<Node, Var> combined = new IdentityHashMap<>();
+    private final List<Function> helpers = new ArrayList<>();
     private final Scalar ix;
     private final Device device;
     private boolean onePerItem;
@@ -210,6 +212,7 @@ final class KernelWriter {
             case Node.Scalar s -> values.computeIfAbsent(s, x -> scalarParam(s.dtype(), s.doubleValue(), s.longValue()));
             case Node.Cast c -> prepare(c.input());
             case Node.Op o -> o.inputs().forEach(this::prepare);
+            case Node.Call c -> c.inputs().forEach(this::prepare);
         }
     }
 
@@ -367,6 +370,7 @@ final class KernelWriter {
                 yield low.cast(c.input().dtype(), c.dtype(), in);
             }
             case Node.Op o -> op(o);
+            case Node.Call c -> call(c);
         };
         if (n instanceof Node.Leaf || n instanceof Node.Combine) return e;
         Var v = low.temp(Lowering.compute(n.dtype()));
@@ -389,6 +393,33 @@ final class KernelWriter {
         key.append(')');
         return low.apply(o.op(), t, in);
     }
+
+    /** A user function: inputs converted to its parameter dtypes, its body inlined ({@link Inliner}). */
+    private Expr call(Node.Call c) {
+        ScalarFunction f = c.function();
+        key.append('F').append(f.key()).append('(');
+        List<Expr> in = new ArrayList<>();
+        for (int k = 0; k < c.inputs().size(); k++) {
+            Node x = c.inputs().get(k);
+            key.append(x.dtype()).append(' ');
+            in.add(low.cast(x.dtype(), f.params()[k], eval(x)));
+        }
+        key.append(')');
+        return inline(f.compiled(), in, Map.of(), f.result());
+    }
+
+    /**
+     * Inlines a compiled user function here and returns its result in register form of
+     * {@code result}; the function's helpers join the kernel's module.
+     */
+    Expr inline(org.jdpx.kernels.frontend.Frontend.FunctionResult fn, List<Expr> args, Map<Var, Expr> extra, DType result) {
+        for (Function h : fn.helpers()) if (!helpers.contains(h)) helpers.add(h);
+        Expr r = Inliner.inline(b, fn.function(), args, extra);
+        return result == DType.BOOL ? low.boolValue(low.truthy(DType.INT32, r)) : low.normalize(result, r);
+    }
+
+    /** Helper functions the kernel calls, callees first. */
+    List<Function> helpers() { return helpers; }
 
     /**
      * The dtype an op's operands were converted to, recovered from its inputs and result (a
@@ -436,6 +467,15 @@ final class KernelWriter {
     IrBuilder builder() { return b; }
 
     Var param(String name, long value) { return intParam(name, value); }
+
+    /** An index-typed parameter (I32 or I64 as the schedule indexes). */
+    Var index(String name, long value) { return indexParam(name, value); }
+
+    /** The kernel parameter of {@code memory} seen as elements of {@code t} (one per memory). */
+    Var view(UsmMemory memory, DType t) { return viewOf(memory, t); }
+
+    /** A scalar parameter holding {@code value} in register form of {@code t}. */
+    Var scalar(DType t, double value) { return scalarParam(t, value, (long) value); }
 
     Expr globalId() { return b.globalId(0); }
 

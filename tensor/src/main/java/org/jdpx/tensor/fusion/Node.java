@@ -59,6 +59,24 @@ public sealed interface Node {
         }
     }
 
+    /**
+     * A user function ({@code @Vectorize} loop) on broadcast inputs: each input is converted to
+     * the loop's parameter dtype and the function's IR is inlined into the kernel.
+     */
+    record Call(ScalarFunction function, long[] shape, List<Node> inputs, int size) implements Node {
+        @Override public DType dtype() { return function.result(); }
+        /** Builds the node, broadcasting the input shapes. */
+        public static Call of(ScalarFunction function, List<Node> inputs) {
+            long[][] shapes = new long[inputs.size()][];
+            int n = 1;
+            for (int i = 0; i < shapes.length; i++) {
+                shapes[i] = inputs.get(i).shape();
+                n += inputs.get(i).size();
+            }
+            return new Call(function, Shapes.broadcast(shapes), List.copyOf(inputs), n);
+        }
+    }
+
     /** A dtype conversion ({@code astype}) with NumPy's casting results. */
     record Cast(DType dtype, Node input) implements Node {
         @Override public long[] shape() { return input.shape(); }
