@@ -16,7 +16,7 @@ import org.jdpx.tensor.UsmNdArray;
  * complex values, a dense {@code (rows, n, 2)} array of float32 or float64, go through one
  * Stockham pass per radix of n ({@link FftKernels64#stockham}) when n's prime factors are 2, 3,
  * 5 and 7, else through Bluestein's chirp-z algorithm, a convolution by three Stockham transforms
- * of a power-of-two length. Every pass is one launch over all rows.
+ * of a length of factors 2, 3, 5 and 7. Every pass is one launch over all rows.
  */
 final class FftEngine {
     private static final Map<String, Method> KERNELS = new ConcurrentHashMap<>();

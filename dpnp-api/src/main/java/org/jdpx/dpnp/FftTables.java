@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host-side plan of a transform: how a length splits into Stockham radices, the power of two
+ * The host-side plan of a transform: how a length splits into Stockham radices, the length
  * Bluestein convolves in, and the tables of roots of unity the kernels read (computed in float64
  * from exact integer arguments, so the device never evaluates a sine).
  */
@@ -34,10 +34,14 @@ final class FftTables {
         return r.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The power of two Bluestein's convolution of length {@code n} runs in: at least {@code 2n - 1}. */
+    /**
+     * The length Bluestein's convolution for {@code n} points runs in: the least number of
+     * factors 2, 3, 5 and 7 that is at least {@code 2n - 1} (such numbers lie within a few
+     * percent of each other, so this is up to twice shorter than the next power of two).
+     */
     static int convolutionLength(int n) {
-        long m = 1;
-        while (m < 2L * n - 1) m <<= 1;
+        long m = 2L * n - 1;
+        while (m <= Integer.MAX_VALUE / 2 && radices((int) m) == null) m++;
         if (m > Integer.MAX_VALUE / 2) {
             throw new UnsupportedOperationException("fft: length " + n + " has a prime factor above 7 and is too long "
                     + "for Bluestein's algorithm here (its convolution needs " + m + " points); pad it to a length of "

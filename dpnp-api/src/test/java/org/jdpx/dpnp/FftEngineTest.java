@@ -101,6 +101,6 @@ class FftEngineTest {
         assertArrayEquals(new int[0], FftTables.radices(1));
         assertNull(FftTables.radices(11));
         assertNull(FftTables.radices(2 * 13));
-        assertTrue(FftTables.convolutionLength(11) == 32 && FftTables.convolutionLength(1009) == 2048);
+        assertTrue(FftTables.convolutionLength(11) == 21 && FftTables.convolutionLength(1009) == 2025);
     }
 }
