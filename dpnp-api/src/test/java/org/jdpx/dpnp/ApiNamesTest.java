@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NumPy names {@link Dpnp} and {@link DpnpLinalg} provide, by reflection: writes
+ * The NumPy names {@link Dpnp} and {@link DpnpLinalg} provide, by reflection (inherited ones included: the facades Dpnp extends): writes
  * {@code target/dpnp-names.txt} and {@code target/dpnp-linalg-names.txt}, which
  * {@code scripts/dpnp_coverage.py} turns into docs/dpnp-coverage.md.
  */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** What users get for variants jdpx does not implement, bad arguments, and arrays on two devices. */
 class ErrorsTest {
 
-    private static void says(Class<? extends Throwable> type, String words, Runnable r) {
+    /** Asserts that {@code r} throws {@code type} with a message containing {@code words}. */
+    static void says(Class<? extends Throwable> type, String words, Runnable r) {
         Throwable t = assertThrows(type, r::run);
         assertTrue(t.getMessage().contains(words), "message \"" + t.getMessage() + "\" should contain \"" + words + "\"");
     }

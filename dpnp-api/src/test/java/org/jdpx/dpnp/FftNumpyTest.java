@@ -11,7 +11,8 @@ import org.jdpx.device.testing.OnEveryDevice;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
-import org.jdpx.tensor.Npy;
+import org.jdpx.interop.npy.Npy;
+import org.jdpx.interop.npy.NpyData;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.UsmNdArray;
 
@@ -48,7 +49,7 @@ class FftNumpyTest {
         return compare(device, got, Npy.read(dir.resolve(f[4].replace("~c", "") + ".npy")), args.l("pts"));
     }
 
-    private static String compare(Device device, UsmNdArray got, Npy.Data want, long n) {
+    private static String compare(Device device, UsmNdArray got, NpyData want, long n) {
         DType wantType = DTypes.forDevice(want.dtype(), device, false);
         if (got.dtype() != wantType) return "dtype " + got.dtype() + ", NumPy " + want.dtype();
         if (!Arrays.equals(got.shape(), want.shape())) {
