@@ -31,8 +31,10 @@ class ApiNamesTest {
 
     static Set<String> names(Class<?> api) {
         Set<String> names = new TreeSet<>();
-        for (Method m : api.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) names.add(numpyName(m));
+        for (Class<?> c = api; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) names.add(numpyName(m));
+            }
         }
         return names;
     }

@@ -60,7 +60,7 @@ class NumpyDifferentialTest {
         return null;
     }
 
-    private static String compare(Device device, UsmNdArray got, Npy.Data want, String tol, boolean float32Data) {
+    static String compare(Device device, UsmNdArray got, Npy.Data want, String tol, boolean float32Data) {
         DType wantType = DTypes.forDevice(want.dtype(), device, false);
         if (got.dtype() != wantType) return "dtype " + got.dtype() + ", NumPy " + want.dtype();
         if (!Arrays.equals(got.shape(), want.shape())) {
