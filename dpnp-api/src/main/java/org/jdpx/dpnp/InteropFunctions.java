@@ -9,7 +9,7 @@ import org.jdpx.tensor.UsmNdArray;
  * NumPy's exchange functions over {@link org.jdpx.interop}, inherited by {@link Dpnp}: call them
  * as {@code Dpnp.fromDlpack(...)}. A separate file only to keep {@code Dpnp} short.
  */
-public abstract sealed class InteropFunctions extends UfuncFunctions permits NumpyFileFunctions {
+public abstract sealed class InteropFunctions extends InfoFunctions permits NumpyFileFunctions {
 
     InteropFunctions() {
     }

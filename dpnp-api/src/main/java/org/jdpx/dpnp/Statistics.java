@@ -40,16 +40,17 @@ final class Statistics {
             UsmNdArray v = frac >= 0.5 ? Tensor.subtract(b, Tensor.multiply(d, 1 - frac)) : Tensor.add(a, Tensor.multiply(d, frac));
             out.get(String.valueOf(i)).assign(Tensor.where(hasNan, Double.NaN, v));
         }
-        UsmNdArray r = scalarQ ? out.get("0") : out;
-        if (keepdims) {
-            int base = scalarQ ? 0 : 1;
-            if (axis == null) {
-                for (int k = 0; k < x.ndim(); k++) r = r.expandDims(base);
-            } else {
-                r = r.expandDims(base + Shapes.axis(axis, x.ndim()));
-            }
-        }
-        return r;
+        return keepDims(scalarQ ? out.get("0") : out, x, axis, keepdims, scalarQ);
+    }
+
+    /** A quantile result {@code r} of {@code x} with the reduced axes put back as length 1 when {@code keepdims}. */
+    static UsmNdArray keepDims(UsmNdArray r, UsmNdArray x, Integer axis, boolean keepdims, boolean scalarQ) {
+        if (!keepdims) return r;
+        int base = scalarQ ? 0 : 1;
+        if (axis != null) return r.expandDims(base + Shapes.axis(axis, x.ndim()));
+        UsmNdArray k = r;
+        for (int i = 0; i < x.ndim(); i++) k = k.expandDims(base);
+        return k;
     }
 
     /** Percentiles in [0, 100] as quantiles in [0, 1], range-checked with the percentile's wording. */

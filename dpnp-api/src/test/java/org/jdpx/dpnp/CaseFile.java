@@ -20,6 +20,19 @@ record CaseFile(List<String> failures, int checked, Set<String> functions) {
         String check(String[] fields) throws IOException;
     }
 
+    /**
+     * Runs {@code cases} and asserts that every case matches and that at least {@code minCases}
+     * cases of {@code minFunctions} functions were read.
+     */
+    static void assertAllMatch(String what, Path cases, Checker checker, int minCases, int minFunctions) throws IOException {
+        CaseFile r = run(cases, checker);
+        org.junit.jupiter.api.Assertions.assertTrue(r.checked() >= minCases && r.functions().size() >= minFunctions,
+                "cases read: " + r.checked() + ", functions: " + r.functions().size());
+        List<String> f = r.failures();
+        org.junit.jupiter.api.Assertions.assertTrue(f.isEmpty(), f.size() + " of " + r.checked() + " cases differ from NumPy on "
+                + what + ":\n" + String.join("\n", f.subList(0, Math.min(60, f.size()))));
+    }
+
     static CaseFile run(Path cases, Checker checker) throws IOException {
         List<String> failures = new ArrayList<>();
         Set<String> functions = new TreeSet<>();

@@ -43,12 +43,19 @@ class ErrorsTest {
         says(IllegalArgumentException.class, "percentile: q must be in the range [0, 100], got 150", () -> Dpnp.percentile(v, 150, null, false));
     }
 
+    /** {@code arange(4)} on the first two test devices, or null when there is only one. */
+    static UsmNdArray[] onTwoDevices() {
+        List<Device> devices = TestDevices.all().toList();
+        if (devices.size() < 2) return null;
+        return new UsmNdArray[] {Dpnp.arange(0, 4, 1, ArrayOptions.on(devices.get(0))), Dpnp.arange(0, 4, 1, ArrayOptions.on(devices.get(1)))};
+    }
+
     @Test
     void arraysOnTwoDevicesAreAPlacementError() {
-        List<Device> devices = TestDevices.all().toList();
-        if (devices.size() < 2) return;
-        UsmNdArray a = Dpnp.arange(0, 4, 1, ArrayOptions.on(devices.get(0)));
-        UsmNdArray b = Dpnp.arange(0, 4, 1, ArrayOptions.on(devices.get(1)));
+        UsmNdArray[] two = onTwoDevices();
+        if (two == null) return;
+        UsmNdArray a = two[0];
+        UsmNdArray b = two[1];
         assertThrows(ExecutionPlacementError.class, () -> Dpnp.concatenate(new UsmNdArray[] {a, b}, 0));
         assertThrows(ExecutionPlacementError.class, () -> Dpnp.searchsorted(a, b, "left"));
         assertThrows(ExecutionPlacementError.class, () -> Dpnp.take(a, b, 0));

@@ -1,0 +1,93 @@
+package org.jdpx.dpnp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jdpx.device.Device;
+import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.tensor.ArrayOptions;
+import org.jdpx.tensor.DType;
+import org.jdpx.interop.npy.Npy;
+import org.jdpx.interop.npy.NpyData;
+import org.jdpx.tensor.UsmNdArray;
+
+/**
+ * Every case {@code numpy/generate_more_cases.py} computed with NumPy (set routines, partitions,
+ * nan-quantiles, editing, index helpers, array information) run through {@link Dpnp} on each
+ * device and compared as {@link NumpyDifferentialTest} does; partitions are checked for NumPy's
+ * partition property rather than one order, and text results (base_repr, binary_repr) exactly.
+ */
+class MoreNumpyTest {
+
+    @OnEveryDevice
+    void numpyCasesMatch(Device device) throws Exception {
+        Path dir = Path.of(MoreNumpyTest.class.getResource("/numpy/more/cases.txt").toURI()).getParent();
+        CaseFile.assertAllMatch(device.filterString(), dir.resolve("cases.txt"), f -> check(device, dir, f), 150, 58);
+    }
+
+    private static String check(Device device, Path dir, String[] f) throws IOException {
+        Args args = new Args(f[2]);
+        if (f[5].equals("text")) {
+            String got = IndexCalls.text(f[1], args);
+            return got.equals(f[4]) ? null : "'" + got + "', NumPy '" + f[4] + "'";
+        }
+        ArrayOptions on = ArrayOptions.on(device);
+        String[] ins = f[3].isEmpty() ? new String[0] : f[3].split(",");
+        UsmNdArray[] x = new UsmNdArray[ins.length];
+        for (int i = 0; i < ins.length; i++) x[i] = Dpnp.load(dir.resolve(ins[i] + ".npy"), on);
+        UsmNdArray[] got = MoreCalls.run(f[1], args, x, on);
+        String[] outs = f[4].split(",");
+        if (got.length != outs.length) return got.length + " outputs, NumPy " + outs.length;
+        boolean float32Data = Arrays.stream(x).anyMatch(a -> a.dtype() == DType.FLOAT32);
+        for (int k = 0; k < outs.length; k++) {
+            NpyData want = Npy.read(dir.resolve(outs[k] + ".npy"));
+            String p = f[5].equals("partition") && k == 0 ? partitioned(got[0], want, args)
+                    : NumpyDifferentialTest.compare(device, got[k], want, f[5].equals("partition") ? "exact" : f[5], float32Data);
+            if (p != null) return (outs.length > 1 ? "output " + k + ": " : "") + p;
+        }
+        return null;
+    }
+
+    /**
+     * NumPy's partition property along the case's axis (null: flattened): at every kth position
+     * the sorted array's element (the golden, sorted along the axis and that axis moved last),
+     * no larger element before it and no smaller after; and each row a permutation of the sorted row.
+     */
+    private static String partitioned(UsmNdArray got, NpyData sorted, Args args) {
+        Integer axis = args.axis("axis");
+        UsmNdArray g = axis == null ? got.reshape(-1) : Axes.move(got, axis, -1);
+        long n = g.shape()[g.ndim() - 1];
+        double[] v = g.copy().eval().toDoubleArray();
+        double[] ws = toDoubles(sorted);
+        if (got.dtype() == DType.FLOAT32) for (int i = 0; i < ws.length; i++) ws[i] = (float) ws[i];
+        int rows = (int) (v.length / n);
+        for (int r = 0; r < rows; r++) {
+            double[] row = Arrays.copyOfRange(v, (int) (r * n), (int) ((r + 1) * n));
+            double[] srow = Arrays.copyOfRange(ws, (int) (r * n), (int) ((r + 1) * n));
+            double[] check = row.clone();
+            Arrays.sort(check);
+            if (!Arrays.equals(check, srow)) return "row " + r + " is not a permutation of NumPy's sorted row";
+            for (long k0 : args.longs("kth")) {
+                int k = (int) (k0 < 0 ? k0 + n : k0);
+                if (row[k] != srow[k]) return "row " + r + " kth " + k + " is " + row[k] + ", sorted " + srow[k];
+                for (int i = 0; i < n; i++) {
+                    if ((i < k && row[i] > row[k]) || (i > k && row[i] < row[k])) return "row " + r + " element " + i + " on the wrong side of kth " + k;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static double[] toDoubles(NpyData d) {
+        long n = d.data().byteSize() / d.dtype().itemSize();
+        double[] r = new double[(int) n];
+        for (int i = 0; i < n; i++) {
+            r[i] = switch (d.dtype()) {
+                case FLOAT64 -> d.data().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i);
+                case FLOAT32 -> d.data().getAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, i);
+                default -> d.data().getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, i);
+            };
+        }
+        return r;
+    }
+}
