@@ -29,13 +29,15 @@ public final class DistContext implements AutoCloseable {
     private final JavaSparkContext sc;
     private final boolean owned;
     private final String device;
-    private final DistributionReport report = new DistributionReport();
-    private final AtomicInteger names = new AtomicInteger();
+    private final DistributionReport report;
+    private final AtomicInteger names;
 
-    private DistContext(JavaSparkContext sc, boolean owned, String device) {
+    private DistContext(JavaSparkContext sc, boolean owned, String device, DistributionReport report, AtomicInteger names) {
         this.sc = sc;
         this.owned = owned;
         this.device = device;
+        this.report = report;
+        this.names = names;
     }
 
     /**
@@ -49,20 +51,21 @@ public final class DistContext implements AutoCloseable {
         JavaSparkContext sc = new JavaSparkContext(conf);
         sc.setLogLevel("WARN");
         LOG.log(System.Logger.Level.DEBUG, "embedded Spark local[" + threads + "] started");
-        return new DistContext(sc, true, null);
+        return new DistContext(sc, true, null, new DistributionReport(), new AtomicInteger());
     }
 
     /** Distributed arrays over an existing Spark context (spark-submit's), blocks on each executor's default device. */
     public static DistContext of(JavaSparkContext sc) {
-        return new DistContext(sc, false, null);
+        return new DistContext(sc, false, null, new DistributionReport(), new AtomicInteger());
     }
 
     /**
      * The same Spark context with blocks run on jdpx device {@code filter} (e.g. {@code java:cpu:0})
-     * when a task has no GPU resource; null means the executor's default device.
+     * when a task has no GPU resource; null means the executor's default device. Shares this
+     * context's report; closing it leaves Spark running.
      */
     public DistContext onDevice(String filter) {
-        return new DistContext(sc, false, filter);
+        return new DistContext(sc, false, filter, report, names);
     }
 
     /** The Spark context. */

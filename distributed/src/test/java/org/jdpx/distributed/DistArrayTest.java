@@ -13,7 +13,6 @@ import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 import org.jdpx.tensor.fusion.FusionDiagnostics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +35,8 @@ class DistArrayTest {
 
     @BeforeAll
     static void start() {
-        ctx = DistContext.local(3);
+        ctx = LocalSpark.context();
         on = ArrayOptions.on(ctx.driverQueue());
-    }
-
-    @AfterAll
-    static void stop() {
-        ctx.close();
     }
 
     static UsmNdArray local(int seed, long... shape) {
