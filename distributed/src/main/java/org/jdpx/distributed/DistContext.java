@@ -47,7 +47,7 @@ public final class DistContext implements AutoCloseable {
     public static DistContext local(int threads) {
         SparkConf conf = new SparkConf().setMaster("local[" + threads + "]").setAppName("jdpx")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1");
+                .set("spark.driver.bindAddress", "127.0.0.1").set("spark.log.level", "WARN");
         JavaSparkContext sc = new JavaSparkContext(conf);
         sc.setLogLevel("WARN");
         LOG.log(System.Logger.Level.DEBUG, "embedded Spark local[" + threads + "] started");
