@@ -152,14 +152,4 @@ class DistArrayTest {
         assertArrayEquals(a.ravel().toDoubleArray(), flat.toLocal().toDoubleArray());
         assertThrows(IllegalArgumentException.class, () -> x.reshape(11, 4));
     }
-
-    @Test
-    void placementMapsTheTasksGpuToAJdpxDevice() {
-        var gpu = new org.apache.spark.resource.ResourceInformation("gpu", new String[] {"2", "3"});
-        assertEquals("opencl:gpu:2", Placement.filterFor(java.util.Map.of("gpu", gpu), null));
-        assertEquals("java:cpu:0", Placement.filterFor(java.util.Map.of(), "java:cpu:0"));
-        assertEquals(null, Placement.filterFor(null, null));
-        var bad = new org.apache.spark.resource.ResourceInformation("gpu", new String[] {"GPU-uuid"});
-        assertThrows(IllegalArgumentException.class, () -> Placement.filterFor(java.util.Map.of("gpu", bad), null));
-    }
 }
