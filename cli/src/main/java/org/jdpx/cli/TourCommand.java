@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jdpx.device.Device;
 import org.jdpx.device.DeviceRegistry;
+import org.jdpx.distributed.DistContext;
+import org.jdpx.distributed.DistributionReport;
+import org.jdpx.distributed.samples.DistributedSamples;
 import org.jdpx.samples.ComputeFollowsData;
 import org.jdpx.samples.MandelbrotKernel;
 import org.jdpx.samples.Samples;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Spec;
         description = {"Run the sample programs (pi, l2 distance, logistic regression, softmax, Jacobi, Black-Scholes,"
                 + " Mandelbrot, matmul, gemv) in each style on one device, check each against a plain-Java reference,"
                 + " and show where each ran and how long it took; then show compute follows data.",
+                "With --distributed: the distributed versions (pi, l2 distance, logistic regression, Black-Scholes,"
+                + " Jacobi with halos) on an embedded Spark local[cores], each block on the device, each checked against"
+                + " the single-process program.",
                 "Exit status 0 when every sample is ok, 1 otherwise."})
 final class TourCommand implements Callable<Integer> {
 
@@ -47,6 +53,13 @@ final class TourCommand implements Callable<Integer> {
             + " (default: jdpx-mandelbrot.png in the temporary directory).")
     Path png;
 
+    @Option(names = "--distributed", description = "Run the distributed samples on an embedded local Spark instead.")
+    boolean distributed;
+
+    @Option(names = "--blocks", paramLabel = "N", defaultValue = "6",
+            description = "Blocks per distributed array with --distributed (default: ${DEFAULT-VALUE}).")
+    int blocks;
+
     @Override
     public Integer call() throws Exception {
         OptionChecks.writable(spec, "--png", png);
@@ -55,11 +68,20 @@ final class TourCommand implements Callable<Integer> {
         PrintStream out = System.out;
         long t0 = System.nanoTime();
         if (!json) {
-            out.println("jdpx tour on " + d.filterString() + " (" + d.name() + ")"
+            out.println("jdpx tour" + (distributed ? " --distributed" : "") + " on " + d.filterString() + " (" + d.name() + ")"
                     + (device != null && !device.equals(d.filterString()) ? ", asked for " + device : ""));
         }
-        Tour.Report report = Tour.run(d, Samples.all(png == null ? MandelbrotKernel.defaultPng() : png),
-                e -> { if (!json) printEntry(e, out); });
+        Tour.Report report;
+        if (distributed) {
+            if (blocks < 1) throw OptionChecks.bad(spec, "--blocks", blocks, "must be at least 1 (blocks per distributed array)", null);
+            try (DistContext ctx = DistContext.local(Runtime.getRuntime().availableProcessors())) {
+                report = Tour.run(d, DistributedSamples.all(ctx, blocks), e -> { if (!json) printEntry(e, out); });
+                if (!json) printDistribution(ctx.report(), out);
+            }
+        } else {
+            report = Tour.run(d, Samples.all(png == null ? MandelbrotKernel.defaultPng() : png),
+                    e -> { if (!json) printEntry(e, out); });
+        }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(report)));
         } else {
@@ -101,6 +123,16 @@ final class TourCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-20s %-7s %-14s %-8s %-4s %7.3f s  %s%n", e.name(), e.style(),
                 e.device() == null ? "-" : e.device(), e.precision() == null ? "-" : e.precision(),
                 e.ok() ? "ok" : "FAIL", e.seconds(), e.detail());
+    }
+
+    /** How many distributed values got which layout and which operations shuffled (the report in brief). */
+    private static void printDistribution(DistributionReport r, PrintStream out) {
+        Map<String, Long> layouts = new java.util.TreeMap<>();
+        r.arrays().forEach(a -> layouts.merge(a.layout().replaceAll("\\(.*", ""), 1L, Long::sum));
+        Map<String, Long> shuffles = new java.util.TreeMap<>();
+        r.shuffles().forEach(o -> shuffles.merge(o.operation().replaceAll(" of .*| [a-z]+[0-9]+ @.*", ""), 1L, Long::sum));
+        out.println();
+        out.println("Distribution: arrays by layout " + layouts + "; " + r.operations().size() + " operations, shuffles " + shuffles);
     }
 
     private static void printSummary(Tour.Report r, double seconds, PrintStream out) {

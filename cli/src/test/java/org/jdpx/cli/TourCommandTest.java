@@ -40,4 +40,19 @@ class TourCommandTest {
         assertEquals("java:cpu:0", placement.get("fixedDevice").asText());
         assertTrue(Files.size(png) > 0, "the Mandelbrot PNG was written");
     }
+
+    @Test
+    void distributedTourRunsTheDistributedSamplesOnEmbeddedSpark() throws Exception {
+        CliRun run = CliRun.of("tour", "--distributed", "--blocks", "4", "--json");
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertEquals(0, run.status(), run.out());
+        Set<String> names = new HashSet<>();
+        for (JsonNode s : root.get("samples")) {
+            assertTrue(s.get("ok").asBoolean(), s.toString());
+            names.add(s.get("name").asText());
+        }
+        assertEquals(Set.of("pi (distributed)", "l2 distance (distributed)", "logistic regression (distributed)",
+                "black-scholes (distributed)", "jacobi stencil (distributed)"), names);
+        assertEquals(2, CliRun.of("tour", "--distributed", "--blocks", "0").status());
+    }
 }

@@ -177,14 +177,14 @@ final class DeviceKernels {
     }
 
     /**
-     * Philox4x32-10 (Salmon et al., SC'11): block {@code i} encrypts counter {@code (i, c1, c2, 0)}
+     * Philox4x32-10 (Salmon et al., SC'11): block {@code i} encrypts counter {@code (first + i, c1, c2, 0)}
      * under key {@code (k0, k1)} and writes four 32-bit words to {@code out[4i..4i+3]}.
      */
     @Kernel
-    public static void philox(KernelContext ctx, IntArray out, int k0, int k1, int c1, int c2, int blocks) {
+    public static void philox(KernelContext ctx, IntArray out, int k0, int k1, int c1, int c2, int first, int blocks) {
         int i = ctx.globalId(0);
         if (i >= blocks) return;
-        int x0 = i;
+        int x0 = first + i;
         int x1 = c1;
         int x2 = c2;
         int x3 = 0;

@@ -32,6 +32,31 @@ class RandomStateTest {
         assertArrayEquals(new long[] {0x42e0b8b3L, 0x7dbf5de8L, 0x2fe739d4L, 0x6aaf03ebL}, seeded.words(4).toLongArray());
     }
 
+    /** A positioned stream's part of a call equals that slice of the whole call, for every kind of draw and offset. */
+    @OnEveryDevice
+    void positionedStreamsGiveTheSliceOfTheWholeCall(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        RandomState whole = new RandomState(11, on);
+        whole.rand(5); // the second call is the one sliced below
+        double[] u = whole.random(new long[] {23}, null).toDoubleArray();
+        long[] ints = whole.integers(-3, 50, 23).toLongArray();
+        double[] z = whole.normal(2, 3, 23).toDoubleArray();
+        assertEquals(4, whole.calls());
+        for (int first : new int[] {0, 1, 3, 5, 22}) {
+            int n = 23 - first;
+            RandomState base = new RandomState(11, on);
+            assertArrayEquals(Arrays.copyOfRange(u, first, 23), base.positioned(1, first).random(new long[] {n}, null).toDoubleArray(), "random from " + first);
+            assertArrayEquals(Arrays.copyOfRange(ints, first, 23), base.positioned(2, first).integers(-3, 50, n).toLongArray(), "integers from " + first);
+            double[] zp = base.positioned(3, first).normal(2, 3, n).toDoubleArray();
+            for (int i = 0; i < n; i++) assertEquals(z[first + i], zp[i], 1e-12 * (1 + Math.abs(zp[i])), "normal element " + (first + i));
+        }
+        UsmNdArray f32 = new RandomState(11, on).positioned(0, 7).random(new long[] {2, 3}, DType.FLOAT32);
+        float[] all32 = new RandomState(11, on).random(new long[] {13}, DType.FLOAT32).toFloatArray();
+        assertArrayEquals(Arrays.copyOfRange(all32, 7, 13), f32.toFloatArray());
+        assertThrows(IllegalArgumentException.class, () -> whole.positioned(-1, 0));
+        assertThrows(UnsupportedOperationException.class, () -> whole.positioned(0, 2).permutation(5));
+    }
+
     @OnEveryDevice
     void sameNumbersAsTheJavaDevice(Device device) {
         RandomState here = new RandomState(2026, ArrayOptions.on(device).dtype(DType.FLOAT32));

@@ -30,7 +30,7 @@ public final class Workloads {
                 ComputeWorkloads.piKernel(),
                 ComputeWorkloads.piPrange(),
                 SolveWorkloads.solve()), LinalgWorkloads.all(),
-                SampleWorkloads.all()).flatMap(List::stream).toList();
+                SampleWorkloads.all(), DistributedWorkloads.all()).flatMap(List::stream).toList();
     }
 
     /** The workload called {@code name}. */

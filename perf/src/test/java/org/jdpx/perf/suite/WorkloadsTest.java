@@ -69,7 +69,7 @@ class WorkloadsTest {
     @Test
     void baselinesUseTheAgreedNames() {
         List<String> allowed = List.of("java1", "javaAll", "aparapiJtp", "aparapiOpenCL", "numpy", "cOpenMP",
-                "rawOpenCL", "memcpy", "cupy");
+                "rawOpenCL", "memcpy", "cupy", "jdpxLocal");
         for (Workload w : Workloads.all()) {
             w.peers().forEach(p -> assertTrue(allowed.contains(p.name()), w.name() + ": " + p.name()));
             w.externalPeers().forEach(p -> assertTrue(allowed.contains(p), w.name() + ": " + p));
