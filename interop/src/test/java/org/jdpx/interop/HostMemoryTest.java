@@ -113,6 +113,22 @@ class HostMemoryTest {
     }
 
     @OnEveryDevice
+    void theArrayKeepsAnAutomaticArenasMemoryAlive(Device device) throws InterruptedException {
+        MemorySegment seg = Arena.ofAuto().allocate(64 * 4L, 4096);
+        seg.setAtIndex(ValueLayout.JAVA_FLOAT, 5, 3f);
+        java.lang.ref.WeakReference<MemorySegment> ref = new java.lang.ref.WeakReference<>(seg);
+        UsmNdArray a = HostMemory.wrap(seg, DType.FLOAT32, device.defaultQueue(), 64).array();
+        seg = null;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertTrue(ref.get() != null, "the array holds the segment, so its automatic arena stays open");
+        assertEquals(3f, a.toFloatArray()[5]);
+        java.lang.ref.Reference.reachabilityFence(a);
+    }
+
+    @OnEveryDevice
     void aClosedArenaMakesTheArrayRefuseUse(Device device) {
         Arena arena = Arena.ofShared();
         MemorySegment seg = arena.allocate(64 * 4L, 4096);
