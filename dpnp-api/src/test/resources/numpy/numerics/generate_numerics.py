@@ -69,6 +69,10 @@ EIN = [
     ("upper_lower", "Ba,aC->BC", [(2, 3), (3, 4)]),
     ("triple_diag", "iii->i", [(3, 3, 3)]),
     ("keep_shared", "ij,ij->i", [(3, 4), (3, 4)]),
+    ("broadcast_letter", "ij,jk", [(3, 1), (4, 5)]),
+    ("broadcast_hadamard", "ij,ij->ij", [(3, 1), (3, 4)]),
+    ("large", "ik,kj->ij", [(65, 257), (257, 33)]),
+    ("large_transposed", "ki,jk->ij", [(257, 65), (33, 257)]),
 ]
 for name, sub, shapes in EIN:
     ins = [arr(f"ein_{name}_{k}", r64(*s)) for k, s in enumerate(shapes)]
@@ -83,6 +87,8 @@ for name, sub, shapes in EIN:
 ins = [arr("ein_i32_a", rng.integers(-5, 5, (3, 4)).astype(np.int32)), arr("ein_i32_b", rng.integers(-5, 5, (4, 2)).astype(np.int32))]
 case("einsum_int32", "einsum", "subscripts=ij,jk->ik", ins, np.einsum("ij,jk->ik", X["ein_i32_a"], X["ein_i32_b"]), "exact")
 case("einsum_int32_sum", "einsum", "subscripts=ij->", ins[:1], np.einsum("ij->", X["ein_i32_a"]), "exact")
+ins = [arr(f"ein_i64_{k}", rng.integers(-9, 9, s)) for k, s in enumerate([(2, 3), (3, 4), (4, 2)])]
+case("einsum_int64_chain3", "einsum", "subscripts=ij,jk,kl->il", ins, np.einsum("ij,jk,kl->il", *[X[i] for i in ins]), "exact")
 ins = [arr("ein_f32_a", r64(3, 4).astype(np.float32)), arr("ein_f32_b", r64(4, 5).astype(np.float32))]
 case("einsum_f32", "einsum", "subscripts=ij,jk->ik", ins, np.einsum("ij,jk->ik", *[X[i] for i in ins]))
 case("einsum_mixed", "einsum", "subscripts=ij,jk", ["ein_f32_a", "ein_matmul_1"], np.einsum("ij,jk", X["ein_f32_a"], X["ein_matmul_1"]))

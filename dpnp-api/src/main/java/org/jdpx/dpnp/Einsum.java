@@ -148,7 +148,9 @@ final class Einsum {
         long m = extent(a, left);
         long k = extent(a, summed);
         long n = extent(b, right);
-        UsmNdArray r = Tensor.matmul(am.reshape(nb, m, k), bm.reshape(nb, k, n));
+        // without batch labels a plain 2-D product, so GEMM reads a transposed operand in place
+        UsmNdArray r = batch.isEmpty() ? Tensor.matmul(shaped(am, m, k), shaped(bm, k, n))
+                : Tensor.matmul(shaped(am, nb, m, k), shaped(bm, nb, k, n));
         List<Integer> labels = new ArrayList<>(batch);
         labels.addAll(left);
         labels.addAll(right);
@@ -159,6 +161,11 @@ final class Einsum {
             shape[i] = ia >= 0 ? a.x.shape()[ia] : b.x.shape()[indexOf(b.labels, l)];
         }
         return new Term(r.reshape(shape), labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** {@code x} reshaped, or itself when it has that shape already (a strided view stays uncopied). */
+    private static UsmNdArray shaped(UsmNdArray x, long... shape) {
+        return java.util.Arrays.equals(x.shape(), shape) ? x : x.reshape(shape);
     }
 
     @SafeVarargs
