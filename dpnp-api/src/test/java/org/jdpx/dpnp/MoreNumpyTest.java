@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jdpx.device.Device;
-import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.kernels.plan.DevicePlan.Kind;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Npy;
@@ -13,16 +13,23 @@ import org.jdpx.tensor.UsmNdArray;
 /**
  * Every case {@code numpy/generate_more_cases.py} computed with NumPy (set routines, partitions,
  * nan-quantiles, editing, index helpers, array information) run through {@link Dpnp} on each
- * device and compared as {@link NumpyDifferentialTest} does; partitions are checked for NumPy's
+ * device under each plan ({@link PlanCases}: the GPU plan's sort and compaction on CPU drivers too)
+ * and compared as {@link NumpyDifferentialTest} does; partitions are checked for NumPy's
  * partition property rather than one order, and text results (base_repr, binary_repr, the printed
  * arrays; on a device without fp64 the text NumPy prints for the float32 copy) exactly.
  */
 class MoreNumpyTest {
 
-    @OnEveryDevice
-    void numpyCasesMatch(Device device) throws Exception {
+    @OnEveryPlan
+    void numpyCasesMatch(Device device, Kind plan) throws Exception {
         Path dir = Path.of(MoreNumpyTest.class.getResource("/numpy/more/cases.txt").toURI()).getParent();
-        CaseFile.assertAllMatch(device.filterString(), dir.resolve("cases.txt"), f -> check(device, dir, f), 150, 58);
+        PlanCases.under(device, plan, d -> {
+            try {
+                CaseFile.assertAllMatch(d.filterString() + " (" + plan + " plan)", dir.resolve("cases.txt"), f -> check(d, dir, f), 150, 58);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static String check(Device device, Path dir, String[] f) throws IOException {
