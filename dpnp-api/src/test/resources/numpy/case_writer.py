@@ -34,9 +34,9 @@ class CaseWriter:
             self._save(out, r)
         self.lines.append("|".join([name, fn, args, ",".join(ins), ",".join(outs), tol]))
 
-    def text(self, name, fn, args, want):
-        """A case whose result is the string want."""
-        self.lines.append("|".join([name, fn, args, "", want, "text"]))
+    def text(self, name, fn, args, want, ins=()):
+        """A case whose result is the string want (computed from the inputs ins, if any)."""
+        self.lines.append("|".join([name, fn, args, ",".join(ins), want, "text"]))
 
     def finish(self, script):
         with open(os.path.join(self.folder, "cases.txt"), "w") as f:

@@ -275,4 +275,59 @@ for num, width in ((10, None), (-10, None), (-10, 8), (5, 8), (-128, 8), (0, Non
     text(f"binary_repr_{num}_{width}".replace("-", "m"), "binary_repr", f"num={num};width={'' if width is None else width}",
          np.binary_repr(num, width))
 
+# ---- printing: text cases with inputs; float64 inputs also carry the text of their float32 copy (want32), which a
+#      device without fp64 prints
+def esc(t):
+    return t.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def printed(name, ins, value, **kw):
+    for fn, f in (("array_repr", np.array_repr), ("array_str", np.array_str)):
+        alt = f"want32={esc(f(value.astype(np.float32)))}" if value.dtype == np.float64 else ""
+        text(f"{fn}_{name}", fn, alt, esc(f(value)), ins)
+    alt = f"want32={esc(np.array2string(value.astype(np.float32), **kw))}" if value.dtype == np.float64 else ""
+    text(f"array2string_{name}", "array2string", alt, esc(np.array2string(value, **kw)), ins)
+
+
+arr("f64_print_small", np.array([[1.5, -2.25, 3], [1e-5, 2, 3]]))
+arr("f64_print_special", np.array([1.0, np.nan, -np.inf, -0.0]))
+arr("f64_print_wide", np.linspace(-3, 3, 25))
+arr("f64_print_big", np.arange(2400.).reshape(40, 60) - 7.5)
+arr("f64_print_exp", np.array([1e-20, 1e100, 3.0]))
+arr("i64_print", np.arange(-5, 1200))
+arr("i32_print", np.array([[1, -20], [300, 4]], dtype=np.int32))
+arr("b_print", np.array([True, False, True]))
+arr("f32_print", rng.standard_normal((3, 5)).astype(np.float32))
+arr("f64_print_0d", np.array(3.5))
+arr("f64_print_empty", np.zeros((0, 3)))
+kw = dict(separator=", ", prefix="xx(", precision=3)
+for nm in ("f64_print_small", "f64_print_special", "f64_print_wide", "f64_print_big", "f64_print_exp", "i64_print", "i32_print",
+           "b_print", "f32_print", "f64_print_0d", "f64_print_empty"):
+    printed(nm, [nm], X[nm], **kw)
+with np.printoptions(precision=3, linewidth=40, threshold=10, edgeitems=2, suppress=True):
+    for nm in ("f64_print_small", "f64_print_wide", "f64_print_exp"):
+        text(f"printoptions_{nm}", "printoptions", f"want32={esc(np.array_repr(X[nm].astype(np.float32)))}", esc(np.array_repr(X[nm])), [nm])
+
+# ---- format_float_positional / format_float_scientific (f32=1: the value is a float32)
+ffp = [dict(x=1.0), dict(x=1.0, trim="."), dict(x=1.0, trim="0"), dict(x=1.0, trim="-"), dict(x=1.5, precision=3, unique=False),
+       dict(x=1.5, precision=3, unique=False, trim="-"), dict(x=0.1, min_digits=20), dict(x=-0.0),
+       dict(x=3.14159, precision=2, sign=True, pad_left=4, pad_right=5), dict(x=123.456, precision=2, fractional=False),
+       dict(x=float("nan")), dict(x=float("-inf")), dict(x=0.1, f32=1), dict(x=1e20), dict(x=0.000012345, precision=3),
+       dict(x=1.96, precision=1), dict(x=1.04, precision=1), dict(x=2.0004, precision=3), dict(x=0.0005, precision=3),
+       dict(x=0.001234, precision=2, fractional=False), dict(x=0.1, f32=1, min_digits=12), dict(x=2.5, precision=0, unique=False),
+       dict(x=2.5, precision=0), dict(x=0.125, precision=2), dict(x=0.375, precision=2)]
+ffs = [dict(x=1e5), dict(x=1.0), dict(x=123.456, precision=2), dict(x=0.1, min_digits=20), dict(x=1.5, precision=4, unique=False),
+       dict(x=1.5, precision=4, unique=False, trim="-"), dict(x=-1e-300, exp_digits=4, sign=True, pad_left=3), dict(x=3.3, f32=1),
+       dict(x=0.0), dict(x=9.999, precision=2), dict(x=float("nan")), dict(x=1.0, trim="0"), dict(x=1.0, trim="-"),
+       dict(x=1.0004, precision=2), dict(x=1.2051, precision=2), dict(x=0.1, f32=1, min_digits=8), dict(x=9.96, precision=1, unique=False),
+       dict(x=2.5, precision=0), dict(x=0.125, precision=1), dict(x=0.0005, precision=0)]
+for fn, f, cases in (("format_float_positional", np.format_float_positional, ffp),
+                     ("format_float_scientific", np.format_float_scientific, ffs)):
+    for k, c in enumerate(cases):
+        c = dict(c)
+        f32 = c.pop("f32", 0)
+        x = np.float32(c["x"]) if f32 else c["x"]
+        args = ";".join(f"{key}={'' if v is None else repr(v) if key == 'x' else v}" for key, v in c.items())
+        text(f"{fn}_{k}", fn, args + f";f32={f32}", f(x, **{key: v for key, v in c.items() if key != "x"}))
+
 W.finish("generate_more_cases.py")

@@ -89,7 +89,46 @@ final class IndexCalls {
         return switch (fn) {
             case "base_repr" -> Dpnp.baseRepr(a.l("number"), a.i("base"), a.i("padding"));
             case "binary_repr" -> a.has("width") ? Dpnp.binaryRepr(a.l("num"), a.i("width")) : Dpnp.binaryRepr(a.l("num"));
+            case "format_float_positional" -> Dpnp.formatFloatPositional(number(a), integer(a, "precision"), flag(a, "unique", true),
+                    flag(a, "fractional", true), a.has("trim") ? a.str("trim") : "k", flag(a, "sign", false), integer(a, "pad_left"),
+                    integer(a, "pad_right"), integer(a, "min_digits"));
+            case "format_float_scientific" -> a.has("precision") || a.has("trim") || a.has("min_digits") || a.has("exp_digits")
+                    || a.has("unique") || a.has("sign")
+                    ? Dpnp.formatFloatScientific(number(a), integer(a, "precision"), flag(a, "unique", true), a.has("trim") ? a.str("trim") : "k",
+                            flag(a, "sign", false), integer(a, "pad_left"), integer(a, "exp_digits"), integer(a, "min_digits"))
+                    : Dpnp.formatFloatScientific(number(a));
             default -> throw new IllegalArgumentException("no text call for case function " + fn);
+        };
+    }
+
+    /** The case's x: a Float when f32=1, else a Double (Python's nan and inf spelled as Java's). */
+    private static Number number(Args a) {
+        double x = Double.parseDouble(a.str("x").replace("nan", "NaN").replace("inf", "Infinity"));
+        return a.b("f32") ? (Number) (float) x : (Number) x;
+    }
+
+    private static Integer integer(Args a, String k) {
+        return a.has(k) ? Integer.valueOf(a.i(k)) : null;
+    }
+
+    private static boolean flag(Args a, String k, boolean otherwise) {
+        return a.has(k) ? a.str(k).equals("True") : otherwise;
+    }
+
+    /** The text a printing case asks for, of the array {@code x}. */
+    static String printed(String fn, UsmNdArray x) {
+        return switch (fn) {
+            case "array_repr" -> Dpnp.arrayRepr(x);
+            case "array_str" -> Dpnp.arrayStr(x);
+            case "array2string" -> Dpnp.array2string(x, null, 3, null, ", ", "xx(");
+            case "printoptions" -> {
+                try (PrintOptions.Scope s = Dpnp.printoptions(new PrintOptions(3, 10, 2, 40, true, "nan", "inf"))) {
+                    yield Dpnp.arrayRepr(x);
+                } finally {
+                    if (!Dpnp.getPrintoptions().equals(PrintOptions.DEFAULTS)) throw new AssertionError("printoptions did not restore the options");
+                }
+            }
+            default -> throw new IllegalArgumentException("no printing call for case function " + fn);
         };
     }
 }

@@ -77,6 +77,25 @@ class MoreErrorsTest {
     }
 
     @OnEveryDevice
+    void printOptionsHoldUntilSetBack(Device device) {
+        // NumPy's get_printoptions(): precision 8, threshold 1000, edgeitems 3, linewidth 75, suppress False, 'nan', 'inf'.
+        assertEquals(new PrintOptions(8, 1000, 3, 75, false, "nan", "inf"), Dpnp.getPrintoptions());
+        UsmNdArray v = Dpnp.asarray(new double[] {1.0 / 3, 2.5}, null, ArrayOptions.on(device).dtype(org.jdpx.tensor.DTypes.defaultFloat(device)));
+        Dpnp.setPrintoptions(Dpnp.getPrintoptions().precision(2));
+        try {
+            assertEquals("[0.33 2.5 ]", Dpnp.arrayStr(v)); // np.set_printoptions(precision=2); np.array_str(np.array([1/3, 2.5]))
+        } finally {
+            Dpnp.setPrintoptions(PrintOptions.DEFAULTS);
+        }
+        assertEquals(PrintOptions.DEFAULTS, Dpnp.getPrintoptions());
+        says(IllegalArgumentException.class, "set_printoptions: precision must be >= 0", () -> PrintOptions.DEFAULTS.precision(-1));
+        says(IllegalArgumentException.class, "format_float_positional: precision must be provided when unique is False",
+                () -> Dpnp.formatFloatPositional(1.5, null, false, true, "k", false, null, null, null));
+        says(IllegalArgumentException.class, "format_float_scientific: min_digits must be less than or equal to precision",
+                () -> Dpnp.formatFloatScientific(1.5, 2, true, "k", false, null, null, 3));
+    }
+
+    @OnEveryDevice
     void writesReachTheCallersView(Device device) {
         ArrayOptions on = ArrayOptions.on(device);
         UsmNdArray m = Dpnp.zeros(new long[] {4, 6}, on.dtype(DType.INT32));

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jdpx.device.Device;
-import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.kernels.plan.DevicePlan.Kind;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.interop.npy.Npy;
@@ -14,27 +14,37 @@ import org.jdpx.tensor.UsmNdArray;
 /**
  * Every case {@code numpy/generate_more_cases.py} computed with NumPy (set routines, partitions,
  * nan-quantiles, editing, index helpers, array information) run through {@link Dpnp} on each
- * device and compared as {@link NumpyDifferentialTest} does; partitions are checked for NumPy's
- * partition property rather than one order, and text results (base_repr, binary_repr) exactly.
+ * device under each plan ({@link PlanCases}: the GPU plan's sort and compaction on CPU drivers too)
+ * and compared as {@link NumpyDifferentialTest} does; partitions are checked for NumPy's
+ * partition property rather than one order, and text results (base_repr, binary_repr, the printed
+ * arrays; on a device without fp64 the text NumPy prints for the float32 copy) exactly.
  */
 class MoreNumpyTest {
 
-    @OnEveryDevice
-    void numpyCasesMatch(Device device) throws Exception {
+    @OnEveryPlan
+    void numpyCasesMatch(Device device, Kind plan) throws Exception {
         Path dir = Path.of(MoreNumpyTest.class.getResource("/numpy/more/cases.txt").toURI()).getParent();
-        CaseFile.assertAllMatch(device.filterString(), dir.resolve("cases.txt"), f -> check(device, dir, f), 150, 58);
+        PlanCases.under(device, plan, d -> {
+            try {
+                CaseFile.assertAllMatch(d.filterString() + " (" + plan + " plan)", dir.resolve("cases.txt"), f -> check(d, dir, f), 150, 58);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static String check(Device device, Path dir, String[] f) throws IOException {
         Args args = new Args(f[2]);
-        if (f[5].equals("text")) {
-            String got = IndexCalls.text(f[1], args);
-            return got.equals(f[4]) ? null : "'" + got + "', NumPy '" + f[4] + "'";
-        }
         ArrayOptions on = ArrayOptions.on(device);
         String[] ins = f[3].isEmpty() ? new String[0] : f[3].split(",");
         UsmNdArray[] x = new UsmNdArray[ins.length];
         for (int i = 0; i < ins.length; i++) x[i] = Dpnp.load(dir.resolve(ins[i] + ".npy"), on);
+        if (f[5].equals("text")) {
+            boolean narrowed = x.length > 0 && x[0].dtype() == DType.FLOAT32 && args.has("want32");
+            String want = unescape(narrowed ? args.str("want32") : f[4]);
+            String got = x.length == 0 ? IndexCalls.text(f[1], args) : IndexCalls.printed(f[1], x[0]);
+            return got.equals(want) ? null : "\n" + got + "\nNumPy:\n" + want;
+        }
         UsmNdArray[] got = MoreCalls.run(f[1], args, x, on);
         String[] outs = f[4].split(",");
         if (got.length != outs.length) return got.length + " outputs, NumPy " + outs.length;
@@ -89,5 +99,20 @@ class MoreNumpyTest {
             };
         }
         return r;
+    }
+
+    /** A text golden with its escapes ({@code \\n}, {@code \\\\}) undone. */
+    private static String unescape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(n == 'n' ? '\n' : n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }
