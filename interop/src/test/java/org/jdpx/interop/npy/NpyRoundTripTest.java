@@ -55,21 +55,21 @@ class NpyRoundTripTest {
         int checked = 0;
         for (DType t : DType.values()) {
             if (t == DType.FLOAT64 && !device.hasAspect(Aspect.FP64)) continue;
+            int k = 0;
             for (Map.Entry<String, UsmNdArray> e : layouts(t, on).entrySet()) {
                 for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
-                    for (int version = 0; version <= 3; version++) {
-                        String what = t + " " + e.getKey() + " " + order + " v" + version;
-                        UsmNdArray x = e.getValue();
-                        Path p = tmp.resolve("a.npy");
-                        Npy.save(p, x, order, version);
-                        String problem = check(x, Npy.load(p, on), Npy.read(p).header(), order, version);
-                        if (problem != null) failures.add(what + ": " + problem);
-                        checked++;
-                    }
+                    int version = k++ % 4; // every version (0: NumPy's choice) across each dtype's layouts
+                    String what = t + " " + e.getKey() + " " + order + " v" + version;
+                    UsmNdArray x = e.getValue();
+                    Path p = tmp.resolve("a.npy");
+                    Npy.save(p, x, order, version);
+                    String problem = check(x, Npy.load(p, on), Npy.read(p).header(), order, version);
+                    if (problem != null) failures.add(what + ": " + problem);
+                    checked++;
                 }
             }
         }
-        assertEquals((device.hasAspect(Aspect.FP64) ? 11 : 10) * 6 * 2 * 4, checked);
+        assertEquals((device.hasAspect(Aspect.FP64) ? 11 : 10) * 6 * 2, checked);
         assertTrue(failures.isEmpty(), device.filterString() + ":\n" + String.join("\n", failures));
     }
 
