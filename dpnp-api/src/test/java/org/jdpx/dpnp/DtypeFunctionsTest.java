@@ -159,4 +159,17 @@ class DtypeFunctionsTest {
             assertTrue(assertThrows(UnsupportedOperationException.class, () -> Dpnp.sort(z)).getMessage().contains("lexicographic"));
         }
     }
+
+    @OnEveryDevice
+    void linalgRefusesWhatItCannotDo(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray z = Tensor.asComplexArray(new float[] {3, 4, 0, 0, 0, 0, 1, 0}, new long[] {2, 2}, on);
+        assertThrows(UnsupportedOperationException.class, () -> DpnpLinalg.inv(z));
+        assertThrows(UnsupportedOperationException.class, () -> DpnpLinalg.norm(z, 2, null, false));
+        UsmNdArray h = Tensor.eye(2, 2, 0, on.dtype(DType.FLOAT16));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DpnpLinalg.inv(h)).getMessage().contains("float16"));
+        // np.linalg.norm([[3+4j, 0], [0, 1]]) = sqrt(26); ord=1: max column sum of |z| = 5
+        assertEquals(Math.sqrt(26), DpnpLinalg.norm(z, null, null, false).item(), 1e-5);
+        assertEquals(5, DpnpLinalg.norm(z, 1, null, false).item(), 1e-5);
+    }
 }
