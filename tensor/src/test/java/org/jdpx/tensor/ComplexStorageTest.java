@@ -132,6 +132,7 @@ class ComplexStorageTest {
         ArrayOptions on = ArrayOptions.on(device);
         UsmNdArray z = Tensor.asComplexArray(new float[] {1, 2, 3, 4}, null, on);
         assertTrue(assertThrows(IllegalArgumentException.class, z::toDoubleArray).getMessage().contains("toComplexDoubleArray"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> z.get(0).item()).getMessage().contains("itemComplex"));
         assertThrows(IllegalArgumentException.class, () -> Tensor.full(new long[] {1}, new Complex(1, 1), on.dtype(DType.FLOAT32)));
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(new long[] {2}, on.dtype(DType.FLOAT32)).assign(new Complex(0, 1)));
         assertTrue(assertThrows(UnsupportedOperationException.class, () -> z.lt(z)).getMessage().contains("lexicographically"));
