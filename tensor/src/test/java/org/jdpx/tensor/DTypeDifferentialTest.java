@@ -32,9 +32,9 @@ class DTypeDifferentialTest {
     private static String check(Device device, Path dir, String op, String args, String[] ins, String out) throws IOException {
         ArrayOptions on = ArrayOptions.on(device);
         UsmNdArray[] x = new UsmNdArray[ins.length];
-        for (int i = 0; i < ins.length; i++) x[i] = Tensor.load(dir.resolve(ins[i] + ".npy"), on);
+        for (int i = 0; i < ins.length; i++) x[i] = NpyGolden.load(dir.resolve(ins[i] + ".npy"), on);
         UsmNdArray got = run(op, op.equals("astype") ? DTypes.forDevice(DType.of(args), device, false).toString() : args, x);
-        Npy.Data want = Npy.read(dir.resolve(out + ".npy"));
+        NpyGolden.Data want = NpyGolden.read(dir.resolve(out + ".npy"));
         DType wantType = DTypes.forDevice(want.dtype(), device, false);
         if (got.dtype() != wantType) return "dtype " + got.dtype() + ", NumPy " + want.dtype();
         if (!Arrays.equals(got.shape(), want.shape())) {

@@ -40,6 +40,7 @@ final class ComplexSplit {
         boolean r = n.dtype().isComplex() || switch (n) {
             case Node.Cast c -> involves(c.input());
             case Node.Op o -> o.inputs().stream().anyMatch(this::involves);
+            case Node.Call c -> c.inputs().stream().anyMatch(this::involves);
             default -> false;
         };
         involved.put(n, r);
@@ -57,6 +58,7 @@ final class ComplexSplit {
             case Node.Cast c -> as(c.input(), c.dtype());
             case Node.Op o -> math.complexOp(o);
             case Node.Combine c -> throw new IllegalStateException("complex reduction partials are combined per part");
+            case Node.Call c -> throw vectorizeOnComplex(c);
         };
         parts.put(n, r);
         return r;
@@ -82,10 +84,16 @@ final class ComplexSplit {
             case Node.Cast c -> c.input().dtype().isComplex() ? fromComplex(parts(c.input()), c.dtype())
                     : new Node.Cast(c.dtype(), real(c.input()));
             case Node.Op o -> math.realOp(o);
+            case Node.Call c -> throw vectorizeOnComplex(c);
             default -> n;
         };
         reals.put(n, r);
         return r;
+    }
+
+    private static UnsupportedOperationException vectorizeOnComplex(Node.Call c) {
+        return new UnsupportedOperationException("the @Vectorize function " + c.function().name()
+                + " takes and returns real numbers, not complex; pass its real and imaginary parts (real(x), imag(x)) separately");
     }
 
     /** The leaves of a complex output: its real and imaginary parts as strided real views. */
