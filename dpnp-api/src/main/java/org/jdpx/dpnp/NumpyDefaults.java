@@ -14,7 +14,7 @@ import org.jdpx.tensor.UsmNdArray;
  * NumPy's default dtype (float32 there when the device has no fp64). It throws what the full form throws.
  * A separate file only to keep {@code Dpnp} short; call these through {@code Dpnp}.
  */
-abstract sealed class NumpyDefaults permits Dpnp {
+abstract sealed class NumpyDefaults permits DtypeFunctions {
 
     NumpyDefaults() {
     }

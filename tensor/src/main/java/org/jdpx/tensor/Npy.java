@@ -131,8 +131,11 @@ public final class Npy {
             case "u4" -> DType.UINT32;
             case "i8" -> DType.INT64;
             case "u8" -> DType.UINT64;
+            case "f2" -> DType.FLOAT16;
             case "f4" -> DType.FLOAT32;
             case "f8" -> DType.FLOAT64;
+            case "c8" -> DType.COMPLEX64;
+            case "c16" -> DType.COMPLEX128;
             default -> throw new IOException(path + " has dtype '" + descr + "', which jdpx does not support");
         };
     }
@@ -142,7 +145,7 @@ public final class Npy {
             case BOOL -> "|b1";
             case INT8 -> "|i1";
             case UINT8 -> "|u1";
-            default -> "<" + (t.isFloat() ? "f" : t.kind() == DType.Kind.UNSIGNED ? "u" : "i") + t.itemSize();
+            default -> "<" + (t.isFloat() ? "f" : t.isComplex() ? "c" : t.kind() == DType.Kind.UNSIGNED ? "u" : "i") + t.itemSize();
         };
     }
 
