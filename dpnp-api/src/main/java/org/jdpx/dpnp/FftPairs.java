@@ -1,7 +1,6 @@
 package org.jdpx.dpnp;
 
 import org.jdpx.tensor.ArrayOptions;
-import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 
@@ -82,10 +81,5 @@ final class FftPairs {
         UsmNdArray z = Tensor.zeros(s, ArrayOptions.on(x.queue()).dtype(x.dtype()));
         if (x.size() > 0) Axes.slice(z, axis, 0, len, 1).assign(x);
         return z;
-    }
-
-    /** The dtype a transform computes in for input of dtype {@code t}: float32 stays, all else float64. */
-    static DType workType(DType t) {
-        return t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
     }
 }
