@@ -23,12 +23,13 @@ final class FftFunctions {
     }
 
     static UsmNdArray c2r(UsmNdArray x, Long n, int axis, String norm) {
-        return FftPairs.c2r(FftValues.complexInput(x), n, axis, norm);
+        return FftValues.realResult(x, FftPairs.c2r(FftValues.complexInput(x), n, axis, norm));
     }
 
     /** hfft: irfft of the conjugate, scaled the other way. */
     static UsmNdArray hfft(UsmNdArray x, Long n, int axis, String norm) {
-        return FftPairs.c2r(FftPairs.conjugate(FftValues.complexInput(x)), n, axis, FftArgs.swapDirection(norm));
+        return FftValues.realResult(x, FftPairs.c2r(FftPairs.conjugate(FftValues.complexInput(x)), n, axis,
+                FftArgs.swapDirection(norm)));
     }
 
     /** ihfft: the conjugate of rfft, scaled the other way. */
@@ -46,6 +47,6 @@ final class FftFunctions {
     }
 
     static UsmNdArray c2rn(UsmNdArray x, long[] s, int[] axes, String norm) {
-        return FftNd.c2r(FftValues.complexInput(x), s, axes, norm);
+        return FftValues.realResult(x, FftNd.c2r(FftValues.complexInput(x), s, axes, norm));
     }
 }

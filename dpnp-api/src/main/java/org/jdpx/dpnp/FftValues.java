@@ -42,6 +42,14 @@ final class FftValues {
         return t == work ? x : x.astype(work);
     }
 
+    /**
+     * The real result of irfft, hfft or irfftn for input {@code x}: float16 input gives float16
+     * (computed in float32), as NumPy 2 does; other results stay as computed.
+     */
+    static UsmNdArray realResult(UsmNdArray x, UsmNdArray result) {
+        return x.dtype() == DType.FLOAT16 ? result.astype(DType.FLOAT16).eval() : result;
+    }
+
     /** Pairs as the complex array of their part's dtype (a view of their memory when the layout allows, else of a copy). */
     static UsmNdArray complexResult(UsmNdArray pairs) {
         UsmNdArray p = pairs.isLazy() ? pairs.eval() : pairs;

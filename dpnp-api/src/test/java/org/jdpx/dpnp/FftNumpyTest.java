@@ -58,20 +58,27 @@ class FftNumpyTest {
         }
         MemorySegment g = got.copy().eval().toHostSegment();
         int size = (int) Shapes.size(want.shape());
-        boolean f32 = got.dtype() == DType.FLOAT32;
         double[] w = new double[size];
         double scale = 0;
         for (int i = 0; i < size; i++) {
-            w[i] = want.dtype() == DType.FLOAT32 ? want.data().getAtIndex(ValueLayout.JAVA_FLOAT, i)
-                    : want.data().getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            w[i] = value(want.data(), want.dtype(), i);
             scale = Math.max(scale, Math.abs(w[i]));
         }
-        double eps = f32 ? Math.ulp(1.0f) : Math.ulp(1.0);
+        DType t = got.dtype();
+        double eps = t == DType.FLOAT16 ? Math.scalb(1.0, -10) : t == DType.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0); // float16: 10 fraction bits
         double tol = n * Math.max(1, Math.log(n) / Math.log(2)) * eps * Math.max(scale, Double.MIN_NORMAL);
         for (int i = 0; i < size; i++) {
-            double a = f32 ? g.getAtIndex(ValueLayout.JAVA_FLOAT, i) : g.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            double a = value(g, t, i);
             if (!(Math.abs(a - w[i]) <= tol)) return "element " + i + " is " + a + ", NumPy " + w[i] + " (tolerance " + tol + ")";
         }
         return null;
+    }
+
+    private static double value(MemorySegment s, DType t, int i) {
+        return switch (t) {
+            case FLOAT16 -> Float.float16ToFloat(s.getAtIndex(ValueLayout.JAVA_SHORT, i));
+            case FLOAT32 -> s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            default -> s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+        };
     }
 }
