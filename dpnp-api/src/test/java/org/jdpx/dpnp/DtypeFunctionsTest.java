@@ -140,4 +140,36 @@ class DtypeFunctionsTest {
         }
         assertSame(ints, Dpnp.realIfClose(ints));
     }
+
+    @OnEveryDevice
+    void float16SortsByValueAndComplexGathersKeepBothParts(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray h = Tensor.asarray(new float[] {3.5f, -1, 0.1f, 65504, -0f, Float.NaN, 2}, null, on.dtype(DType.FLOAT16));
+        // np.sort / np.argsort(kind='stable') of the same float16 values
+        assertArrayEquals(new float[] {-1, -0f, 0.099975586f, 2, 3.5f, 65504, Float.NaN}, Dpnp.sort(h).toFloatArray(), 0);
+        assertArrayEquals(new long[] {1, 4, 2, 6, 0, 3, 5}, Dpnp.argsort(h, -1, "stable").toLongArray());
+        for (DType t : List.of(DType.COMPLEX64, device.hasAspect(Aspect.FP64) ? DType.COMPLEX128 : DType.COMPLEX64)) {
+            UsmNdArray z = Tensor.asComplexArray(new double[] {1, 2, 3, -1, -2, 0.5, 0, 0.5}, null, on.dtype(t));
+            UsmNdArray idx = Tensor.asarray(new long[] {3, 0, 2}, null, on);
+            // np.take(z, [3, 0, 2]) and z[[True, False, True, False]]
+            assertArrayEquals(new double[] {0, 0.5, 1, 2, -2, 0.5}, Dpnp.take(z, idx).toComplexDoubleArray(), 0);
+            assertArrayEquals(new double[] {0, 0.5, 1, 2, -2, 0.5}, z.get(idx).toComplexDoubleArray(), 0);
+            UsmNdArray mask = Tensor.asarray(new boolean[] {true, false, true, false}, null, on);
+            assertArrayEquals(new double[] {1, 2, -2, 0.5}, z.get(mask).toComplexDoubleArray(), 0);
+            assertTrue(assertThrows(UnsupportedOperationException.class, () -> Dpnp.sort(z)).getMessage().contains("lexicographic"));
+        }
+    }
+
+    @OnEveryDevice
+    void linalgRefusesWhatItCannotDo(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray z = Tensor.asComplexArray(new float[] {3, 4, 0, 0, 0, 0, 1, 0}, new long[] {2, 2}, on);
+        assertThrows(UnsupportedOperationException.class, () -> DpnpLinalg.inv(z));
+        assertThrows(UnsupportedOperationException.class, () -> DpnpLinalg.norm(z, 2, null, false));
+        UsmNdArray h = Tensor.eye(2, 2, 0, on.dtype(DType.FLOAT16));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DpnpLinalg.inv(h)).getMessage().contains("float16"));
+        // np.linalg.norm([[3+4j, 0], [0, 1]]) = sqrt(26); ord=1: max column sum of |z| = 5
+        assertEquals(Math.sqrt(26), DpnpLinalg.norm(z, null, null, false).item(), 1e-5);
+        assertEquals(5, DpnpLinalg.norm(z, 1, null, false).item(), 1e-5);
+    }
 }

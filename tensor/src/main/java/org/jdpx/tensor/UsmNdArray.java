@@ -283,6 +283,7 @@ public final class UsmNdArray {
      */
     public double item() {
         checkOne();
+        refuseComplex("item", "itemComplex()");
         return toDoubleArray()[0];
     }
 

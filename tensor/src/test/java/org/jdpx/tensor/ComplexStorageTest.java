@@ -132,6 +132,7 @@ class ComplexStorageTest {
         ArrayOptions on = ArrayOptions.on(device);
         UsmNdArray z = Tensor.asComplexArray(new float[] {1, 2, 3, 4}, null, on);
         assertTrue(assertThrows(IllegalArgumentException.class, z::toDoubleArray).getMessage().contains("toComplexDoubleArray"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> z.get(0).item()).getMessage().contains("itemComplex"));
         assertThrows(IllegalArgumentException.class, () -> Tensor.full(new long[] {1}, new Complex(1, 1), on.dtype(DType.FLOAT32)));
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(new long[] {2}, on.dtype(DType.FLOAT32)).assign(new Complex(0, 1)));
         assertTrue(assertThrows(UnsupportedOperationException.class, () -> z.lt(z)).getMessage().contains("lexicographically"));
@@ -145,5 +146,25 @@ class ComplexStorageTest {
         if (!device.hasAspect(Aspect.FP64)) {
             assertTrue(assertThrows(IllegalArgumentException.class, () -> z.astype(DType.COMPLEX128)).getMessage().contains("complex64"));
         }
+    }
+
+    @OnEveryDevice
+    void complexAndHalfExpressionsFuseIntoOneKernel(Device device) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray a = Tensor.asComplexArray(new float[] {1, 2, -0.5f, 1}, null, on).eval();
+        UsmNdArray b = Tensor.asComplexArray(new float[] {0.5f, -1, 2, 0}, null, on).eval();
+        long before = org.jdpx.tensor.fusion.FusedKernels.launches();
+        UsmNdArray r = Tensor.exp(a.multiply(b).add(new Complex(1, -1))).eval();
+        assertEquals(1, org.jdpx.tensor.fusion.FusedKernels.launches() - before, "one kernel for exp(a*b + (1-1j))");
+        // NumPy: np.exp(a*b + (1-1j)) in complex128, here complex64
+        double[] want = {17.89235505314706, -27.865691972039404, 0.5403023058681398, 0.8414709848078965};
+        assertArrayEquals(want, r.toComplexDoubleArray(), 2e-5 * 8);
+        UsmNdArray h = Tensor.asarray(new float[] {1, 3}, null, on.dtype(DType.FLOAT16)).eval();
+        UsmNdArray s = Tensor.asarray(new float[] {0x1p-11f, 0x1p-11f}, null, on.dtype(DType.FLOAT16)).eval();
+        before = org.jdpx.tensor.fusion.FusedKernels.launches();
+        UsmNdArray sum = h.add(s).add(s).eval();
+        assertEquals(1, org.jdpx.tensor.fusion.FusedKernels.launches() - before);
+        // NumPy rounds each float16 result: 1 + 2^-11 ties to 1, twice; float32 throughout would give 1 + 2^-10.
+        assertArrayEquals(new float[] {1, 3}, sum.toFloatArray());
     }
 }
