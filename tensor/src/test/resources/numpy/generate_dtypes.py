@@ -124,4 +124,33 @@ for src, dst in [("f64_halfround", "float16"), ("f16_special", "float32"), ("f16
             warnings.simplefilter("ignore")
             case("astype_%s_%s" % (src, dst), "astype", dst, [src], inputs[src].astype(dst))
 
+# ---- complex order (lexicographic, NaN as NumPy) ----
+nan = np.nan
+ordv = rng.integers(-2, 3, (2, 4, 6)).astype(float)
+ordc = ordv[0] + 1j * ordv[1]
+ordc[0, 1] = complex(nan, 1)
+ordc[1, 3] = complex(1, nan)
+ordc[2, 2] = complex(nan, nan)
+arr("c128_ord", ordc)
+arr("c64_ord", ordc.astype(np.complex64))
+arr("c128_ordrow", (rng.integers(-2, 3, 6) + 1j * rng.integers(-2, 3, 6)).astype(np.complex128))
+arr("f64_ordrow", rng.integers(-2, 3, 6).astype(float))
+for op in ["less", "less_equal", "greater", "greater_equal", "maximum", "minimum", "fmax", "fmin"]:
+    for a, b in [("c128_ord", "c128_ordrow"), ("c64_ord", "c128_ordrow"), ("c64_ord", "f64_ordrow"),
+                 ("c128_ord", "c128_ord")]:
+        case("%s_%s_%s" % (op, a, b), op, "", [a, b], getattr(np, op)(inputs[a], inputs[b]))
+arr("c128_ordnan", np.array([[3 + 1j, 1 + 2j, complex(nan, 0), 1 + 2j, complex(0, nan), 4 - 1j, 4 - 1j],
+                             [0j, -1j, -1 + 5j, -1 + 5j, 2 + 0j, 2 + 0j, -1 + 4j],
+                             [1 + 1j, 1 + 1j, 1 + 1j, 1 + 1j, 1 + 1j, 1 + 1j, 1 + 1j]]))
+for src in ["c128_ord", "c64_ord", "c128_ordnan"]:
+    for op in ["max", "min"]:
+        for axes, kd in [("", 0), ("1", 0), ("0", 1)]:
+            ax = None if axes == "" else int(axes)
+            case("%s_%s_%s" % (op, src, axes), op, "axes=%s;keepdims=%d" % (axes, kd), [src],
+                 getattr(np, op)(inputs[src], axis=ax, keepdims=bool(kd)))
+    for op in ["argmax", "argmin"]:
+        for axis in ["", "0", "1"]:
+            case("%s_%s_%s" % (op, src, axis), op, "axis=%s" % axis, [src],
+                 getattr(np, op)(inputs[src], axis=None if axis == "" else int(axis)))
+
 cases.write("generate_dtypes.py")

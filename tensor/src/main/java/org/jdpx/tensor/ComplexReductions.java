@@ -7,7 +7,8 @@ import org.jdpx.tensor.fusion.ReduceOp;
  * Reductions of complex arrays, built from real kernels: a sum is the sums of the real and
  * imaginary views, any/all reduce the truth value, and a product (whose parts do not separate)
  * multiplies halves of the reduced axis pairwise, one fused elementwise kernel per halving, so
- * it runs on every device in about log2(n) launches. Ordering reductions are refused.
+ * it runs on every device in about log2(n) launches. min, max, argmin and argmax play a
+ * tournament of the same shape in NumPy's lexicographic order, keeping each value's position.
  */
 final class ComplexReductions {
 
@@ -17,7 +18,7 @@ final class ComplexReductions {
     /**
      * {@code op} of complex {@code x} over {@code axes} (null: all).
      *
-     * @throws UnsupportedOperationException for min, max, argmin and argmax
+     * @throws IllegalArgumentException for min, max, argmin or argmax of an empty selection
      */
     static UsmNdArray reduce(ReduceOp op, UsmNdArray x, int[] axes, boolean keepdims) {
         return switch (op) {
@@ -29,9 +30,7 @@ final class ComplexReductions {
             }
             case ANY, ALL -> Reductions.reduce(op, Elementwise.apply(ElementOp.NOT_EQUAL, x, 0), axes, keepdims);
             case PROD -> prod(x, axes, keepdims);
-            default -> throw new UnsupportedOperationException(op.numpyName() + " of a complex array is not implemented in"
-                    + " jdpx (NumPy orders complex numbers lexicographically, the Array API refuses to); reduce abs(x),"
-                    + " real(x) or imag(x) instead");
+            case MIN, MAX, ARGMIN, ARGMAX -> best(op, x, axes, keepdims);
         };
     }
 
@@ -46,7 +45,11 @@ final class ComplexReductions {
                 Reductions.cumulative(op, x.imag(), axis));
     }
 
-    private static UsmNdArray prod(UsmNdArray x, int[] axes, boolean keepdims) {
+    /** {@code x} as a matrix with one row per output element and the reduced axes along each row. */
+    private record Rows(UsmNdArray m, long[] out, long inner) {
+    }
+
+    private static Rows rows(UsmNdArray x, int[] axes, boolean keepdims) {
         boolean[] red = Reductions.mask(x.ndim(), axes);
         long[] out = Reductions.outShape(x.shape(), red, keepdims);
         int[] perm = new int[x.ndim()];
@@ -65,10 +68,17 @@ final class ComplexReductions {
                 inner *= x.shape()[a];
             }
         }
+        return new Rows(x.permute(perm).reshape(outer, inner), out, inner);
+    }
+
+    private static UsmNdArray prod(UsmNdArray x, int[] axes, boolean keepdims) {
+        Rows r = rows(x, axes, keepdims);
+        long[] out = r.out();
+        long inner = r.inner();
         if (inner == 0) {
             return Tensor.full(out, Complex.of(1), ArrayOptions.on(x.queue()).dtype(x.dtype()).usmType(x.usmType()));
         }
-        UsmNdArray m = x.permute(perm).reshape(outer, inner);
+        UsmNdArray m = r.m();
         while (inner > 1) {
             long h = inner / 2;
             UsmNdArray next = m.get(":, :" + h).multiply(m.get(":, " + h + ":" + 2 * h)).eval();
@@ -79,5 +89,55 @@ final class ComplexReductions {
             inner = h;
         }
         return m.reshape(out).copy();
+    }
+
+    /**
+     * min/max/argmin/argmax of complex {@code x}: a knockout of the two halves of each row per
+     * launch, the challenger winning when it is lexicographically better, or equal (or both
+     * hold a NaN part) at an earlier position, or holds the first NaN part: NumPy's answer,
+     * whose max and min are the element at argmax and argmin.
+     */
+    private static UsmNdArray best(ReduceOp op, UsmNdArray x, int[] axes, boolean keepdims) {
+        Rows r = rows(x, axes, keepdims);
+        long inner = r.inner();
+        if (inner == 0) {
+            throw new IllegalArgumentException("zero-size array to reduction operation " + op.numpyName()
+                    + " which has no identity");
+        }
+        UsmNdArray m = r.m().copy();
+        long outer = m.shape()[0];
+        UsmNdArray at = Tensor.arange(0, inner, 1, ArrayOptions.on(x.queue()).dtype(DType.INT64).usmType(x.usmType()))
+                .reshape(1, inner).broadcastTo(outer, inner).copy();
+        ElementOp better = op == ReduceOp.MAX || op == ReduceOp.ARGMAX ? ElementOp.GREATER : ElementOp.LESS;
+        while (inner > 1) {
+            long h = inner / 2;
+            UsmNdArray[] w = round(better, m.get(":, :" + h), at.get(":, :" + h),
+                    m.get(":, " + h + ":" + 2 * h), at.get(":, " + h + ":" + 2 * h));
+            if (inner % 2 == 1) {
+                UsmNdArray[] last = round(better, w[0].get(":, 0:1"), w[1].get(":, 0:1"), m.get(":, " + 2 * h + ":"),
+                        at.get(":, " + 2 * h + ":"));
+                w[0].set(":, 0:1", last[0]);
+                w[1].set(":, 0:1", last[1]);
+            }
+            m = w[0];
+            at = w[1];
+            inner = h;
+        }
+        return (op.isArg() ? at : m).reshape(r.out()).copy();
+    }
+
+    /** One knockout round: the winners of a and b (values, positions), evaluated. */
+    private static UsmNdArray[] round(ElementOp better, UsmNdArray a, UsmNdArray ia, UsmNdArray b, UsmNdArray ib) {
+        UsmNdArray nanA = Elementwise.apply(ElementOp.ISNAN, a);
+        UsmNdArray nanB = Elementwise.apply(ElementOp.ISNAN, b);
+        UsmNdArray earlier = Elementwise.apply(ElementOp.LESS, ib, ia);
+        UsmNdArray tie = Elementwise.apply(ElementOp.LOGICAL_OR, Elementwise.apply(ElementOp.EQUAL, b, a),
+                Elementwise.apply(ElementOp.LOGICAL_AND, nanA, nanB));
+        UsmNdArray takeB = Elementwise.apply(ElementOp.LOGICAL_OR,
+                Elementwise.apply(ElementOp.LOGICAL_AND, Elementwise.apply(ElementOp.LOGICAL_NOT, nanA),
+                        Elementwise.apply(ElementOp.LOGICAL_OR, nanB, Elementwise.apply(better, b, a))),
+                Elementwise.apply(ElementOp.LOGICAL_AND, tie, earlier)).eval();
+        return new UsmNdArray[] {Elementwise.apply(ElementOp.WHERE, takeB, b, a).eval(),
+                Elementwise.apply(ElementOp.WHERE, takeB, ib, ia).eval()};
     }
 }

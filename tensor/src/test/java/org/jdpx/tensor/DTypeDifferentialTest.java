@@ -26,7 +26,7 @@ class DTypeDifferentialTest {
 
     @OnEveryDevice
     void numpyCasesMatch(Device device) throws Exception {
-        DifferentialTest.runCases(device, dir(), 200, DTypeDifferentialTest::check);
+        DifferentialTest.runCases(device, dir(), 290, DTypeDifferentialTest::check);
     }
 
     private static String check(Device device, Path dir, String op, String args, String[] ins, String out) throws IOException {
@@ -101,6 +101,8 @@ class DTypeDifferentialTest {
             case "mean" -> Tensor.mean(x[0], axes, kd);
             case "min" -> Tensor.min(x[0], axes, kd);
             case "max" -> Tensor.max(x[0], axes, kd);
+            case "argmax" -> Tensor.argmax(x[0], axis.isEmpty() ? null : Integer.valueOf(axis));
+            case "argmin" -> Tensor.argmin(x[0], axis.isEmpty() ? null : Integer.valueOf(axis));
             case "any" -> Tensor.any(x[0], axes, kd);
             case "all" -> Tensor.all(x[0], axes, kd);
             case "var" -> Tensor.var(x[0], axes, kd, 0);

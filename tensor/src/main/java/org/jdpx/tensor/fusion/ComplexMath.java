@@ -90,8 +90,39 @@ final class ComplexMath {
                 Node isZero = f(ElementOp.EQUAL, h, zero(p));
                 yield new Parts(where(isZero, zero(p), div(x.re(), h)), where(isZero, zero(p), div(x.im(), h)));
             }
+            case MAXIMUM, MINIMUM -> pick(hasNan(x), op == ElementOp.MAXIMUM, x, y);
+            case FMAX, FMIN -> pick(hasNan(y), op == ElementOp.FMAX, x, y);
             default -> throw new IllegalStateException(op.numpyName() + " has no complex lowering");
         };
+    }
+
+    /**
+     * NumPy's complex maximum/minimum (and fmax/fmin): x when {@code keepX} (a NaN part in x for
+     * maximum, in y for fmax) or when x is lexicographically at least (at most) y, else y.
+     */
+    private Parts pick(Node keepX, boolean max, Parts x, Parts y) {
+        Node keep = f(ElementOp.LOGICAL_OR, keepX, order(max ? ElementOp.GREATER_EQUAL : ElementOp.LESS_EQUAL, x, y));
+        return new Parts(where(keep, x.re(), y.re()), where(keep, x.im(), y.im()));
+    }
+
+    /**
+     * NumPy's lexicographic order of complex numbers as a pair of real comparisons: the real
+     * parts decide when neither imaginary part is NaN, equal real parts leave it to the
+     * imaginary parts (so any NaN part makes every ordering comparison false).
+     */
+    private Node order(ElementOp cmp, Parts x, Parts y) {
+        ElementOp strict = switch (cmp) {
+            case LESS, LESS_EQUAL -> ElementOp.LESS;
+            default -> ElementOp.GREATER;
+        };
+        Node noNanIm = f(ElementOp.LOGICAL_NOT, f(ElementOp.LOGICAL_OR, f(ElementOp.ISNAN, x.im()), f(ElementOp.ISNAN, y.im())));
+        Node byReal = f(ElementOp.LOGICAL_AND, f(strict, x.re(), y.re()), noNanIm);
+        Node byImag = f(ElementOp.LOGICAL_AND, f(ElementOp.EQUAL, x.re(), y.re()), f(cmp, x.im(), y.im()));
+        return f(ElementOp.LOGICAL_OR, byReal, byImag);
+    }
+
+    private Node hasNan(Parts x) {
+        return f(ElementOp.LOGICAL_OR, f(ElementOp.ISNAN, x.re()), f(ElementOp.ISNAN, x.im()));
     }
 
     /** The real-valued operation {@code o} with complex operands, as real operations. */
@@ -115,6 +146,7 @@ final class ComplexMath {
                     yield ComplexSplit.op(eq ? ElementOp.LOGICAL_AND : ElementOp.LOGICAL_OR, DType.BOOL,
                             ComplexSplit.op(o.op(), DType.BOOL, x.re(), y.re()), ComplexSplit.op(o.op(), DType.BOOL, x.im(), y.im()));
                 }
+                case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL -> order(o.op(), split.as(in.get(0), t), split.as(in.get(1), t));
                 case ISNAN, ISINF, ISFINITE -> {
                     Parts x = split.parts(in.get(0));
                     ElementOp join = o.op() == ElementOp.ISFINITE ? ElementOp.LOGICAL_AND : ElementOp.LOGICAL_OR;

@@ -114,7 +114,8 @@ public enum ElementOp {
     /** Whether jdpx computes this operation on complex operands. */
     public boolean supportsComplex() {
         return switch (this) {
-            case ADD, SUBTRACT, MULTIPLY, DIVIDE, POWER, EQUAL, NOT_EQUAL, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR,
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, POWER, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL,
+                 MAXIMUM, MINIMUM, FMAX, FMIN, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR,
                  LOGICAL_NOT, NEGATIVE, POSITIVE, ABS, SIGN, SQUARE, RECIPROCAL, SQRT, EXP, EXP2, LOG, LOG2, LOG10,
                  SIN, COS, TAN, SINH, COSH, TANH, ISNAN, ISINF, ISFINITE, WHERE, REAL, IMAG, CONJ -> true;
             default -> false;
@@ -136,13 +137,8 @@ public enum ElementOp {
                 throw new IllegalArgumentException(numpyName + " is not supported for complex dtype " + t
                         + " (NumPy has no complex loop for it either); use real/imag or abs first");
             }
-            boolean ordering = switch (this) {
-                case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, MINIMUM, MAXIMUM, FMIN, FMAX -> true;
-                default -> false;
-            };
             throw new UnsupportedOperationException(numpyName + " on complex dtype " + t + " is not implemented in jdpx"
-                    + (ordering ? " (NumPy orders complex numbers lexicographically, the Array API refuses to); compare"
-                    + " real/imag or abs explicitly" : "; apply it to the real and imaginary parts (real/imag) instead"));
+                    + "; apply it to the real and imaginary parts (real/imag) instead");
         }
         boolean bitwise = this == BITWISE_AND || this == BITWISE_OR || this == BITWISE_XOR || this == BITWISE_NOT;
         boolean shift = this == LEFT_SHIFT || this == RIGHT_SHIFT;
