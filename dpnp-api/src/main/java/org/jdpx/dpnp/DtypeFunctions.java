@@ -30,6 +30,15 @@ public abstract sealed class DtypeFunctions extends NumpyFileFunctions permits D
     /** NumPy's {@code conj}, the same as {@link #conjugate}. */
     public static UsmNdArray conj(UsmNdArray x) { return Tensor.conj(x); }
 
+    /**
+     * NumPy's {@code sort_complex}: a sorted along its last axis in NumPy's complex order (real part,
+     * then imaginary part, NaNs last), as a complex array even for real input (complex64 for 8- and
+     * 16-bit integers, else complex128, or complex64 on a device without fp64). Runs on a's device.
+     *
+     * @throws IllegalArgumentException for a 0-d array
+     */
+    public static UsmNdArray sortComplex(UsmNdArray a) { return ComplexOrder.sortComplex(a); }
+
     /** NumPy's {@code angle(z)}: the argument {@code arctan2(imag, real)} in radians (float; real input gives 0 or pi). */
     public static UsmNdArray angle(UsmNdArray z) { return ComplexFns.angle(z, false); }
 

@@ -18,13 +18,14 @@ final class OrderKeys {
     /**
      * Dense int64 keys of {@code x} in C order, with x's shape.
      *
-     * @throws UnsupportedOperationException for complex arrays (NumPy's lexicographic order is not implemented)
+     * @throws UnsupportedOperationException for complex arrays (sort and argsort order them through {@link ComplexOrder})
      */
     static UsmNdArray of(UsmNdArray x) {
         DType t = x.dtype();
         if (t.isComplex()) {
-            throw new UnsupportedOperationException("sorting and searching " + t + " arrays (NumPy's lexicographic order of"
-                    + " complex numbers) is not implemented in jdpx; sort by real(x), imag(x) or abs(x) instead");
+            throw new UnsupportedOperationException("searching, unique and partitioning of " + t + " arrays (NumPy's"
+                    + " lexicographic order of complex numbers) is not implemented in jdpx; sort and argsort are: use them,"
+                    + " or search by real(x), imag(x) or abs(x)");
         }
         // float16 widens to float32 exactly and in order; its keys are float32's.
         if (t == DType.FLOAT16) return of(x.astype(DType.FLOAT32));

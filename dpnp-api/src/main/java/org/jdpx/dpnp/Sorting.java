@@ -34,6 +34,7 @@ final class Sorting {
     }
 
     static UsmNdArray argsort(UsmNdArray x, Integer axis) {
+        if (x.dtype().isComplex()) return ComplexOrder.argsort(x, axis);
         UsmNdArray m = rowsOf(x, axis);
         long n = last(m);
         long rows = m.size() / Math.max(1, n);
@@ -42,6 +43,7 @@ final class Sorting {
     }
 
     static UsmNdArray sort(UsmNdArray x, Integer axis) {
+        if (x.dtype().isComplex()) return ComplexOrder.sort(x, axis);
         UsmNdArray m = rowsOf(x, axis);
         long n = last(m);
         long rows = m.size() / Math.max(1, n);
