@@ -153,4 +153,17 @@ for src in ["c128_ord", "c64_ord", "c128_ordnan"]:
             case("%s_%s_%s" % (op, src, axis), op, "axis=%s" % axis, [src],
                  getattr(np, op)(inputs[src], axis=None if axis == "" else int(axis)))
 
+# ---- complex cumprod, inverse trigonometry, expm1, log1p ----
+for a in ["c128_3d", "c64_3d"]:
+    for axis in ["", "0", "2"]:
+        case("cumprod_%s_%s" % (a, axis), "cumprod", "axis=%s" % axis, [a],
+             np.cumprod(inputs[a], axis=None if axis == "" else int(axis)))
+arr("c128_cuts", np.array([complex(2, 0.0), complex(2, -0.0), complex(-2, 0.0), complex(-2, -0.0), complex(0.0, 2),
+                           complex(-0.0, 2), complex(0.0, -2), complex(-0.0, -2), complex(0.5, 0.0),
+                           complex(-0.5, -0.0), complex(1e-10, 1e-10), complex(3, 4), complex(-3, -4),
+                           complex(0.9, 0.1), complex(-1e-8, 0.0), complex(0.0, 0.0), complex(-0.0, -0.0)]))
+for op in ["arcsin", "arccos", "arctan", "expm1", "log1p"]:
+    for a in ["c128_a", "c64_b", "c128_special", "c128_cuts"]:
+        case("%s_%s" % (op, a), op, "", [a], getattr(np, op)(inputs[a]))
+
 cases.write("generate_dtypes.py")

@@ -26,7 +26,7 @@ class DTypeDifferentialTest {
 
     @OnEveryDevice
     void numpyCasesMatch(Device device) throws Exception {
-        DifferentialTest.runCases(device, dir(), 290, DTypeDifferentialTest::check);
+        DifferentialTest.runCases(device, dir(), 310, DTypeDifferentialTest::check);
     }
 
     private static String check(Device device, Path dir, String op, String args, String[] ins, String out) throws IOException {
@@ -87,7 +87,7 @@ class DTypeDifferentialTest {
     }
 
     private static boolean isReduction(String op) {
-        return List.of("sum", "prod", "mean", "var", "cumsum", "matmul").contains(op);
+        return List.of("sum", "prod", "mean", "var", "cumsum", "cumprod", "matmul").contains(op);
     }
 
     private static UsmNdArray run(String op, String args, UsmNdArray[] x) {
@@ -107,6 +107,7 @@ class DTypeDifferentialTest {
             case "all" -> Tensor.all(x[0], axes, kd);
             case "var" -> Tensor.var(x[0], axes, kd, 0);
             case "cumsum" -> Tensor.cumsum(x[0], axis.isEmpty() ? null : Integer.valueOf(axis));
+            case "cumprod" -> Tensor.cumprod(x[0], axis.isEmpty() ? null : Integer.valueOf(axis));
             case "astype" -> x[0].astype(DType.of(args));
             case "absolute" -> Tensor.abs(x[0]);
             case "matmul" -> Tensor.matmul(x[0], x[1]);

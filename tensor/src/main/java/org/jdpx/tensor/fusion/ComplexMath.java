@@ -90,6 +90,15 @@ final class ComplexMath {
                 Node isZero = f(ElementOp.EQUAL, h, zero(p));
                 yield new Parts(where(isZero, zero(p), div(x.re(), h)), where(isZero, zero(p), div(x.im(), h)));
             }
+            case EXPM1 -> expm1(x);
+            case LOG1P -> new Parts(f(ElementOp.LOG, f(ElementOp.HYPOT, add(x.re(), constant(p, 1)), x.im())),
+                    f(ElementOp.ARCTAN2, x.im(), add(x.re(), constant(p, 1))));
+            case ARCSIN -> asin(x);
+            case ARCCOS -> {
+                Parts s = asin(x);
+                yield new Parts(sub(constant(p, Math.PI / 2), s.re()), neg(s.im()));
+            }
+            case ARCTAN -> atan(x);
             case MAXIMUM, MINIMUM -> pick(hasNan(x), op == ElementOp.MAXIMUM, x, y);
             case FMAX, FMIN -> pick(hasNan(y), op == ElementOp.FMAX, x, y);
             default -> throw new IllegalStateException(op.numpyName() + " has no complex lowering");
@@ -243,6 +252,52 @@ final class ComplexMath {
         Node re = where(saturated, sign, div(mul(beta, mul(rho, s)), den));
         Node im = div(t, den);
         return new Parts(re, im);
+    }
+
+    /** NumPy's expm1: (expm1(a) cos b - 2 sin^2(b/2)) + i exp(a) sin b, exact near zero. */
+    private Parts expm1(Parts x) {
+        Node half = f(ElementOp.SIN, mul(x.im(), constant(p, 0.5)));
+        Node re = sub(mul(f(ElementOp.EXPM1, x.re()), f(ElementOp.COS, x.im())), mul(constant(p, 2), mul(half, half)));
+        return new Parts(re, mul(f(ElementOp.EXP, x.re()), f(ElementOp.SIN, x.im())));
+    }
+
+    /**
+     * The principal arcsine. asin is odd and commutes with conjugation, so it is computed for
+     * a = |Re z|, b = |Im z| as i log(-iz + sqrt(1 - z^2)) (whose two terms add there, where
+     * the textbook -i log(iz + sqrt(1 - z^2)) cancels) and the parts take z's signs back,
+     * signed zeros included, which puts the branch cuts' sides where C99 and NumPy put them.
+     */
+    private Parts asin(Parts x) {
+        Node a = f(ElementOp.ABS, x.re());
+        Node b = f(ElementOp.ABS, x.im());
+        Parts s = sqrt(new Parts(add(sub(constant(p, 1), mul(a, a)), mul(b, b)), neg(mul(add(a, a), b))));
+        Node ur = add(b, s.re());
+        Node ui = sub(s.im(), a);
+        return signsOf(x, neg(f(ElementOp.ARCTAN2, ui, ur)), f(ElementOp.LOG, f(ElementOp.HYPOT, ur, ui)));
+    }
+
+    /**
+     * The principal arctangent, (i/2)(log(1 - iz) - log(1 + iz)) written out for a = |Re z|,
+     * b = |Im z|: (atan2(a, 1 - b) + atan2(a, 1 + b))/2 + i log1p(4b / ((1 - b)^2 + a^2))/4,
+     * the signs then taken from z as for {@link #asin}.
+     */
+    private Parts atan(Parts x) {
+        Node a = f(ElementOp.ABS, x.re());
+        Node b = f(ElementOp.ABS, x.im());
+        Node oneMinusB = sub(constant(p, 1), b);
+        Node re = mul(add(f(ElementOp.ARCTAN2, a, oneMinusB), f(ElementOp.ARCTAN2, a, add(constant(p, 1), b))), constant(p, 0.5));
+        Node ratio = div(mul(constant(p, 4), b), add(mul(oneMinusB, oneMinusB), mul(a, a)));
+        return signsOf(x, re, mul(f(ElementOp.LOG1P, ratio), constant(p, 0.25)));
+    }
+
+    /** (re, im) computed for |Re x| and |Im x|, given x's signs back (a function odd and conjugation-symmetric). */
+    private Parts signsOf(Parts x, Node re, Node im) {
+        return new Parts(where(negativeSign(x.re()), neg(re), re), where(negativeSign(x.im()), neg(im), im));
+    }
+
+    /** Whether v's sign bit is set (-0.0 included): 1/v is negative exactly then. */
+    private Node negativeSign(Node v) {
+        return f(ElementOp.LESS, div(constant(p, 1), v), zero(p));
     }
 
     private Parts scale(Parts x, double k) {

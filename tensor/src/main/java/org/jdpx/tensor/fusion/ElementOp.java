@@ -115,7 +115,7 @@ public enum ElementOp {
     public boolean supportsComplex() {
         return switch (this) {
             case ADD, SUBTRACT, MULTIPLY, DIVIDE, POWER, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL,
-                 MAXIMUM, MINIMUM, FMAX, FMIN, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR,
+                 MAXIMUM, MINIMUM, FMAX, FMIN, EXPM1, LOG1P, ARCSIN, ARCCOS, ARCTAN, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR,
                  LOGICAL_NOT, NEGATIVE, POSITIVE, ABS, SIGN, SQUARE, RECIPROCAL, SQRT, EXP, EXP2, LOG, LOG2, LOG10,
                  SIN, COS, TAN, SINH, COSH, TANH, ISNAN, ISINF, ISFINITE, WHERE, REAL, IMAG, CONJ -> true;
             default -> false;
