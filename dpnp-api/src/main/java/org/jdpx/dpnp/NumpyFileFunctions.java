@@ -21,7 +21,7 @@ import org.jdpx.tensor.UsmNdArray;
  * options' device. I/O errors come as {@link UncheckedIOException}. A separate file only to keep
  * {@code Dpnp} short.
  */
-public abstract sealed class NumpyFileFunctions extends InteropFunctions permits Dpnp {
+public abstract sealed class NumpyFileFunctions extends InteropFunctions permits MoreFunctions {
 
     NumpyFileFunctions() {
     }
