@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes docs/dpnp-coverage.md: NumPy's main-namespace public callables against org.jdpx.dpnp.Dpnp,
-and numpy.linalg's against org.jdpx.dpnp.DpnpLinalg.
+numpy.linalg's against org.jdpx.dpnp.DpnpLinalg and numpy.fft's against org.jdpx.dpnp.DpnpFft.
 
-The Java names come from dpnp-api/target/dpnp-names.txt and dpnp-linalg-names.txt, which ApiNamesTest writes by reflection
+The Java names come from dpnp-api/target/dpnp-names.txt, dpnp-linalg-names.txt and dpnp-fft-names.txt, which ApiNamesTest
+writes by reflection
 (run `mvn -B -q -pl dpnp-api -am test -Dtest=ApiNamesTest -Dsurefire.failIfNoSpecifiedTests=false`
 first). Mapping rule: a Java method's NumPy name is its @NumpyName, else its camelCase name in
 snake_case (expandDims -> expand_dims, takeAlongAxis -> take_along_axis).
@@ -21,6 +22,8 @@ if not os.path.exists(names_file):
 java = {line.strip() for line in open(names_file) if line.strip()}
 linalg_file = os.path.join(root, "dpnp-api", "target", "dpnp-linalg-names.txt")
 java_linalg = {line.strip() for line in open(linalg_file) if line.strip()} if os.path.exists(linalg_file) else set()
+fft_file = os.path.join(root, "dpnp-api", "target", "dpnp-fft-names.txt")
+java_fft = {line.strip() for line in open(fft_file) if line.strip()} if os.path.exists(fft_file) else set()
 
 numpy_names = sorted(n for n in dir(np)
                      if not n.startswith("_") and callable(getattr(np, n)) and not inspect.isclass(getattr(np, n))
@@ -32,6 +35,21 @@ extra = sorted(java - set(numpy_names))
 def camel(n):
     head, *rest = n.split("_")
     return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def submodule(f, module, title, cls, java_names, text):
+    """Writes the section of a NumPy submodule implemented by org.jdpx.dpnp.<cls>; returns (done, names)."""
+    names = sorted(n for n in dir(module) if not n.startswith("_") and callable(getattr(module, n))
+                   and not inspect.isclass(getattr(module, n)) and n != "test")
+    done = [n for n in names if n in java_names]
+    f.write(f"\n## {title}\n\n")
+    f.write(f"**{len(done)} of {len(names)}** public `{title}` {np.__version__} functions are implemented by "
+            f"`org.jdpx.dpnp.{cls}` (same naming rule), {text}\n\n")
+    f.write(f"| {title} | jdpx | status |\n| --- | --- | --- |\n")
+    for n in names:
+        f.write(f"| `{n}` | {'`' + cls + '.' + camel(n) + '`' if n in java_names else ''} | "
+                f"{'implemented' if n in java_names else 'not implemented'} |\n")
+    return done, names
 
 
 out = os.path.join(root, "docs", "dpnp-coverage.md")
@@ -50,18 +68,17 @@ with open(out, "w") as f:
         java_name = {"atleast_1d": "atleast1d", "atleast_2d": "atleast2d", "atleast_3d": "atleast3d"}.get(n, camel(n))
         f.write(f"| `{n}` | {'`Dpnp.' + java_name + '`' if n in java else ''} | {'implemented' if n in java else 'not implemented'} |\n")
     f.write(f"\nAlso provided, outside NumPy's main namespace: {', '.join('`' + e + '`' for e in extra)}.\n")
-    linalg_names = sorted(n for n in dir(np.linalg) if not n.startswith("_") and callable(getattr(np.linalg, n))
-                          and not inspect.isclass(getattr(np.linalg, n)) and n != "test")
-    linalg_done = [n for n in linalg_names if n in java_linalg]
-    f.write("\n## numpy.linalg\n\n")
-    f.write(f"**{len(linalg_done)} of {len(linalg_names)}** public `numpy.linalg` {np.__version__} functions are implemented by "
-            "`org.jdpx.dpnp.DpnpLinalg` (same naming rule), on the device of their arguments, batched over leading axes where "
-            "NumPy is. Decompositions are blocked: panels factored by device kernels (LU with partial pivoting, Cholesky, "
-            "Householder QR), the bulk by matmul; svd/svdvals by one-sided Jacobi (U completed by a Householder QR), "
-            "eigh/eigvalsh by the same Jacobi on `A + sigma I`. `LinAlgError` is raised as NumPy raises it. `eig`/`eigvals` "
-            "(general, complex eigenvalues) need complex dtypes, which jdpx does not have.\n\n")
-    f.write("| numpy.linalg | jdpx | status |\n| --- | --- | --- |\n")
-    for n in linalg_names:
-        f.write(f"| `{n}` | {'`DpnpLinalg.' + camel(n) + '`' if n in java_linalg else ''} | "
-                f"{'implemented' if n in java_linalg else 'not implemented'} |\n")
-print(f"{len(done)} of {len(numpy_names)} NumPy functions, {len(linalg_done)} of {len(linalg_names)} numpy.linalg; wrote {out}")
+    linalg_done, linalg_names = submodule(
+        f, np.linalg, "numpy.linalg", "DpnpLinalg", java_linalg,
+        "on the device of their arguments, batched over leading axes where "
+        "NumPy is. Decompositions are blocked: panels factored by device kernels (LU with partial pivoting, Cholesky, "
+        "Householder QR), the bulk by matmul; svd/svdvals by one-sided Jacobi (U completed by a Householder QR), "
+        "eigh/eigvalsh by the same Jacobi on `A + sigma I`. `LinAlgError` is raised as NumPy raises it. `eig`/`eigvals` "
+        "(general, complex eigenvalues) need complex dtypes, which jdpx does not have.")
+    fft_done, fft_names = submodule(
+        f, np.fft, "numpy.fft", "DpnpFft", java_fft,
+        "on the device of their arguments, batched over the axes not transformed: mixed-radix Stockham FFTs for "
+        "lengths of factors 2, 3, 5 and 7, Bluestein's chirp-z algorithm (through a Stockham FFT of at least 2n - 1 "
+        "points) for other lengths, with NumPy's `n`, `axis`/`axes`, `s` and `norm` arguments and dtypes.")
+print(f"{len(done)} of {len(numpy_names)} NumPy functions, {len(linalg_done)} of {len(linalg_names)} numpy.linalg, "
+      f"{len(fft_done)} of {len(fft_names)} numpy.fft; wrote {out}")

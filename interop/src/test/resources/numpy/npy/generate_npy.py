@@ -91,6 +91,24 @@ for archive in ("both.npz", "both_compressed.npz"):
     for name, a in members.items():
         record(archive, name, a, 1)
 
+# Text files for TextFilesTest: a table NumPy's loadtxt reads (results as .npy) and arrays its savetxt writes.
+TEXT = os.path.join(os.path.dirname(OUT), "text")
+os.makedirs(TEXT, exist_ok=True)
+with open(os.path.join(TEXT, "table.txt"), "w") as f:
+    f.write("x,n,y  # a header line skipped by skiprows=1\n# a comment line\n1.5,7,-2\n\n2.25,-3,1e3 # trailing comment\n-0.5,12,nan\n")
+np.save(os.path.join(TEXT, "loaded.npy"), np.loadtxt(os.path.join(TEXT, "table.txt"), delimiter=",", skiprows=1, usecols=(0, -1)))
+np.save(os.path.join(TEXT, "loaded_int.npy"), np.loadtxt(os.path.join(TEXT, "table.txt"), dtype=np.int64, delimiter=",",
+                                                         skiprows=1, usecols=(1,)))
+floats = np.array([[0.1, -2.5e-300, np.nan], [np.inf, -np.inf, 123456789.0]])
+np.save(os.path.join(TEXT, "saved_default.npy"), floats)
+np.savetxt(os.path.join(TEXT, "saved_default.txt"), floats)
+ints = np.array([[1, -2], [300, 4]], dtype=np.int32)
+np.save(os.path.join(TEXT, "saved_int.npy"), ints)
+np.savetxt(os.path.join(TEXT, "saved_int.txt"), ints, fmt="%d", delimiter=",", header="x,y\nsecond line")
+column = np.array([1.0, 2.5, -3.0], dtype=np.float32)
+np.save(os.path.join(TEXT, "saved_column.npy"), column)
+np.savetxt(os.path.join(TEXT, "saved_column.txt"), column, fmt="%.3f")
+
 with open(os.path.join(OUT, "expected.txt"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(len(lines), "arrays written to", OUT)

@@ -34,6 +34,8 @@ final class Products {
         }
         DistContext ctx = x.context();
         Broadcast<Block> b = ctx.spark().broadcast(Block.of(0, rep));
+        ctx.report().array("rep" + Arrays.toString(rep.shape()), Layout.replicated(rep.shape()),
+                "a local operand of matmul: broadcast whole to every executor");
         BlockStages.Source src = x.source();
         JavaRDD<Block> out = BlockStages.run(src, ctx.device(), (blk, i, q) -> Tensor.matmul(blk, b.value().toArray(q))).cache();
         long[] shape = rep.ndim() == 1 ? new long[] {x.shape()[0]} : new long[] {x.shape()[0], rep.shape()[1]};
@@ -63,6 +65,8 @@ final class Products {
             return Block.of(blocks.get(0).index(), Tensor.matmul(ea.evaluate(arrays, q), eb.evaluate(arrays, q)).eval());
         });
         Block r = partials.treeReduce(Reductions.combiner(dev, 0));
+        a.context().report().array("matmul(" + sa.describe() + ", " + sb.describe() + ")", Layout.replicated(r.shape()),
+                "a product along the split axis: partial products tree-combined into one copy on the driver");
         a.context().report().op("matmul " + sa.describe() + " @ " + sb.describe() + " along the split axis", false,
                 "partial products per block, combined with treeReduce; result REP on the driver");
         return r.toArray(a.context().driverQueue());

@@ -55,6 +55,8 @@ final class Reductions {
             throw new IllegalArgumentException("zero-size array to reduction operation " + what + " which has no identity");
         }
         Block r = partials.treeReduce(combine);
+        x.context().report().array(what + "(" + src.describe() + ")", Layout.replicated(r.shape()),
+                "a whole-array reduction: one partial per block, tree-combined into one copy on the driver");
         x.context().report().op(what + " of " + src.describe(), false,
                 "a partial per block, combined with treeReduce; result REP on the driver");
         return r.toArray(x.context().driverQueue());

@@ -118,6 +118,9 @@ class DistArrayTest {
         assertEquals(ints.min().itemLong(), xi.min().itemLong());
         assertEquals(Tensor.matmul(ints, ints).itemLong(), xi.dot(xi).itemLong());
         assertThrows(IllegalArgumentException.class, () -> ctx.fromLocal(Tensor.empty(new long[] {0}, on), 0, 3).min());
+        DistributionReport.ArrayEntry total = ctx.report().array("sum(" + xi.name() + ")");
+        assertEquals("REP", total.layout());
+        assertTrue(total.why().contains("tree-combined"), total.why());
         assertFalse(ctx.report().operations().stream().filter(o -> o.operation().startsWith("sum")).anyMatch(o -> o.shuffle()));
     }
 

@@ -251,14 +251,6 @@ public final class Dpnp extends MoreFunctions {
     public static UsmNdArray nanToNum(UsmNdArray a, double nan) { return MathFns.nanToNum(a, nan); }
     /** NumPy's {@code clip}: elementwise with broadcasting, lazy and fused, on the operands' device. */
     public static UsmNdArray clip(UsmNdArray x, Object lo, Object hi) { return Tensor.clip(x, lo, hi); }
-    /** The real part: the array itself for the real dtypes jdpx has (a copy). */
-    public static UsmNdArray real(UsmNdArray x) { return x.copy(); }
-    /** The imaginary part: zeros for the real dtypes jdpx has. */
-    public static UsmNdArray imag(UsmNdArray x) { return Tensor.zerosLike(x); }
-    /** The complex conjugate: a copy for the real dtypes jdpx has. */
-    public static UsmNdArray conjugate(UsmNdArray x) { return x.copy(); }
-    /** NumPy's {@code conj}: elementwise with broadcasting, lazy and fused, on the operands' device. */
-    public static UsmNdArray conj(UsmNdArray x) { return x.copy(); }
     /** NumPy's {@code isnan}: elementwise with broadcasting, lazy and fused, on the operands' device. */
     public static UsmNdArray isnan(Object a) { return Tensor.isnan(a); }
     /** NumPy's {@code isinf}: elementwise with broadcasting, lazy and fused, on the operands' device. */

@@ -6,6 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.LocalMemory;
+import org.jdpx.kernels.NdRange;
+import org.jdpx.kernels.WorkRange;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Tensor;
@@ -57,6 +61,8 @@ final class FftEngine {
         int n = (int) x.shape()[1];
         if (radices.length == 0) return Dense.of(x.multiply(scale), t);
         UsmNdArray tw = table(x, FftTables.twiddles(n));
+        DevicePlan plan = DevicePlan.of(x.device());
+        if (inLocalMemory(plan, n, t)) return stockhamLocal(x, tw, radices, inverse, scale, plan);
         UsmNdArray a = Dense.allocate(x, t, rows, n, 2);
         UsmNdArray b = radices.length > 1 ? Dense.allocate(x, t, rows, n, 2) : null;
         UsmNdArray src = x;
@@ -72,6 +78,35 @@ final class FftEngine {
             dst = dst == a ? b : a;
         }
         return src;
+    }
+
+    /**
+     * Whether rows of {@code n} values of dtype {@code t} take the local-memory kernel: under the
+     * GPU plan, when two copies of a row fill at most half the local memory (at most 16 passes,
+     * which every such n has).
+     */
+    static boolean inLocalMemory(DevicePlan plan, int n, DType t) {
+        return plan.isGpu() && 4L * n * (t == DType.FLOAT64 ? 8 : 4) <= plan.localMemBytes() / 2;
+    }
+
+    /**
+     * The GPU plan's path for rows that fit half the local memory: one work-group per row runs
+     * every pass in local memory ({@link FftKernels64#stockhamLocal}), its size the plan's group
+     * size or, for short rows, the least power of two covering a pass' butterflies.
+     */
+    private static UsmNdArray stockhamLocal(UsmNdArray x, UsmNdArray tw, int[] radices, boolean inverse, double scale,
+                                            DevicePlan plan) {
+        DType t = x.dtype();
+        long rows = x.shape()[0];
+        int n = (int) x.shape()[1];
+        long packed = 0;
+        for (int i = 0; i < radices.length; i++) packed |= (long) radices[i] << (4 * i);
+        int group = Math.min(plan.groupSize(), Integer.highestOneBit(Math.max(1, n / 2 - 1)) << 1);
+        UsmNdArray out = Dense.allocate(x, t, rows, n, 2);
+        LocalMemory buf = t == DType.FLOAT64 ? LocalMemory.doubles(4 * n) : LocalMemory.floats(4 * n);
+        run("stockhamLocal", t, NdRange.of(Dense.count("fft", rows * group), group), x, out, tw, buf, n, packed, radices.length,
+                inverse ? 1 : 0, scale);
+        return out;
     }
 
     private static UsmNdArray bluestein(UsmNdArray x, boolean inverse, double scale) {
@@ -101,11 +136,15 @@ final class FftEngine {
     }
 
     private static void launch(String name, DType t, int items, Object... args) {
+        run(name, t, Dense.range(items), args);
+    }
+
+    private static void run(String name, DType t, WorkRange range, Object... args) {
         Class<?> owner = t == DType.FLOAT64 ? FftKernels64.class : FftKernels32.class;
-        Method m = KERNELS.computeIfAbsent(owner.getSimpleName() + "." + name, k -> find(owner, name));
+        Method m = KERNELS.computeIfAbsent((t == DType.FLOAT64 ? "64." : "32.") + name, k -> find(owner, name));
         Object[] views = new Object[args.length];
         for (int i = 0; i < args.length; i++) views[i] = view(args[i], t);
-        Kernels.launch(m, Dense.range(items), views);
+        Kernels.launch(m, range, views);
     }
 
     private static Object view(Object arg, DType t) {

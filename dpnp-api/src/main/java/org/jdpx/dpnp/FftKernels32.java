@@ -3,6 +3,7 @@ package org.jdpx.dpnp;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelContext;
+import org.jdpx.kernels.Local;
 
 /**
  * {@link FftKernels64}'s kernels for float32, in float arithmetic, so that devices without fp64
@@ -31,6 +32,8 @@ final class FftKernels32 {
         if (g >= total) return;
         float[] re = new float[MAX_RADIX];
         float[] im = new float[MAX_RADIX];
+        float[] outRe = new float[MAX_RADIX];
+        float[] outIm = new float[MAX_RADIX];
         int m = n / radix;
         int row = g / m;
         int j = g - row * m;
@@ -40,15 +43,73 @@ final class FftKernels32 {
         float sign = inverse == 1 ? -1 : 1;
         for (int r = 0; r < radix; r++) {
             int p = base + 2 * (j + r * m);
-            float xr = src.get(p);
-            float xi = src.get(p + 1);
-            int t = 2 * r * step;
-            float wr = tw.get(t);
-            float wi = sign * tw.get(t + 1);
-            re[r] = xr * wr - xi * wi;
-            im[r] = xr * wi + xi * wr;
+            rotate(re, im, r, src.get(p), src.get(p + 1), tw, 2 * r * step, sign);
         }
+        dft(re, im, outRe, outIm, tw, radix, m, sign);
         int out = base + 2 * ((j / ns) * ns * radix + k);
+        for (int q = 0; q < radix; q++) {
+            dst.set(out + 2 * q * ns, outRe[q] * scale);
+            dst.set(out + 2 * q * ns + 1, outIm[q] * scale);
+        }
+    }
+
+    /**
+     * All Stockham passes of one row per work-group, in local memory: {@code buf} holds two
+     * copies of the row ({@code 4n} values), the passes ({@code passes} radices, four bits each
+     * in {@code radices}, first pass lowest) read one and write the other, a barrier between
+     * passes; the items of the group share out each pass' butterflies. The GPU plan's kernel for
+     * rows that fit local memory: one launch and one global read and write per transform.
+     */
+    @Kernel
+    public static void stockhamLocal(KernelContext ctx, FloatArray src, FloatArray dst, FloatArray tw, @Local float[] buf,
+                                     int n, long radices, int passes, int inverse, float scale) {
+        int lid = ctx.localId(0);
+        int gs = ctx.localSize(0);
+        int base = 2 * ctx.groupId(0) * n;
+        for (int e = lid; e < 2 * n; e += gs) buf[e] = src.get(base + e);
+        ctx.localBarrier();
+        float[] re = new float[MAX_RADIX];
+        float[] im = new float[MAX_RADIX];
+        float[] outRe = new float[MAX_RADIX];
+        float[] outIm = new float[MAX_RADIX];
+        float sign = inverse == 1 ? -1 : 1;
+        int ns = 1;
+        for (int pass = 0; pass < passes; pass++) {
+            int radix = (int) ((radices >> (4 * pass)) & 15);
+            int m = n / radix;
+            int in = (pass & 1) * 2 * n;
+            int out = 2 * n - in;
+            for (int j = lid; j < m; j += gs) {
+                int k = j % ns;
+                int step = k * (n / (ns * radix));
+                for (int r = 0; r < radix; r++) {
+                    int p = in + 2 * (j + r * m);
+                    rotate(re, im, r, buf[p], buf[p + 1], tw, 2 * r * step, sign);
+                }
+                dft(re, im, outRe, outIm, tw, radix, m, sign);
+                int o = out + 2 * ((j / ns) * ns * radix + k);
+                for (int q = 0; q < radix; q++) {
+                    buf[o + 2 * q * ns] = outRe[q];
+                    buf[o + 2 * q * ns + 1] = outIm[q];
+                }
+            }
+            ns *= radix;
+            ctx.localBarrier();
+        }
+        int last = (passes & 1) * 2 * n;
+        for (int e = lid; e < 2 * n; e += gs) dst.set(base + e, buf[last + e] * scale);
+    }
+
+    /** {@code (re[r], im[r]) = (xr + i xi) w}, w value {@code t / 2} of the table ({@code sign} -1 conjugates it). */
+    static void rotate(float[] re, float[] im, int r, float xr, float xi, FloatArray tw, int t, float sign) {
+        float wr = tw.get(t);
+        float wi = sign * tw.get(t + 1);
+        re[r] = xr * wr - xi * wi;
+        im[r] = xr * wi + xi * wr;
+    }
+
+    /** The radix-point DFT of {@code (re, im)} into {@code (outRe, outIm)}, its roots every {@code m}-th of the n-point table. */
+    static void dft(float[] re, float[] im, float[] outRe, float[] outIm, FloatArray tw, int radix, int m, float sign) {
         for (int q = 0; q < radix; q++) {
             float sr = 0;
             float si = 0;
@@ -59,8 +120,8 @@ final class FftKernels32 {
                 sr += re[r] * wr - im[r] * wi;
                 si += re[r] * wi + im[r] * wr;
             }
-            dst.set(out + 2 * q * ns, sr * scale);
-            dst.set(out + 2 * q * ns + 1, si * scale);
+            outRe[q] = sr;
+            outIm[q] = si;
         }
     }
 

@@ -3,6 +3,7 @@ package org.jdpx.dpnp;
 import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelContext;
+import org.jdpx.kernels.Local;
 
 /**
  * The float64 kernels of numpy.fft over interleaved complex rows ({@code re, im} pairs, row
@@ -36,6 +37,8 @@ final class FftKernels64 {
         if (g >= total) return;
         double[] re = new double[MAX_RADIX];
         double[] im = new double[MAX_RADIX];
+        double[] outRe = new double[MAX_RADIX];
+        double[] outIm = new double[MAX_RADIX];
         int m = n / radix;
         int row = g / m;
         int j = g - row * m;
@@ -45,15 +48,73 @@ final class FftKernels64 {
         double sign = inverse == 1 ? -1 : 1;
         for (int r = 0; r < radix; r++) {
             int p = base + 2 * (j + r * m);
-            double xr = src.get(p);
-            double xi = src.get(p + 1);
-            int t = 2 * r * step;
-            double wr = tw.get(t);
-            double wi = sign * tw.get(t + 1);
-            re[r] = xr * wr - xi * wi;
-            im[r] = xr * wi + xi * wr;
+            rotate(re, im, r, src.get(p), src.get(p + 1), tw, 2 * r * step, sign);
         }
+        dft(re, im, outRe, outIm, tw, radix, m, sign);
         int out = base + 2 * ((j / ns) * ns * radix + k);
+        for (int q = 0; q < radix; q++) {
+            dst.set(out + 2 * q * ns, outRe[q] * scale);
+            dst.set(out + 2 * q * ns + 1, outIm[q] * scale);
+        }
+    }
+
+    /**
+     * All Stockham passes of one row per work-group, in local memory: {@code buf} holds two
+     * copies of the row ({@code 4n} values), the passes ({@code passes} radices, four bits each
+     * in {@code radices}, first pass lowest) read one and write the other, a barrier between
+     * passes; the items of the group share out each pass' butterflies. The GPU plan's kernel for
+     * rows that fit local memory: one launch and one global read and write per transform.
+     */
+    @Kernel
+    public static void stockhamLocal(KernelContext ctx, DoubleArray src, DoubleArray dst, DoubleArray tw, @Local double[] buf,
+                                     int n, long radices, int passes, int inverse, double scale) {
+        int lid = ctx.localId(0);
+        int gs = ctx.localSize(0);
+        int base = 2 * ctx.groupId(0) * n;
+        for (int e = lid; e < 2 * n; e += gs) buf[e] = src.get(base + e);
+        ctx.localBarrier();
+        double[] re = new double[MAX_RADIX];
+        double[] im = new double[MAX_RADIX];
+        double[] outRe = new double[MAX_RADIX];
+        double[] outIm = new double[MAX_RADIX];
+        double sign = inverse == 1 ? -1 : 1;
+        int ns = 1;
+        for (int pass = 0; pass < passes; pass++) {
+            int radix = (int) ((radices >> (4 * pass)) & 15);
+            int m = n / radix;
+            int in = (pass & 1) * 2 * n;
+            int out = 2 * n - in;
+            for (int j = lid; j < m; j += gs) {
+                int k = j % ns;
+                int step = k * (n / (ns * radix));
+                for (int r = 0; r < radix; r++) {
+                    int p = in + 2 * (j + r * m);
+                    rotate(re, im, r, buf[p], buf[p + 1], tw, 2 * r * step, sign);
+                }
+                dft(re, im, outRe, outIm, tw, radix, m, sign);
+                int o = out + 2 * ((j / ns) * ns * radix + k);
+                for (int q = 0; q < radix; q++) {
+                    buf[o + 2 * q * ns] = outRe[q];
+                    buf[o + 2 * q * ns + 1] = outIm[q];
+                }
+            }
+            ns *= radix;
+            ctx.localBarrier();
+        }
+        int last = (passes & 1) * 2 * n;
+        for (int e = lid; e < 2 * n; e += gs) dst.set(base + e, buf[last + e] * scale);
+    }
+
+    /** {@code (re[r], im[r]) = (xr + i xi) w}, w value {@code t / 2} of the table ({@code sign} -1 conjugates it). */
+    static void rotate(double[] re, double[] im, int r, double xr, double xi, DoubleArray tw, int t, double sign) {
+        double wr = tw.get(t);
+        double wi = sign * tw.get(t + 1);
+        re[r] = xr * wr - xi * wi;
+        im[r] = xr * wi + xi * wr;
+    }
+
+    /** The radix-point DFT of {@code (re, im)} into {@code (outRe, outIm)}, its roots every {@code m}-th of the n-point table. */
+    static void dft(double[] re, double[] im, double[] outRe, double[] outIm, DoubleArray tw, int radix, int m, double sign) {
         for (int q = 0; q < radix; q++) {
             double sr = 0;
             double si = 0;
@@ -64,8 +125,8 @@ final class FftKernels64 {
                 sr += re[r] * wr - im[r] * wi;
                 si += re[r] * wi + im[r] * wr;
             }
-            dst.set(out + 2 * q * ns, sr * scale);
-            dst.set(out + 2 * q * ns + 1, si * scale);
+            outRe[q] = sr;
+            outIm[q] = si;
         }
     }
 

@@ -1,7 +1,8 @@
 package org.jdpx.dpnp;
 
+import java.util.Arrays;
 import org.jdpx.tensor.ArrayOptions;
-import org.jdpx.tensor.DType;
+import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 
@@ -20,7 +21,7 @@ final class FftPairs {
     /** The complex transform (inverse when {@code inverse}) of n points along {@code axis}; n null: the axis' extent. */
     static UsmNdArray c2c(UsmNdArray p, Long n, int axis, boolean inverse, String norm) {
         int rank = p.ndim() - 1;
-        int a = org.jdpx.tensor.Shapes.axis(axis, rank);
+        int a = Shapes.axis(axis, rank);
         int points = FftArgs.points(n == null ? p.shape()[a] : n);
         double scale = FftArgs.scale(norm, points, inverse);
         UsmNdArray rows = resize(Axes.move(p, a, rank - 1), rank - 1, points);
@@ -31,7 +32,7 @@ final class FftPairs {
 
     /** rfft: the transform of real {@code x} (float32 or float64) along {@code axis}, its first n / 2 + 1 values as pairs. */
     static UsmNdArray r2c(UsmNdArray x, Long n, int axis, String norm) {
-        int a = org.jdpx.tensor.Shapes.axis(axis, x.ndim());
+        int a = Shapes.axis(axis, x.ndim());
         int points = FftArgs.points(n == null ? x.shape()[a] : n);
         UsmNdArray full = c2c(fromReal(x), (long) points, a, false, norm);
         return Axes.slice(full, a, 0, points / 2 + 1, 1);
@@ -44,7 +45,7 @@ final class FftPairs {
      */
     static UsmNdArray c2r(UsmNdArray p, Long n, int axis, String norm) {
         int rank = p.ndim() - 1;
-        int a = org.jdpx.tensor.Shapes.axis(axis, rank);
+        int a = Shapes.axis(axis, rank);
         int points = FftArgs.points(n == null ? 2 * (p.shape()[a] - 1) : n);
         int half = points / 2 + 1;
         UsmNdArray rows = resize(Axes.move(p, a, rank - 1), rank - 1, half);
@@ -58,7 +59,7 @@ final class FftPairs {
     /** The pairs of real {@code x}: its values as real parts, zero imaginary parts. */
     static UsmNdArray fromReal(UsmNdArray x) {
         long[] s = x.shape();
-        long[] ps = java.util.Arrays.copyOf(s, s.length + 1);
+        long[] ps = Arrays.copyOf(s, s.length + 1);
         ps[s.length] = 2;
         UsmNdArray p = Tensor.zeros(ps, ArrayOptions.on(x.queue()).dtype(x.dtype()));
         if (p.size() > 0) p.get("..., 0").assign(x);
@@ -82,10 +83,5 @@ final class FftPairs {
         UsmNdArray z = Tensor.zeros(s, ArrayOptions.on(x.queue()).dtype(x.dtype()));
         if (x.size() > 0) Axes.slice(z, axis, 0, len, 1).assign(x);
         return z;
-    }
-
-    /** The dtype a transform computes in for input of dtype {@code t}: float32 stays, all else float64. */
-    static DType workType(DType t) {
-        return t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
     }
 }

@@ -31,10 +31,22 @@ final class LinalgBatch {
     private LinalgBatch() {
     }
 
-    /** The dtype linalg computes in for these operands on {@code like}'s device. */
+    /**
+     * The dtype linalg computes in for these operands on {@code like}'s device.
+     *
+     * @throws IllegalArgumentException for float16, which NumPy's linalg refuses too
+     * @throws UnsupportedOperationException for complex operands (not implemented in jdpx)
+     */
     static DType computeType(UsmNdArray like, UsmNdArray... xs) {
         DType t = xs[0].dtype();
         for (int i = 1; i < xs.length; i++) t = Promotion.result(t, xs[i].dtype());
+        if (t == DType.FLOAT16) {
+            throw new IllegalArgumentException("array type float16 is unsupported in linalg (as in NumPy); astype float32 first");
+        }
+        if (t.isComplex()) {
+            throw new UnsupportedOperationException("numpy.linalg decompositions of " + t + " matrices are not implemented"
+                    + " in jdpx (matmul, dot and norm are); split the problem into real parts or use a real matrix");
+        }
         DType c = t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
         return DTypes.forDevice(c, like.device(), false);
     }

@@ -20,6 +20,15 @@ final class LinalgNorm {
      * @throws IllegalArgumentException for an order that is no norm of vectors or matrices
      */
     static UsmNdArray norm(UsmNdArray x, Object ord, int[] axes, boolean keepdims) {
+        if (x.dtype().isComplex()) {
+            boolean matrix = axes != null ? axes.length == 2 : x.ndim() == 2 && ord != null;
+            if (matrix && ("nuc".equals(ord) || ord instanceof Number n && Math.abs(n.doubleValue()) == 2)) {
+                throw new UnsupportedOperationException("norm: the spectral and nuclear norms of complex matrices need a complex"
+                        + " SVD, which jdpx does not have; use 'fro', 1 or inf");
+            }
+            // Every other norm of z depends only on |z|.
+            return norm(Tensor.abs(x), ord, axes, keepdims);
+        }
         DType t = x.dtype().isFloat() ? x.dtype() : DTypes.defaultFloat(x.device());
         UsmNdArray xf = x.dtype() == t ? x : x.astype(t);
         UsmNdArray ax = Tensor.abs(xf);

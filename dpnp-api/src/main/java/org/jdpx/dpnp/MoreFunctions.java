@@ -15,7 +15,7 @@ import org.jdpx.tensor.UsmNdArray;
  * text readers (parsed on the host, copied to the options' device), the configuration printers
  * and frompyfunc over jdpx's {@link Ufunc}. A separate file only to keep {@code Dpnp} short.
  */
-public abstract sealed class MoreFunctions extends NumpyFileFunctions permits Dpnp {
+public abstract sealed class MoreFunctions extends DtypeFunctions permits Dpnp {
 
     MoreFunctions() {
     }

@@ -10,18 +10,19 @@ import org.jdpx.interop.npy.Npy;
 import org.jdpx.interop.npy.Npz;
 import org.jdpx.interop.npy.NpzFile;
 import org.jdpx.interop.npy.RawBinary;
+import org.jdpx.interop.npy.TextFiles;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.UsmNdArray;
 
 /**
  * NumPy's file functions over {@link org.jdpx.interop.npy} ({@code .npz} archives, memory-mapped
- * {@code .npy}, raw binary), inherited by {@link Dpnp}: call them as {@code Dpnp.savez(...)}.
+ * {@code .npy}, raw binary, text), inherited by {@link Dpnp}: call them as {@code Dpnp.savez(...)}.
  * Arrays are read to the host in 1 MiB pieces on their device's queue; loaded arrays go to the
  * options' device. I/O errors come as {@link UncheckedIOException}. A separate file only to keep
  * {@code Dpnp} short.
  */
-public abstract sealed class NumpyFileFunctions extends InteropFunctions permits MoreFunctions {
+public abstract sealed class NumpyFileFunctions extends InteropFunctions permits DtypeFunctions {
 
     NumpyFileFunctions() {
     }
@@ -93,6 +94,40 @@ public abstract sealed class NumpyFileFunctions extends InteropFunctions permits
     /** NumPy {@code x.tofile(path)}: the elements in C order, native byte order, no header. */
     public static void tofile(UsmNdArray x, Path path) {
         io(() -> RawBinary.tofile(x, path));
+    }
+
+    /**
+     * NumPy {@code np.loadtxt(path, dtype, comments, delimiter, skiprows=, usecols=)}: a text table
+     * as an array on the options' device (2-D, axes of extent 1 squeezed); null dtype is float64,
+     * null delimiter any whitespace, null usecols every column, null comments none.
+     *
+     * @throws IllegalArgumentException naming row and column for a value that does not parse or a ragged table
+     */
+    public static UsmNdArray loadtxt(Path path, DType dtype, String comments, String delimiter, int skiprows, int[] usecols,
+                                     ArrayOptions o) {
+        try {
+            return TextFiles.loadtxt(path, dtype, delimiter, skiprows, usecols, comments, o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** NumPy {@code np.loadtxt(path)}: whitespace-separated floats, {@code #} comments, on the default device. */
+    public static UsmNdArray loadtxt(Path path) {
+        return loadtxt(path, null, "#", null, 0, null, ArrayOptions.defaults());
+    }
+
+    /**
+     * NumPy {@code np.savetxt(path, x, fmt, delimiter, header=, comments=)}: a 1-D (as one column)
+     * or 2-D array as text, {@code fmt} a printf format applied per value as Python's {@code %} does.
+     */
+    public static void savetxt(Path path, UsmNdArray x, String fmt, String delimiter, String header, String comments) {
+        io(() -> TextFiles.savetxt(path, x, fmt, delimiter, header, comments));
+    }
+
+    /** NumPy {@code np.savetxt(path, x)}: {@code %.18e}, space-separated, no header. */
+    public static void savetxt(Path path, UsmNdArray x) {
+        savetxt(path, x, "%.18e", " ", "", "# ");
     }
 
     private interface IoAction {

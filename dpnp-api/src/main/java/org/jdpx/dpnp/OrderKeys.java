@@ -15,9 +15,19 @@ final class OrderKeys {
     private OrderKeys() {
     }
 
-    /** Dense int64 keys of {@code x} in C order, with x's shape. */
+    /**
+     * Dense int64 keys of {@code x} in C order, with x's shape.
+     *
+     * @throws UnsupportedOperationException for complex arrays (NumPy's lexicographic order is not implemented)
+     */
     static UsmNdArray of(UsmNdArray x) {
         DType t = x.dtype();
+        if (t.isComplex()) {
+            throw new UnsupportedOperationException("sorting and searching " + t + " arrays (NumPy's lexicographic order of"
+                    + " complex numbers) is not implemented in jdpx; sort by real(x), imag(x) or abs(x) instead");
+        }
+        // float16 widens to float32 exactly and in order; its keys are float32's.
+        if (t == DType.FLOAT16) return of(x.astype(DType.FLOAT32));
         if (t.isFloat()) {
             UsmNdArray canonical = Dense.of(Tensor.add(Tensor.where(Tensor.isnan(x), Double.NaN, x), 0.0));
             UsmNdArray keys = Dense.allocate(canonical, DType.INT64, x.shape());

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NumPy names {@link Dpnp} and {@link DpnpLinalg} provide, by reflection (inherited ones included: the facades Dpnp extends): writes
- * {@code target/dpnp-names.txt} and {@code target/dpnp-linalg-names.txt}, which
+ * The NumPy names {@link Dpnp}, {@link DpnpLinalg} and {@link DpnpFft} provide, by reflection (inherited ones included: the facades Dpnp extends): writes
+ * {@code target/dpnp-names.txt}, {@code target/dpnp-linalg-names.txt} and {@code target/dpnp-fft-names.txt}, which
  * {@code scripts/dpnp_coverage.py} turns into docs/dpnp-coverage.md.
  */
 class ApiNamesTest {
@@ -51,5 +51,8 @@ class ApiNamesTest {
         Set<String> linalg = names(DpnpLinalg.class);
         assertTrue(linalg.containsAll(Set.of("solve", "matrix_rank", "multi_dot", "svdvals", "eigvalsh")), linalg.toString());
         Files.write(Path.of("target", "dpnp-linalg-names.txt"), linalg);
+        Set<String> fft = names(DpnpFft.class);
+        assertTrue(fft.containsAll(Set.of("fft", "irfftn", "hfft", "fftfreq", "ifftshift")), fft.toString());
+        Files.write(Path.of("target", "dpnp-fft-names.txt"), fft);
     }
 }

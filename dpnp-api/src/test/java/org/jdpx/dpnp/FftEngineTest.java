@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * {@link FftEngine} against the textbook O(n^2) DFT in plain Java (float64) on every device, in
  * float64 (float32 without fp64) and float32: Stockham lengths (powers of 2, 3·5·7 mixes, 1),
  * Bluestein lengths (primes, 2·prime), forward and inverse with a scale, three rows at once.
- * Tolerance: {@code n log2(n) eps} times the largest magnitude of the exact result.
+ * Tolerance: {@code n log2(n) eps} times the largest magnitude of the exact result. The GPU plan's
+ * local-memory kernel runs too, forced on the CPU drivers.
  */
 class FftEngineTest {
     private static final int[] LENGTHS = {1, 2, 3, 4, 5, 7, 8, 12, 16, 30, 49, 64, 105, 210, 243, 1024, 1000,
@@ -74,6 +76,21 @@ class FftEngineTest {
 
     @OnEveryDevice
     void transformsMatchTheTextbookDft(Device device) {
+        List<String> failures = failures(device);
+        assertTrue(failures.isEmpty(), device.filterString() + ":\n" + String.join("\n", failures));
+    }
+
+    /** The GPU plan's kernel (a work-group per row, every pass in local memory) on the CPU drivers. */
+    @OnEveryDevice
+    void gpuPlanTransformsMatchTheTextbookDft(Device device) {
+        List<String> failures = DevicePlan.forcing(DevicePlan.Kind.GPU, () -> failures(device));
+        boolean local = DevicePlan.forcing(DevicePlan.Kind.GPU,
+                () -> FftEngine.inLocalMemory(DevicePlan.of(device), 1024, DTypes.forDevice(DType.FLOAT64, device, false)));
+        assertTrue(local == !device.backend().equals("java"), "local-memory kernel for n=1024: " + local);
+        assertTrue(failures.isEmpty(), device.filterString() + " (GPU plan):\n" + String.join("\n", failures));
+    }
+
+    private static List<String> failures(Device device) {
         Random rnd = new Random(17);
         List<String> failures = new ArrayList<>();
         for (DType requested : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
@@ -92,7 +109,7 @@ class FftEngineTest {
                 }
             }
         }
-        assertTrue(failures.isEmpty(), device.filterString() + ":\n" + String.join("\n", failures));
+        return failures;
     }
 
     @Test

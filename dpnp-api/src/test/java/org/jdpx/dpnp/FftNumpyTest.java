@@ -19,8 +19,9 @@ import org.jdpx.tensor.UsmNdArray;
 /**
  * Every case {@code numpy/fft/generate_fft.py} computed with NumPy (lengths 1, powers of two,
  * 3·5·7 mixes, primes and other Bluestein lengths, n cut and padded, every axis and norm mode,
- * 2-D and n-D transforms, frequencies and shifts), run on each device: dtype (complex as pairs of
- * its part's dtype, float64 read as float32 without fp64) and shape exactly, values within
+ * 2-D and n-D transforms, frequencies and shifts), run through {@link DpnpFft} on each device:
+ * dtype (complex64/complex128 for NumPy's, whose files hold pairs of float32/float64; float64 read
+ * as float32 and complex128 as complex64 without fp64) and shape exactly, values within
  * {@code N log2(N) eps max|NumPy's output|}, N the points transformed, eps that of the dtype
  * computed in. The real and imaginary parts are compared alike.
  */
@@ -37,15 +38,16 @@ class FftNumpyTest {
 
     private static String check(Device device, Path dir, String[] f) throws java.io.IOException {
         ArrayOptions on = ArrayOptions.on(device);
-        String[] ins = f[3].isEmpty() ? new String[0] : f[3].split(",");
-        UsmNdArray[] x = new UsmNdArray[ins.length];
-        boolean[] complex = new boolean[ins.length];
-        for (int i = 0; i < ins.length; i++) {
-            complex[i] = ins[i].endsWith("~c");
-            x[i] = Dpnp.load(dir.resolve(ins[i].replace("~c", "") + ".npy"), on);
+        UsmNdArray x = null;
+        if (!f[3].isEmpty()) {
+            x = Dpnp.load(dir.resolve(f[3].replace("~c", "") + ".npy"), on);
+            if (f[3].endsWith("~c")) x = FftValues.complexResult(x);
         }
         Args args = new Args(f[2]);
-        UsmNdArray got = FftCalls.run(f[1], args, x, complex, on);
+        UsmNdArray got = FftCalls.run(f[1], args, x, on);
+        boolean complex = f[4].endsWith("~c");
+        if (complex != got.dtype().isComplex()) return "dtype " + got.dtype() + ", NumPy's is " + (complex ? "" : "not ") + "complex";
+        if (complex) got = FftValues.pairsOf(Dense.of(got));
         return compare(device, got, Npy.read(dir.resolve(f[4].replace("~c", "") + ".npy")), args.l("pts"));
     }
 
@@ -57,20 +59,27 @@ class FftNumpyTest {
         }
         MemorySegment g = got.copy().eval().toHostSegment();
         int size = (int) Shapes.size(want.shape());
-        boolean f32 = got.dtype() == DType.FLOAT32;
         double[] w = new double[size];
         double scale = 0;
         for (int i = 0; i < size; i++) {
-            w[i] = want.dtype() == DType.FLOAT32 ? want.data().getAtIndex(ValueLayout.JAVA_FLOAT, i)
-                    : want.data().getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            w[i] = value(want.data(), want.dtype(), i);
             scale = Math.max(scale, Math.abs(w[i]));
         }
-        double eps = f32 ? Math.ulp(1.0f) : Math.ulp(1.0);
+        DType t = got.dtype();
+        double eps = t == DType.FLOAT16 ? Math.scalb(1.0, -10) : t == DType.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0); // float16: 10 fraction bits
         double tol = n * Math.max(1, Math.log(n) / Math.log(2)) * eps * Math.max(scale, Double.MIN_NORMAL);
         for (int i = 0; i < size; i++) {
-            double a = f32 ? g.getAtIndex(ValueLayout.JAVA_FLOAT, i) : g.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            double a = value(g, t, i);
             if (!(Math.abs(a - w[i]) <= tol)) return "element " + i + " is " + a + ", NumPy " + w[i] + " (tolerance " + tol + ")";
         }
         return null;
+    }
+
+    private static double value(MemorySegment s, DType t, int i) {
+        return switch (t) {
+            case FLOAT16 -> Float.float16ToFloat(s.getAtIndex(ValueLayout.JAVA_SHORT, i));
+            case FLOAT32 -> s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+            default -> s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+        };
     }
 }

@@ -22,7 +22,7 @@ import org.jdpx.tensor.UsmNdArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** NumPy's file functions through Dpnp on every device: save/load, savez(_compressed), mmap_mode='r', fromfile/tofile/frombuffer. */
+/** NumPy's file functions through Dpnp on every device: save/load, savez(_compressed), mmap_mode='r', fromfile/tofile/frombuffer, loadtxt/savetxt. */
 class NumpyFileFunctionsTest {
 
     @OnEveryDevice
@@ -52,6 +52,13 @@ class NumpyFileFunctionsTest {
         assertArrayEquals(new int[] {3, 4}, Dpnp.fromfile(tmp.resolve("a.bin"), DType.INT32, 2, 8, on).toIntArray());
         ByteBuffer buf = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder()).putInt(7).putInt(8).putInt(9).flip();
         assertArrayEquals(new int[] {8, 9}, Dpnp.frombuffer(buf, DType.INT32, -1, 4, on).toIntArray());
+
+        Dpnp.savetxt(tmp.resolve("a.txt"), a, "%d", ",", "a", "# ");
+        assertEquals("# a\n1,-2,3\n4,5,6\n", Files.readString(tmp.resolve("a.txt")));
+        UsmNdArray t = Dpnp.loadtxt(tmp.resolve("a.txt"), DType.INT32, "#", ",", 0, new int[] {2, 0}, on);
+        assertArrayEquals(new int[] {3, 1, 6, 4}, t.toIntArray());
+        Dpnp.savetxt(tmp.resolve("b.txt"), b);
+        assertArrayEquals(new double[] {0.5, -1.25}, Dpnp.loadtxt(tmp.resolve("b.txt")).toDoubleArray(), 0);
     }
 
     @Test

@@ -31,7 +31,10 @@ public final class JavaArrays {
      *         is not a primitive array
      */
     public static UsmNdArray fromJava(Object javaArray, DType dtype, Queue queue, long... shape) {
-        return Tensor.asarray(javaArray, shape, ArrayOptions.on(queue).dtype(dtype));
+        ArrayOptions o = ArrayOptions.on(queue).dtype(dtype);
+        if (dtype.isComplex()) return Tensor.asComplexArray(javaArray, shape, o);
+        if (dtype == DType.FLOAT16 && javaArray instanceof short[] bits) return Tensor.fromFloat16Bits(bits, shape, o);
+        return Tensor.asarray(javaArray, shape, o);
     }
 
     /** The Java array type that holds {@code dtype}'s bits (see the class comment). */
@@ -39,11 +42,11 @@ public final class JavaArrays {
         return switch (dtype) {
             case BOOL -> boolean[].class;
             case INT8, UINT8 -> byte[].class;
-            case INT16, UINT16 -> short[].class;
+            case INT16, UINT16, FLOAT16 -> short[].class;
             case INT32, UINT32 -> int[].class;
             case INT64, UINT64 -> long[].class;
-            case FLOAT32 -> float[].class;
-            case FLOAT64 -> double[].class;
+            case FLOAT32, COMPLEX64 -> float[].class;
+            case FLOAT64, COMPLEX128 -> double[].class;
         };
     }
 

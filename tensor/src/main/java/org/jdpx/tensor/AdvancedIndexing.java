@@ -1,6 +1,7 @@
 package org.jdpx.tensor;
 
 import org.jdpx.device.ExecutionPlacementError;
+import org.jdpx.tensor.fusion.ElementOp;
 import org.jdpx.tensor.fusion.Gather;
 import org.jdpx.tensor.fusion.ReduceOp;
 
@@ -16,6 +17,10 @@ final class AdvancedIndexing {
     }
 
     static UsmNdArray take(UsmNdArray x, UsmNdArray indices, int axis) {
+        if (x.dtype().isComplex()) {
+            // The gather kernels move real elements: take each part, then join them lazily.
+            return Elementwise.apply(ElementOp.COMPLEX, take(x.real(), indices, axis), take(x.imag(), indices, axis));
+        }
         if (indices.queue() != x.queue()) {
             throw ExecutionPlacementError.of("index", "the array", x.queue(), "the indices", indices.queue());
         }
@@ -52,6 +57,9 @@ final class AdvancedIndexing {
     }
 
     static UsmNdArray mask(UsmNdArray x, UsmNdArray mask) {
+        if (x.dtype().isComplex()) {
+            return Elementwise.apply(ElementOp.COMPLEX, mask(x.real(), mask), mask(x.imag(), mask));
+        }
         if (mask.queue() != x.queue()) {
             throw ExecutionPlacementError.of("index", "the array", x.queue(), "the mask", mask.queue());
         }

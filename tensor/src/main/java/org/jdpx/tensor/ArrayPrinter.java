@@ -36,7 +36,7 @@ final class ArrayPrinter {
     }
 
     private static boolean defaultDtype(DType t) {
-        return t == DType.FLOAT64 || t == DType.INT64 || t == DType.BOOL;
+        return t == DType.FLOAT64 || t == DType.INT64 || t == DType.BOOL || t == DType.COMPLEX128;
     }
 
     private static void write(StringBuilder sb, String[] cells, int width, long[] shape, long[] strides, int axis,
@@ -67,18 +67,48 @@ final class ArrayPrinter {
             for (int i = 0; i < n; i++) out[i] = HostData.getLong(s, t, i) != 0 ? "True" : "False";
             return out;
         }
-        if (!t.isFloat()) {
+        if (!t.isInexact()) {
             for (int i = 0; i < n; i++) {
                 long v = HostData.getLong(s, t, i);
                 out[i] = t == DType.UINT64 ? Long.toUnsignedString(v) : Long.toString(v);
             }
             return out;
         }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < n; i++) v[i] = HostData.getDouble(s, t, i);
+        if (!t.isComplex()) return floats(v, t);
+        // NumPy's complex column: the real parts aligned as floats, then each imaginary part with its sign and j.
+        double[] im = new double[(int) n];
+        for (int i = 0; i < n; i++) im[i] = Math.abs(HostData.getImag(s, t, i));
+        String[] re = floats(v, t.realPart());
+        String[] ims = floats(im, t.realPart());
+        for (int i = 0; i < n; i++) {
+            boolean negative = (Double.doubleToRawLongBits(HostData.getImag(s, t, i)) < 0) && !Double.isNaN(im[i]);
+            out[i] = re[i] + (negative ? "-" : "+") + ims[i].strip() + "j" + " ".repeat(ims[i].length() - ims[i].strip().length());
+        }
+        return out;
+    }
+
+    /** Python's text of one complex value, e.g. {@code 1+2j} or {@code 0.5-0.25j}. */
+    static String complexCell(double re, double im) {
+        String r = floats(new double[] {re}, DType.FLOAT64)[0];
+        String i = floats(new double[] {Math.abs(im)}, DType.FLOAT64)[0];
+        return strip(r) + (im < 0 || (im == 0 && 1 / im < 0) ? "-" : "+") + strip(i) + "j";
+    }
+
+    private static String strip(String f) {
+        return f.endsWith(".") ? f.substring(0, f.length() - 1) : f;
+    }
+
+    /** Float cells in one column format: fixed or scientific for all, aligned on the point. */
+    private static String[] floats(double[] values, DType t) {
+        int n = values.length;
+        String[] out = new String[n];
         boolean integral = true;
         double maxAbs = 0;
         double minAbs = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            double v = HostData.getDouble(s, t, i);
+            double v = values[i];
             if (Double.isFinite(v)) {
                 integral &= v == Math.rint(v);
                 maxAbs = Math.max(maxAbs, Math.abs(v));
@@ -89,7 +119,7 @@ final class ArrayPrinter {
         int left = 0;
         int right = 0;
         for (int i = 0; i < n; i++) {
-            out[i] = cell(HostData.getDouble(s, t, i), t, integral, scientific);
+            out[i] = cell(values[i], t, integral, scientific);
             int dot = out[i].indexOf('.');
             if (dot >= 0) {
                 left = Math.max(left, dot);
@@ -120,10 +150,20 @@ final class ArrayPrinter {
         }
         if (integral) return (long) v + ".";
         // Shortest text that reads back as the same float32/float64, at most 8 decimals (NumPy's precision).
-        String shortest = t == DType.FLOAT32 ? Float.toString((float) v) : Double.toString(v);
+        String shortest = t == DType.FLOAT16 ? shortestHalf(v) : t == DType.FLOAT32 ? Float.toString((float) v) : Double.toString(v);
         BigDecimal d = new BigDecimal(shortest);
         if (d.scale() > 8) d = d.setScale(8, java.math.RoundingMode.HALF_EVEN);
         String text = d.stripTrailingZeros().toPlainString();
         return text.contains(".") ? text : text + ".";
+    }
+
+    /** The fewest significant digits that read back as the same float16 (NumPy prints float16 so). */
+    private static String shortestHalf(double v) {
+        short bits = HostData.toHalf(v);
+        for (int digits = 1; digits < 6; digits++) {
+            BigDecimal d = new BigDecimal(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+            if (HostData.toHalf(d.doubleValue()) == bits) return d.toPlainString();
+        }
+        return Double.toString(v);
     }
 }

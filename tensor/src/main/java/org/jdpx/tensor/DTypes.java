@@ -23,17 +23,24 @@ public final class DTypes {
     }
 
     /**
-     * {@code t} as the device can hold it: float64 becomes float32 on a device without fp64
-     * unless the caller asked for float64 explicitly, which is an error there.
+     * {@code t} as the device can hold it: float64 becomes float32 and complex128 becomes
+     * complex64 on a device without fp64 unless the caller asked for that dtype explicitly,
+     * which is an error there.
      *
-     * @throws IllegalArgumentException for an explicit float64 on a device without fp64
+     * @throws IllegalArgumentException for an explicit float64 or complex128 on a device without fp64
      */
     public static DType forDevice(DType t, Device device, boolean explicit) {
-        if (t != DType.FLOAT64 || device.hasAspect(Aspect.FP64)) return t;
+        if ((t != DType.FLOAT64 && t != DType.COMPLEX128) || device.hasAspect(Aspect.FP64)) return t;
+        DType narrow = t == DType.FLOAT64 ? DType.FLOAT32 : DType.COMPLEX64;
         if (explicit) {
             throw new IllegalArgumentException("device " + device.filterString() + " (" + device.name()
-                    + ") does not support float64 (no fp64 aspect); use dtype float32 there, or a device with fp64");
+                    + ") does not support " + t + " (no fp64 aspect); use dtype " + narrow + " there, or a device with fp64");
         }
-        return DType.FLOAT32;
+        return narrow;
+    }
+
+    /** complex128, or complex64 on a device without fp64: the dtype of a complex Java scalar there. */
+    public static DType defaultComplex(Device device) {
+        return defaultFloat(device).complexOf();
     }
 }

@@ -52,21 +52,17 @@ final class Elementwise {
         return t;
     }
 
-    private static DType.Kind scalarKind(Object o) {
-        return switch (o) {
-            case Boolean b -> DType.Kind.BOOL;
-            case Double d -> DType.Kind.FLOAT;
-            case Float f -> DType.Kind.FLOAT;
-            case Number n -> DType.Kind.SIGNED;
-            case null -> throw new IllegalArgumentException("operand is null");
-            default -> throw new IllegalArgumentException("unsupported operand type " + o.getClass().getName()
-                    + ": pass a UsmNdArray or a Java number/boolean");
-        };
-    }
-
     /** A Java scalar as a graph vertex of dtype {@code t}. */
     static Node scalar(Object o, DType t) {
         if (o instanceof Boolean b) return Node.Scalar.of(t, b ? 1 : 0);
+        if (o instanceof Complex c) {
+            if (!t.isComplex()) {
+                throw new IllegalArgumentException("cannot use the complex value " + c + " as " + t
+                        + " (it would lose its imaginary part); make the array complex with astype first");
+            }
+            DType part = t.realPart();
+            return Node.Op.of(ElementOp.COMPLEX, t, List.of(Node.Scalar.of(part, c.re()), Node.Scalar.of(part, c.im())));
+        }
         return Node.Scalar.of(t, (Number) o);
     }
 
@@ -92,7 +88,7 @@ final class Elementwise {
         }
         for (int i = firstValue; i < operands.length; i++) {
             if (!(operands[i] instanceof UsmNdArray)) {
-                DType.Kind k = scalarKind(operands[i]);
+                DType.Kind k = Promotion.scalarKind(operands[i]);
                 promoted = promoted == null ? scalarDefault(k, defaultFloat) : Promotion.withScalar(promoted, k, defaultFloat);
             }
         }
@@ -116,6 +112,7 @@ final class Elementwise {
             case BOOL -> DType.BOOL;
             case SIGNED, UNSIGNED -> DType.INT64;
             case FLOAT -> defaultFloat;
+            case COMPLEX -> defaultFloat.complexOf();
         };
     }
 
@@ -140,7 +137,7 @@ final class Elementwise {
             }
             return a.node();
         }
-        scalarKind(value);
+        Promotion.scalarKind(value);
         return scalar(value, target.dtype());
     }
 
@@ -194,6 +191,7 @@ final class Elementwise {
             case BOOL -> 0;
             case UNSIGNED, SIGNED -> 1;
             case FLOAT -> 2;
+            case COMPLEX -> 3;
         };
     }
 }

@@ -7,6 +7,8 @@ import java.lang.foreign.ValueLayout;
 /**
  * Element access on host segments holding one dtype, and conversion of Java arrays into
  * them: the only host-side arithmetic the tensor module does (staging data in and out).
+ * float16 elements are IEEE half bits; a complex element is a (real, imaginary) pair, read
+ * here by its real part ({@link #getImag} gives the other).
  */
 final class HostData {
 
@@ -18,11 +20,14 @@ final class HostData {
         return Arena.ofAuto().allocate(Math.max(1, n) * t.itemSize(), 8);
     }
 
-    /** Element {@code i} of {@code s} as a double (uint64 read unsigned). */
+    /** Element {@code i} of {@code s} as a double (uint64 read unsigned, a complex one's real part). */
     static double getDouble(MemorySegment s, DType t, long i) {
         return switch (t) {
+            case FLOAT16 -> Float.float16ToFloat(s.getAtIndex(ValueLayout.JAVA_SHORT, i));
             case FLOAT32 -> s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
             case FLOAT64 -> s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            case COMPLEX64 -> s.getAtIndex(ValueLayout.JAVA_FLOAT, 2 * i);
+            case COMPLEX128 -> s.getAtIndex(ValueLayout.JAVA_DOUBLE, 2 * i);
             case UINT64 -> {
                 long v = s.getAtIndex(ValueLayout.JAVA_LONG, i);
                 yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
@@ -42,11 +47,47 @@ final class HostData {
             case INT32 -> s.getAtIndex(ValueLayout.JAVA_INT, i);
             case UINT32 -> s.getAtIndex(ValueLayout.JAVA_INT, i) & 0xFFFFFFFFL;
             case INT64, UINT64 -> s.getAtIndex(ValueLayout.JAVA_LONG, i);
-            case FLOAT32 -> (long) s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
-            case FLOAT64 -> (long) s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            case FLOAT16, FLOAT32, FLOAT64, COMPLEX64, COMPLEX128 -> (long) getDouble(s, t, i);
         };
     }
 
+    /** The imaginary part of element {@code i} (0 for a real dtype). */
+    static double getImag(MemorySegment s, DType t, long i) {
+        return switch (t) {
+            case COMPLEX64 -> s.getAtIndex(ValueLayout.JAVA_FLOAT, 2 * i + 1);
+            case COMPLEX128 -> s.getAtIndex(ValueLayout.JAVA_DOUBLE, 2 * i + 1);
+            default -> 0;
+        };
+    }
+
+    /** Stores {@code re + im*1j} as element {@code i} of a complex segment (a real one keeps {@code re}). */
+    static void putComplex(MemorySegment s, DType t, long i, double re, double im) {
+        switch (t) {
+            case COMPLEX64 -> {
+                s.setAtIndex(ValueLayout.JAVA_FLOAT, 2 * i, (float) re);
+                s.setAtIndex(ValueLayout.JAVA_FLOAT, 2 * i + 1, (float) im);
+            }
+            case COMPLEX128 -> {
+                s.setAtIndex(ValueLayout.JAVA_DOUBLE, 2 * i, re);
+                s.setAtIndex(ValueLayout.JAVA_DOUBLE, 2 * i + 1, im);
+            }
+            default -> put(s, t, i, re, toLong(re));
+        }
+    }
+
+    /**
+     * The float16 nearest {@code d} (ties to even) as its bits, rounded once as NumPy rounds a
+     * float64: through a float32 rounded to odd, which carries the sticky bit so the second
+     * rounding cannot double-round.
+     */
+    static short toHalf(double d) {
+        float f = (float) d;
+        if (Float.isFinite(f) && (double) f != d && (Float.floatToRawIntBits(f) & 1) == 0) {
+            int bits = Float.floatToRawIntBits(f);
+            f = Float.intBitsToFloat(Math.abs(d) > Math.abs((double) f) ? bits + 1 : bits - 1);
+        }
+        return Float.floatToFloat16(f);
+    }
     /** Stores {@code d} (floats) or {@code l} (integers, wrapped to the width) as element {@code i}. */
     static void put(MemorySegment s, DType t, long i, double d, long l) {
         switch (t) {
@@ -55,8 +96,10 @@ final class HostData {
             case INT16, UINT16 -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) l);
             case INT32, UINT32 -> s.setAtIndex(ValueLayout.JAVA_INT, i, (int) l);
             case INT64, UINT64 -> s.setAtIndex(ValueLayout.JAVA_LONG, i, l);
+            case FLOAT16 -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, toHalf(d));
             case FLOAT32 -> s.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) d);
             case FLOAT64 -> s.setAtIndex(ValueLayout.JAVA_DOUBLE, i, d);
+            case COMPLEX64, COMPLEX128 -> putComplex(s, t, i, d, 0);
         }
     }
 
@@ -98,7 +141,7 @@ final class HostData {
         return s;
     }
 
-    private static long toLong(double d) {
+    static long toLong(double d) {
         return d >= 0x1p63 ? (long) (d - 0x1p64) : (long) d;
     }
 }

@@ -2,6 +2,7 @@ package org.jdpx.tensor;
 
 import java.util.Arrays;
 import org.jdpx.device.Queue;
+import org.jdpx.tensor.fusion.ElementOp;
 import org.jdpx.tensor.fusion.MatMul;
 import org.jdpx.tensor.linalg.Gemm;
 import org.jdpx.tensor.linalg.Strided;
@@ -20,6 +21,7 @@ final class Products {
 
     static UsmNdArray matmul(UsmNdArray a, UsmNdArray b) {
         Queue q = Elementwise.placement("matmul", a, b);
+        if (a.dtype().isComplex() || b.dtype().isComplex()) return complexMatmul(q, a, b);
         if (a.ndim() == 0 || b.ndim() == 0) {
             throw new IllegalArgumentException("matmul: input operand " + (a.ndim() == 0 ? 0 : 1)
                     + " does not have enough dimensions (a 0-d array); use multiply for scalars");
@@ -66,6 +68,23 @@ final class Products {
         if (a.ndim() == 1) return out.reshape(drop(shape, shape.length - 2));
         if (b.ndim() == 1) return out.reshape(Arrays.copyOf(shape, shape.length - 1));
         return out;
+    }
+
+    /**
+     * {@code (A + iB)(C + iD) = (AC - BD) + i(AD + BC)}: four real products of the parts (each
+     * through the GEMM core for float32/float64), joined lazily into the complex result.
+     */
+    private static UsmNdArray complexMatmul(Queue q, UsmNdArray a, UsmNdArray b) {
+        DType t = DTypes.forDevice(Promotion.result(a.dtype(), b.dtype()), q.device(), false);
+        UsmNdArray ca = a.contiguousAs(t);
+        UsmNdArray cb = b.contiguousAs(t);
+        UsmNdArray ar = ca.real().copy();
+        UsmNdArray ai = ca.imag().copy();
+        UsmNdArray br = cb.real().copy();
+        UsmNdArray bi = cb.imag().copy();
+        UsmNdArray re = Elementwise.apply(ElementOp.SUBTRACT, matmul(ar, br), matmul(ai, bi));
+        UsmNdArray im = Elementwise.apply(ElementOp.ADD, matmul(ar, bi), matmul(ai, br));
+        return Elementwise.apply(ElementOp.COMPLEX, re, im);
     }
 
     /** {@code x} of dtype {@code t}, computed, with stack axes one stride can walk; copied only when needed. */

@@ -53,6 +53,7 @@ final class Reductions {
      * @throws IllegalArgumentException for min/max/argmin/argmax of an empty selection
      */
     static UsmNdArray reduce(ReduceOp op, UsmNdArray x, int[] axes, boolean keepdims) {
+        if (x.dtype().isComplex()) return ComplexReductions.reduce(op, x, axes, keepdims);
         boolean[] red = mask(x.ndim(), axes);
         if (!op.hasIdentity() && count(x.shape(), red) == 0 && Shapes.size(x.shape()) == 0) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + op.numpyName()
@@ -82,7 +83,7 @@ final class Reductions {
     static UsmNdArray mean(UsmNdArray x, int[] axes, boolean keepdims) {
         boolean[] red = mask(x.ndim(), axes);
         long n = count(x.shape(), red);
-        UsmNdArray f = x.dtype().isFloat() ? x : x.astype(DTypes.defaultFloat(x.device()));
+        UsmNdArray f = x.dtype().isInexact() ? x : x.astype(DTypes.defaultFloat(x.device()));
         UsmNdArray s = reduce(ReduceOp.SUM, f, axes, keepdims);
         return Elementwise.apply(ElementOp.DIVIDE, s, n == 0 ? Double.NaN : (double) n);
     }
@@ -91,16 +92,20 @@ final class Reductions {
     static UsmNdArray var(UsmNdArray x, int[] axes, boolean keepdims, int ddof) {
         boolean[] red = mask(x.ndim(), axes);
         long n = count(x.shape(), red);
-        UsmNdArray f = x.dtype().isFloat() ? x : x.astype(DTypes.defaultFloat(x.device()));
+        UsmNdArray f = x.dtype().isInexact() ? x : x.astype(DTypes.defaultFloat(x.device()));
         UsmNdArray m = mean(f, axes, true);
         UsmNdArray d = Elementwise.apply(ElementOp.SUBTRACT, f, m);
-        UsmNdArray sq = Elementwise.apply(ElementOp.MULTIPLY, d, d);
+        // |d|^2: for complex values the squared parts, a real result as NumPy's var gives.
+        UsmNdArray sq = !d.dtype().isComplex() ? Elementwise.apply(ElementOp.MULTIPLY, d, d)
+                : Elementwise.apply(ElementOp.ADD, Elementwise.apply(ElementOp.SQUARE, Tensor.real(d)),
+                Elementwise.apply(ElementOp.SQUARE, Tensor.imag(d)));
         UsmNdArray s = reduce(ReduceOp.SUM, sq, axes, keepdims);
         return Elementwise.apply(ElementOp.DIVIDE, s, (double) Math.max(0, n - ddof));
     }
 
     /** Cumulative {@code op} (sum or prod) along {@code axis}; null flattens first, as NumPy does. */
     static UsmNdArray cumulative(ReduceOp op, UsmNdArray x, Integer axis) {
+        if (x.dtype().isComplex()) return ComplexReductions.cumulative(op, x, axis);
         UsmNdArray src = axis == null ? x.reshape(-1) : x;
         int a = axis == null ? 0 : Shapes.axis(axis, src.ndim());
         DType t = op.accumulatorType(src.dtype());

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdpx.device.Queue;
+import org.jdpx.kernels.DoubleStencil;
+import org.jdpx.kernels.FloatStencil;
+import org.jdpx.kernels.IntStencil;
+import org.jdpx.kernels.LongStencil;
 import org.jdpx.kernels.Stencil;
 import org.jdpx.kernels.frontend.Frontend;
 import org.jdpx.tensor.fusion.FunctionKernels;
@@ -181,13 +185,10 @@ public final class StencilFunction {
     }
 
     private static DType stencilDtype(Class<?> p) {
-        return switch (p.getSimpleName()) {
-            case "FloatStencil" -> DType.FLOAT32;
-            case "DoubleStencil" -> DType.FLOAT64;
-            case "IntStencil" -> DType.INT32;
-            case "LongStencil" -> DType.INT64;
-            default -> null;
-        };
+        if (p == FloatStencil.class) return DType.FLOAT32;
+        if (p == DoubleStencil.class) return DType.FLOAT64;
+        if (p == IntStencil.class) return DType.INT32;
+        return p == LongStencil.class ? DType.INT64 : null;
     }
 
     private Compiled compile(Method m, int rank) {

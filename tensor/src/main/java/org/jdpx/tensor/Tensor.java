@@ -63,10 +63,12 @@ public final class Tensor {
     public static UsmNdArray full(long[] shape, Object value, ArrayOptions o) {
         DType natural = switch (value) {
             case Boolean b -> DType.BOOL;
+            case Complex c -> DType.COMPLEX128;
             case Double d -> DType.FLOAT64;
             case Float f -> DType.FLOAT64;
             case Number n -> DType.INT64;
-            case null, default -> throw new IllegalArgumentException("fill value must be a Java number or boolean, not " + value);
+            case null, default -> throw new IllegalArgumentException("fill value must be a Java number, boolean or Complex, not "
+                    + value);
         };
         return fill(shape, value, natural, o);
     }
@@ -78,10 +80,18 @@ public final class Tensor {
         UsmNdArray a = UsmNdArray.allocate(shape, t, q, o.usmType(), o.order());
         if (a.size() > 0) {
             MemorySegment pattern = HostData.allocate(t, 1).asSlice(0, t.itemSize());
-            double d = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
-            long l = value instanceof Boolean b ? (b ? 1 : 0) : value instanceof Double || value instanceof Float
-                    ? (long) d : ((Number) value).longValue();
-            HostData.put(pattern, t, 0, d, l);
+            double d = value instanceof Boolean b ? (b ? 1 : 0) : value instanceof Complex c ? c.re() : ((Number) value).doubleValue();
+            long l = value instanceof Boolean b ? (b ? 1 : 0) : value instanceof Number num && !(value instanceof Double)
+                    && !(value instanceof Float) ? num.longValue() : (long) d;
+            if (value instanceof Complex c) {
+                if (!t.isComplex()) {
+                    throw new IllegalArgumentException("cannot fill a " + t + " array with the complex value " + c
+                            + "; ask for a complex dtype");
+                }
+                HostData.putComplex(pattern, t, 0, c.re(), c.im());
+            } else {
+                HostData.put(pattern, t, 0, d, l);
+            }
             a.memory().fillAsync(pattern, 0, a.size() * t.itemSize());
         }
         return a;
@@ -170,6 +180,54 @@ public final class Tensor {
         Queue q = o.resolveQueue();
         DType t = o.resolveDtype(q, natural);
         return fromHost(HostData.fromJava(javaArray, t), s, t, q, o);
+    }
+
+    /**
+     * A complex array from interleaved (real, imaginary) pairs in C order: {@code 2 * size}
+     * values, element i's real part at {@code 2i} (NumPy's memory layout). The dtype is
+     * complex64 for a {@code float[]}, complex128 for a {@code double[]} (complex64 on a device
+     * without fp64) unless the options name a complex one.
+     *
+     * @throws IllegalArgumentException when the length is not twice the shape's size, or the
+     *         options name a real dtype
+     */
+    public static UsmNdArray asComplexArray(Object interleaved, long[] shape, ArrayOptions o) {
+        double[] v = switch (interleaved) {
+            case double[] d -> d;
+            case float[] f -> {
+                double[] d = new double[f.length];
+                for (int i = 0; i < f.length; i++) d[i] = f[i];
+                yield d;
+            }
+            case null, default -> throw new IllegalArgumentException("interleaved complex data must be a float[] or double[]");
+        };
+        long[] s = shape == null ? new long[] {v.length / 2} : shape;
+        if (v.length % 2 != 0 || Shapes.size(s) * 2 != v.length) {
+            throw new IllegalArgumentException("cannot make a complex array of shape " + Shapes.describe(s) + " from "
+                    + v.length + " interleaved values (need two per element)");
+        }
+        Queue q = o.resolveQueue();
+        DType t = o.resolveDtype(q, interleaved instanceof float[] ? DType.COMPLEX64 : DType.COMPLEX128);
+        if (!t.isComplex()) throw new IllegalArgumentException("asComplexArray makes complex arrays, not " + t);
+        MemorySegment data = HostData.allocate(t, v.length / 2);
+        for (int i = 0; i < v.length / 2; i++) HostData.putComplex(data, t, i, v[2 * i], v[2 * i + 1]);
+        return fromHost(data, s, t, q, o);
+    }
+
+    /**
+     * A float16 array from IEEE binary16 bits in C order (NumPy's {@code bits.view(np.float16)}).
+     *
+     * @throws IllegalArgumentException when the shape does not match the data's length
+     */
+    public static UsmNdArray fromFloat16Bits(short[] bits, long[] shape, ArrayOptions o) {
+        long[] s = shape == null ? new long[] {bits.length} : shape;
+        if (Shapes.size(s) != bits.length) {
+            throw new IllegalArgumentException("cannot make an array of shape " + Shapes.describe(s) + " from "
+                    + bits.length + " values");
+        }
+        MemorySegment data = HostData.allocate(DType.FLOAT16, bits.length);
+        MemorySegment.copy(bits, 0, data, java.lang.foreign.ValueLayout.JAVA_SHORT, 0, bits.length);
+        return fromHost(data, s, DType.FLOAT16, o.resolveQueue(), o);
     }
 
     /** A 1-D array from Java data on the default device. */
@@ -303,6 +361,12 @@ public final class Tensor {
     public static UsmNdArray isnan(Object a) { return Elementwise.apply(ElementOp.ISNAN, a); }
     public static UsmNdArray isinf(Object a) { return Elementwise.apply(ElementOp.ISINF, a); }
     public static UsmNdArray isfinite(Object a) { return Elementwise.apply(ElementOp.ISFINITE, a); }
+    /** The real part (a new array; {@link UsmNdArray#real()} is the view). */
+    public static UsmNdArray real(Object a) { return Elementwise.apply(ElementOp.REAL, a); }
+    /** The imaginary part (zeros for a real array). */
+    public static UsmNdArray imag(Object a) { return Elementwise.apply(ElementOp.IMAG, a); }
+    /** The complex conjugate (a real array's copy). */
+    public static UsmNdArray conj(Object a) { return Elementwise.apply(ElementOp.CONJ, a); }
 
     /** {@code cond ? a : b} elementwise with broadcasting; a and b promote together. */
     public static UsmNdArray where(Object cond, Object a, Object b) {

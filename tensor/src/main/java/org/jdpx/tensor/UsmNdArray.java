@@ -193,16 +193,67 @@ public final class UsmNdArray {
         return f;
     }
 
-    /** The elements in C order as doubles. */
+    /**
+     * The elements in C order as doubles.
+     *
+     * @throws IllegalArgumentException for a complex array (use {@link #toComplexDoubleArray()})
+     */
     public double[] toDoubleArray() {
+        refuseComplex("toDoubleArray", "toComplexDoubleArray()");
         MemorySegment s = toHostSegment();
         double[] out = new double[Math.toIntExact(size())];
         for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i);
         return out;
     }
 
+    /**
+     * The elements in C order as interleaved (real, imaginary) pairs: {@code 2 * size()} doubles,
+     * element {@code i}'s real part at {@code 2i} and imaginary part at {@code 2i + 1} (the
+     * layout NumPy stores complex128 in). A real array gives zero imaginary parts.
+     */
+    public double[] toComplexDoubleArray() {
+        MemorySegment s = toHostSegment();
+        double[] out = new double[Math.toIntExact(2 * size())];
+        for (int i = 0; i < out.length / 2; i++) {
+            out[2 * i] = HostData.getDouble(s, dtype, i);
+            out[2 * i + 1] = HostData.getImag(s, dtype, i);
+        }
+        return out;
+    }
+
+    /** The elements as interleaved (real, imaginary) float pairs, as {@link #toComplexDoubleArray()}. */
+    public float[] toComplexFloatArray() {
+        double[] d = toComplexDoubleArray();
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+        return f;
+    }
+
+    /**
+     * The elements of a float16 array in C order as their IEEE binary16 bits (NumPy's
+     * {@code x.view(np.uint16)}); {@link Float#float16ToFloat} reads one.
+     *
+     * @throws IllegalArgumentException when the array is not float16
+     */
+    public short[] toFloat16Bits() {
+        if (dtype != DType.FLOAT16) {
+            throw new IllegalArgumentException("toFloat16Bits needs a float16 array, this one is " + dtype
+                    + "; use astype(DType.FLOAT16) first");
+        }
+        MemorySegment s = toHostSegment();
+        return s.toArray(java.lang.foreign.ValueLayout.JAVA_SHORT);
+    }
+
+    private void refuseComplex(String what, String instead) {
+        if (dtype.isComplex()) {
+            throw new IllegalArgumentException(what + " would drop the imaginary parts of this " + dtype
+                    + " array; use " + instead + ", or real()/imag() first");
+        }
+    }
+
     /** The elements in C order as longs (floats truncated toward zero). */
     public long[] toLongArray() {
+        refuseComplex("toLongArray", "toComplexDoubleArray()");
         MemorySegment s = toHostSegment();
         long[] out = new long[Math.toIntExact(size())];
         for (int i = 0; i < out.length; i++) out[i] = HostData.getLong(s, dtype, i);
@@ -221,7 +272,7 @@ public final class UsmNdArray {
     public boolean[] toBooleanArray() {
         MemorySegment s = toHostSegment();
         boolean[] out = new boolean[Math.toIntExact(size())];
-        for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i) != 0;
+        for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i) != 0 || HostData.getImag(s, dtype, i) != 0;
         return out;
     }
 
@@ -232,7 +283,15 @@ public final class UsmNdArray {
      */
     public double item() {
         checkOne();
+        refuseComplex("item", "itemComplex()");
         return toDoubleArray()[0];
+    }
+
+    /** The value of a one-element array as a {@link Complex} (a real one's with zero imaginary part). */
+    public Complex itemComplex() {
+        checkOne();
+        double[] d = toComplexDoubleArray();
+        return new Complex(d[0], d[1]);
     }
 
     /** The value of a one-element integer array as a long. */
@@ -333,6 +392,27 @@ public final class UsmNdArray {
     /** A flat view or copy. */
     public UsmNdArray ravel() {
         return reshape(-1);
+    }
+
+    /**
+     * The real part, NumPy's {@code x.real}: for a complex array a view of its real parts (a
+     * strided view of the interleaved storage, so writing it writes this array); a real array
+     * itself.
+     */
+    public UsmNdArray real() {
+        if (!dtype.isComplex()) return this;
+        Node.Leaf part = org.jdpx.tensor.fusion.ComplexParts.part(leaf(), 0);
+        return over(part.memory(), part.view(), part.dtype(), queue);
+    }
+
+    /**
+     * The imaginary part, NumPy's {@code x.imag}: for a complex array a view of its imaginary
+     * parts; for a real array a new array of zeros (read-only in NumPy, a plain array here).
+     */
+    public UsmNdArray imag() {
+        if (!dtype.isComplex()) return Tensor.imag(this);
+        Node.Leaf part = org.jdpx.tensor.fusion.ComplexParts.part(leaf(), 1);
+        return over(part.memory(), part.view(), part.dtype(), queue);
     }
 
     /** The axes reversed (a view), NumPy's {@code .T}. */

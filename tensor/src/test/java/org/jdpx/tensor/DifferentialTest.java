@@ -31,23 +31,35 @@ class DifferentialTest {
 
     @OnEveryDevice
     void numpyCasesMatch(Device device) throws Exception {
-        Path dir = dir();
+        runCases(device, dir(), 400, DifferentialTest::check);
+    }
+
+    /** Checks one case (operation, arguments, input files, output file); null when it matches NumPy. */
+    interface CaseCheck {
+        String check(Device device, Path dir, String op, String args, String[] ins, String out) throws IOException;
+    }
+
+    /**
+     * Runs every case of {@code dir}/cases.txt ({@code name|op|args|inputs|output}) on
+     * {@code device} and fails listing the ones that differ; more than {@code minimum} must be read.
+     */
+    static void runCases(Device device, Path dir, int minimum, CaseCheck check) throws IOException {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (String line : Files.readAllLines(dir.resolve("cases.txt"))) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\\|", -1);
             try {
-                String problem = check(device, dir, f[1], f[2], f[3].split(","), f[4]);
+                String problem = check.check(device, dir, f[1], f[2], f[3].split(","), f[4]);
                 if (problem != null) failures.add(f[0] + ": " + problem);
             } catch (RuntimeException e) {
                 failures.add(f[0] + ": " + e);
             }
             checked++;
         }
-        assertTrue(checked > 400, "cases read: " + checked);
+        assertTrue(checked > minimum, "cases read: " + checked);
         assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " cases differ from NumPy on "
-                + device.filterString() + ":\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+                + device.filterString() + ":\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
     }
 
     private static String check(Device device, Path dir, String op, String args, String[] ins, String out) throws IOException {
@@ -90,7 +102,7 @@ class DifferentialTest {
         return a.isEmpty() ? null : Arrays.stream(a.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
-    private static String param(String args, String name) {
+    static String param(String args, String name) {
         for (String kv : args.split(";")) {
             if (kv.startsWith(name + "=")) return kv.substring(name.length() + 1);
         }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class NpyGolden {
     private static final Pattern DICT = Pattern.compile(
-            "'descr':\\s*'<?\\|?([a-z]\\d)',\\s*'fortran_order':\\s*False,\\s*'shape':\\s*\\(([^)]*)\\)");
+            "'descr':\\s*'<?\\|?([a-z]\\d+)',\\s*'fortran_order':\\s*False,\\s*'shape':\\s*\\(([^)]*)\\)");
 
     private NpyGolden() {
     }
@@ -60,7 +60,11 @@ final class NpyGolden {
             long n = Shapes.size(d.shape());
             data = HostData.allocate(t, n);
             for (long i = 0; i < n; i++) {
-                HostData.put(data, t, i, HostData.getDouble(d.data(), d.dtype(), i), HostData.getLong(d.data(), d.dtype(), i));
+                if (t.isComplex()) {
+                    HostData.putComplex(data, t, i, HostData.getDouble(d.data(), d.dtype(), i), HostData.getImag(d.data(), d.dtype(), i));
+                } else {
+                    HostData.put(data, t, i, HostData.getDouble(d.data(), d.dtype(), i), HostData.getLong(d.data(), d.dtype(), i));
+                }
             }
         }
         return Tensor.fromHost(data, d.shape(), t, q, o);

@@ -109,7 +109,7 @@ class StencilFunctionTest {
 
     @Test
     void badStencilsAndCallsAreRefusedWithTheFix() {
-        ArrayOptions on = ArrayOptions.on(TestDevices.java());
+        ArrayOptions on = ArrayOptions.on(TestDevices.all().findFirst().orElseThrow());
         UsmNdArray f1 = Tensor.asarray(new float[] {1, 2, 3}, null, on);
         UsmNdArray i1 = Tensor.asarray(new int[] {1, 2, 3}, null, on);
         UsmNdArray f2 = Tensor.asarray(new float[4], new long[] {2, 2}, on);

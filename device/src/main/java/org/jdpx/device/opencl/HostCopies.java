@@ -39,10 +39,8 @@ final class HostCopies {
         cl_event last = null;
         for (long pos = 0; pos < n; pos += CHUNK) {
             long len = Math.min(CHUNK, n - pos);
-            int[] err = new int[1];
-            ByteBuffer bb = clEnqueueMapBuffer(q, dst.buffer, true, CL_MAP_WRITE_INVALIDATE_REGION, offset + pos, len,
-                    pos == 0 ? WaitList.size(wait) : 0, pos == 0 ? wait : null, null, err);
-            Cl.check(err[0], "clEnqueueMapBuffer", "copy of " + len + " bytes to " + dst);
+            ByteBuffer bb = map(q, dst, CL_MAP_WRITE_INVALIDATE_REGION, offset + pos, len, pos == 0 ? wait : null,
+                    "copy of " + len + " bytes to " + dst);
             MemorySegment.copy(src, pos, MemorySegment.ofBuffer(bb), 0, len);
             last = unmap(q, dst, bb, last);
         }
@@ -55,14 +53,36 @@ final class HostCopies {
         cl_event last = null;
         for (long pos = 0; pos < n; pos += CHUNK) {
             long len = Math.min(CHUNK, n - pos);
-            int[] err = new int[1];
-            ByteBuffer bb = clEnqueueMapBuffer(q, src.buffer, true, CL_MAP_READ, offset + pos, len,
-                    pos == 0 ? WaitList.size(wait) : 0, pos == 0 ? wait : null, null, err);
-            Cl.check(err[0], "clEnqueueMapBuffer", "copy of " + len + " bytes from " + src);
+            ByteBuffer bb = map(q, src, CL_MAP_READ, offset + pos, len, pos == 0 ? wait : null,
+                    "copy of " + len + " bytes from " + src);
             MemorySegment.copy(MemorySegment.ofBuffer(bb), 0, dst, pos, len);
             last = unmap(q, src, bb, last);
         }
         return last;
+    }
+
+    /**
+     * Maps a region and returns once the map command has completed. The map is enqueued
+     * non-blocking and then awaited through its event, rather than enqueued blocking: Mesa
+     * rusticl (22.x) returns from a blocking map early when another thread flushes or waits on the
+     * same queue meanwhile (its flush takes the queue's pending commands, so the blocking call finds
+     * none to wait for), and the pointer is then not yet registered as mapped, so the matching
+     * {@code clEnqueueUnmapMemObject} fails with {@code CL_INVALID_VALUE}. A non-blocking map
+     * registers the pointer before it returns, and the event wait covers the rest.
+     */
+    static ByteBuffer map(cl_command_queue q, OpenClMemory m, long flags, long offset, long len, cl_event[] wait,
+                          String what) {
+        int[] err = new int[1];
+        cl_event done = new cl_event();
+        ByteBuffer bb = clEnqueueMapBuffer(q, m.buffer, false, flags, offset, len, WaitList.size(wait), wait, done,
+                err);
+        Cl.check(err[0], "clEnqueueMapBuffer", what);
+        try {
+            Cl.check(clWaitForEvents(1, new cl_event[] {done}), "clWaitForEvents", "map for " + what);
+        } finally {
+            clReleaseEvent(done);
+        }
+        return bb;
     }
 
     private static cl_event unmap(cl_command_queue q, OpenClMemory m, ByteBuffer bb, cl_event previous) {

@@ -23,7 +23,8 @@ import org.jocl.cl_mem;
  *       host looks at it and unmapped before the next device command that touches it.</li>
  * </ul>
  *
- * <p>Mapping rule: {@link #hostView()} maps the whole block (blocking, read and write) on the
+ * <p>Mapping rule: {@link #hostView()} maps the whole block (read and write, waiting for the map,
+ * see {@link HostCopies#map}) on the
  * device's internal queue and keeps it mapped; every queue command calls
  * {@link #beforeDeviceUse()} first, which unmaps it and closes the view's arena, so a view kept
  * past that point throws {@link IllegalStateException} instead of touching unmapped memory.
@@ -142,10 +143,8 @@ final class OpenClMemory implements NativeMemory {
                 throw new UnsupportedOperationException("host views of OpenCL blocks over 2 GiB are not supported "
                         + "(this one has " + bytes + " bytes); copy it in parts instead");
             }
-            int[] err = new int[1];
-            ByteBuffer bb = clEnqueueMapBuffer(device.hostQueue, buffer, true, CL_MAP_READ | CL_MAP_WRITE, 0, backing,
-                    0, null, null, err);
-            Cl.check(err[0], "clEnqueueMapBuffer", "host view of " + bytes + " bytes on " + device.label());
+            ByteBuffer bb = HostCopies.map(device.hostQueue, this, CL_MAP_READ | CL_MAP_WRITE, 0, backing, null,
+                    "host view of " + bytes + " bytes on " + device.label());
             Arena arena = Arena.ofShared();
             MemorySegment view = MemorySegment.ofAddress(MemorySegment.ofBuffer(bb).address())
                     .reinterpret(bytes, arena, null);

@@ -19,8 +19,10 @@ final class ArrowTypes {
             case BOOL -> ArrowType.Bool.INSTANCE;
             case SIGNED -> new ArrowType.Int(t.itemSize() * 8, true);
             case UNSIGNED -> new ArrowType.Int(t.itemSize() * 8, false);
-            case FLOAT -> new ArrowType.FloatingPoint(t == DType.FLOAT32 ? FloatingPointPrecision.SINGLE
-                    : FloatingPointPrecision.DOUBLE);
+            case FLOAT -> new ArrowType.FloatingPoint(t == DType.FLOAT16 ? FloatingPointPrecision.HALF
+                    : t == DType.FLOAT32 ? FloatingPointPrecision.SINGLE : FloatingPointPrecision.DOUBLE);
+            case COMPLEX -> throw new IllegalArgumentException("Arrow has no complex type, so " + t + " arrays cannot "
+                    + "be exported; export real(x) and imag(x) as two arrays");
         };
     }
 
@@ -42,6 +44,9 @@ final class ArrowTypes {
                     }
                 }
             }
+            case ArrowType.FloatingPoint f when f.getPrecision() == FloatingPointPrecision.HALF -> {
+                return DType.FLOAT16;
+            }
             case ArrowType.FloatingPoint f when f.getPrecision() == FloatingPointPrecision.SINGLE -> {
                 return DType.FLOAT32;
             }
@@ -52,7 +57,7 @@ final class ArrowTypes {
             }
         }
         throw new IllegalArgumentException("Arrow type " + a + " has no jdpx dtype; jdpx reads Bool, Int(8-64, "
-                + "signed or not), FloatingPoint(SINGLE, DOUBLE) and fixed_shape_tensor of those (no float16 yet)");
+                + "signed or not), FloatingPoint(HALF, SINGLE, DOUBLE) and fixed_shape_tensor of those");
     }
 
     /** A new empty vector of a dtype. */

@@ -22,14 +22,15 @@ final class DlpackDtypes {
             case SIGNED -> INT;
             case UNSIGNED -> UINT;
             case FLOAT -> FLOAT;
+            case COMPLEX -> COMPLEX;
         };
     }
 
     /**
      * The dtype of a DLPack type.
      *
-     * @throws IllegalArgumentException for types jdpx has no dtype for (float16, bfloat16,
-     *         complex, float8 and smaller, vector lanes), naming the type
+     * @throws IllegalArgumentException for types jdpx has no dtype for (bfloat16, float8 and
+     *         smaller, vector lanes), naming the type
      */
     static DType of(int code, int bits, int lanes) {
         if (lanes != 1) {
@@ -50,6 +51,6 @@ final class DlpackDtypes {
             default -> "type code " + code + " with " + bits + " bits";
         };
         throw new IllegalArgumentException("jdpx has no dtype for DLPack " + name
-                + " (it has bool, int8-64, uint8-64, float32, float64; float16 and complex are not provided yet)");
+                + " (it has bool, int8-64, uint8-64, float16, float32, float64, complex64, complex128)");
     }
 }

@@ -8,9 +8,8 @@ import org.jdpx.tensor.DType;
 
 /**
  * The table between jdpx dtypes and NumPy's type strings ({@code descr} without its byte-order
- * character). Adding a dtype to {@code .npy}/{@code .npz} support is one line here, e.g.
- * {@code new Code(DType.COMPLEX64, "c8", 4)} (a complex number swaps its two float halves
- * separately) or {@code new Code(DType.FLOAT16, "f2")}.
+ * character). Adding a dtype to {@code .npy}/{@code .npz} support is one line here (a complex number
+ * swaps its two float halves separately, so its swap unit is half its size).
  */
 final class NpyTypes {
 
@@ -37,8 +36,11 @@ final class NpyTypes {
             new Code(DType.UINT16, "u2"),
             new Code(DType.UINT32, "u4"),
             new Code(DType.UINT64, "u8"),
+            new Code(DType.FLOAT16, "f2"),
             new Code(DType.FLOAT32, "f4"),
-            new Code(DType.FLOAT64, "f8"));
+            new Code(DType.FLOAT64, "f8"),
+            new Code(DType.COMPLEX64, "c8", 4),
+            new Code(DType.COMPLEX128, "c16", 8));
 
     private NpyTypes() {
     }

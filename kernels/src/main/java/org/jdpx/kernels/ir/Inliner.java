@@ -11,7 +11,8 @@ import java.util.Map;
  * kernel rather than a call. Scalar parameters become fresh locals assigned from the arguments
  * (the body may assign them, as Java allows); pointer parameters are replaced by the caller's
  * pointer; every local and label is copied, so one function may be inlined several times; a
- * {@code return v} becomes an assignment and a break out of a block around the copy. Calls the
+ * {@code return v} becomes an assignment and a break out of a block around the copy (no block
+ * when the only return is the last statement). Calls the
  * body makes stay calls: the caller's module must list the function's helpers.
  */
 public final class Inliner {
@@ -52,8 +53,31 @@ public final class Inliner {
             }
         }
         for (Var v : f.locals()) in.replace.put(v, new Expr.Read(b.local(v.name(), v.type())));
-        b.add(new Stmt.Block(in.exit, in.stmts(f.body())));
+        List<Stmt> body = new ArrayList<>(in.stmts(f.body()));
+        // The final return's break is a no-op; without other early returns no block is needed
+        // (a C compiler sees straight-line code, as for a built-in operation).
+        if (!body.isEmpty() && body.getLast() instanceof Stmt.Break k && k.target() == in.exit) body.removeLast();
+        if (breaksTo(body, in.exit)) {
+            b.add(new Stmt.Block(in.exit, body));
+        } else {
+            body.forEach(b::add);
+        }
         return result == null ? b.i32(0) : b.read(result);
+    }
+
+    private static boolean breaksTo(List<Stmt> body, Label l) {
+        for (Stmt s : body) {
+            boolean found = switch (s) {
+                case Stmt.Break k -> k.target() == l;
+                case Stmt.If i -> breaksTo(i.then(), l) || breaksTo(i.otherwise(), l);
+                case Stmt.Loop p -> breaksTo(p.body(), l) || breaksTo(p.update(), l);
+                case Stmt.Block k -> breaksTo(k.body(), l);
+                case Stmt.Switch w -> breaksTo(w.otherwise(), l) || w.cases().stream().anyMatch(c -> breaksTo(c.body(), l));
+                default -> false;
+            };
+            if (found) return true;
+        }
+        return false;
     }
 
     private List<Stmt> stmts(List<Stmt> body) {

@@ -32,10 +32,18 @@ public enum ElementOp {
     ISNAN("isnan", 1, Rule.BOOL), ISINF("isinf", 1, Rule.BOOL), ISFINITE("isfinite", 1, Rule.BOOL),
     LOGICAL_NOT("logical_not", 1, Rule.BOOL), BITWISE_NOT("bitwise_invert", 1, Rule.SAME),
     /** {@code where(cond, a, b)}: the promoted type of a and b. */
-    WHERE("where", 3, Rule.SAME);
+    WHERE("where", 3, Rule.SAME),
+    /** The real part (a real array's own value). */
+    REAL("real", 1, Rule.PART),
+    /** The imaginary part (zero for a real array). */
+    IMAG("imag", 1, Rule.PART),
+    /** The complex conjugate (a real array's own value). */
+    CONJ("conjugate", 1, Rule.SAME),
+    /** {@code re + im*1j} from two real operands: how complex scalars and results are assembled. */
+    COMPLEX("complex", 2, Rule.COMPLEX);
 
     /** How the result dtype follows from the promoted input dtype. */
-    enum Rule { SAME, FLOAT, BOOL }
+    enum Rule { SAME, FLOAT, BOOL, PART, COMPLEX }
 
     private final String numpyName;
     private final int arity;
@@ -69,8 +77,8 @@ public enum ElementOp {
         check(promoted);
         if (isLogical()) return DType.BOOL;
         // NumPy's true division of integers and bools is float64 (the default float), never float16/32.
-        if (this == DIVIDE && !promoted.isFloat()) return defaultFloat;
-        if (rule == Rule.FLOAT) return floatFor(promoted, defaultFloat);
+        if (this == DIVIDE && !promoted.isInexact()) return defaultFloat;
+        if (rule == Rule.FLOAT || rule == Rule.COMPLEX) return floatFor(promoted, defaultFloat);
         // NumPy has no bool loop for these: bools are computed as int8.
         boolean int8ForBool = this == FLOOR_DIVIDE || this == REMAINDER || this == FMOD || this == POWER || this == SQUARE
                 || this == LEFT_SHIFT || this == RIGHT_SHIFT;
@@ -80,19 +88,65 @@ public enum ElementOp {
 
     /** The result dtype for operands promoted to {@code promoted}. */
     public DType resultType(DType promoted, DType defaultFloat) {
-        return rule == Rule.BOOL ? DType.BOOL : operandType(promoted, defaultFloat);
+        DType t = operandType(promoted, defaultFloat);
+        if (rule == Rule.BOOL) return DType.BOOL;
+        return switch (rule) {
+            case PART -> t.realPart();
+            case COMPLEX -> t.complexOf();
+            default -> this == ABS ? t.realPart() : t;
+        };
     }
 
-    /** The float dtype an integer operand of a float function becomes (NumPy's, without float16). */
+    /**
+     * The float dtype an integer operand of a float function becomes, as NumPy's loops choose
+     * it: float16 for bool and 8-bit integers, float32 for 16-bit ones, the default float for
+     * wider ones; float and complex dtypes stay.
+     */
     static DType floatFor(DType t, DType defaultFloat) {
-        if (t.isFloat()) return t;
-        return t.itemSize() <= 2 ? DType.FLOAT32 : defaultFloat;
+        if (t.isInexact()) return t;
+        return switch (t.itemSize()) {
+            case 1 -> DType.FLOAT16;
+            case 2 -> DType.FLOAT32;
+            default -> defaultFloat;
+        };
+    }
+
+    /** Whether jdpx computes this operation on complex operands. */
+    public boolean supportsComplex() {
+        return switch (this) {
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, POWER, EQUAL, NOT_EQUAL, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR,
+                 LOGICAL_NOT, NEGATIVE, POSITIVE, ABS, SIGN, SQUARE, RECIPROCAL, SQRT, EXP, EXP2, LOG, LOG2, LOG10,
+                 SIN, COS, TAN, SINH, COSH, TANH, ISNAN, ISINF, ISFINITE, WHERE, REAL, IMAG, CONJ -> true;
+            default -> false;
+        };
+    }
+
+    /** Operations NumPy itself has no complex loop for (a TypeError there). */
+    private boolean numpyRefusesComplex() {
+        return switch (this) {
+            case FLOOR_DIVIDE, REMAINDER, FMOD, ARCTAN2, HYPOT, CBRT, DEG2RAD, RAD2DEG, FLOOR, CEIL, TRUNC, COMPLEX,
+                 BITWISE_AND, BITWISE_OR, BITWISE_XOR, BITWISE_NOT, LEFT_SHIFT, RIGHT_SHIFT -> true;
+            default -> false;
+        };
     }
 
     private void check(DType t) {
+        if (t.isComplex() && !supportsComplex()) {
+            if (numpyRefusesComplex()) {
+                throw new IllegalArgumentException(numpyName + " is not supported for complex dtype " + t
+                        + " (NumPy has no complex loop for it either); use real/imag or abs first");
+            }
+            boolean ordering = switch (this) {
+                case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, MINIMUM, MAXIMUM, FMIN, FMAX -> true;
+                default -> false;
+            };
+            throw new UnsupportedOperationException(numpyName + " on complex dtype " + t + " is not implemented in jdpx"
+                    + (ordering ? " (NumPy orders complex numbers lexicographically, the Array API refuses to); compare"
+                    + " real/imag or abs explicitly" : "; apply it to the real and imaginary parts (real/imag) instead"));
+        }
         boolean bitwise = this == BITWISE_AND || this == BITWISE_OR || this == BITWISE_XOR || this == BITWISE_NOT;
         boolean shift = this == LEFT_SHIFT || this == RIGHT_SHIFT;
-        if ((bitwise || shift) && t.isFloat()) {
+        if ((bitwise || shift) && t.isInexact()) {
             throw new IllegalArgumentException(numpyName + " is not supported for dtype " + t
                     + ": it takes integer or bool arrays; use astype first");
         }

@@ -57,17 +57,41 @@ public final class FusedKernels {
         if (n == 0) return;
         checkSize(n);
         Device device = queue.device();
+        // A complex output is two real outputs (its interleaved parts), written by one kernel.
+        ComplexSplit split = new ComplexSplit(device);
+        List<Node.Leaf> outs;
+        List<Node> roots;
+        if (out.dtype().isComplex()) {
+            ComplexSplit.Parts p = split.as(root, out.dtype());
+            outs = ComplexSplit.outputs(out);
+            roots = List.of(p.re(), p.im());
+        } else {
+            outs = List.of(out);
+            roots = List.of(split.real(root.dtype().isComplex() ? new Node.Cast(out.dtype(), root) : root));
+        }
         KernelWriter w = new KernelWriter("fused", Schedule.mode(device), device);
         w.keyPart("ew");
         w.enter(Space.elementwise(out.shape()), null);
-        w.prepare(out);
-        w.prepare(root);
+        outs.forEach(w::prepare);
+        roots.forEach(w::prepare);
         boolean prologue = hasCombine(root);
         long items = Schedule.elementwiseItems(device, n, prologue);
         long chunk = Schedule.ceilDiv(n, items);
         if (items >= n && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem();
-        w.loop(w.globalId(), w.globalSize(), n, chunk,
-                () -> w.store(out, w.lowering().cast(root.dtype(), out.dtype(), w.eval(root))));
+        w.loop(w.globalId(), w.globalSize(), n, chunk, () -> {
+            if (outs.size() == 1) {
+                w.store(out, w.lowering().cast(roots.get(0).dtype(), out.dtype(), w.eval(roots.get(0))));
+                return;
+            }
+            // Every part is computed before any is stored: an in-place update reads both parts of its target.
+            Var[] parts = new Var[outs.size()];
+            for (int k = 0; k < parts.length; k++) {
+                Node r = roots.get(k);
+                parts[k] = w.lowering().temp(Lowering.compute(outs.get(k).dtype()));
+                w.builder().assign(parts[k], w.lowering().cast(r.dtype(), outs.get(k).dtype(), w.eval(r)));
+            }
+            for (int k = 0; k < parts.length; k++) w.store(outs.get(k), w.builder().read(parts[k]));
+        });
         CompiledKernel k = kernel(w);
         launch(queue, k, items, Schedule.elementwiseGroup(device), w);
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + why + "]: "
@@ -97,7 +121,8 @@ public final class FusedKernels {
      * root's shape) in the same pass: how a lazy input whose math is expensive is computed once
      * for both the reduction and its later readers.
      */
-    public static Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue, Node.Leaf sideOut) {
+    public static Reduced reduce(ReduceOp op, Node graph, boolean[] reduced, Queue queue, Node.Leaf sideOut) {
+        Node root = realGraph(graph, op.numpyName(), queue.device());
         Device device = queue.device();
         Space space = Space.reduction(root.shape(), reduced);
         long outputs = space.outerSize();
@@ -188,7 +213,8 @@ public final class FusedKernels {
      * work-item per line walking it in order, or on the GPU plan block scans by work-groups
      * ({@link BlockScan}), as {@link Schedule#scan} decides.
      */
-    public static void scan(ReduceOp op, Node root, int axis, Node.Leaf out, Queue queue) {
+    public static void scan(ReduceOp op, Node graph, int axis, Node.Leaf out, Queue queue) {
+        Node root = realGraph(graph, "cum" + op.numpyName(), queue.device());
         boolean[] along = new boolean[root.shape().length];
         along[axis] = true;
         Space space = Space.reduction(root.shape(), along);
@@ -238,6 +264,17 @@ public final class FusedKernels {
             case Node.Call c -> true; // a user function may hold anything
             default -> false;
         };
+    }
+
+    /**
+     * {@code root} with its complex inner values split into real parts ({@link ComplexSplit});
+     * a complex root is the caller's to reduce part by part.
+     */
+    private static Node realGraph(Node root, String what, Device device) {
+        if (root.dtype().isComplex()) {
+            throw new IllegalStateException(what + " kernels take real values; reduce a complex array's parts separately");
+        }
+        return new ComplexSplit(device).real(root);
     }
 
     private static boolean hasCombine(Node n) {

@@ -391,7 +391,9 @@ final class KernelWriter {
             in.add(low.cast(x.dtype(), want, eval(x)));
         }
         key.append(')');
-        return low.apply(o.op(), t, in);
+        Expr r = low.apply(o.op(), t, in);
+        // NumPy's float16 loops compute in float32 and round every result to half.
+        return o.dtype() == DType.FLOAT16 ? HalfLowering.round(low, r) : r;
     }
 
     /** A user function: inputs converted to its parameter dtypes, its body inlined ({@link Inliner}). */

@@ -20,7 +20,9 @@ import org.jdpx.tensor.DType;
  * <p>Register forms: bool and the 8/16-bit integers live in an I32 (bool as 0/1, unsigned ones
  * zero-extended), uint32 in an I64, int64 and uint64 in an I64 (uint64 compared unsigned),
  * floats as themselves. Every operation re-normalizes its result to that form, which is how
- * int8 arithmetic wraps at 8 bits as NumPy's does.
+ * int8 arithmetic wraps at 8 bits as NumPy's does; float16 lives in an F32 rounded to half
+ * after every operation ({@link HalfLowering}). Complex values never get here: {@link ComplexSplit}
+ * rewrites them into pairs of real values before a kernel is written.
  *
  * <p>Compiled kernels are cached on disk by their structure: change
  * {@link FusedKernels#LOWERING_VERSION} with anything here that changes what a kernel computes.
@@ -45,21 +47,27 @@ final class Lowering {
         return switch (t) {
             case BOOL, INT8, INT16, UINT8, UINT16, INT32 -> Scalar.I32;
             case UINT32, INT64, UINT64 -> Scalar.I64;
-            case FLOAT32 -> Scalar.F32;
+            case FLOAT16, FLOAT32 -> Scalar.F32;
             case FLOAT64 -> Scalar.F64;
+            case COMPLEX64, COMPLEX128 -> throw complexHere(t);
         };
+    }
+
+    private static IllegalStateException complexHere(DType t) {
+        return new IllegalStateException(t + " reached the real lowering; complex graphs are split by ComplexSplit first");
     }
 
     /** The IR type of one element of {@code t} in memory. */
     static Scalar storage(DType t) {
         return switch (t) {
             case BOOL, INT8, UINT8 -> Scalar.I8;
-            case INT16 -> Scalar.I16;
+            case INT16, FLOAT16 -> Scalar.I16;
             case UINT16 -> Scalar.I16; // read back zero-extended (kernels have no ushort views)
             case INT32, UINT32 -> Scalar.I32;
             case INT64, UINT64 -> Scalar.I64;
             case FLOAT32 -> Scalar.F32;
             case FLOAT64 -> Scalar.F64;
+            case COMPLEX64, COMPLEX128 -> throw complexHere(t);
         };
     }
 
@@ -84,12 +92,14 @@ final class Lowering {
             case UINT8 -> b.binary(BinOp.AND, b.convert(Scalar.I32, raw), b.i32(0xFF));
             case UINT16 -> b.binary(BinOp.AND, b.convert(Scalar.I32, raw), b.i32(0xFFFF));
             case UINT32 -> b.binary(BinOp.AND, b.convert(Scalar.I64, raw), b.i64(0xFFFFFFFFL));
+            case FLOAT16 -> HalfLowering.toFloat(this, raw);
             default -> b.convert(compute(t), raw);
         };
     }
 
     /** A register value as stored in memory. */
     Expr toStorage(DType t, Expr v) {
+        if (t == DType.FLOAT16) return b.convert(Scalar.I16, HalfLowering.toBits(this, v));
         return b.convert(storage(t), v);
     }
 
@@ -119,6 +129,10 @@ final class Lowering {
     Expr cast(DType from, DType to, Expr v) {
         if (from == to) return v;
         if (to == DType.BOOL) return boolValue(truthy(from, v));
+        if (to == DType.FLOAT16) {
+            Expr single = from == DType.FLOAT64 ? HalfLowering.toOddFloat(this, v) : cast(from, DType.FLOAT32, v);
+            return HalfLowering.round(this, single);
+        }
         if (to.isFloat()) {
             Scalar f = compute(to);
             if (from == DType.UINT64) {
@@ -226,6 +240,9 @@ final class Lowering {
             case BITWISE_NOT -> t == DType.BOOL ? b.binary(BinOp.XOR, x, b.i32(1))
                     : normalize(t, b.binary(BinOp.XOR, x, constant(t, -1, -1)));
             case WHERE -> b.select(b.compare(CmpOp.NE, x, b.i32(0)), y, a.get(2));
+            case REAL, CONJ -> x;
+            case IMAG -> zero(t);
+            case COMPLEX -> throw complexHere(DType.COMPLEX128);
         };
     }
 

@@ -31,7 +31,7 @@ public enum ReduceOp {
             case SUM, PROD -> switch (in.kind()) {
                 case BOOL, SIGNED -> DType.INT64;
                 case UNSIGNED -> DType.UINT64;
-                case FLOAT -> in;
+                case FLOAT, COMPLEX -> in;
             };
             case MIN, MAX, ARGMIN, ARGMAX -> in;
             case ANY, ALL -> DType.BOOL;

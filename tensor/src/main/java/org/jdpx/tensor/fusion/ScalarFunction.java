@@ -44,8 +44,11 @@ public record ScalarFunction(String name, Frontend.FunctionResult compiled, DTyp
             case UINT16 -> 'H';
             case UINT32 -> 'I';
             case UINT64 -> 'L';
+            case FLOAT16 -> 'e';
             case FLOAT32 -> 'f';
             case FLOAT64 -> 'd';
+            case COMPLEX64 -> 'F';
+            case COMPLEX128 -> 'D';
         };
     }
 }
