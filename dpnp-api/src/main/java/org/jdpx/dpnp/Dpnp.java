@@ -28,7 +28,7 @@ import org.jdpx.tensor.UsmNdArray;
  * with NumPy's wording; a variant jdpx does not implement: {@link UnsupportedOperationException}
  * naming the function and what to use instead. float64 results become float32 on a device without fp64.
  */
-public final class Dpnp extends DtypeFunctions {
+public final class Dpnp extends MoreFunctions {
 
     private Dpnp() {
     }

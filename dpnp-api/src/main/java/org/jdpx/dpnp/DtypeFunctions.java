@@ -11,7 +11,7 @@ import org.jdpx.tensor.UsmNdArray;
  * from NumPy 2's rules (checked against NumPy for every dtype pair). A separate file only to keep
  * {@code Dpnp} short.
  */
-public abstract sealed class DtypeFunctions extends NumpyFileFunctions permits Dpnp {
+public abstract sealed class DtypeFunctions extends NumpyFileFunctions permits MoreFunctions {
 
     DtypeFunctions() {
     }

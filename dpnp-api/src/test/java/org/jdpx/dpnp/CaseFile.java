@@ -33,6 +33,36 @@ record CaseFile(List<String> failures, int checked, Set<String> functions) {
                 + what + ":\n" + String.join("\n", f.subList(0, Math.min(60, f.size()))));
     }
 
+    /** Checks one case's fields on a device, the case folder at hand; returns the problem, or null. */
+    interface DeviceChecker {
+        String check(org.jdpx.device.Device device, Path dir, String[] fields) throws IOException;
+    }
+
+    /**
+     * Runs the case file {@code /numpy/<folder>/cases.txt} on {@code device} under {@code plan}
+     * ({@link PlanCases#under}) and asserts as {@link #assertAllMatch} does.
+     */
+    static void assertOnPlan(String folder, org.jdpx.device.Device device, org.jdpx.kernels.plan.DevicePlan.Kind plan,
+            DeviceChecker checker, int minCases, int minFunctions) throws Exception {
+        Path dir = Path.of(CaseFile.class.getResource("/numpy/" + folder + "/cases.txt").toURI()).getParent();
+        PlanCases.under(device, plan, d -> {
+            try {
+                assertAllMatch(d.filterString() + " (" + plan + " plan)", dir.resolve("cases.txt"), f -> checker.check(d, dir, f),
+                        minCases, minFunctions);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The case's input arrays (its comma-separated field of .npy names in {@code dir}) on the options' device. */
+    static org.jdpx.tensor.UsmNdArray[] inputs(Path dir, String field, org.jdpx.tensor.ArrayOptions on) {
+        String[] ins = field.isEmpty() ? new String[0] : field.split(",");
+        org.jdpx.tensor.UsmNdArray[] x = new org.jdpx.tensor.UsmNdArray[ins.length];
+        for (int i = 0; i < ins.length; i++) x[i] = Dpnp.load(dir.resolve(ins[i] + ".npy"), on);
+        return x;
+    }
+
     static CaseFile run(Path cases, Checker checker) throws IOException {
         List<String> failures = new ArrayList<>();
         Set<String> functions = new TreeSet<>();

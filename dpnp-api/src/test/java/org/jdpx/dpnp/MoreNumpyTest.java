@@ -23,22 +23,13 @@ class MoreNumpyTest {
 
     @OnEveryPlan
     void numpyCasesMatch(Device device, Kind plan) throws Exception {
-        Path dir = Path.of(MoreNumpyTest.class.getResource("/numpy/more/cases.txt").toURI()).getParent();
-        PlanCases.under(device, plan, d -> {
-            try {
-                CaseFile.assertAllMatch(d.filterString() + " (" + plan + " plan)", dir.resolve("cases.txt"), f -> check(d, dir, f), 150, 58);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CaseFile.assertOnPlan("more", device, plan, MoreNumpyTest::check, 150, 58);
     }
 
     private static String check(Device device, Path dir, String[] f) throws IOException {
         Args args = new Args(f[2]);
         ArrayOptions on = ArrayOptions.on(device);
-        String[] ins = f[3].isEmpty() ? new String[0] : f[3].split(",");
-        UsmNdArray[] x = new UsmNdArray[ins.length];
-        for (int i = 0; i < ins.length; i++) x[i] = Dpnp.load(dir.resolve(ins[i] + ".npy"), on);
+        UsmNdArray[] x = CaseFile.inputs(dir, f[3], on);
         if (f[5].equals("text")) {
             boolean narrowed = x.length > 0 && x[0].dtype() == DType.FLOAT32 && args.has("want32");
             String want = unescape(narrowed ? args.str("want32") : f[4]);

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Storage of complex64/complex128 and float16 arrays on every device: creation from Java
@@ -112,19 +110,6 @@ class ComplexStorageTest {
         assertEquals("UsmNdArray([1.+2.j, 3.-4.j], dtype=complex64" + dev,
                 Tensor.asComplexArray(new float[] {1, 2, 3, -4}, null, on).toString());
         assertEquals("(1.5-2j)", new Complex(1.5, -2).toString());
-    }
-
-    @OnEveryDevice
-    void npyFilesKeepBothParts(Device device, @TempDir Path tmp) {
-        ArrayOptions on = ArrayOptions.on(device);
-        UsmNdArray z = Tensor.asComplexArray(new float[] {1, 2, 3, 4}, null, on);
-        Tensor.save(tmp.resolve("z.npy"), z);
-        assertArrayEquals(new float[] {1, 2, 3, 4}, Tensor.load(tmp.resolve("z.npy"), on).toComplexFloatArray());
-        UsmNdArray h = Tensor.asarray(new float[] {0.5f, -2}, null, on.dtype(DType.FLOAT16));
-        Tensor.save(tmp.resolve("h.npy"), h);
-        UsmNdArray hb = Tensor.load(tmp.resolve("h.npy"), on);
-        assertEquals(DType.FLOAT16, hb.dtype());
-        assertArrayEquals(new float[] {0.5f, -2}, hb.toFloatArray());
     }
 
     @OnEveryDevice

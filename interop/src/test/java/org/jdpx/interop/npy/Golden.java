@@ -91,11 +91,12 @@ record Golden(String file, String member, DType dtype, ByteOrder order, boolean 
         return bitsOf(x.toHostSegment(), x.dtype(), x.size());
     }
 
-    /** {@code n} native-order elements of {@code t} as unsigned bit patterns. */
+    /** {@code n} native-order elements of {@code t} as unsigned bit patterns (complex: two per element). */
     static long[] bitsOf(MemorySegment s, DType t, long n) {
-        long[] out = new long[(int) n];
-        for (int i = 0; i < n; i++) {
-            out[i] = switch (t.itemSize()) {
+        int parts = t.isComplex() ? 2 : 1; // a complex element as its two halves
+        long[] out = new long[(int) n * parts];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (t.itemSize() / parts) {
                 case 1 -> s.get(ValueLayout.JAVA_BYTE, i) & 0xFFL;
                 case 2 -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) & 0xFFFFL;
                 case 4 -> s.getAtIndex(ValueLayout.JAVA_INT, i) & 0xFFFFFFFFL;

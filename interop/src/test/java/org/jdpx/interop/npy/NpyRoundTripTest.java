@@ -43,6 +43,14 @@ class NpyRoundTripTest {
 
     /** {@code n} distinct values of {@code t} (fractions for floats, wrapping negatives for integers). */
     static UsmNdArray values(DType t, int n, ArrayOptions on) {
+        if (t.isComplex()) {
+            double[] z = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                z[2 * i] = (i - 17) * 0.37;
+                z[2 * i + 1] = i * 0.11 - 3;
+            }
+            return Tensor.asComplexArray(z, new long[] {n}, on.dtype(t));
+        }
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = t.isFloat() ? (i - 17) * 0.37 : (i * 37 - 900) % 250;
         return Tensor.asarray(v, new long[] {n}, on.dtype(t));
@@ -54,7 +62,7 @@ class NpyRoundTripTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (DType t : DType.values()) {
-            if (t == DType.FLOAT64 && !device.hasAspect(Aspect.FP64)) continue;
+            if ((t == DType.FLOAT64 || t == DType.COMPLEX128) && !device.hasAspect(Aspect.FP64)) continue;
             int k = 0;
             for (Map.Entry<String, UsmNdArray> e : layouts(t, on).entrySet()) {
                 for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
@@ -69,7 +77,7 @@ class NpyRoundTripTest {
                 }
             }
         }
-        assertEquals((device.hasAspect(Aspect.FP64) ? 11 : 10) * 6 * 2, checked);
+        assertEquals((device.hasAspect(Aspect.FP64) ? 14 : 12) * 6 * 2, checked);
         assertTrue(failures.isEmpty(), device.filterString() + ":\n" + String.join("\n", failures));
     }
 
@@ -84,6 +92,20 @@ class NpyRoundTripTest {
             return "loaded " + y.dtype() + Shapes.describe(y.shape());
         }
         return java.util.Arrays.equals(Golden.bitsOf(x), Golden.bitsOf(y)) ? null : "elements differ";
+    }
+
+    /** Tensor.save/load keep both halves of complex numbers and float16's bits (through the codec here). */
+    @OnEveryDevice
+    void complexAndFloat16FilesKeepEveryBit(Device device, @TempDir Path tmp) {
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray z = Tensor.asComplexArray(new float[] {1, 2, 3, 4}, null, on);
+        Tensor.save(tmp.resolve("z.npy"), z);
+        assertArrayEquals(new float[] {1, 2, 3, 4}, Tensor.load(tmp.resolve("z.npy"), on).toComplexFloatArray());
+        UsmNdArray h = Tensor.asarray(new float[] {0.5f, -2}, null, on.dtype(DType.FLOAT16));
+        Tensor.save(tmp.resolve("h.npy"), h);
+        UsmNdArray hb = Tensor.load(tmp.resolve("h.npy"), on);
+        assertEquals(DType.FLOAT16, hb.dtype());
+        assertArrayEquals(new float[] {0.5f, -2}, hb.toFloatArray());
     }
 
     @OnEveryDevice
