@@ -74,7 +74,8 @@ with open(out, "w") as f:
         "NumPy is. Decompositions are blocked: panels factored by device kernels (LU with partial pivoting, Cholesky, "
         "Householder QR), the bulk by matmul; svd/svdvals by one-sided Jacobi (U completed by a Householder QR), "
         "eigh/eigvalsh by the same Jacobi on `A + sigma I`. `LinAlgError` is raised as NumPy raises it. `eig`/`eigvals` "
-        "(general, complex eigenvalues) need complex dtypes, which jdpx does not have.")
+        "(general matrices, complex eigenvalues) are not implemented yet: they need a Hessenberg QR iteration with "
+        "complex shifts; complex inputs to the decompositions are refused with a message.")
     fft_done, fft_names = submodule(
         f, np.fft, "numpy.fft", "DpnpFft", java_fft,
         "on the device of their arguments, batched over the axes not transformed: mixed-radix Stockham FFTs for "
