@@ -25,7 +25,7 @@ class RawBinaryTest {
     void tofileThenFromfileGivesTheElementsBack(Device device, @TempDir Path tmp) throws Exception {
         ArrayOptions on = ArrayOptions.on(device);
         for (DType t : DType.values()) {
-            if (t == DType.FLOAT64 && !device.hasAspect(Aspect.FP64)) continue;
+            if ((t == DType.FLOAT64 || t == DType.COMPLEX128) && !device.hasAspect(Aspect.FP64)) continue;
             UsmNdArray strided = NpyRoundTripTest.layouts(t, on).get("strided");
             Path p = tmp.resolve(t + ".bin");
             RawBinary.tofile(strided, p);
@@ -33,7 +33,9 @@ class RawBinaryTest {
             UsmNdArray back = RawBinary.fromfile(p, t, -1, 0, on);
             assertArrayEquals(Golden.bitsOf(strided), Golden.bitsOf(back), t.toString());
             UsmNdArray middle = RawBinary.fromfile(p, t, 3, 2L * t.itemSize(), on);
-            assertArrayEquals(java.util.Arrays.copyOfRange(Golden.bitsOf(strided), 2, 5), Golden.bitsOf(middle), t.toString());
+            int parts = t.isComplex() ? 2 : 1; // bitsOf gives a complex element as its two parts
+            assertArrayEquals(java.util.Arrays.copyOfRange(Golden.bitsOf(strided), 2 * parts, 5 * parts), Golden.bitsOf(middle),
+                    t.toString());
         }
     }
 
