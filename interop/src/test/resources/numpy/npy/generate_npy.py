@@ -6,7 +6,7 @@ big-endian, 0-d, empty, a strided view, header versions 1.0, 2.0 and 3.0, archiv
 deflated) and files/expected.txt, one array per line:
     file;member;descr;fortran_order;shape;version;bits
 where bits are the elements in C order as unsigned integers of the item size (the raw bit
-pattern, so floats compare exactly, NaN included). NpyNumpyFilesTest reads each file with jdpx on
+pattern, so floats compare exactly, NaN included; complex elements as two, real then imaginary). NpyNumpyFilesTest reads each file with jdpx on
 every device and compares element by element; NpyJdpxWritesTest writes the same arrays with jdpx
 and asserts the bytes equal NumPy's, and runs verify_jdpx.py on jdpx's files where python3 exists.
 """
@@ -22,7 +22,7 @@ os.makedirs(OUT, exist_ok=True)
 for f in os.listdir(OUT):
     os.remove(os.path.join(OUT, f))
 
-CODES = ["b1", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f4", "f8"]
+CODES = ["b1", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16"]
 lines = []
 
 
@@ -31,6 +31,12 @@ def values(code, n):
     dt = np.dtype(code)
     if dt.kind == "b":
         return np.array([(i * 7 + 3) % 3 == 0 for i in range(n)], dtype=dt)
+    if dt.kind == "c":  # real parts as the real dtype's values, imaginary parts the same values shifted by five
+        part = np.dtype("f%d" % (dt.itemsize // 2))
+        re = values(part, n + 5)
+        out = np.empty(n, dtype=dt)
+        out.real, out.imag = re[:n], re[5:]
+        return out
     if dt.kind == "f":
         fi = np.finfo(dt)
         base = [0.0, -0.0, 1.5, -2.25, np.nan, np.inf, -np.inf, float(fi.tiny), float(fi.max), 1 / 3, np.pi, -1e-3]
@@ -41,9 +47,13 @@ def values(code, n):
 
 
 def bits(a):
-    """The elements of `a` in C order as their raw bit patterns, unsigned, little-endian reading."""
+    """The elements of `a` in C order as their raw bit patterns, unsigned, little-endian reading;
+    a complex element as two patterns, its real then its imaginary part."""
     le = np.ascontiguousarray(a).astype(a.dtype.newbyteorder("<"))
-    return " ".join(str(int(v)) for v in le.view("u%d" % a.dtype.itemsize).ravel())
+    part = a.dtype.itemsize // 2 if a.dtype.kind == "c" else a.dtype.itemsize
+    if a.dtype.kind == "c":
+        le = le.view(np.dtype("<f%d" % part))
+    return " ".join(str(int(v)) for v in le.view("u%d" % part).ravel())
 
 
 def record(file, member, a, version):

@@ -14,7 +14,9 @@ import org.jdpx.tensor.UsmNdArray;
  * {@code byte[]}, {@code int16}/{@code uint16} {@code short[]}, {@code int32}/{@code uint32}
  * {@code int[]}, {@code int64}/{@code uint64} {@code long[]}, {@code float32} {@code float[]},
  * {@code float64} {@code double[]}), unsigned values kept in their two's-complement bits as Java
- * does. Java arrays live on the heap, which no device addresses, so both directions copy; for
+ * does; {@code float16} is {@code short[]} of its IEEE binary16 bits, and {@code complex64}/{@code
+ * complex128} are {@code float[]}/{@code double[]} of interleaved (real, imaginary) parts, two
+ * per element. Java arrays live on the heap, which no device addresses, so both directions copy; for
  * converting arrays see {@link Tensor#asarray(Object, long[], ArrayOptions)} and
  * {@link UsmNdArray#toDoubleArray()}.
  */

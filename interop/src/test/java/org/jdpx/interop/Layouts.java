@@ -36,9 +36,9 @@ public final class Layouts {
                 new Case("empty", View.contiguous(0, 5), 0));
     }
 
-    /** Whether the device can run copies of this dtype (float64 needs fp64). */
+    /** Whether the device can run copies of this dtype (float64 and complex128 need fp64). */
     public static boolean runs(Device d, DType t) {
-        return t != DType.FLOAT64 || d.hasAspect(Aspect.FP64);
+        return (t != DType.FLOAT64 && t != DType.COMPLEX128) || d.hasAspect(Aspect.FP64);
     }
 
     /** Native memory of {@code n} elements filled with reproducible bits (0/1 for bool), aligned to 4096. */

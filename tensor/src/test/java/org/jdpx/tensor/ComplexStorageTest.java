@@ -100,6 +100,16 @@ class ComplexStorageTest {
     }
 
     @OnEveryDevice
+    void float16CopiesOfViewsKeepEveryBitNaNPayloadsIncluded(Device device) {
+        // NaNs with payloads (0xfce1 signalling, 0x7c01 the smallest): NumPy's copy() is a memcpy.
+        short[] bits = {(short) 0xfce1, 0x3c00, 0x7c01, (short) 0xfe00, 0x0001, 0x7e3f};
+        UsmNdArray h = Tensor.fromFloat16Bits(bits, new long[] {2, 3}, ArrayOptions.on(device));
+        short[] transposed = {bits[0], bits[3], bits[1], bits[4], bits[2], bits[5]};
+        assertArrayEquals(transposed, h.T().copy().toFloat16Bits());
+        assertArrayEquals(new short[] {bits[2], bits[5]}, h.get(":, ::-1").get(":, 0").copy().toFloat16Bits());
+    }
+
+    @OnEveryDevice
     void printsAsNumpy(Device device) {
         ArrayOptions on = ArrayOptions.on(device);
         String dev = ", device=" + device.filterString() + ")";

@@ -36,7 +36,7 @@ public final class DlpackImport {
      *
      * @param managed the struct's address (any segment; only its address is used)
      * @throws IllegalArgumentException for a major version other than 1, memory the host cannot
-     *         address, or a dtype jdpx lacks (float16, bfloat16, complex); the deleter has then run
+     *         address, or a dtype jdpx lacks (bfloat16, float8, vector lanes); the deleter has then run
      */
     public static DlpackTensor fromVersioned(MemorySegment managed, Queue queue) {
         return take(managed, true, queue);

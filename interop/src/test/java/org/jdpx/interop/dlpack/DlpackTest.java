@@ -59,6 +59,24 @@ class DlpackTest {
     }
 
     @OnEveryDevice
+    void float16AndComplexExportAsKdlFloatAndKdlComplex(Device device) {
+        DType[] types = {DType.FLOAT16, DType.COMPLEX64, DType.COMPLEX128};
+        int[][] codeBits = {{DlpackDtypes.FLOAT, 16}, {DlpackDtypes.COMPLEX, 64}, {DlpackDtypes.COMPLEX, 128}};
+        for (int k = 0; k < types.length; k++) {
+            if (!Layouts.runs(device, types[k])) {
+                continue; // complex128 needs fp64
+            }
+            UsmNdArray a = Tensor.zeros(new long[] {3}, ArrayOptions.on(device).dtype(types[k]).usmType(UsmType.HOST));
+            MemorySegment s = DlpackExport.toVersioned(a, false).reinterpret(V.byteSize());
+            assertEquals(codeBits[k][0], s.get(ValueLayout.JAVA_BYTE, DlpackStructs.offset(V, "dl_tensor", "dtype", "code")), types[k].toString());
+            assertEquals(codeBits[k][1], Byte.toUnsignedInt(s.get(ValueLayout.JAVA_BYTE, DlpackStructs.offset(V, "dl_tensor", "dtype", "bits"))),
+                    types[k].toString());
+            assertEquals(1, s.get(ValueLayout.JAVA_SHORT, DlpackStructs.offset(V, "dl_tensor", "dtype", "lanes")));
+            DlpackImport.fromVersioned(s, device.defaultQueue()).close();
+        }
+    }
+
+    @OnEveryDevice
     void exportedFieldsDescribeTheView(Device device) {
         UsmNdArray a = Tensor.arange(0, 24, 1, ArrayOptions.on(device).dtype(DType.INT16).usmType(UsmType.SHARED))
                 .reshape(2, 3, 4).get("1:, ::-1, 1::2");
@@ -130,10 +148,19 @@ class DlpackTest {
             assertThrows(IllegalArgumentException.class, () -> DlpackImport.fromVersioned(v2, device.defaultQueue()));
             assertEquals(1, Producer.deleterCalls(v2));
 
-            MemorySegment half = Producer.versioned(arena, data, 2, 16, new long[] {4}, null, 0, DlDeviceType.CPU, 0, 1);
-            e = assertThrows(IllegalArgumentException.class, () -> DlpackImport.fromVersioned(half, device.defaultQueue()));
-            assertTrue(e.getMessage().contains("float16"), e.getMessage());
-            assertEquals(1, Producer.deleterCalls(half));
+            MemorySegment bfloat = Producer.versioned(arena, data, DlpackDtypes.BFLOAT, 16, new long[] {4}, null, 0,
+                    DlDeviceType.CPU, 0, 1);
+            e = assertThrows(IllegalArgumentException.class, () -> DlpackImport.fromVersioned(bfloat, device.defaultQueue()));
+            assertTrue(e.getMessage().contains("bfloat16"), e.getMessage());
+            assertEquals(1, Producer.deleterCalls(bfloat));
+
+            MemorySegment complex = Producer.versioned(arena, data, DlpackDtypes.COMPLEX, 64, new long[] {2}, null, 0,
+                    DlDeviceType.CPU, 0, 1);
+            try (DlpackTensor c = DlpackImport.fromVersioned(complex, device.defaultQueue())) {
+                assertEquals(DType.COMPLEX64, c.array().dtype(), "kDLComplex with 64 bits is complex64");
+                assertArrayEquals(new float[] {0, 2, 4, 6}, c.array().toComplexFloatArray(), "interleaved (re, im) pairs");
+            }
+            assertEquals(1, Producer.deleterCalls(complex));
 
             MemorySegment odd = Producer.versioned(arena, data.asSlice(4), 2, 32, new long[] {8}, null, 0,
                     DlDeviceType.CPU, 0, 1);

@@ -72,11 +72,12 @@ record Golden(String file, String member, DType dtype, ByteOrder order, boolean 
         return fortran ? c.T().copy().eval().T() : c;
     }
 
-    /** Bit patterns as native-order elements of {@code t}. */
+    /** Bit patterns as native-order elements of {@code t} (complex: two patterns per element). */
     static MemorySegment segment(long[] bits, DType t) {
-        MemorySegment s = Arena.ofAuto().allocate((long) bits.length * t.itemSize(), 8);
+        int part = t.isComplex() ? t.itemSize() / 2 : t.itemSize();
+        MemorySegment s = Arena.ofAuto().allocate(Math.max(1L, (long) bits.length * part), 8);
         for (int i = 0; i < bits.length; i++) {
-            switch (t.itemSize()) {
+            switch (part) {
                 case 1 -> s.set(ValueLayout.JAVA_BYTE, i, (byte) bits[i]);
                 case 2 -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) bits[i]);
                 case 4 -> s.setAtIndex(ValueLayout.JAVA_INT, i, (int) bits[i]);

@@ -51,8 +51,8 @@ class NpyErrorsTest {
 
     @Test
     void aDtypeJdpxLacksIsNamed(@TempDir Path tmp) throws IOException {
-        String m = refusal(file(tmp, "{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }", 16));
-        assertTrue(m.contains("'<c8'") && m.contains("f8") && m.contains("astype"), m);
+        String m = refusal(file(tmp, "{'descr': '<M8[ns]', 'fortran_order': False, 'shape': (2,), }", 16));
+        assertTrue(m.contains("'<M8[ns]'") && m.contains("c16") && m.contains("astype"), m);
     }
 
     @Test

@@ -33,7 +33,7 @@ class RawBinaryTest {
             UsmNdArray back = RawBinary.fromfile(p, t, -1, 0, on);
             assertArrayEquals(Golden.bitsOf(strided), Golden.bitsOf(back), t.toString());
             UsmNdArray middle = RawBinary.fromfile(p, t, 3, 2L * t.itemSize(), on);
-            int parts = t.isComplex() ? 2 : 1; // bitsOf gives a complex element as its two halves
+            int parts = t.isComplex() ? 2 : 1; // bitsOf gives a complex element as its two parts
             assertArrayEquals(java.util.Arrays.copyOfRange(Golden.bitsOf(strided), 2 * parts, 5 * parts), Golden.bitsOf(middle),
                     t.toString());
         }

@@ -39,7 +39,11 @@ final class HalfLowering {
         return new Expr.Bitcast(Scalar.F32, b.binary(BinOp.OR, magnitude, sign));
     }
 
-    /** The half bits (an I32 in 0..0xFFFF) nearest float32 {@code f}, ties to even; NaN stays NaN. */
+    /**
+     * The half bits (an I32 in 0..0xFFFF) nearest float32 {@code f}, ties to even. A NaN keeps the
+     * top ten bits of its payload (at least one set), as NumPy's float-to-half does, so a float16
+     * element loaded and stored again (a copy of a strided view) keeps its bits exactly.
+     */
     static Expr toBits(Lowering low, Expr f) {
         IrBuilder b = low.builder();
         Var x = low.temp(Scalar.I32);
@@ -52,7 +56,11 @@ final class HalfLowering {
                 b.binary(BinOp.AND, b.binary(BinOp.SHR, m, b.i32(13)), b.i32(1))), b.i32(13));
         Expr sub = b.convert(Scalar.I32, b.math(MathFn.RINT, Scalar.F32,
                 b.mul(new Expr.Bitcast(Scalar.F32, b.read(a)), b.f32(0x1p24f))));
-        Expr magnitude = b.select(b.compare(CmpOp.GT, b.read(a), b.i32(0x7F800000)), b.i32(0x7E00),
+        Var nan = low.temp(Scalar.I32);
+        b.assign(nan, b.binary(BinOp.OR, b.i32(0x7C00), b.binary(BinOp.AND, b.binary(BinOp.SHR, b.read(a), b.i32(13)),
+                b.i32(0x3FF))));
+        Expr nanBits = b.select(b.compare(CmpOp.EQ, b.read(nan), b.i32(0x7C00)), b.i32(0x7C01), b.read(nan));
+        Expr magnitude = b.select(b.compare(CmpOp.GT, b.read(a), b.i32(0x7F800000)), nanBits,
                 b.select(b.compare(CmpOp.GE, b.read(a), b.i32(0x477FF000)), b.i32(0x7C00),
                         b.select(b.compare(CmpOp.GE, b.read(a), b.i32(0x38800000)), normal, sub)));
         return b.binary(BinOp.OR, magnitude, sign);
