@@ -17,22 +17,7 @@ final class DtypeRules {
 
     /** NumPy's one-letter code of {@code t} (int64 is 'l' as on Linux). */
     static char charOf(DType t) {
-        return switch (t) {
-            case BOOL -> '?';
-            case INT8 -> 'b';
-            case INT16 -> 'h';
-            case INT32 -> 'i';
-            case INT64 -> 'l';
-            case UINT8 -> 'B';
-            case UINT16 -> 'H';
-            case UINT32 -> 'I';
-            case UINT64 -> 'L';
-            case FLOAT16 -> 'e';
-            case FLOAT32 -> 'f';
-            case FLOAT64 -> 'd';
-            case COMPLEX64 -> 'F';
-            case COMPLEX128 -> 'D';
-        };
+        return t.typeChar();
     }
 
     static DType resultType(Object... args) {

@@ -48,6 +48,30 @@ public enum DType {
         return numpyName;
     }
 
+    /**
+     * NumPy's one-letter type code ({@code dtype.char}): {@code '?'}, {@code 'b'}, {@code 'h'},
+     * {@code 'i'}, {@code 'l'} (int64, as on Linux), {@code 'B'}... {@code 'e'}, {@code 'f'},
+     * {@code 'd'}, {@code 'F'}, {@code 'D'}.
+     */
+    public char typeChar() {
+        return switch (this) {
+            case BOOL -> '?';
+            case INT8 -> 'b';
+            case INT16 -> 'h';
+            case INT32 -> 'i';
+            case INT64 -> 'l';
+            case UINT8 -> 'B';
+            case UINT16 -> 'H';
+            case UINT32 -> 'I';
+            case UINT64 -> 'L';
+            case FLOAT16 -> 'e';
+            case FLOAT32 -> 'f';
+            case FLOAT64 -> 'd';
+            case COMPLEX64 -> 'F';
+            case COMPLEX128 -> 'D';
+        };
+    }
+
     /** Bytes per element. */
     public int itemSize() {
         return itemSize;

@@ -20,8 +20,8 @@ public record ScalarFunction(String name, Frontend.FunctionResult compiled, DTyp
     /** NumPy's type string of the loop: {@code ff->f}. */
     public String types() {
         StringBuilder s = new StringBuilder();
-        for (DType p : params) s.append(code(p));
-        return s.append("->").append(code(result)).toString();
+        for (DType p : params) s.append(p.typeChar());
+        return s.append("->").append(result.typeChar()).toString();
     }
 
     /** True when the loop computes in double anywhere (so it needs a device with fp64). */
@@ -33,22 +33,4 @@ public record ScalarFunction(String name, Frontend.FunctionResult compiled, DTyp
         return org.jdpx.kernels.ir.Features.of(probe).fp64();
     }
 
-    private static char code(DType t) {
-        return switch (t) {
-            case BOOL -> '?';
-            case INT8 -> 'b';
-            case INT16 -> 'h';
-            case INT32 -> 'i';
-            case INT64 -> 'l';
-            case UINT8 -> 'B';
-            case UINT16 -> 'H';
-            case UINT32 -> 'I';
-            case UINT64 -> 'L';
-            case FLOAT16 -> 'e';
-            case FLOAT32 -> 'f';
-            case FLOAT64 -> 'd';
-            case COMPLEX64 -> 'F';
-            case COMPLEX128 -> 'D';
-        };
-    }
 }
