@@ -45,10 +45,11 @@ public final class DlpackExport {
 
     /** The deleters, made once: C function pointers that call back into this class. */
     private static final class Deleters {
-        static final MemorySegment VERSIONED = stub("deleteVersioned");
-        static final MemorySegment LEGACY = stub("deleteLegacy");
+        static final MemorySegment VERSIONED = cFunction("deleteVersioned");
+        static final MemorySegment LEGACY = cFunction("deleteLegacy");
 
-        private static MemorySegment stub(String method) {
+        /** A C function pointer that calls the static method {@code method}(void*) of this class. */
+        private static MemorySegment cFunction(String method) {
             try {
                 var mh = MethodHandles.lookup().findStatic(DlpackExport.class, method,
                         MethodType.methodType(void.class, MemorySegment.class));
@@ -144,12 +145,12 @@ public final class DlpackExport {
         return DlpackStructs.offset(DlpackStructs.TENSOR, path);
     }
 
-    @SuppressWarnings("unused") // called from C through the upcall stub
+    @SuppressWarnings("unused") // called from C through the function pointer Deleters made
     private static void deleteVersioned(MemorySegment self) {
         release(self, true);
     }
 
-    @SuppressWarnings("unused") // called from C through the upcall stub
+    @SuppressWarnings("unused") // called from C through the function pointer Deleters made
     private static void deleteLegacy(MemorySegment self) {
         release(self, false);
     }
