@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float64 GEMM pieces on the Java Vector API: a 4-row by 2-vector register micro-kernel (8
- * accumulators: 4x16 on AVX2, 4x32 on AVX-512, in the JVM's preferred vector width). A 6-row
+ * accumulators: 4x8 on AVX2, 4x16 on AVX-512, in the JVM's preferred vector width). A 6-row
  * kernel measured far slower here (C2 spilled its 12 accumulators), as did reading C back
  * through vector loads from a memory segment, so a block of K after the first adds into C from
  * a small array. Loaded only when {@code jdk.incubator.vector} is present (see {@link JavaGemm}).
