@@ -118,6 +118,17 @@ np.savetxt(os.path.join(TEXT, "saved_int.txt"), ints, fmt="%d", delimiter=",", h
 column = np.array([1.0, 2.5, -3.0], dtype=np.float32)
 np.save(os.path.join(TEXT, "saved_column.npy"), column)
 np.savetxt(os.path.join(TEXT, "saved_column.txt"), column, fmt="%.3f")
+# values.txt for TextFilesValuesTest: how loadtxt reads one value, `dtype|text|value` (ValueError: it refuses it).
+with open(os.path.join(TEXT, "values.txt"), "w") as f:
+    for dtype in ("float64", "int64"):
+        for text in ["2.5", " -0.5 ", "+3", "-0", "7", "1.0", "1e5", "+inf", "-Infinity", "NaN", "nan",
+                     "1.5d", "1.5f", "1e5F", "0x1p3", "0x10", "True", "False", "1_000", "x"]:
+            try:
+                v = np.loadtxt([text], dtype=dtype, delimiter=",")
+                value = repr(float(v)) if dtype == "float64" else str(int(v))
+            except ValueError:
+                value = "ValueError"
+            f.write("%s|%s|%s\n" % (dtype, text, value))
 
 with open(os.path.join(OUT, "expected.txt"), "w") as f:
     f.write("\n".join(lines) + "\n")

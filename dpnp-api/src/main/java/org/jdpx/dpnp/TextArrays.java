@@ -2,9 +2,11 @@ package org.jdpx.dpnp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdpx.interop.text.TextErrors;
+import org.jdpx.interop.text.TextNumbers;
+import org.jdpx.interop.text.TextTable;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
@@ -12,9 +14,10 @@ import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 
 /**
- * NumPy's text readers (fromstring with a separator, fromregex, genfromtxt): the text is parsed
- * on the host into one flat table of numbers, then copied to the options' device in the asked
- * dtype (float64 becomes float32 on a device without fp64, as everywhere in jdpx).
+ * NumPy's text readers (fromstring with a separator, fromregex, genfromtxt): the text is cut into
+ * fields and read as numbers by interop's {@link TextTable} and {@link TextNumbers} (which
+ * loadtxt uses too), then copied to the options' device in the asked dtype (float64 becomes
+ * float32 on a device without fp64, as everywhere in jdpx).
  */
 final class TextArrays {
 
@@ -35,9 +38,8 @@ final class TextArrays {
                     + " items, count " + count + ")");
         }
         int n = count < 0 ? items.length : (int) count;
-        List<String> fields = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) fields.add(items[i]);
-        return array("fromstring", fields, new long[] {n}, dtype, null, o);
+        List<String[]> row = n == 0 ? List.of() : List.<String[]>of(java.util.Arrays.copyOf(items, n));
+        return array("fromstring", TextTable.of(row), new long[] {n}, dtype, null, o);
     }
 
     /** NumPy {@code np.fromregex(text, regexp, dtype)} with every field of one dtype: a column per group. */
@@ -49,13 +51,14 @@ final class TextArrays {
             throw new IllegalArgumentException("fromregex: the regular expression '" + regexp
                     + "' has no groups; put each column in parentheses");
         }
-        List<String> fields = new ArrayList<>();
-        long rows = 0;
+        List<String[]> rows = new ArrayList<>();
         while (m.find()) {
-            for (int g = 1; g <= groups; g++) fields.add(m.group(g) == null ? "" : m.group(g));
-            rows++;
+            String[] row = new String[groups];
+            for (int g = 1; g <= groups; g++) row[g - 1] = m.group(g) == null ? "" : m.group(g);
+            rows.add(row);
         }
-        return array("fromregex", fields, groups == 1 ? new long[] {rows} : new long[] {rows, groups}, dtype, null, o);
+        long[] shape = groups == 1 ? new long[] {rows.size()} : new long[] {rows.size(), groups};
+        return array("fromregex", TextTable.of(rows), shape, dtype, null, o);
     }
 
     /**
@@ -66,85 +69,39 @@ final class TextArrays {
     static UsmNdArray genfromtxt(List<String> lines, DType dtype, String delimiter, int skipHeader, int[] usecols,
             Double filling, ArrayOptions o) {
         if (skipHeader < 0) throw new IllegalArgumentException("genfromtxt: skip_header must be >= 0, got " + skipHeader);
-        List<String> fields = new ArrayList<>();
-        int cols = -1;
-        long rows = 0;
-        for (int li = skipHeader; li < lines.size(); li++) {
-            String line = lines.get(li);
-            int hash = line.indexOf('#');
-            if (hash >= 0) line = line.substring(0, hash);
-            if (line.isBlank()) continue;
-            String[] f = delimiter == null ? line.strip().split("\\s+") : line.split(Pattern.quote(delimiter), -1);
-            String[] row = usecols == null ? f : select(f, usecols, li + 1);
-            if (cols >= 0 && row.length != cols) {
-                throw new IllegalArgumentException("genfromtxt: line #" + (li + 1) + " (got " + row.length
-                        + " columns instead of " + cols + "); give every row the same number of fields or pick usecols");
-            }
-            cols = row.length;
-            for (String s : row) fields.add(s.strip());
-            rows++;
-        }
-        long[] shape = rows == 0 ? new long[] {0} : java.util.stream.LongStream.of(rows, cols).filter(k -> k != 1).toArray();
-        return array("genfromtxt", fields, shape, dtype, filling == null ? Double.NaN : filling, o);
+        TextErrors errors = errors("genfromtxt");
+        TextTable table = TextTable.read(lines, delimiter, "#", skipHeader, usecols, errors);
+        table.requireRectangular(errors);
+        return array("genfromtxt", table, table.squeezedShape(), dtype, filling == null ? Double.NaN : filling, o);
     }
 
-    private static String[] select(String[] f, int[] usecols, int line) {
-        String[] r = new String[usecols.length];
-        for (int k = 0; k < usecols.length; k++) {
-            int c = usecols[k] < 0 ? usecols[k] + f.length : usecols[k];
-            if (c < 0 || c >= f.length) {
-                throw new IllegalArgumentException("genfromtxt: usecols " + usecols[k] + " is out of range for line #" + line
-                        + " with " + f.length + " columns");
+    /** How function {@code fn} words bad input. */
+    private static TextErrors errors(String fn) {
+        return new TextErrors() {
+            @Override public IllegalArgumentException ragged(int line, int expected, int got) {
+                return new IllegalArgumentException(fn + ": line #" + line + " (got " + got + " columns instead of " + expected
+                        + "); give every row the same number of fields or pick usecols");
             }
-            r[k] = f[c];
-        }
-        return r;
+
+            @Override public IllegalArgumentException badColumn(int line, int index, int columns) {
+                return new IllegalArgumentException(fn + ": usecols " + index + " is out of range for line #" + line + " with "
+                        + columns + " columns");
+            }
+
+            @Override public IllegalArgumentException badValue(String field, int line, int column, NumberFormatException cause) {
+                return new IllegalArgumentException(fn + ": could not convert string '" + field + "' to a number");
+            }
+        };
     }
 
-    /** The fields parsed as {@code dtype} into an array of {@code shape}; empty fields take {@code missing} (null: an error). */
-    private static UsmNdArray array(String fn, List<String> fields, long[] shape, DType dtype, Double missing, ArrayOptions o) {
+    /** The table's fields parsed as {@code dtype} into an array of {@code shape}; empty fields take {@code missing} (null: an error). */
+    private static UsmNdArray array(String fn, TextTable table, long[] shape, DType dtype, Double missing, ArrayOptions o) {
         DType t = dtype == null ? DType.FLOAT64 : dtype;
         DType onDevice = DTypes.forDevice(t, o.resolveQueue().device(), false);
         ArrayOptions to = o.dtype(onDevice);
-        int n = fields.size();
-        if (t.isFloat()) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) v[i] = fields.get(i).isEmpty() && missing != null ? missing : parseDouble(fn, fields.get(i));
-            return Tensor.asarray(v, shape, to);
-        }
+        if (t.isFloat()) return Tensor.asarray(TextNumbers.doubles(table, missing, errors(fn)), shape, to);
         if (!t.isInteger()) throw new UnsupportedOperationException(fn + ": dtype " + t + " is not supported; use a float or integer dtype");
-        long[] v = new long[n];
-        for (int i = 0; i < n; i++) {
-            String s = fields.get(i);
-            v[i] = s.isEmpty() && missing != null ? (Double.isNaN(missing) ? -1 : (long) (double) missing) : parseLong(fn, s);
-        }
-        return Tensor.asarray(v, shape, to);
-    }
-
-    /** Python's {@code float()}: also nan, inf, infinity in any case and sign. */
-    private static double parseDouble(String fn, String s) {
-        String l = s.strip().toLowerCase(Locale.ROOT);
-        String u = l.startsWith("+") || l.startsWith("-") ? l.substring(1) : l;
-        double sign = l.startsWith("-") ? -1 : 1;
-        if (u.equals("nan")) return Double.NaN;
-        if (u.equals("inf") || u.equals("infinity")) return sign * Double.POSITIVE_INFINITY;
-        if (u.isEmpty() || u.endsWith("d") || u.endsWith("f") || u.startsWith("0x")) throw notNumber(fn, s);
-        try {
-            return Double.parseDouble(l);
-        } catch (NumberFormatException e) {
-            throw notNumber(fn, s);
-        }
-    }
-
-    private static long parseLong(String fn, String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            throw notNumber(fn, s);
-        }
-    }
-
-    private static IllegalArgumentException notNumber(String fn, String s) {
-        return new IllegalArgumentException(fn + ": could not convert string '" + s + "' to a number");
+        Long fill = missing == null ? null : Double.isNaN(missing) ? -1L : (long) (double) missing;
+        return Tensor.asarray(TextNumbers.longs(table, fill, errors(fn)), shape, to);
     }
 }

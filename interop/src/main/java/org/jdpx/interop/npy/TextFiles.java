@@ -1,6 +1,5 @@
 package org.jdpx.interop.npy;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,12 +8,13 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.IllegalFormatException;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdpx.interop.text.TextErrors;
+import org.jdpx.interop.text.TextNumbers;
+import org.jdpx.interop.text.TextTable;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Tensor;
@@ -47,42 +47,28 @@ public final class TextFiles {
     public static UsmNdArray loadtxt(Path path, DType dtype, String delimiter, int skiprows, int[] usecols, String comments,
                                      ArrayOptions options) throws IOException {
         DType t = dtype != null ? dtype : DType.FLOAT64;
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            for (int n = 1; (line = in.readLine()) != null; n++) {
-                if (n <= skiprows) continue;
-                if (comments != null && !comments.isEmpty() && line.contains(comments)) line = line.substring(0, line.indexOf(comments));
-                if (line.isBlank()) continue;
-                String[] fields = delimiter == null ? line.trim().split("\\s+") : line.split(Pattern.quote(delimiter), -1);
-                rows.add(usecols == null ? fields : select(fields, usecols, n));
-                lineNumbers.add(n);
+        TextErrors errors = new TextErrors() {
+            @Override public IllegalArgumentException ragged(int line, int expected, int got) {
+                return new IllegalArgumentException(path + ": the number of columns changed from " + expected + " to " + got
+                        + " at row " + line + "; use usecols to select a subset and avoid this error");
             }
-        }
-        int cols = rows.isEmpty() ? 0 : rows.get(0).length;
-        double[] d = t.isFloat() ? new double[rows.size() * cols] : null;
-        long[] l = t.isFloat() ? null : new long[rows.size() * cols];
-        for (int r = 0; r < rows.size(); r++) {
-            String[] f = rows.get(r);
-            if (f.length != cols) {
-                throw new IllegalArgumentException(path + ": the number of columns changed from " + cols + " to " + f.length
-                        + " at row " + lineNumbers.get(r) + "; use usecols to select a subset and avoid this error");
+
+            @Override public IllegalArgumentException badColumn(int line, int index, int columns) {
+                return new IllegalArgumentException("invalid column index " + index + " at row " + line + " with "
+                        + columns + " columns");
             }
-            for (int c = 0; c < cols; c++) {
-                try {
-                    if (d != null) d[r * cols + c] = parseDouble(f[c].trim()); else l[r * cols + c] = parseLong(f[c].trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(path + ": could not convert string '" + f[c].trim() + "' to " + t
-                            + " at row " + lineNumbers.get(r) + ", column " + (c + 1) + ".", e);
-                }
+
+            @Override public IllegalArgumentException badValue(String field, int line, int column, NumberFormatException cause) {
+                return new IllegalArgumentException(path + ": could not convert string '" + field + "' to " + t
+                        + " at row " + line + ", column " + column + ".", cause);
             }
-        }
-        long[] shape = rows.size() == 1 ? new long[] {cols} : cols == 1 ? new long[] {rows.size()} : new long[] {rows.size(), cols};
-        if (rows.size() == 1 && cols == 1) shape = new long[0];
-        if (rows.isEmpty()) shape = new long[] {0};
+        };
+        TextTable table = TextTable.read(Files.readAllLines(path, StandardCharsets.UTF_8), delimiter, comments, skiprows,
+                usecols, errors);
         ArrayOptions o = dtype != null ? options.dtype(dtype) : options;
-        return Tensor.asarray(d != null ? d : l, shape, o);
+        long[] shape = table.squeezedShape();
+        return t.isFloat() ? Tensor.asarray(TextNumbers.doubles(table, null, errors), shape, o)
+                : Tensor.asarray(TextNumbers.longs(table, null, errors), shape, o);
     }
 
     /**
@@ -100,36 +86,6 @@ public final class TextFiles {
             case 'f', 'F' -> b.setScale(precision, RoundingMode.HALF_EVEN);
             default -> d;
         };
-    }
-
-    /** Python's {@code float()}: also {@code nan}, {@code inf}, {@code -infinity} in any case. */
-    private static double parseDouble(String s) {
-        String v = s.toLowerCase(Locale.ROOT);
-        String mag = v.startsWith("-") || v.startsWith("+") ? v.substring(1) : v;
-        if (mag.equals("nan")) return Double.NaN;
-        if (mag.equals("inf") || mag.equals("infinity")) return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        return Double.parseDouble(s);
-    }
-
-    private static long parseLong(String s) {
-        return switch (s) {
-            case "True" -> 1;
-            case "False" -> 0;
-            default -> Long.parseLong(s);
-        };
-    }
-
-    private static String[] select(String[] fields, int[] usecols, int line) {
-        String[] out = new String[usecols.length];
-        for (int i = 0; i < usecols.length; i++) {
-            int c = usecols[i] < 0 ? usecols[i] + fields.length : usecols[i];
-            if (c < 0 || c >= fields.length) {
-                throw new IllegalArgumentException("invalid column index " + usecols[i] + " at row " + line + " with "
-                        + fields.length + " columns");
-            }
-            out[i] = fields[c];
-        }
-        return out;
     }
 
     /**
