@@ -11,16 +11,19 @@ flat), density, weighted (the last input is the weights), edges (inputs after th
 edge arrays), file (a .txt file of this folder), and the readers' own arguments.
 """
 import os
-import sys
 import warnings
 
 import numpy as np
 
-sys.dont_write_bytecode = True
-from case_writer import CaseWriter  # noqa: E402
+import sys
+from pathlib import Path
 
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "histtext")
-W = CaseWriter(HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
+sys.path.insert(0, str(next(p for p in Path(__file__).resolve().parents if (p / "scripts/golden_support.py").is_file()) / "scripts"))
+import golden_support as gs  # noqa: E402
+
+HERE = gs.beside(__file__, "histtext")
+W = gs.CaseWriter(HERE)
 rng = np.random.default_rng(20261205)
 warnings.simplefilter("ignore")
 X = W.inputs
@@ -137,4 +140,4 @@ case("gt_ws_f32", "genfromtxt", "file=gt_ws;dtype=float32", (), np.genfromtxt(p,
 p = txt("gt_row", "5,6,7\n")
 case("gt_row", "genfromtxt", "file=gt_row;delimiter=,", (), np.genfromtxt(p, delimiter=","), "exact")
 
-W.finish("generate_hist_text_cases.py")
+W.finish(gs.stamp("generate_hist_text_cases.py", "NumPy"))

@@ -9,16 +9,18 @@ device. Extra tolerance classes: partition (output 0 must satisfy NumPy's partit
 the kth in the arguments, the golden being the sorted array), text (the output field is the
 expected string itself).
 """
-import os
-import sys
 import warnings
 
 import numpy as np
 
-sys.dont_write_bytecode = True
-from case_writer import CaseWriter  # noqa: E402
+import sys
+from pathlib import Path
 
-W = CaseWriter(os.path.join(os.path.dirname(os.path.abspath(__file__)), "more"))
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
+sys.path.insert(0, str(next(p for p in Path(__file__).resolve().parents if (p / "scripts/golden_support.py").is_file()) / "scripts"))
+import golden_support as gs  # noqa: E402
+
+W = gs.CaseWriter(gs.beside(__file__, "more"))
 rng = np.random.default_rng(20261205)
 np.seterr(all="ignore")
 warnings.simplefilter("ignore")
@@ -330,4 +332,4 @@ for fn, f, cases in (("format_float_positional", np.format_float_positional, ffp
         args = ";".join(f"{key}={'' if v is None else repr(v) if key == 'x' else v}" for key, v in c.items())
         text(f"{fn}_{k}", fn, args + f";f32={f32}", f(x, **{key: v for key, v in c.items() if key != "x"}))
 
-W.finish("generate_more_cases.py")
+W.finish(gs.stamp("generate_more_cases.py", "NumPy"))

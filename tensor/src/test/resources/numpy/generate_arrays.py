@@ -7,9 +7,14 @@ The Java test (DifferentialTest) runs each operation on every device and compare
 """
 import numpy as np
 
-from npcases import Cases
+import sys
+from pathlib import Path
 
-cases = Cases("arrays", 20261121)
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
+sys.path.insert(0, str(next(p for p in Path(__file__).resolve().parents if (p / "scripts/golden_support.py").is_file()) / "scripts"))
+import golden_support as gs  # noqa: E402
+
+cases = gs.CaseWriter(gs.beside(__file__, "arrays"), numbered=False, tol=None, seed=20261121)
 rng, inputs, arr, case = cases.rng, cases.inputs, cases.arr, cases.case
 np.seterr(all="ignore")
 
@@ -111,4 +116,4 @@ case("astype_i32_bool", "astype", "bool", ["i32_b"], inputs["i32_b"].astype(bool
 case("astype_i32_f32", "astype", "float32", ["i32_b"], inputs["i32_b"].astype(np.float32))
 case("astype_u8_i8", "astype", "int8", ["u8_a"], inputs["u8_a"].astype(np.int8))
 
-cases.write("generate_arrays.py")
+cases.finish(gs.stamp("generate_arrays.py"))

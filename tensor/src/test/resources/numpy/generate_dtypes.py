@@ -8,9 +8,14 @@ Complex results are compared in both parts, float16 ones to half precision.
 """
 import numpy as np
 
-from npcases import Cases
+import sys
+from pathlib import Path
 
-cases = Cases("dtypes", 20261205)
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
+sys.path.insert(0, str(next(p for p in Path(__file__).resolve().parents if (p / "scripts/golden_support.py").is_file()) / "scripts"))
+import golden_support as gs  # noqa: E402
+
+cases = gs.CaseWriter(gs.beside(__file__, "dtypes"), numbered=False, tol=None, seed=20261205)
 rng, inputs, arr, case = cases.rng, cases.inputs, cases.arr, cases.case
 np.seterr(all="ignore")
 
@@ -166,4 +171,4 @@ for op in ["arcsin", "arccos", "arctan", "expm1", "log1p"]:
     for a in ["c128_a", "c64_b", "c128_special", "c128_cuts"]:
         case("%s_%s" % (op, a), op, "", [a], getattr(np, op)(inputs[a]))
 
-cases.write("generate_dtypes.py")
+cases.finish(gs.stamp("generate_dtypes.py"))

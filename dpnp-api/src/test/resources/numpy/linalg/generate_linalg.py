@@ -11,26 +11,17 @@ written here; the Java test checks them by residuals instead.
 import os
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")
-os.makedirs(OUT, exist_ok=True)
-for f in os.listdir(OUT):
-    os.remove(os.path.join(OUT, f))
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
+sys.path.insert(0, str(next(p for p in Path(__file__).resolve().parents if (p / "scripts/golden_support.py").is_file()) / "scripts"))
+import golden_support as gs  # noqa: E402
+
+W = gs.CaseWriter(gs.beside(__file__, "cases"), tol=None)
+OUT = W.folder
 rng = np.random.default_rng(20261204)
-lines = []
-names = set()
-
-
-def arr(name, a):
-    assert name not in names, name
-    names.add(name)
-    np.save(os.path.join(OUT, name + ".npy"), a)
-    return name
-
-
-def case(name, fn, args, ins, results):
-    results = results if isinstance(results, (list, tuple)) else [results]
-    outs = [arr(f"out_{name}_{k}", np.asarray(r)) for k, r in enumerate(results)]
-    lines.append("|".join([name, fn, args, ",".join(ins), ",".join(outs)]))
+arr, case = W.save, W.case
 
 
 def order(o):
@@ -188,7 +179,4 @@ case("tensorsolve", "tensorsolve", "", [arr("tensorsolve_a", TS), arr("tensorsol
 case("diagonal", "diagonal", "offset=-1", ["gen_b3x7"], np.linalg.diagonal(np.load(os.path.join(OUT, "gen_b3x7.npy")), offset=-1))
 case("matrix_transpose", "matrix_transpose", "", ["gen_b3x7"], np.linalg.matrix_transpose(np.load(os.path.join(OUT, "gen_b3x7.npy"))))
 
-with open(os.path.join(OUT, "cases.txt"), "w") as f:
-    f.write("# name|function|arguments|inputs|outputs  (written by generate_linalg.py)\n")
-    f.write("\n".join(lines) + "\n")
-print(len(lines), "cases")
+W.finish("# name|function|arguments|inputs|outputs  (written by generate_linalg.py)\n")

@@ -15,12 +15,16 @@ import zipfile
 
 import numpy as np
 
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
+sys.path.insert(0, str(next(p for p in Path(__file__).resolve().parents if (p / "scripts/golden_support.py").is_file()) / "scripts"))
+import golden_support as gs  # noqa: E402
+
 np.seterr(over="ignore")
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "files")
-os.makedirs(OUT, exist_ok=True)
-for f in os.listdir(OUT):
-    os.remove(os.path.join(OUT, f))
+OUT = gs.fresh_folder(gs.beside(__file__, "files"))
 
 CODES = ["b1", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16"]
 lines = []
