@@ -126,7 +126,8 @@ np.savetxt(os.path.join(TEXT, "saved_column.txt"), column, fmt="%.3f")
 with open(os.path.join(TEXT, "values.txt"), "w") as f:
     for dtype in ("float64", "int64"):
         for text in ["2.5", " -0.5 ", "+3", "-0", "7", "1.0", "1e5", "+inf", "-Infinity", "NaN", "nan",
-                     "1.5d", "1.5f", "1e5F", "0x1p3", "0x10", "True", "False", "1_000", "x"]:
+                     "1.5d", "1.5f", "1e5F", "0x1p3", "0x10", "True", "False", "1_000", "x",
+                     "1\u2003", "1\x01"]:  # Unicode whitespace is stripped, a control character is not
             try:
                 v = np.loadtxt([text], dtype=dtype, delimiter=",")
                 value = repr(float(v)) if dtype == "float64" else str(int(v))

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The fields of a {@link TextTable} as numbers, read as Python reads them: {@code float()}'s
  * syntax for floats (also {@code nan}, {@code inf} and {@code infinity} in any case and sign, but
- * not Java's {@code d}/{@code f} suffixes or hexadecimal), plain decimal integers for integers.
+ * not Java's {@code d}/{@code f} suffixes, hexadecimal, or the control characters Java's parser trims),
+ * plain decimal integers for integers.
  * An empty field takes the missing value where the reader has one.
  */
 public final class TextNumbers {
@@ -24,7 +25,7 @@ public final class TextNumbers {
         double sign = l.startsWith("-") ? -1 : 1;
         if (u.equals("nan")) return Double.NaN;
         if (u.equals("inf") || u.equals("infinity")) return sign * Double.POSITIVE_INFINITY;
-        if (u.isEmpty() || u.endsWith("d") || u.endsWith("f") || u.startsWith("0x")) {
+        if (u.isEmpty() || u.endsWith("d") || u.endsWith("f") || u.startsWith("0x") || u.chars().anyMatch(c -> c <= ' ')) {
             throw new NumberFormatException("not a Python float: '" + s + "'");
         }
         return Double.parseDouble(l);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loadtxt reads one value as NumPy's loadtxt read it ({@code numpy/npy/text/values.txt}, written by
  * generate_npy.py): Python's float syntax for floats (nan and inf in any case, but no Java
  * {@code d}/{@code f} suffix, no hexadecimal), plain decimal integers for integer dtypes (no
- * {@code True}/{@code False}), and a clear error for everything NumPy refuses.
+ * {@code True}/{@code False}), Unicode whitespace around a value stripped as Python strips it (a control
+ * character is not whitespace), and a clear error for everything NumPy refuses.
  */
 class TextFilesValuesTest {
 

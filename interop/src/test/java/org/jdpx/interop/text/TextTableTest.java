@@ -67,8 +67,9 @@ class TextTableTest {
         assertEquals(Double.POSITIVE_INFINITY, TextNumbers.parseFloat("+inf"));
         assertEquals(Double.NaN, TextNumbers.parseFloat("NaN"));
         assertEquals(-0.0, TextNumbers.parseFloat("-0"));
+        assertEquals(2.5, TextNumbers.parseFloat("\u20032.5\t"));
         assertEquals(100000.0, TextNumbers.parseFloat("1E5"));
-        for (String javaOnly : List.of("1.5d", "2f", "1e5F", "0x1p3", "-0X1P3", "", "+", "Infinite")) {
+        for (String javaOnly : List.of("1.5d", "2f", "1e5F", "0x1p3", "-0X1P3", "", "+", "Infinite", "1\u0001", "\u00012")) {
             assertThrows(NumberFormatException.class, () -> TextNumbers.parseFloat(javaOnly), javaOnly);
         }
         assertEquals(-12, TextNumbers.parseInt(" -12 "));
