@@ -3,6 +3,7 @@ package org.jdpx.device.opencl;
 import static org.jocl.CL.*;
 
 import java.nio.charset.StandardCharsets;
+import org.jdpx.device.spi.LlvmHandlers;
 import org.jdpx.device.spi.NativeSignals;
 import org.jdpx.device.spi.ProgramBuildException;
 import org.jdpx.device.spi.ProgramSource;
@@ -57,6 +58,7 @@ final class ProgramBuilder {
         for (int attempt = 1; attempt <= BUILD_ATTEMPTS; attempt++) {
             NativeSignals.Snapshot signals = NativeSignals.snapshot();
             st = Cl.status(() -> clBuildProgram(program, 1, devices, source.buildOptions(), null, null));
+            LlvmHandlers.release(); // in case LLVM installed its handlers for the first time only now
             NativeSignals.warnIfReplaced(signals, "building a program for " + device.label());
             log = buildLog(device, program);
             if (st == CL_SUCCESS || !log.contains(POCL_CACHE_RACE) || attempt == BUILD_ATTEMPTS) break;

@@ -30,11 +30,25 @@ class NativeSignalsTest {
         assertEquals("throws ArithmeticException", DivisionProbe.divideByZero(7), "after using " + device);
     }
 
+    /**
+     * LLVM's one-shot handlers, installed while PoCL or Mesa compiled, deleted the temporary files
+     * of compilations in flight when Java raised its next SIGSEGV and let a second SIGSEGV kill
+     * the JVM (see {@link LlvmHandlers}); none may be left after a kernel was built and ran.
+     */
+    @OnEveryDevice
+    void noSignalIsLeftToLlvmAfterAKernelWasBuiltAndRan(Device device) {
+        if (device.backend().equals("opencl")) {
+            DivisionProbe.runKernel(device);
+        }
+        assertEquals(List.of(), LlvmHandlers.held(), "signals whose handler is LLVM's after using " + device);
+    }
+
     @Test
     void aFreshJvmWithoutTheVariableKeepsJavaDivisionByZero() throws Exception {
         String out = probe(Map.of());
         assertTrue(out.contains("7 / 0 throws ArithmeticException"), out);
         assertTrue(out.contains(NativeSignals.POCL_VARIABLE + "=0"), out);
+        assertTrue(out.contains("signals held by LLVM=[]"), out);
     }
 
     @Test
