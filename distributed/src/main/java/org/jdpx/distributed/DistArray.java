@@ -211,9 +211,16 @@ public final class DistArray {
         return toLocal();
     }
 
-    /** Writes the array to a {@code .npy} file on the driver (gathered first). */
+    /**
+     * Writes the array to a {@code .npy} file, byte for byte as NumPy's {@code np.save} of the
+     * gathered array: the driver writes the header, each block's executor its rows at their offset
+     * (the path must reach the same file from every executor). Split along another axis than 0,
+     * the array is gathered and written by the driver.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
     public void save(Path path) {
-        Tensor.save(path, toLocal());
+        NpyFiles.write(this, path);
     }
 
     /**

@@ -152,12 +152,29 @@ public final class DistContext implements AutoCloseable {
         return new DistRandom(this, seed);
     }
 
-    /** A {@code .npy} file read on the driver and split along axis 0 into {@code blocks} blocks. */
+    /**
+     * A {@code .npy} file split along axis 0 into {@code blocks} blocks, each read by the executor
+     * that holds it from the file's pages under it (the driver reads only the header). The path
+     * must reach the same file from every executor (a shared file system on a cluster). C and
+     * Fortran order and both byte orders are read; a Fortran-order file's blocks gather their rows
+     * from every column.
+     *
+     * @throws java.io.UncheckedIOException when the file is missing, is not a {@code .npy} file or
+     *         holds a dtype jdpx lacks (the message names the problem)
+     * @throws IllegalArgumentException for a 0-d array or fewer than one block
+     */
     public DistArray load(Path path, int blocks) {
-        UsmNdArray a = Tensor.load(path, ArrayOptions.on(driverQueue()));
-        DistArray d = fromLocal(a, 0, blocks);
-        report.array(d.name(), d.layout(), "read from " + path.getFileName() + " and split along axis 0");
-        return d;
+        return NpyFiles.read(this, path, null, blocks);
+    }
+
+    /**
+     * A {@code .npy} file split as {@code layout} says (uneven and empty blocks allowed), read as
+     * {@link #load(Path, int)} reads it.
+     *
+     * @throws IllegalArgumentException when the layout's shape is not the file's
+     */
+    public DistArray load(Path path, Layout layout) {
+        return NpyFiles.read(this, path, layout, 0);
     }
 
     /** The Spark SQL session over this context's Spark (made on first use, sharing its SparkContext). */
