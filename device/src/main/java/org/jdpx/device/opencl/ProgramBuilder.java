@@ -16,9 +16,9 @@ final class ProgramBuilder {
     private static final System.Logger LOG = System.getLogger("org.jdpx.device");
     /**
      * What PoCL's build log says when a temporary file of its on-disk kernel cache vanished before
-     * clang renamed it: a transient failure seen a few times per full test run on this machine
-     * (PoCL and rusticl's compilers in one process), which a second build of the same program
-     * does not meet.
+     * clang renamed it: LLVM's crash handler deleted it when the JVM raised a SIGSEGV of its own
+     * during the build. {@link LlvmHandlers} keeps that handler out of the JVM's way; the retry
+     * stays for a handler it could not take back (an LLVM library loaded after discovery).
      */
     static final String POCL_CACHE_RACE = "unable to rename temporary";
     private static final int BUILD_ATTEMPTS = 3;
