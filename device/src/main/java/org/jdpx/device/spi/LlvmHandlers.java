@@ -6,8 +6,11 @@ import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +34,10 @@ import java.util.stream.Stream;
  * thread's SIGSEGV in that window kills the process without an hs_err file. The next compilation
  * installs the handler again. LLVM installs it only while its own count of installed handlers is
  * zero, and only its handler resets that count: so {@link #pin()} makes LLVM install its handlers
- * once, at a moment when nothing compiles, and puts the previous ones straight back; LLVM then
- * never installs them again in this process. {@link #release()} does the same after a build,
- * for a library {@link #pin()} could not reach.
+ * once, at a moment when nothing compiles, and puts the previous ones straight back (microseconds
+ * later; should a Java signal reach LLVM's handler in between, it tries again); LLVM then never
+ * installs them again in this process. {@link #release()} puts them back after a build, for a
+ * library {@link #pin()} could not reach.
  *
  * <p>Linux only ({@code /proc/self/maps}, Linux signal numbers); elsewhere these methods do nothing.
  * With the JDK's {@code libjsig.so} preloaded LLVM's handlers never replace the JVM's, and nothing
@@ -55,6 +59,14 @@ public final class LlvmHandlers {
     private static final long SIGACTION_BYTES = 256;
     private static final int RTLD_NOW = 2;
     private static final int RTLD_NOLOAD = 4;
+    private static final int PIN_ATTEMPTS = 8;
+    /** LLVM's {@code sys::RemoveFileOnSignal(StringRef, std::string*)} and its inverse (Itanium C++ names). */
+    private static final String REMOVE_FILE_ON_SIGNAL =
+            "_ZN4llvm3sys18RemoveFileOnSignalENS_9StringRefEPNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE";
+    private static final String DONT_REMOVE_FILE_ON_SIGNAL = "_ZN4llvm3sys22DontRemoveFileOnSignalENS_9StringRefE";
+    /** LLVM's {@code StringRef}, passed by value: the characters and their count. */
+    private static final StructLayout STRING_REF = MemoryLayout.structLayout(ValueLayout.ADDRESS.withName("data"),
+            ValueLayout.JAVA_LONG.withName("length"));
 
     /** The actions LLVM's handlers replaced, one {@link #SIGACTION_BYTES} slot per signal; null until pinned. */
     private static MemorySegment before;
@@ -85,7 +97,7 @@ public final class LlvmHandlers {
      * Backends call it after their drivers loaded and before anything compiles; calling it again
      * is harmless (LLVM does not install its handlers twice).
      */
-    @SuppressWarnings("restricted") // calls a function found in an already loaded LLVM library
+    @SuppressWarnings("restricted") // calls functions found in an already loaded LLVM library
     public static synchronized void pin() {
         Optional<NativeSignals.Libc> c = NativeSignals.libc();
         if (!LINUX || c.isEmpty() || c.get().dlopen() == null || c.get().dlsym() == null) {
@@ -109,18 +121,67 @@ public final class LlvmHandlers {
                 if (handle.equals(MemorySegment.NULL)) {
                     continue;
                 }
-                MemorySegment fn = (MemorySegment) c.get().dlsym().invokeExact(handle,
-                        a.allocateFrom("LLVMEnablePrettyStackTrace"));
-                if (!fn.equals(MemorySegment.NULL)) {
-                    Linker.nativeLinker().downcallHandle(fn, FunctionDescriptor.ofVoid()).invokeExact();
+                MemorySegment add = (MemorySegment) c.get().dlsym().invokeExact(handle, a.allocateFrom(REMOVE_FILE_ON_SIGNAL));
+                MemorySegment drop = (MemorySegment) c.get().dlsym().invokeExact(handle, a.allocateFrom(DONT_REMOVE_FILE_ON_SIGNAL));
+                MemorySegment pretty = (MemorySegment) c.get().dlsym().invokeExact(handle, a.allocateFrom("LLVMEnablePrettyStackTrace"));
+                if (!add.equals(MemorySegment.NULL) && !drop.equals(MemorySegment.NULL)) {
+                    pinWithMarker(add, drop, saved, library);
+                } else if (!pretty.equals(MemorySegment.NULL)) {
+                    Linker.nativeLinker().downcallHandle(pretty, FunctionDescriptor.ofVoid()).invokeExact();
+                    putBack(saved);
                 }
             } catch (Throwable e) {
                 LOG.log(Level.DEBUG, "could not make " + library + " install its signal handlers: " + e);
             }
         }
-        int n = release();
-        LOG.log(Level.DEBUG, () -> "LLVM's signal handlers installed and replaced by the previous ones for " + n
-                + " signals");
+    }
+
+    /**
+     * Registers a file with LLVM to delete on a crash (which installs its handlers while none are),
+     * puts the JVM's handlers back at once and unregisters the file, until the file survives: a
+     * signal that reached LLVM's handler in between deletes it and resets LLVM's count, and then
+     * it takes another round.
+     */
+    @SuppressWarnings("restricted") // downcalls into LLVM's RemoveFileOnSignal / DontRemoveFileOnSignal
+    private static void pinWithMarker(MemorySegment add, MemorySegment drop, MemorySegment saved, String library) throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle remove = linker.downcallHandle(add, FunctionDescriptor.of(ValueLayout.JAVA_BOOLEAN, STRING_REF, ValueLayout.ADDRESS));
+        MethodHandle keep = linker.downcallHandle(drop, FunctionDescriptor.ofVoid(STRING_REF));
+        Path marker = Files.createTempFile("jdpx-llvm-pin", ".tmp");
+        try (Arena a = Arena.ofShared()) {
+            MemorySegment text = a.allocateFrom(marker.toString());
+            MemorySegment ref = a.allocate(STRING_REF);
+            ref.set(ValueLayout.ADDRESS, 0, text);
+            ref.set(ValueLayout.JAVA_LONG, 8, text.byteSize() - 1);
+            MemorySegment now = a.allocate(SIGACTION_BYTES, 16);
+            long jvmSegv = saved.get(ValueLayout.JAVA_LONG, 0);
+            for (int attempt = 1; attempt <= PIN_ATTEMPTS; attempt++) {
+                boolean failed = (boolean) remove.invokeExact(ref, MemorySegment.NULL);
+                if (read(NUMBERS[SIGSEGV_INDEX], now) && now.get(ValueLayout.JAVA_LONG, 0) != jvmSegv) {
+                    putBack(saved);
+                }
+                keep.invokeExact(ref);
+                if (failed || Files.exists(marker)) {
+                    int tries = attempt;
+                    LOG.log(Level.DEBUG, () -> library + " keeps its signal handlers registered but not installed (round " + tries + ")");
+                    return;
+                }
+                Files.createFile(marker);
+            }
+            LOG.log(Level.WARNING, "a Java signal reached LLVM's crash handler in " + library + " in each of " + PIN_ATTEMPTS
+                    + " rounds; OpenCL builds may lose temporary files. Start Java with LD_PRELOAD="
+                    + System.getProperty("java.home") + "/lib/libjsig.so to keep the JVM's handlers");
+        } finally {
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    /** Writes every saved action back, SIGSEGV first (no checks in between: LLVM's handlers are one-shot). */
+    private static void putBack(MemorySegment saved) throws Throwable {
+        MethodHandle sigaction = NativeSignals.libc().orElseThrow().sigaction();
+        for (int i = 0; i < NUMBERS.length; i++) {
+            int rc = (int) sigaction.invokeExact(NUMBERS[i], saved.asSlice(i * SIGACTION_BYTES, SIGACTION_BYTES), MemorySegment.NULL);
+        }
     }
 
     /**
