@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.jdpx.device.spi.Backend;
 import org.jdpx.device.spi.BackendUnavailableException;
 import org.jdpx.device.spi.DeviceDriver;
+import org.jdpx.device.spi.LlvmHandlers;
 import org.jdpx.device.spi.NativeSignals;
 
 /**
@@ -67,6 +68,8 @@ public final class DeviceRegistry {
                 continue;
             }
             NativeSignals.warnIfReplaced(signals, "discovering the " + b.name() + " backend");
+            // Before anything compiles: LLVM's crash handlers would otherwise take the JVM's signals (see LlvmHandlers).
+            LlvmHandlers.pin();
             st.add(new BackendStatus(b.name(), true, drivers.size(), drivers.isEmpty() ? b.emptyReason() : null));
             for (int pos = 0; pos < drivers.size(); pos++) {
                 DeviceDriver d = drivers.get(pos);

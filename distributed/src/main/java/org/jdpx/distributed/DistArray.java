@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.jdpx.device.Queue;
 import org.jdpx.dpnp.Dpnp;
 import org.jdpx.tensor.ArrayOptions;
@@ -208,9 +211,35 @@ public final class DistArray {
         return toLocal();
     }
 
-    /** Writes the array to a {@code .npy} file on the driver (gathered first). */
+    /**
+     * Writes the array to a {@code .npy} file, byte for byte as NumPy's {@code np.save} of the
+     * gathered array: the driver writes the header, each block's executor its rows at their offset
+     * (the path must reach the same file from every executor). Split along another axis than 0,
+     * the array is gathered and written by the driver.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
     public void save(Path path) {
-        Tensor.save(path, toLocal());
+        NpyFiles.write(this, path);
+    }
+
+    /**
+     * A 1-d or 2-d array split along axis 0 as a DataFrame of {@code session}: one row per index of
+     * axis 0, one column per index of axis 1 (named {@code names}, default {@code c0, c1, ...}),
+     * one partition per block (no shuffle). int32, int64, float32, float64 and bool map to
+     * IntegerType, LongType, FloatType, DoubleType and BooleanType.
+     *
+     * @throws IllegalArgumentException for another dtype, another rank or split axis, or a wrong number of names
+     */
+    public Dataset<Row> toDataFrame(SparkSession session, String... names) {
+        return Columns.toDataFrame(this, session, names);
+    }
+
+    /** {@link #toDataFrame} written as Parquet to {@code path} (a directory of one part file per non-empty block, written by its executor). */
+    public void writeParquet(String path, String... names) {
+        Dataset<Row> df = Columns.toDataFrame(this, ctx.sql(), names);
+        df.write().parquet(path);
+        ctx.report().op("writeParquet " + new org.apache.hadoop.fs.Path(path).getName(), false, "each block written by its executor as one part file");
     }
 
     // ---------------------------------------------------------------- reductions, products, blocks

@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.jdpx.device.Queue;
 import org.jdpx.dpnp.RandomState;
 import org.jdpx.tensor.ArrayOptions;
@@ -149,12 +152,70 @@ public final class DistContext implements AutoCloseable {
         return new DistRandom(this, seed);
     }
 
-    /** A {@code .npy} file read on the driver and split along axis 0 into {@code blocks} blocks. */
+    /**
+     * A {@code .npy} file split along axis 0 into {@code blocks} blocks, each read by the executor
+     * that holds it from the file's pages under it (the driver reads only the header). The path
+     * must reach the same file from every executor (a shared file system on a cluster). C and
+     * Fortran order and both byte orders are read; a Fortran-order file's blocks gather their rows
+     * from every column.
+     *
+     * @throws java.io.UncheckedIOException when the file is missing, is not a {@code .npy} file or
+     *         holds a dtype jdpx lacks (the message names the problem)
+     * @throws IllegalArgumentException for a 0-d array or fewer than one block
+     */
     public DistArray load(Path path, int blocks) {
-        UsmNdArray a = Tensor.load(path, ArrayOptions.on(driverQueue()));
-        DistArray d = fromLocal(a, 0, blocks);
-        report.array(d.name(), d.layout(), "read from " + path.getFileName() + " and split along axis 0");
-        return d;
+        return NpyFiles.read(this, path, null, blocks);
+    }
+
+    /**
+     * A {@code .npy} file split as {@code layout} says (uneven and empty blocks allowed), read as
+     * {@link #load(Path, int)} reads it.
+     *
+     * @throws IllegalArgumentException when the layout's shape is not the file's
+     */
+    public DistArray load(Path path, Layout layout) {
+        return NpyFiles.read(this, path, layout, 0);
+    }
+
+    /** The Spark SQL session over this context's Spark (made on first use, sharing its SparkContext). */
+    public SparkSession sql() {
+        return SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
+    }
+
+    /**
+     * Numeric or boolean columns of {@code df} as a 2-d (rows, columns) array, or 1-d for one
+     * column, split along axis 0 with one block per Dataset partition (each partition packed
+     * where it lies, no shuffle). The dtype is NumPy's promotion of the columns' types (IntegerType
+     * int32, LongType int64, FloatType float32, DoubleType float64, BooleanType bool).
+     *
+     * @throws IllegalArgumentException for a missing column, a column of another Spark type (the
+     *         message says how to cast it) or a null (the message names the column)
+     */
+    public DistArray fromColumns(Dataset<Row> df, String... columns) {
+        return Columns.fromColumns(this, df, false, columns, "Spark");
+    }
+
+    /**
+     * As {@link #fromColumns(Dataset, String...)}; with {@code nullsAsNaN} a null is read as NaN,
+     * and integer or boolean columns that the schema says may hold nulls give float64.
+     */
+    public DistArray fromColumns(Dataset<Row> df, boolean nullsAsNaN, String... columns) {
+        return Columns.fromColumns(this, df, nullsAsNaN, columns, "Spark");
+    }
+
+    /**
+     * Columns of a Parquet file, or of a directory of part files read in name order (the order
+     * Spark wrote them), as {@link #fromColumns} makes them: one block per file split, no shuffle.
+     *
+     * @throws IllegalArgumentException for a missing path, or as {@link #fromColumns} throws
+     */
+    public DistArray readParquet(String path, String... columns) {
+        return Columns.readParquet(this, path, false, columns);
+    }
+
+    /** As {@link #readParquet(String, String...)}, nulls read as NaN when {@code nullsAsNaN}. */
+    public DistArray readParquet(String path, boolean nullsAsNaN, String... columns) {
+        return Columns.readParquet(this, path, nullsAsNaN, columns);
     }
 
     // ---------------------------------------------------------------- helpers for the array classes

@@ -3,6 +3,7 @@ package org.jdpx.device.opencl;
 import static org.jocl.CL.*;
 
 import java.nio.charset.StandardCharsets;
+import org.jdpx.device.spi.LlvmHandlers;
 import org.jdpx.device.spi.NativeSignals;
 import org.jdpx.device.spi.ProgramBuildException;
 import org.jdpx.device.spi.ProgramSource;
@@ -15,9 +16,9 @@ final class ProgramBuilder {
     private static final System.Logger LOG = System.getLogger("org.jdpx.device");
     /**
      * What PoCL's build log says when a temporary file of its on-disk kernel cache vanished before
-     * clang renamed it: a transient failure seen a few times per full test run on this machine
-     * (PoCL and rusticl's compilers in one process), which a second build of the same program
-     * does not meet.
+     * clang renamed it: LLVM's crash handler deleted it when the JVM raised a SIGSEGV of its own
+     * during the build. {@link LlvmHandlers} keeps that handler out of the JVM's way; the retry
+     * stays for a handler it could not take back (an LLVM library loaded after discovery).
      */
     static final String POCL_CACHE_RACE = "unable to rename temporary";
     private static final int BUILD_ATTEMPTS = 3;
@@ -57,6 +58,7 @@ final class ProgramBuilder {
         for (int attempt = 1; attempt <= BUILD_ATTEMPTS; attempt++) {
             NativeSignals.Snapshot signals = NativeSignals.snapshot();
             st = Cl.status(() -> clBuildProgram(program, 1, devices, source.buildOptions(), null, null));
+            LlvmHandlers.release(); // in case LLVM installed its handlers for the first time only now
             NativeSignals.warnIfReplaced(signals, "building a program for " + device.label());
             log = buildLog(device, program);
             if (st == CL_SUCCESS || !log.contains(POCL_CACHE_RACE) || attempt == BUILD_ATTEMPTS) break;

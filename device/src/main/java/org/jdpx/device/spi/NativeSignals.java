@@ -157,7 +157,9 @@ public final class NativeSignals {
      * <p>LLVM's crash handler (installed by compilers built on LLVM, such as PoCL's and Mesa's
      * while they compile) is only noted at DEBUG level: when a signal arrives it puts the previous
      * handler (the JVM's) back and returns, so the JVM still receives the signal; checked by
-     * dividing by zero in Java with it installed.
+     * dividing by zero in Java with it installed. It is not harmless all the same (it deletes the
+     * temporary files of compilations in flight and leaves a window in which a second SIGSEGV
+     * kills the JVM): {@link LlvmHandlers} takes the signals back from it.
      *
      * @param during what ran in between, for the message (e.g. "discovering the opencl backend")
      * @return the warnings logged now, empty when nothing changed or all was said before
@@ -201,7 +203,7 @@ public final class NativeSignals {
 
     /** The file of the shared object holding {@code address}, through {@code dladdr}. */
     @SuppressWarnings("restricted") // reads the file name dladdr returns
-    private static String libraryOf(long address) {
+    static String libraryOf(long address) {
         if (address == 0) {
             return "the default action (SIG_DFL)";
         }
@@ -224,7 +226,7 @@ public final class NativeSignals {
         }).orElse("a handler at 0x" + Long.toHexString(address));
     }
 
-    private static Optional<Libc> libc() {
+    static Optional<Libc> libc() {
         if (!POSIX) {
             return Optional.empty();
         }
@@ -247,7 +249,8 @@ public final class NativeSignals {
     }
 
     /** The few C library functions used here. */
-    private record Libc(MethodHandle setenv, MethodHandle getenv, MethodHandle sigaction, MethodHandle dladdr) {
+    record Libc(MethodHandle setenv, MethodHandle getenv, MethodHandle sigaction, MethodHandle dladdr,
+            MethodHandle dlopen, MethodHandle dlsym) {
 
         @SuppressWarnings("restricted") // downcalls into the C library; the project runs with native access enabled
         static Libc bind() {
@@ -258,11 +261,17 @@ public final class NativeSignals {
             MethodHandle dladdr = lib.find("dladdr")
                     .map(s -> linker.downcallHandle(s, FunctionDescriptor.of(i32, addr, addr)))
                     .orElse(null);
+            MethodHandle dlopen = lib.find("dlopen")
+                    .map(s -> linker.downcallHandle(s, FunctionDescriptor.of(addr, addr, i32)))
+                    .orElse(null);
+            MethodHandle dlsym = lib.find("dlsym")
+                    .map(s -> linker.downcallHandle(s, FunctionDescriptor.of(addr, addr, addr)))
+                    .orElse(null);
             return new Libc(
                     linker.downcallHandle(lib.findOrThrow("setenv"), FunctionDescriptor.of(i32, addr, addr, i32)),
                     linker.downcallHandle(lib.findOrThrow("getenv"), FunctionDescriptor.of(addr, addr)),
                     linker.downcallHandle(lib.findOrThrow("sigaction"), FunctionDescriptor.of(i32, i32, addr, addr)),
-                    dladdr);
+                    dladdr, dlopen, dlsym);
         }
     }
 }

@@ -33,6 +33,7 @@ public final class DivisionProbe {
         System.out.println(NativeSignals.POCL_VARIABLE + "="
                 + NativeSignals.nativeEnv(NativeSignals.POCL_VARIABLE).orElse("(unset)"));
         System.out.println("7 / 0 " + divideByZero(7));
+        System.out.println("signals held by LLVM=" + LlvmHandlers.held());
     }
 
     /** {@code "throws ArithmeticException"}, or {@code "= q"} when Java's division was broken. */

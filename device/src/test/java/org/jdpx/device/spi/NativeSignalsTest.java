@@ -1,12 +1,14 @@
 package org.jdpx.device.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +32,32 @@ class NativeSignalsTest {
         assertEquals("throws ArithmeticException", DivisionProbe.divideByZero(7), "after using " + device);
     }
 
+    /**
+     * LLVM's one-shot handlers, installed while PoCL or Mesa compiled, deleted the temporary files
+     * of compilations in flight when Java raised its next SIGSEGV and let a second SIGSEGV kill
+     * the JVM (see {@link LlvmHandlers}); none may be left after a kernel was built and ran.
+     */
+    @OnEveryDevice
+    void noSignalIsLeftToLlvmAfterAKernelWasBuiltAndRan(Device device) {
+        if (device.backend().equals("opencl")) {
+            DivisionProbe.runKernel(device);
+        }
+        assertEquals(List.of(), LlvmHandlers.held(), "signals whose handler is LLVM's after using " + device);
+    }
+
+    @Test
+    void buildsWhileJavaRaisesItsOwnSignalsLoseNoTemporaryFile() throws Exception {
+        String out = run(SignalStormProbe.class, Map.of(), "3");
+        assertTrue(out.contains("builds done"), out);
+        assertFalse(out.contains("PoCL lost a temporary file") || out.contains("unable to rename temporary"), out);
+    }
+
     @Test
     void aFreshJvmWithoutTheVariableKeepsJavaDivisionByZero() throws Exception {
         String out = probe(Map.of());
         assertTrue(out.contains("7 / 0 throws ArithmeticException"), out);
         assertTrue(out.contains(NativeSignals.POCL_VARIABLE + "=0"), out);
+        assertTrue(out.contains("signals held by LLVM=[]"), out);
     }
 
     @Test
@@ -71,9 +94,15 @@ class NativeSignalsTest {
 
     /** Runs {@link DivisionProbe} in a new JVM without POCL_SIGFPE_HANDLER, plus the variables {@code env}. */
     private static String probe(Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                DivisionProbe.class.getName());
+        return run(DivisionProbe.class, env);
+    }
+
+    /** Runs {@code main} of {@code probe} in a new JVM without POCL_SIGFPE_HANDLER, plus the variables {@code env}. */
+    private static String run(Class<?> probe, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), probe.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove(NativeSignals.POCL_VARIABLE);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
