@@ -15,9 +15,10 @@ import org.jdpx.tensor.UsmNdArray;
 import org.jdpx.tensor.fusion.ElementOp;
 
 /**
- * An n-d array of a jdpx dtype split into blocks along one axis ({@link Layout}), block {@code i}
- * held by Spark partition {@code i} as a {@link Block} and computed as a jdpx array on the device
- * of the executor that holds it. Elementwise operations are lazy and fuse as local arrays do: a
+ * An n-d array of a jdpx dtype split into blocks ({@link Layout}: contiguous blocks along one axis
+ * by default, block-cyclic chunks along one axis, or a 2-d grid of tiles), block {@code i} held by
+ * Spark partition {@code i} as a {@link Block} and computed as a jdpx array on the device of the
+ * executor that holds it; {@link #redistribute} changes the layout with one shuffle. Elementwise operations are lazy and fuse as local arrays do: a
  * chain such as {@code x.add(y).multiply(2)} runs as one Spark stage with one jdpx kernel per
  * block when its value is needed. Reductions combine per-block partials with Spark's
  * {@code treeReduce}; their results are replicated local arrays on the driver.
