@@ -73,6 +73,22 @@ final class BlockStages {
         return fromBlocks(x.context(), out, l, what + " of " + src.describe(), what + " runs the user's function on every block in one stage");
     }
 
+    /** A 1D_Cyclic or 2D_Block array whose blocks must keep their shapes (their places in the global array are fixed). */
+    private static DistArray keptLayout(DistContext ctx, JavaRDD<Block> out, Layout in, List<Object[]> meta, String op, String why) {
+        for (Object[] m : meta) {
+            int i = (Integer) m[0];
+            if (!java.util.Arrays.equals((long[]) m[1], in.blockShape(i))) {
+                throw new IllegalArgumentException(op + ": block " + i + " of " + in.describe() + " came back with shape "
+                        + java.util.Arrays.toString((long[]) m[1]) + " instead of " + java.util.Arrays.toString(in.blockShape(i))
+                        + "; a " + in.kind().label() + " block must keep its shape (redistribute to 1D_Block to change extents)");
+            }
+        }
+        DistArray d = DistArray.materialized(ctx, ctx.nextName(), in, DType.of((String) meta.get(0)[2]), out);
+        ctx.report().array(d.name(), in, why + "; the blocks keep their " + in.kind().label() + " places");
+        ctx.report().op(op, false, "one stage per block, no data moved between executors");
+        return d;
+    }
+
     /**
      * A new array from computed blocks whose shapes say its layout: the split axis stays, its
      * extents come from the blocks (collected as shapes only).
@@ -80,8 +96,9 @@ final class BlockStages {
      * @throws IllegalArgumentException when blocks disagree on the other axes or change rank
      */
     static DistArray fromBlocks(DistContext ctx, JavaRDD<Block> out, Layout in, String op, String why) {
-        List<Object[]> meta = new ArrayList<>(out.map(b -> new Object[] {b.index(), b.shape(), b.dtype()}).collect());
+        List<Object[]> meta = new ArrayList<>(TaskErrors.action(() -> out.map(b -> new Object[] {b.index(), b.shape(), b.dtype()}).collect()));
         meta.sort(java.util.Comparator.comparingInt(o -> (Integer) o[0]));
+        if (in.kind() != Layout.Kind.BLOCK_1D) return keptLayout(ctx, out, in, meta, op, why);
         List<long[]> shapes = meta.stream().map(o -> (long[]) o[1]).toList();
         String dtypeName = (String) meta.get(0)[2];
         long[] sizes = new long[shapes.size()];

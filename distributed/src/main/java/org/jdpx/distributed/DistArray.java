@@ -18,9 +18,10 @@ import org.jdpx.tensor.UsmNdArray;
 import org.jdpx.tensor.fusion.ElementOp;
 
 /**
- * An n-d array of a jdpx dtype split into blocks along one axis ({@link Layout}), block {@code i}
- * held by Spark partition {@code i} as a {@link Block} and computed as a jdpx array on the device
- * of the executor that holds it. Elementwise operations are lazy and fuse as local arrays do: a
+ * An n-d array of a jdpx dtype split into blocks ({@link Layout}: contiguous blocks along one axis
+ * by default, block-cyclic chunks along one axis, or a 2-d grid of tiles), block {@code i} held by
+ * Spark partition {@code i} as a {@link Block} and computed as a jdpx array on the device of the
+ * executor that holds it; {@link #redistribute} changes the layout with one shuffle. Elementwise operations are lazy and fuse as local arrays do: a
  * chain such as {@code x.add(y).multiply(2)} runs as one Spark stage with one jdpx kernel per
  * block when its value is needed. Reductions combine per-block partials with Spark's
  * {@code treeReduce}; their results are replicated local arrays on the driver.
@@ -59,7 +60,8 @@ public final class DistArray {
 
     /** Renames this array in the distribution report (returns this). */
     public DistArray named(String newName) {
-        ctx.report().array(newName, layout, "alias of " + name);
+        String why = ctx.report().whyOf(name);
+        ctx.report().array(newName, layout, "alias of " + name + (why == null ? "" : ": " + why));
         this.name = newName;
         return this;
     }
@@ -131,9 +133,10 @@ public final class DistArray {
             }
             case UsmNdArray a -> {
                 int fromEnd = shape().length - layout.axis();
-                if (a.ndim() >= fromEnd && a.shape()[a.ndim() - fromEnd] != 1) {
+                boolean spansCols = layout.kind() == Layout.Kind.BLOCK_2D && a.ndim() >= 1 && a.shape()[a.ndim() - 1] != 1;
+                if (spansCols || a.ndim() >= fromEnd && a.shape()[a.ndim() - fromEnd] != 1) {
                     throw new IllegalArgumentException(op.numpyName() + ": local operand of shape " + Arrays.toString(a.shape())
-                            + " spans the split axis " + layout.axis() + "; distribute it with the same layout instead");
+                            + " spans a split axis of " + layout.describe() + "; distribute it with the same layout instead");
                 }
                 yield new Expr.Constant(Block.of(0, a));
             }
@@ -196,11 +199,15 @@ public final class DistArray {
 
     // ---------------------------------------------------------------- gathering
 
-    /** The whole array on the driver's device (blocks collected and joined along the split axis). */
+    /**
+     * The whole array on the driver's device in global order (blocks collected and joined along
+     * the split axis; 1D_Cyclic chunks and 2D_Block tiles put back where they belong).
+     */
     public UsmNdArray toLocal() {
         Queue q = ctx.driverQueue();
-        List<Block> blocks = new ArrayList<>(rdd().collect());
+        List<Block> blocks = new ArrayList<>(TaskErrors.action(() -> rdd().collect()));
         blocks.sort(Comparator.comparingInt(Block::index));
+        if (layout.kind() != Layout.Kind.BLOCK_1D) return Redistribution.gather(blocks, layout, dtype, q);
         if (blocks.size() == 1) return blocks.get(0).toArray(q);
         UsmNdArray[] parts = blocks.stream().map(b -> b.toArray(q)).toArray(UsmNdArray[]::new);
         return Dpnp.concatenate(parts, layout.axis());
@@ -209,6 +216,17 @@ public final class DistArray {
     /** {@link #toLocal()} under Spark's name. */
     public UsmNdArray collect() {
         return toLocal();
+    }
+
+    /**
+     * This array in {@code to}'s layout (same shape; e.g. {@code Layout.cyclic}, {@code Layout.block},
+     * {@code Layout.block2d}): one shuffle that moves each element to the block that holds it
+     * there, reported as such. Returns this array when it already has that layout.
+     *
+     * @throws IllegalArgumentException when {@code to}'s shape is not this array's or it is REP
+     */
+    public DistArray redistribute(Layout to) {
+        return to.equals(layout) ? this : Redistribution.redistribute(this, to, "redistribute(" + to.kind().label() + ") asked for");
     }
 
     /**
@@ -256,6 +274,28 @@ public final class DistArray {
     /** Maximum (empty blocks are skipped; an empty array throws as NumPy does). */
     public UsmNdArray max() { return Reductions.extreme(this, false); }
 
+    /**
+     * Sum along {@code axis} of a 2D_Block matrix: per-block partial sums, combined per column
+     * (axis 0) or row (axis 1) block by one shuffle; a 1D_Block vector over the grid's column or
+     * row blocks.
+     *
+     * @throws IllegalArgumentException for another layout or an axis other than 0 and 1
+     */
+    public DistArray sum(int axis) { return Grid.reduce(this, axis, 0); }
+
+    /** Minimum along {@code axis} of a 2D_Block matrix (as {@link #sum(int)}). */
+    public DistArray min(int axis) { return Grid.reduce(this, axis, 1); }
+
+    /** Maximum along {@code axis} of a 2D_Block matrix (as {@link #sum(int)}). */
+    public DistArray max(int axis) { return Grid.reduce(this, axis, 2); }
+
+    /**
+     * The transpose of a 2-d array: a 1D layout along axis {@code a} becomes the same layout along
+     * {@code 1 - a} (each block transposed where it is, no shuffle); a {@code pr x pc} 2D_Block
+     * grid becomes {@code pc x pr} (each tile transposed and moved to its new partition: a shuffle).
+     */
+    public DistArray transpose() { return Grid.transpose(this); }
+
     /** Dot product of two 1-d arrays of the same layout: {@code sum(this * other)}, fused per block. */
     public UsmNdArray dot(DistArray other) {
         if (shape().length != 1) throw new IllegalArgumentException("dot: both arrays must be 1-d; use matmul for matrices");
@@ -269,9 +309,14 @@ public final class DistArray {
      * {@code this @ other}: with {@code this} 1-d (or split along its last axis) and {@code other}
      * split along its first axis at the same offsets, a replicated result tree-reduced from the
      * blocks' partial products ({@link #matmulToLocal}); with both 2-d split by rows, block rows
-     * times block columns after a shuffle, a distributed result of this layout.
+     * times block columns after a shuffle, a distributed result of this layout; with both
+     * 2D_Block (this one's column blocks equal to {@code other}'s row blocks), SUMMA's block
+     * products summed per result tile after shuffles, a 2D_Block result.
      */
-    public DistArray matmul(DistArray other) { return Products.distributed(this, other); }
+    public DistArray matmul(DistArray other) {
+        return layout.kind() == Layout.Kind.BLOCK_2D || other.layout.kind() == Layout.Kind.BLOCK_2D
+                ? Grid.matmul(this, other) : Products.distributed(this, other);
+    }
 
     /** {@code this @ other} contracted along the split axis: partial products tree-reduced into a replicated array. */
     public UsmNdArray matmulToLocal(DistArray other) { return Products.contracted(this, other); }
@@ -285,15 +330,35 @@ public final class DistArray {
     /**
      * A stencil along the split axis: each block gets up to {@code halo} neighbouring rows
      * before and after it (a shuffle of the halo rows only) and {@code f} returns its new block
-     * of the block's own extent.
+     * of the block's own extent. A 1D_Cyclic or 2D_Block array is first redistributed into as many
+     * contiguous blocks (a shuffle, with a report entry saying why): halos need neighbours.
      */
-    public DistArray stencil(int halo, BlockFunction f) { return Halo.stencil(this, halo, f); }
+    public DistArray stencil(int halo, BlockFunction f) {
+        if (Redistribution.isBlock(layout)) return Halo.stencil(this, halo, f);
+        int axis = layout.kind() == Layout.Kind.BLOCK_2D ? 0 : layout.axis();
+        Layout to = Layout.block(shape(), axis, layout.blocks());
+        return Halo.stencil(Redistribution.redistribute(this, to, "a stencil needs contiguous blocks along its axis"), halo, f);
+    }
 
-    /** Elements {@code start..stop-1} along the split axis; blocks keep their partitions (some may become empty). */
-    public DistArray slice(long start, long stop) { return Reshapes.slice(this, start, stop); }
+    /**
+     * Elements {@code start..stop-1} along the split axis; blocks keep their partitions (some may become empty).
+     *
+     * @throws IllegalArgumentException for a layout other than 1D_Block (naming the redistribute that fixes it)
+     */
+    public DistArray slice(long start, long stop) {
+        if (!Redistribution.isBlock(layout)) throw Redistribution.needsBlock("slice", this);
+        return Reshapes.slice(this, start, stop);
+    }
 
-    /** A new shape with the same element order that keeps every block contiguous and intact (no data moves). */
-    public DistArray reshape(long... newShape) { return Reshapes.reshape(this, newShape); }
+    /**
+     * A new shape with the same element order that keeps every block contiguous and intact (no data moves).
+     *
+     * @throws IllegalArgumentException for a layout other than 1D_Block, or blocks that would not stay whole
+     */
+    public DistArray reshape(long... newShape) {
+        if (!Redistribution.isBlock(layout)) throw Redistribution.needsBlock("reshape", this);
+        return Reshapes.reshape(this, newShape);
+    }
 
     /** What a stage computes this array's blocks from: its pending expression, or itself. */
     BlockStages.Source source() {

@@ -118,10 +118,12 @@ public final class DistContext implements AutoCloseable {
                     + " differs from the array's " + java.util.Arrays.toString(a.shape()));
         }
         List<Block> blocks = new ArrayList<>();
-        for (int i = 0; i < layout.blocks(); i++) {
+        if (layout.kind() != Layout.Kind.BLOCK_1D) blocks = Redistribution.split(a, layout);
+        for (int i = 0; blocks.size() < layout.blocks(); i++) {
             blocks.add(Block.of(i, a.get(sliceIndex(layout, i))));
         }
-        return created(sc.parallelize(blocks, layout.blocks()), layout, a.dtype(), "split from a local array on the driver");
+        return created(sc.parallelize(blocks, layout.blocks()), layout, a.dtype(), "split from a local array on the driver"
+                + (layout.kind() == Layout.Kind.BLOCK_1D ? "" : " into the requested " + layout.kind().label()));
     }
 
     /** {@code 0, 1, ..., n-1} as int64, each block generated on its executor. */
@@ -132,6 +134,11 @@ public final class DistContext implements AutoCloseable {
             Queue q = Placement.queue(dev);
             return Tensor.arange(l.start(i), l.start(i) + l.extent(i), 1, ArrayOptions.on(q));
         });
+    }
+
+    /** {@code 0, 1, ..., n-1} as int64 in a 1-d layout of extent n (1D_Block or 1D_Cyclic), each block generated on its executor. */
+    public DistArray arange(Layout layout) {
+        return LayoutMakers.arange(this, layout);
     }
 
     /** {@code value} everywhere in {@code shape} split along axis 0, of {@code dtype} (null: as {@link Tensor#full}). */

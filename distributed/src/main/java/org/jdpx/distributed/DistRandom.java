@@ -24,34 +24,66 @@ public final class DistRandom {
 
     /** Uniform floats in [0, 1) of {@code shape} and {@code dtype} (null: the device's default float), split along axis 0. */
     public DistArray random(long[] shape, DType dtype, int blocks) {
-        return draw(shape, blocks, "random", dtype, (r, s) -> r.random(s, dtype));
+        return random(Layout.block(shape, 0, blocks), dtype);
+    }
+
+    /**
+     * Uniform floats in [0, 1) in any layout (1D_Block, 1D_Cyclic, 2D_Block): the same numbers
+     * as one process draws. A block not split along axis 0 alone draws the whole rows it touches
+     * and keeps its columns (2D_Block draws {@code pc} times the numbers it keeps).
+     */
+    public DistArray random(Layout layout, DType dtype) {
+        return draw(layout, "random", dtype, (r, s) -> r.random(s, dtype));
     }
 
     /** Uniform floats in [low, high). */
     public DistArray uniform(double low, double high, long[] shape, int blocks) {
-        return draw(shape, blocks, "uniform", null, (r, s) -> r.uniform(low, high, s));
+        return uniform(low, high, Layout.block(shape, 0, blocks));
+    }
+
+    /** Uniform floats in [low, high) in any layout (as {@link #random(Layout, DType)}). */
+    public DistArray uniform(double low, double high, Layout layout) {
+        return draw(layout, "uniform", null, (r, s) -> r.uniform(low, high, s));
     }
 
     /** Normal floats. */
     public DistArray normal(double loc, double scale, long[] shape, int blocks) {
-        return draw(shape, blocks, "normal", null, (r, s) -> r.normal(loc, scale, s));
+        return normal(loc, scale, Layout.block(shape, 0, blocks));
+    }
+
+    /** Normal floats in any layout (as {@link #random(Layout, DType)}). */
+    public DistArray normal(double loc, double scale, Layout layout) {
+        return draw(layout, "normal", null, (r, s) -> r.normal(loc, scale, s));
     }
 
     /** int64 integers in [low, high). */
     public DistArray integers(long low, long high, long[] shape, int blocks) {
-        return draw(shape, blocks, "integers", DType.INT64, (r, s) -> r.integers(low, high, s));
+        return integers(low, high, Layout.block(shape, 0, blocks));
+    }
+
+    /** int64 integers in [low, high) in any layout (as {@link #random(Layout, DType)}). */
+    public DistArray integers(long low, long high, Layout layout) {
+        return draw(layout, "integers", DType.INT64, (r, s) -> r.integers(low, high, s));
     }
 
     interface Draw extends java.io.Serializable {
         UsmNdArray draw(RandomState positioned, long[] blockShape);
     }
 
-    private DistArray draw(long[] shape, int blocks, String what, DType dtype, Draw d) {
-        Layout l = Layout.block(shape, 0, blocks);
+    private DistArray draw(Layout l, String what, DType dtype, Draw d) {
         int c = call++;
         long s = seed;
         String dev = ctx.device();
         DType t = d.draw(new RandomState(s, ArrayOptions.on(ctx.driverQueue())), new long[] {0}).dtype();
+        if (l.kind() != Layout.Kind.BLOCK_1D || l.axis() != 0) {
+            return ctx.generated(l, t, what + " (Philox call " + c + ", counters offset per row band)",
+                    i -> LayoutMakers.byRowBands(l, i, (lo, hi) -> {
+                        long[] band = l.shape();
+                        band[0] = hi - lo;
+                        RandomState r = new RandomState(s, ArrayOptions.on(Placement.queue(dev)));
+                        return d.draw(r.positioned(c, lo * (Regions.product(l.shape()) / Math.max(1, l.shape()[0]))), band);
+                    }).toArray(Placement.queue(dev)));
+        }
         return ctx.generated(l, t, what + " (Philox call " + c + ", counters offset per block)", i -> {
             RandomState r = new RandomState(s, ArrayOptions.on(Placement.queue(dev)));
             return d.draw(r.positioned(c, l.start(i) * l.sliceSize()), l.blockShape(i));

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The distributed counterpart of the fusion diagnostics, in HPAT's spirit: for each distributed
- * value the layout it got ({@code 1D_Block}, {@code REP}) and why, and for each operation whether
+ * value the layout it got ({@code 1D_Block}, {@code 1D_Cyclic}, {@code 2D_Block}, {@code REP}) and why
+ * (asked for at creation, kept by an elementwise operation, produced by a product or reduction,
+ * or redistributed because an operation needed it), and for each operation whether
  * it needed a shuffle (data moving between executors) and what moved.
  */
 public final class DistributionReport {
@@ -43,6 +45,12 @@ public final class DistributionReport {
     public synchronized ArrayEntry array(String name) {
         for (int i = arrays.size() - 1; i >= 0; i--) if (arrays.get(i).name().equals(name)) return arrays.get(i);
         throw new IllegalArgumentException("distribution report: no array named " + name);
+    }
+
+    /** Why array {@code name} got its layout (the latest entry), or null when it is not recorded. */
+    synchronized String whyOf(String name) {
+        for (int i = arrays.size() - 1; i >= 0; i--) if (arrays.get(i).name().equals(name)) return arrays.get(i).why();
+        return null;
     }
 
     /** The operations that shuffled. */

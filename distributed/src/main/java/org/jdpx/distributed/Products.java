@@ -28,6 +28,10 @@ final class Products {
 
     static DistArray withReplicated(DistArray x, UsmNdArray rep) {
         Layout l = x.layout();
+        if (l.kind() == Layout.Kind.BLOCK_2D) {
+            throw new IllegalArgumentException("matmul: a 2D_Block matrix times a replicated operand needs whole rows per block; "
+                    + "redistribute to Layout.block(shape, 0, blocks) or distribute the operand as 2D_Block too");
+        }
         if (l.axis() != 0 || x.shape().length != 2 || rep.ndim() < 1 || rep.ndim() > 2 || rep.shape()[0] != x.shape()[1]) {
             throw new IllegalArgumentException("matmul: needs a row-split matrix of shape (n, k) and a replicated (k,) or (k, m) operand, got "
                     + l + " and " + Arrays.toString(rep.shape()));
@@ -41,7 +45,8 @@ final class Products {
         long[] shape = rep.ndim() == 1 ? new long[] {x.shape()[0]} : new long[] {x.shape()[0], rep.shape()[1]};
         UsmNdArray probe = Tensor.matmul(Tensor.empty(new long[] {0, x.shape()[1]}, ArrayOptions.on(ctx.driverQueue()).dtype(x.dtype())), rep);
         DistArray d = DistArray.materialized(ctx, ctx.nextName(), l.withShape(shape, 0), probe.dtype(), out);
-        ctx.report().array(d.name(), d.layout(), "matmul of " + src.describe() + " (1D_Block) with a REP operand keeps the row blocks");
+        ctx.report().array(d.name(), d.layout(), "matmul of " + src.describe() + " (" + l.kind().label()
+                + " by rows) with a REP operand keeps the row blocks");
         ctx.report().op("matmul " + src.describe() + " @ rep" + Arrays.toString(rep.shape()), false,
                 "the REP operand broadcast once to every executor");
         return d;
@@ -49,7 +54,7 @@ final class Products {
 
     static UsmNdArray contracted(DistArray a, DistArray b) {
         Layout la = a.layout(), lb = b.layout();
-        if (la.axis() != a.shape().length - 1 || lb.axis() != 0 || !Arrays.equals(la.offsets(), lb.offsets())) {
+        if (la.axis() != a.shape().length - 1 || lb.axis() != 0 || !la.sameBlocks(lb) || la.kind() == Layout.Kind.BLOCK_2D) {
             throw new IllegalArgumentException("matmulToLocal: the left operand must be split along its last axis and the right "
                     + "along its first at the same offsets, got " + la + " and " + lb);
         }
@@ -64,7 +69,7 @@ final class Products {
             for (Block blk : blocks) arrays.add(blk.toArray(q));
             return Block.of(blocks.get(0).index(), Tensor.matmul(ea.evaluate(arrays, q), eb.evaluate(arrays, q)).eval());
         });
-        Block r = partials.treeReduce(Reductions.combiner(dev, 0));
+        Block r = TaskErrors.action(() -> partials.treeReduce(Reductions.combiner(dev, 0)));
         a.context().report().array("matmul(" + sa.describe() + ", " + sb.describe() + ")", Layout.replicated(r.shape()),
                 "a product along the split axis: partial products tree-combined into one copy on the driver");
         a.context().report().op("matmul " + sa.describe() + " @ " + sb.describe() + " along the split axis", false,
@@ -78,6 +83,8 @@ final class Products {
             throw new IllegalArgumentException("matmul: needs two row-split matrices (n, k) @ (k, m), got " + la + " and " + lb
                     + "; a product along the split axis (1-d @ matrix) has a replicated result: use matmulToLocal");
         }
+        if (!Redistribution.isBlock(la)) throw Redistribution.needsBlock("matmul of two distributed matrices", a);
+        if (!Redistribution.isBlock(lb)) throw Redistribution.needsBlock("matmul of two distributed matrices", b);
         DistContext ctx = a.context();
         String dev = ctx.device();
         int cols = Math.max(1, lb.blocks());

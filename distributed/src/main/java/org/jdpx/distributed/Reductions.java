@@ -51,10 +51,11 @@ final class Reductions {
         BlockStages.Source src = x.source();
         JavaRDD<Block> partials = BlockStages.run(src, x.context().device(), partial);
         if (skipEmpty) partials = partials.filter(b -> b.shape().length == 0).cache();
-        if (skipEmpty && partials.isEmpty()) {
+        JavaRDD<Block> parts = partials;
+        if (skipEmpty && TaskErrors.action(parts::isEmpty)) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + what + " which has no identity");
         }
-        Block r = partials.treeReduce(combine);
+        Block r = TaskErrors.action(() -> parts.treeReduce(combine));
         x.context().report().array(what + "(" + src.describe() + ")", Layout.replicated(r.shape()),
                 "a whole-array reduction: one partial per block, tree-combined into one copy on the driver");
         x.context().report().op(what + " of " + src.describe(), false,
