@@ -5,8 +5,8 @@ import org.jdpx.device.Event;
 import org.jdpx.device.spi.JfrSupport;
 
 /**
- * The JFR events of this module, behind {@link JfrSupport#available()} so that the event classes
- * are loaded only where {@code jdk.jfr} exists. A null "started" token means nothing is recorded.
+ * The JFR events of this module, behind {@link JfrSupport#recording()} so that the event classes
+ * are loaded only where {@code jdk.jfr} exists and a recording was started. A null "started" token means nothing is recorded.
  */
 final class KernelFlight {
 
@@ -14,7 +14,7 @@ final class KernelFlight {
     }
 
     static Object buildStarted() {
-        return JfrSupport.available() ? KernelBuildEvent.started() : null;
+        return JfrSupport.recording() ? KernelBuildEvent.started() : null;
     }
 
     static void built(Object started, CompiledKernel kernel, Device device, boolean cacheHit) {
@@ -22,7 +22,7 @@ final class KernelFlight {
     }
 
     static Object launchStarted() {
-        return JfrSupport.available() ? KernelLaunchEvent.started() : null;
+        return JfrSupport.recording() ? KernelLaunchEvent.started() : null;
     }
 
     /**

@@ -76,7 +76,7 @@ final class Launcher {
         }
         LaunchRange lr = range.launchRange();
         lr.checkFits(device.info());
-        List<EventDriver> depDrivers = new ArrayList<>(deps.size());
+        List<EventDriver> depDrivers = deps.isEmpty() ? List.of() : new ArrayList<>(deps.size());
         for (Event e : deps) {
             depDrivers.add(e.spi());
         }

@@ -88,30 +88,43 @@ final class Lifetime implements Runnable {
      */
     static EventDriver useAll(List<Lifetime> lifetimes, String what,
                               java.util.function.Function<List<NativeMemory>, EventDriver> command) {
-        List<Lifetime> order = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(lifetimes));
-        order.sort(java.util.Comparator.comparingLong(l -> l.id));
-        return lockFrom(order, 0, lifetimes, what, command);
+        // distinct lifetimes by creation order (an insertion sort: a launch has a handful)
+        Lifetime[] order = new Lifetime[lifetimes.size()];
+        int n = 0;
+        next:
+        for (Lifetime l : lifetimes) {
+            for (int j = 0; j < n; j++) {
+                if (order[j] == l) continue next;
+            }
+            int j = n++;
+            for (; j > 0 && order[j - 1].id > l.id; j--) {
+                order[j] = order[j - 1];
+            }
+            order[j] = l;
+        }
+        return lockFrom(order, n, 0, lifetimes, what, command);
     }
 
-    private static EventDriver lockFrom(List<Lifetime> order, int i, List<Lifetime> lifetimes, String what,
+    private static EventDriver lockFrom(Lifetime[] order, int n, int i, List<Lifetime> lifetimes, String what,
                                         java.util.function.Function<List<NativeMemory>, EventDriver> command) {
-        if (i == order.size()) {
-            List<NativeMemory> blocks = new java.util.ArrayList<>(lifetimes.size());
-            for (Lifetime l : lifetimes) {
+        if (i == n) {
+            NativeMemory[] blocks = new NativeMemory[lifetimes.size()];
+            for (int k = 0; k < blocks.length; k++) {
+                Lifetime l = lifetimes.get(k);
                 if (l.released) {
                     throw UsmMemory.closedError(what);
                 }
                 l.checkOwner(what);
-                blocks.add(l.block);
+                blocks[k] = l.block;
             }
-            EventDriver e = command.apply(blocks);
-            for (Lifetime l : order) {
-                l.lastUse = e;
+            EventDriver e = command.apply(java.util.Arrays.asList(blocks));
+            for (int k = 0; k < n; k++) {
+                order[k].lastUse = e;
             }
             return e;
         }
-        synchronized (order.get(i)) {
-            return lockFrom(order, i + 1, lifetimes, what, command);
+        synchronized (order[i]) {
+            return lockFrom(order, n, i + 1, lifetimes, what, command);
         }
     }
 

@@ -4,8 +4,8 @@ import org.jdpx.device.Event;
 import org.jdpx.device.spi.JfrSupport;
 
 /**
- * The JFR events of this module, behind {@link JfrSupport#available()} so that the event class is
- * loaded only where {@code jdk.jfr} exists. A null "started" token means nothing is recorded.
+ * The JFR events of this module, behind {@link JfrSupport#recording()} so that the event class is
+ * loaded only where {@code jdk.jfr} exists and a recording was started. A null "started" token means nothing is recorded.
  */
 final class UsmFlight {
 
@@ -14,7 +14,7 @@ final class UsmFlight {
 
     /** A begun copy event, or null when JFR is missing or no recording enables the event. */
     static Object copyStarted() {
-        return JfrSupport.available() ? UsmCopyEvent.started() : null;
+        return JfrSupport.recording() ? UsmCopyEvent.started() : null;
     }
 
     /** Commits the copy event once {@code enqueued} completed; returns {@code enqueued}. */

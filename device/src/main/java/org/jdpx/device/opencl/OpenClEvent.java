@@ -68,7 +68,12 @@ final class OpenClEvent implements EventDriver {
         // Submit first: PoCL, waiting on a command it has not been asked to submit, submits it through
         // a slow path (an empty launch and wait took twice as long as with this flush).
         queue.flushIfDirty();
-        int st = Cl.status(() -> clWaitForEvents(1, self));
+        int st;
+        try {
+            st = clWaitForEvents(1, self); // called directly: a lambda through Cl.status would allocate at every wait
+        } catch (org.jocl.CLException e) {
+            st = e.getStatus();
+        }
         if (st == CL_SUCCESS) {
             return;
         }

@@ -32,6 +32,14 @@ import org.jocl.cl_kernel;
  * </ul>
  * Scalars are written into a per-kernel direct buffer with one preallocated JOCL pointer per
  * argument, so a launch allocates nothing beyond its event.
+ *
+ * <p>Arguments already set: a {@code cl_kernel} keeps its arguments between launches, so an
+ * argument whose value is the one this object last set on it, from any thread (the lock makes the
+ * set-and-enqueue sequence of one launch atomic), is not set again. A launch of a kernel in a loop
+ * then calls only {@code clEnqueueNDRangeKernel}, as a hand-written OpenCL host program does.
+ * Memory compares by the {@link OpenClMemory} object, never by its {@code cl_mem} address, so a
+ * block freed and a new one allocated at the same address is set again; scalars compare by
+ * their bytes and size, local memory by its size. A failed set forgets the argument.
  */
 final class OpenClKernel implements KernelDriver {
 
@@ -42,6 +50,8 @@ final class OpenClKernel implements KernelDriver {
     private final int argCount;
     private final ByteBuffer scalars;
     private final Pointer[] scalarPointers;
+    /** What each argument was last set to (guarded by this); {@link #UNSET} until then and after a failed set. */
+    private final ArgValues setTo;
 
     OpenClKernel(OpenClProgram program, cl_kernel kernel, String name) {
         this.program = program;
@@ -57,6 +67,7 @@ final class OpenClKernel implements KernelDriver {
         for (int i = 0; i < argCount; i++) {
             scalarPointers[i] = Pointer.to(scalars.slice(i * 8, 8).order(ByteOrder.nativeOrder()));
         }
+        this.setTo = new ArgValues(argCount);
     }
 
     @Override
@@ -92,7 +103,12 @@ final class OpenClKernel implements KernelDriver {
         return ev;
     }
 
+    /** Sets argument {@code i} unless it already holds {@code arg}'s value; called with this object's lock. */
     private void set(int i, Object arg) {
+        if (setTo.holds(i, arg)) {
+            return;
+        }
+        setTo.forget(i);
         int st;
         long size;
         switch (arg) {
@@ -125,6 +141,7 @@ final class OpenClKernel implements KernelDriver {
                     + arg.getClass().getSimpleName() + " (" + size + " bytes) does not match the parameter's type");
         }
         Cl.check(st, "clSetKernelArg", "argument " + i + " of " + description);
+        setTo.remember(i, arg);
     }
 
     private int scalar(int i, long size, long bits) {

@@ -77,7 +77,7 @@ public final class FusedKernels {
         boolean prologue = hasCombine(root);
         long items = Schedule.elementwiseItems(device, n, prologue);
         long chunk = Schedule.ceilDiv(n, items);
-        if (items >= n && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem();
+        if (items >= n && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem(items == n);
         w.loop(w.globalId(), w.globalSize(), n, chunk, () -> {
             if (outs.size() == 1) {
                 w.store(out, w.lowering().cast(roots.get(0).dtype(), out.dtype(), w.eval(roots.get(0))));

@@ -49,7 +49,7 @@ public final class FusionDiagnostics {
      * starting with {@value #CUT} are also JFR {@code jdpx.FusionCut} events where jdk.jfr exists.
      */
     public static synchronized void record(String event) {
-        if (event.startsWith(CUT) && JfrSupport.available()) FusionCutEvent.emit(event.substring(CUT.length()));
+        if (event.startsWith(CUT) && JfrSupport.recording()) FusionCutEvent.emit(event.substring(CUT.length()));
         if (EVENTS.size() == KEEP) EVENTS.removeFirst();
         EVENTS.addLast(event);
         if (ENABLED) LOG.log(System.Logger.Level.INFO, event);

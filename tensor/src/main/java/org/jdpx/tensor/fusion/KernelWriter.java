@@ -49,6 +49,8 @@ final class KernelWriter {
     private final Scalar ix;
     private final Device device;
     private boolean onePerItem;
+    /** With {@link #onePerItem}: the launch has exactly as many work-items as elements, so no bounds test. */
+    private boolean exactItems;
     private Space space;
     private Var linear;
     private Var[] coords;
@@ -303,7 +305,12 @@ final class KernelWriter {
             // kernel body has no inner loop.
             linear = i;
             b.assign(i, part);
-            b.ifThen(b.compare(CmpOp.LT, b.read(i), b.read(n)), () -> inner(() -> both(body, commit)));
+            if (exactItems) {
+                // No bounds test either: PoCL then vectorizes the body without masked loads and stores.
+                inner(() -> both(body, commit));
+            } else {
+                b.ifThen(b.compare(CmpOp.LT, b.read(i), b.read(n)), () -> inner(() -> both(body, commit)));
+            }
         } else {
             linear = i;
             b.assign(i, part);
@@ -483,10 +490,17 @@ final class KernelWriter {
 
     Expr globalSize() { return b.workItem(WorkItemFn.GLOBAL_SIZE, 0); }
 
-    /** Strided mode with as many work-items as elements: each handles exactly one. */
-    void onePerItem() {
+    /**
+     * Strided mode with at least as many work-items as elements: each handles at most one.
+     *
+     * @param exact whether the launch has exactly as many work-items as elements (the CPU plan's
+     *              elementwise launches), so the kernel needs no bounds test; the caller must then
+     *              launch exactly that many
+     */
+    void onePerItem(boolean exact) {
         onePerItem = true;
-        key.append("one|");
+        exactItems = exact;
+        key.append(exact ? "one=|" : "one|");
     }
 
     /** Adds free text to the structural key (kernel kind, reduction op). */
