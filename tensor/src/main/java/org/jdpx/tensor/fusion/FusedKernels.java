@@ -275,18 +275,22 @@ public final class FusedKernels {
     }
 
     /**
-     * Whether recomputing {@code n} costs more than storing and re-reading it: it holds a
-     * transcendental function, a power or a division (a few cycles per element each, against
-     * one extra array write).
+     * Whether recomputing {@code n} on {@code device} costs more than storing and re-reading it:
+     * it holds a transcendental function, a power or a division (a few cycles per element each,
+     * against one extra array write and read). {@code exp} is {@link ExpLowering}'s IR arithmetic,
+     * which OpenCL drivers vectorize (across work-items on CPUs), so there it is cheaper to compute
+     * twice than to store; the java device runs it as scalar code, where it is not.
      */
-    public static boolean expensive(Node n) {
+    public static boolean expensive(Node n, Device device) {
+        boolean vectorExp = !device.backend().equals("java");
         return switch (n) {
             case Node.Op o -> switch (o.op()) {
-                case EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, ARCTAN2,
+                case EXP -> !vectorExp || o.dtype().isComplex() || o.inputs().stream().anyMatch(i -> expensive(i, device));
+                case EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, ARCTAN2,
                      SINH, COSH, TANH, POWER, SQRT, CBRT, HYPOT, DIVIDE -> true;
-                default -> o.inputs().stream().anyMatch(FusedKernels::expensive);
+                default -> o.inputs().stream().anyMatch(i -> expensive(i, device));
             };
-            case Node.Cast c -> expensive(c.input());
+            case Node.Cast c -> expensive(c.input(), device);
             case Node.Call c -> true; // a user function may hold anything
             default -> false;
         };
