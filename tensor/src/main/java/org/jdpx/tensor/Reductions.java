@@ -62,8 +62,8 @@ final class Reductions {
         long[] out = outShape(x.shape(), red, keepdims);
         FusedKernels.Reduced r;
         Node graph = x.node();
-        if (x.isLazy() && FusedKernels.expensive(graph)) {
-            // Softmax's exp(x - max): computed once, summed and kept for the scale pass.
+        if (x.isLazy() && FusedKernels.expensive(graph, x.device())) {
+            // Softmax's exp(x - max) on the java device: computed once, summed and kept for the scale pass.
             Node.Leaf side = UsmNdArray.allocate(x.shape(), x.dtype(), x.queue(), x.usmType(), 'C').leaf();
             r = FusedKernels.reduce(op, graph, red, x.queue(), side);
             x.computedAs(side);

@@ -38,7 +38,7 @@ class FusionTest {
     }
 
     @OnEveryDevice
-    void softmaxIsThreeKernels(Device device) {
+    void softmaxIsThreeKernelsAndTwoFolds(Device device) {
         int n = 1 << 20;
         float[] x = data(n, 4);
         UsmNdArray X = Tensor.asarray(x, null, ArrayOptions.on(device));
@@ -46,7 +46,10 @@ class FusionTest {
         UsmNdArray e = Tensor.exp(X.subtract(X.max()));
         UsmNdArray y = e.divide(e.sum());
         float[] got = y.toFloatArray();
-        assertEquals(3, FusedKernels.launches() - before, "max, subtract-exp-sum, scale: " + FusionDiagnostics.report());
+        // OpenCL devices fold the two reductions' partials in one-item kernels before the scale
+        // pass, whose work-items hold one element each (and compute exp again there).
+        int folds = device.backend().equals("java") ? 0 : 2;
+        assertEquals(3 + folds, FusedKernels.launches() - before, "max, subtract-exp-sum, scale: " + FusionDiagnostics.report());
         double max = Double.NEGATIVE_INFINITY;
         for (float v : x) max = Math.max(max, v);
         double sum = 0;

@@ -1,6 +1,7 @@
 package org.jdpx.tensor.fusion;
 
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,7 @@ public final class FusedKernels {
         if (n == 0) return;
         checkSize(n);
         Device device = queue.device();
+        if (Schedule.foldPartialsFirst(device, n) && hasCombine(root)) root = foldCombines(root, queue, new IdentityHashMap<>());
         // A complex output is two real outputs (its interleaved parts), written by one kernel.
         ComplexSplit split = new ComplexSplit(device);
         List<Node.Leaf> outs;
@@ -97,6 +99,30 @@ public final class FusedKernels {
         FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + why + "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements: "
                 + FusionDiagnostics.describe(root));
+    }
+
+    /**
+     * {@code n} with every reduction still spread over partials ({@link Node.Combine}) replaced
+     * by its value, folded by a one-item kernel of its own into a one-element array: what an
+     * elementwise kernel with one element per work-item reads instead of folding the partials
+     * in every work-item (a loop per element that also keeps a CPU driver from vectorizing
+     * across work-items). {@code done} keeps a shared Combine folded once.
+     */
+    private static Node foldCombines(Node n, Queue queue, Map<Node, Node> done) {
+        return switch (n) {
+            case Node.Combine c -> done.computeIfAbsent(c, k -> {
+                UsmMemory one = UsmMemory.allocate(queue, UsmType.DEVICE, c.dtype().itemSize());
+                Node.Leaf value = new Node.Leaf(one, org.jdpx.tensor.View.contiguous(c.shape()), c.dtype());
+                evaluate(c, value, queue, "partials of " + c.op().numpyName());
+                return value;
+            });
+            case Node.Cast c -> new Node.Cast(c.dtype(), foldCombines(c.input(), queue, done));
+            case Node.Op o -> new Node.Op(o.op(), o.dtype(), o.shape(),
+                    o.inputs().stream().map(i -> foldCombines(i, queue, done)).toList(), o.size());
+            case Node.Call c -> new Node.Call(c.function(), c.shape(),
+                    c.inputs().stream().map(i -> foldCombines(i, queue, done)).toList(), c.size());
+            default -> n;
+        };
     }
 
     /**
@@ -249,18 +275,22 @@ public final class FusedKernels {
     }
 
     /**
-     * Whether recomputing {@code n} costs more than storing and re-reading it: it holds a
-     * transcendental function, a power or a division (a few cycles per element each, against
-     * one extra array write).
+     * Whether recomputing {@code n} on {@code device} costs more than storing and re-reading it:
+     * it holds a transcendental function, a power or a division (a few cycles per element each,
+     * against one extra array write and read). {@code exp} is {@link ExpLowering}'s IR arithmetic,
+     * which OpenCL drivers vectorize (across work-items on CPUs), so there it is cheaper to compute
+     * twice than to store; the java device runs it as scalar code, where it is not.
      */
-    public static boolean expensive(Node n) {
+    public static boolean expensive(Node n, Device device) {
+        boolean vectorExp = !device.backend().equals("java");
         return switch (n) {
             case Node.Op o -> switch (o.op()) {
-                case EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, ARCTAN2,
+                case EXP -> !vectorExp || o.dtype().isComplex() || o.inputs().stream().anyMatch(i -> expensive(i, device));
+                case EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, ARCTAN2,
                      SINH, COSH, TANH, POWER, SQRT, CBRT, HYPOT, DIVIDE -> true;
-                default -> o.inputs().stream().anyMatch(FusedKernels::expensive);
+                default -> o.inputs().stream().anyMatch(i -> expensive(i, device));
             };
-            case Node.Cast c -> expensive(c.input());
+            case Node.Cast c -> expensive(c.input(), device);
             case Node.Call c -> true; // a user function may hold anything
             default -> false;
         };

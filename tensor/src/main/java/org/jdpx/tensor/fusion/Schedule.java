@@ -64,6 +64,16 @@ final class Schedule {
     }
 
     /**
+     * Whether an elementwise kernel over {@code n} elements gets the reduction partials it reads
+     * folded first, by a one-item kernel each, instead of in every work-item: where each
+     * work-item holds one element (OpenCL devices) and the array is long enough that a fold per
+     * element costs more than one more launch.
+     */
+    static boolean foldPartialsFirst(Device d, long n) {
+        return mode(d) == Mode.STRIDED && n >= MIN_CHUNK;
+    }
+
+    /**
      * How reductions share elements: contiguous blocks on the CPU and java plans (a CPU OpenCL
      * driver runs a work-group's items one after another, so strided items would each stream
      * the whole array through the cache), strides on the GPU plan.
