@@ -41,6 +41,8 @@ public final class CompiledKernel {
     private volatile Launcher.Shape launchShape;
     /** Whether this variant's OpenCL C uses the device's own float atomic add. */
     private final boolean nativeFloatAtomicAdd;
+    /** Whether {@link GroupAtomics} rewrites this kernel, worked out at the first {@link #withGroupSums}. */
+    private volatile Boolean groupSums;
     /** Variants for device plans ({@link #forPlan}), by what sets them apart. */
     private final Map<String, CompiledKernel> variants = new ConcurrentHashMap<>();
 
@@ -105,14 +107,37 @@ public final class CompiledKernel {
      * work-group summed in the group first ({@link GroupAtomics}; by a tree on the GPU plan, by
      * one item on the CPU plan) where the plan gives a group length, and float atomic adds native where the plan has them. Returns itself when neither
      * changes the kernel; a variant has its own content hash (and so its own cached binaries).
-     * The java device runs the kernel itself, never a variant.
+     * The java device makes its own variant per launch ({@link #withGroupSums}).
      */
     public CompiledKernel forPlan(DevicePlan plan) {
         int length = plan.groupAtomicsLength(features.int64Atomics() ? 8 : 4);
         boolean group = length > 0 && GroupAtomics.applies(module);
         boolean nativeAdd = !nativeFloatAtomicAdd && plan.nativeFloatAtomicAdd() && OpenClEmitter.hasGlobalFloatAtomicAdd(module);
         if (!group && !nativeAdd) return this;
-        boolean tree = plan.isGpu();
+        return variant(group ? length : 0, plan.isGpu(), nativeAdd);
+    }
+
+    /**
+     * This kernel with its atomic adds to one address per work-group summed in groups of at most
+     * {@code groupLength} items by one item after a barrier ({@link GroupAtomics}), for the java
+     * device: it runs such a kernel as loops over a group's items ({@code WorkItemLoops}), so a
+     * group's adds cost what a hand-written loop costs and only one atomic per group reaches
+     * memory. Null when no atomic add is eligible, when this kernel is checked, or when it has no
+     * content hash (its generated class could then not be cached).
+     *
+     * @throws IllegalArgumentException when {@code groupLength} is below 1
+     */
+    public CompiledKernel withGroupSums(int groupLength) {
+        if (groupLength < 1) throw new IllegalArgumentException("group length must be positive: " + groupLength);
+        Boolean applies = groupSums;
+        if (applies == null) groupSums = applies = GroupAtomics.applies(module);
+        if (!applies || accessSites != null || contentHash == null) return null;
+        return variant(groupLength, false, false);
+    }
+
+    /** The variant summing groups of {@code length} items (0: none), by a tree or one item, with native float adds or not. */
+    private CompiledKernel variant(int length, boolean tree, boolean nativeAdd) {
+        boolean group = length > 0;
         String key = (group ? (tree ? "tree" : "serial") + length : "") + (nativeAdd ? "+fp32atomic" : "");
         return variants.computeIfAbsent(key, k -> new CompiledKernel(method, group ? GroupAtomics.apply(module, length, tree) : module,
                 contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd || nativeFloatAtomicAdd));

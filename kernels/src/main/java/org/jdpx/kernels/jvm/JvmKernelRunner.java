@@ -47,6 +47,11 @@ import org.jdpx.kernels.LocalMemory;
  * kernels use the same scheme: each item's virtual thread runs the generated {@code run} for a
  * range of one item, with the group's arrays and phaser as arguments.
  *
+ * <p><b>Atomic adds to one address per work-group</b> (a sum into {@code out[0]} by every item,
+ * {@link org.jdpx.kernels.ir.GroupAtomics}) run summed per group first ({@link JvmGroupSums}): as
+ * work-item loops over the group's items, then one atomic per group, instead of one
+ * compare-exchange per item that the pool threads contend on.
+ *
  * <p>An exception thrown by a work-item stops its group and is rethrown from {@code run}
  * after the launch drains (other groups may have run). Java's own semantics apply here, with one
  * exception that keeps every device alike: integer {@code /} and {@code %} by zero give 0 (as in
@@ -81,6 +86,15 @@ public final class JvmKernelRunner {
      * @throws IllegalArgumentException for a bad range or arguments that do not match the kernel
      */
     public static void run(CompiledKernel kernel, int[] global, int[] local, Object... args) {
+        boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
+        for (Object a : args) if (a instanceof LocalMemory) groups = true;
+        int[] g = dims(global, "global");
+        int[] l = local == null ? defaultLocal(g, groups) : dims(local, "local");
+        CompiledKernel summed = JvmGroupSums.variant(kernel, l);
+        if (summed != null) {
+            runIr(summed, g, l, args);
+            return;
+        }
         Method m = kernel.method();
         if (m == null) {
             runIr(kernel, global, local, args);
@@ -91,8 +105,6 @@ public final class JvmKernelRunner {
             runIr(kernel, global, local, args);
             return;
         }
-        boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
-        for (Object a : args) if (a instanceof LocalMemory) groups = true;
         if (groups && JvmIrProgram.workItemLoops(kernel) != null) {
             runIr(kernel, global, local, args);
             return;

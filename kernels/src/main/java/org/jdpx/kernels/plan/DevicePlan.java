@@ -143,9 +143,10 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
      * The local array length for summing a group's atomic adds to one address before one global
      * atomic ({@link org.jdpx.kernels.ir.GroupAtomics}: a tree on the GPU plan, one item adding up
      * on the CPU plan), for elements of {@code elemBytes}: the
-     * largest group the device runs, so any launch fits; 0 (keep one atomic per item) on the java
-     * device, whose items of a chunk run on one thread, and where that array would take more than
-     * a quarter of the device's local memory.
+     * largest group the device runs, so any launch fits; 0 (keep one atomic per item) where that
+     * array would take more than a quarter of the device's local memory, and on the java device,
+     * which sizes the array to each launch's groups itself
+     * ({@link org.jdpx.kernels.CompiledKernel#withGroupSums}).
      */
     public int groupAtomicsLength(int elemBytes) {
         if (kind == Kind.JAVA || maxGroupSize > Integer.MAX_VALUE / 8) return 0;

@@ -73,6 +73,15 @@ public final class GroupAtomicsKernels {
         ctx.atomicAdd(out, 0, a.get(i));
     }
 
+    /** Uniform, with a return after the atomic: every item has added before items at or past {@code n} leave. */
+    @Kernel
+    public static void sumThenCopyBelow(KernelContext ctx, FloatArray a, FloatArray out, FloatArray copy, int n) {
+        int i = ctx.globalId(0);
+        ctx.atomicAdd(out, 0, a.get(i));
+        if (i >= n) return;
+        copy.set(i, a.get(i) * 2f);
+    }
+
     /** The old value is used (a ticket per item), so each item needs its own atomic. */
     @Kernel
     public static void tickets(KernelContext ctx, IntArray counter, IntArray ticket) {
