@@ -43,6 +43,8 @@ public final class CompiledKernel {
     private final boolean nativeFloatAtomicAdd;
     /** Whether {@link GroupAtomics} rewrites this kernel, worked out at the first {@link #withGroupSums}. */
     private volatile Boolean groupSums;
+    /** {@link #atomicsSummable()}, worked out at its first call. */
+    private volatile Boolean summable;
     /** Variants for device plans ({@link #forPlan}), by what sets them apart. */
     private final Map<String, CompiledKernel> variants = new ConcurrentHashMap<>();
 
@@ -133,6 +135,17 @@ public final class CompiledKernel {
         if (applies == null) groupSums = applies = GroupAtomics.applies(module);
         if (!applies || accessSites != null || contentHash == null) return null;
         return variant(groupLength, false, false);
+    }
+
+    /**
+     * True when every atomic of this kernel is an add to one address per work-group whose old
+     * value no item reads ({@link GroupAtomics#coversEveryAtomic}): the java device then sums the
+     * float and double adds of the items one thread runs in a row and makes one atomic per chunk.
+     */
+    public boolean atomicsSummable() {
+        Boolean s = summable;
+        if (s == null) summable = s = GroupAtomics.coversEveryAtomic(module);
+        return s;
     }
 
     /** The variant summing groups of {@code length} items (0: none), by a tree or one item, with native float adds or not. */

@@ -78,6 +78,23 @@ public final class GroupAtomics {
         return !eligible(module.kernel()).isEmpty();
     }
 
+    /**
+     * True when {@code module} has atomics and every one of them, in the kernel and its helpers,
+     * is an add this pass rewrites: no item then reads an atomic's old value, so a runner may sum
+     * the adds of the items it runs one after another and make one atomic per address it saw.
+     */
+    public static boolean coversEveryAtomic(KernelModule module) {
+        int[] all = {0};
+        List<Function> fns = new ArrayList<>(module.helpers());
+        fns.add(module.kernel());
+        for (Function f : fns) {
+            Features.forEachStmt(f.body(), s -> { }, e -> {
+                if (e instanceof Expr.Atomic) all[0]++;
+            });
+        }
+        return all[0] > 0 && eligible(module.kernel()).size() == all[0];
+    }
+
     private static Var local(Function f, String name, Type t) {
         Var v = new Var(name, t);
         f.locals().add(v);

@@ -7,7 +7,9 @@ import org.jdpx.kernels.CompiledKernel;
  * work-group ({@link org.jdpx.kernels.ir.GroupAtomics}): the variant that sums a group's
  * contributions first, run as loops over the group's items ({@link WorkItemLoops}), so each group
  * costs what a hand-written loop over its items costs and sends one atomic to memory instead of
- * one compare-exchange per item that the pool threads contend on.
+ * one compare-exchange per item that the pool threads contend on. (A {@code @Kernel} method
+ * launched without barriers runs as itself instead, its context summing each chunk's adds:
+ * {@link JvmKernelContext#flushSums()}.)
  *
  * <p>A group's items are added in item order, then the groups' sums in the order the threads
  * finish them: the float result differs from adding every item one after another by

@@ -1,8 +1,10 @@
 package org.jdpx.kernels.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -66,6 +68,10 @@ class JvmGroupSumsTest {
     void divergentNonUniformOrUsedAtomicsAndTinyGroupsRunTheKernelItself() {
         for (String k : new String[] {"histogram", "sumPairs", "guardedSum", "sumAfterReturn", "tickets", "sumAtLoadedIndex"}) {
             assertNull(JvmGroupSums.variant(kernel(k), new int[] {64, 1, 1}), k);
+            assertFalse(kernel(k).atomicsSummable(), k + ": each item's atomic made as it comes");
+        }
+        for (String k : new String[] {"sumSquares", "countOdd", "sumPerGroup", "sum2d", "sumThenCopyBelow"}) {
+            assertTrue(kernel(k).atomicsSummable(), k);
         }
         assertNull(JvmGroupSums.variant(kernel("sumSquares"), new int[] {JvmGroupSums.MIN_ITEMS - 1, 1, 1}),
                 "a group below the minimum keeps one atomic per item");
@@ -75,7 +81,8 @@ class JvmGroupSumsTest {
     /**
      * What tells group sums from one atomic per item: 2^24 + 1 rounds back to 2^24 in float, so
      * items adding 1 one by one onto 2^24 leave it unchanged, while each group's sum (64) is added
-     * exactly. Before the java device summed groups it returned 2^24 here.
+     * exactly (a chunk's sum on a flat launch: a multiple of 64 too). Before the java device
+     * summed groups it returned 2^24 here.
      */
     @Test
     void theJavaDeviceAddsOneSumPerGroup() {
@@ -89,6 +96,10 @@ class JvmGroupSumsTest {
         float[] out2 = {1 << 24};
         ArraysOnDevice.launch(jvm, kernel("sumSquares"), Range.of(n), ones, out2);
         assertEquals((float) ((1 << 24) + n), out2[0], "groups chosen by the device sum too");
+        float[] out3 = {1 << 24};
+        CompiledKernel ir = KernelCompiler.fromIr(kernel("sumSquares").ir(), "JvmGroupSumsTest.sumSquares");
+        ArraysOnDevice.launch(jvm, ir, Range.of(n), ones, out3);
+        assertEquals((float) ((1 << 24) + n), out3[0], "a kernel built from IR sums per group as work-item loops");
     }
 
     /** A float sum in any order is within n·eps·Σ|terms| of the sum in order. */
