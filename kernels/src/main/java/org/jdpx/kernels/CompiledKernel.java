@@ -43,6 +43,8 @@ public final class CompiledKernel {
     private final boolean nativeFloatAtomicAdd;
     /** Whether {@link GroupAtomics} rewrites this kernel, worked out at the first {@link #withGroupSums}. */
     private volatile Boolean groupSums;
+    /** Set on a variant whose atomic adds are summed per work-group, before it is published. */
+    private boolean summedGroups;
     /** {@link #atomicsSummable()}, worked out at its first call. */
     private volatile Boolean summable;
     /** Variants for device plans ({@link #forPlan}), by what sets them apart. */
@@ -152,8 +154,17 @@ public final class CompiledKernel {
     private CompiledKernel variant(int length, boolean tree, boolean nativeAdd) {
         boolean group = length > 0;
         String key = (group ? (tree ? "tree" : "serial") + length : "") + (nativeAdd ? "+fp32atomic" : "");
-        return variants.computeIfAbsent(key, k -> new CompiledKernel(method, group ? GroupAtomics.apply(module, length, tree) : module,
-                contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd || nativeFloatAtomicAdd));
+        return variants.computeIfAbsent(key, k -> {
+            CompiledKernel v = new CompiledKernel(method, group ? GroupAtomics.apply(module, length, tree) : module,
+                    contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd || nativeFloatAtomicAdd);
+            v.summedGroups = group;
+            return v;
+        });
+    }
+
+    /** True for a variant whose atomic adds are summed per work-group ({@link #forPlan}, {@link #withGroupSums}). */
+    public boolean groupSummed() {
+        return summedGroups;
     }
 
     /** The SPIR-V module (OpenCL execution model), built on first call. */

@@ -153,6 +153,26 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
         return maxGroupSize * elemBytes * 4L <= localMemBytes ? (int) maxGroupSize : 0;
     }
 
+    /**
+     * The work-group shape for a launch of a kernel whose atomic adds are summed per group
+     * ({@link #groupAtomicsLength}) when the launch gives none: the largest divisor of
+     * {@code global[0]} up to {@link #groupSize()} in dimension 0 and 1 in the others, so every
+     * group sums that many items before its one atomic (a driver's own choice may make groups of
+     * thousands of items, whose one summing item is then the launch's critical path, or of one).
+     * Null, leaving the choice to the driver, where that divisor is below {@link #simdWidth()}.
+     */
+    public long[] groupSumLocal(long[] global) {
+        long[] local = new long[global.length];
+        java.util.Arrays.fill(local, 1);
+        for (long c = Math.min(groupSize, global[0]); c >= 1; c--) {
+            if (global[0] % c == 0) {
+                local[0] = c;
+                break;
+            }
+        }
+        return local[0] >= simdWidth ? local : null;
+    }
+
     /** {@code items} rounded up to a multiple of {@link #simdWidth()}. */
     public long roundToSimd(long items) {
         return ceilDiv(items, simdWidth) * simdWidth;
