@@ -41,6 +41,12 @@ public final class CompiledKernel {
     private volatile Launcher.Shape launchShape;
     /** Whether this variant's OpenCL C uses the device's own float atomic add. */
     private final boolean nativeFloatAtomicAdd;
+    /** Whether {@link GroupAtomics} rewrites this kernel, worked out at the first {@link #withGroupSums}. */
+    private volatile Boolean groupSums;
+    /** Set on a variant whose atomic adds are summed per work-group, before it is published. */
+    private boolean summedGroups;
+    /** {@link #atomicsSummable()}, worked out at its first call. */
+    private volatile Boolean summable;
     /** Variants for device plans ({@link #forPlan}), by what sets them apart. */
     private final Map<String, CompiledKernel> variants = new ConcurrentHashMap<>();
 
@@ -105,17 +111,60 @@ public final class CompiledKernel {
      * work-group summed in the group first ({@link GroupAtomics}; by a tree on the GPU plan, by
      * one item on the CPU plan) where the plan gives a group length, and float atomic adds native where the plan has them. Returns itself when neither
      * changes the kernel; a variant has its own content hash (and so its own cached binaries).
-     * The java device runs the kernel itself, never a variant.
+     * The java device makes its own variant per launch ({@link #withGroupSums}).
      */
     public CompiledKernel forPlan(DevicePlan plan) {
         int length = plan.groupAtomicsLength(features.int64Atomics() ? 8 : 4);
         boolean group = length > 0 && GroupAtomics.applies(module);
         boolean nativeAdd = !nativeFloatAtomicAdd && plan.nativeFloatAtomicAdd() && OpenClEmitter.hasGlobalFloatAtomicAdd(module);
         if (!group && !nativeAdd) return this;
-        boolean tree = plan.isGpu();
+        return variant(group ? length : 0, plan.isGpu(), nativeAdd);
+    }
+
+    /**
+     * This kernel with its atomic adds to one address per work-group summed in groups of at most
+     * {@code groupLength} items by one item after a barrier ({@link GroupAtomics}), for the java
+     * device: it runs such a kernel as loops over a group's items ({@code WorkItemLoops}), so a
+     * group's adds cost what a hand-written loop costs and only one atomic per group reaches
+     * memory. Null when no atomic add is eligible, when this kernel is checked, or when it has no
+     * content hash (its generated class could then not be cached).
+     *
+     * @throws IllegalArgumentException when {@code groupLength} is below 1
+     */
+    public CompiledKernel withGroupSums(int groupLength) {
+        if (groupLength < 1) throw new IllegalArgumentException("group length must be positive: " + groupLength);
+        Boolean applies = groupSums;
+        if (applies == null) groupSums = applies = GroupAtomics.applies(module);
+        if (!applies || accessSites != null || contentHash == null) return null;
+        return variant(groupLength, false, false);
+    }
+
+    /**
+     * True when every atomic of this kernel is an add to one address per work-group whose old
+     * value no item reads ({@link GroupAtomics#coversEveryAtomic}): the java device then sums the
+     * float and double adds of the items one thread runs in a row and makes one atomic per chunk.
+     */
+    public boolean atomicsSummable() {
+        Boolean s = summable;
+        if (s == null) summable = s = GroupAtomics.coversEveryAtomic(module);
+        return s;
+    }
+
+    /** The variant summing groups of {@code length} items (0: none), by a tree or one item, with native float adds or not. */
+    private CompiledKernel variant(int length, boolean tree, boolean nativeAdd) {
+        boolean group = length > 0;
         String key = (group ? (tree ? "tree" : "serial") + length : "") + (nativeAdd ? "+fp32atomic" : "");
-        return variants.computeIfAbsent(key, k -> new CompiledKernel(method, group ? GroupAtomics.apply(module, length, tree) : module,
-                contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd || nativeFloatAtomicAdd));
+        return variants.computeIfAbsent(key, k -> {
+            CompiledKernel v = new CompiledKernel(method, group ? GroupAtomics.apply(module, length, tree) : module,
+                    contentHash == null ? null : contentHash + "#" + k, doubleNarrowing, accessSites, nativeAdd || nativeFloatAtomicAdd);
+            v.summedGroups = group;
+            return v;
+        });
+    }
+
+    /** True for a variant whose atomic adds are summed per work-group ({@link #forPlan}, {@link #withGroupSums}). */
+    public boolean groupSummed() {
+        return summedGroups;
     }
 
     /** The SPIR-V module (OpenCL execution model), built on first call. */

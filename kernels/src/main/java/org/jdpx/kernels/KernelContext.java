@@ -110,9 +110,19 @@ public abstract class KernelContext {
     }
 
     /** Atomic float add (a compare-and-swap loop on devices); returns the old value. */
-    public final float atomicAdd(FloatArray a, int i, float v) { return a.atomicAdd(i, v); }
+    public final float atomicAdd(FloatArray a, int i, float v) { return addFloat(a, i, v); }
     /** Atomic double add (devices need aspects fp64 and atomic64); returns the old value. */
-    public final double atomicAdd(DoubleArray a, int i, double v) { return a.atomicAdd(i, v); }
+    public final double atomicAdd(DoubleArray a, int i, double v) { return addDouble(a, i, v); }
+
+    /**
+     * For runners: how {@link #atomicAdd(FloatArray, int, float)} is carried out, a
+     * compare-exchange loop here. The java device overrides it to sum a chunk's adds first where
+     * no item reads the old value ({@code CompiledKernel#atomicsSummable}).
+     */
+    protected float addFloat(FloatArray a, int i, float v) { return a.atomicAdd(i, v); }
+
+    /** For runners: how {@link #atomicAdd(DoubleArray, int, double)} is carried out, as {@link #addFloat}. */
+    protected double addDouble(DoubleArray a, int i, double v) { return a.atomicAdd(i, v); }
 
     // ---- atomics on work-group local arrays ----
 

@@ -88,8 +88,10 @@ final class Launcher {
                     queue.spi().hostTask(() -> JvmKernelRunner.run(kernel, global, local, args), depDrivers));
         } else {
             KernelDriver kd = ProgramCache.kernel(device, kernel);
+            long[] groups = lr.local() == null ? ProgramCache.groupShape(device, kernel, lr.global()) : null;
+            LaunchRange shaped = groups == null ? lr : new LaunchRange(lr.global(), groups);
             event = UsmMemory.withBlocks(memories, shape.what(), blocks ->
-                    queue.spi().launch(kd, lr, marshal(kernel, params, args, memories, blocks), depDrivers));
+                    queue.spi().launch(kd, shaped, marshal(kernel, params, args, memories, blocks), depDrivers));
         }
         return KernelFlight.launched(flight, kernel, range, device,
                 queue.wrap(event, shape.command(), LaunchTimeout.fromSettings()));

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdpx.device.Device;
 import org.jdpx.device.DeviceInfo;
@@ -45,6 +46,22 @@ final class ProgramCache {
     /** The kernel built for {@code device}, from memory, disk or source in that order. */
     static KernelDriver kernel(Device device, CompiledKernel kernel) {
         return BUILT.computeIfAbsent(new Key(device, kernel.contentHash()), k -> build(device, kernel));
+    }
+
+    /** Per device and kernel: the group shape launches without one get, by global size in dimension 0 ({@link #groupShape}). */
+    private static final Map<Key, Optional<DevicePlan>> GROUP_SUMMED = new ConcurrentHashMap<>();
+
+    /**
+     * The local size a launch of {@code kernel} over {@code global} without one of its own gets on
+     * {@code device}: the plan's ({@link DevicePlan#groupSumLocal}) where the device runs a variant
+     * that sums atomic adds per group, else null (the driver chooses).
+     */
+    static long[] groupShape(Device device, CompiledKernel kernel, long[] global) {
+        Optional<DevicePlan> plan = GROUP_SUMMED.computeIfAbsent(new Key(device, kernel.contentHash()), k -> {
+            DevicePlan p = DevicePlan.of(device);
+            return kernel.forPlan(p).groupSummed() ? Optional.of(p) : Optional.empty();
+        });
+        return plan.map(p -> p.groupSumLocal(global)).orElse(null);
     }
 
     /** Forgets what this process built, so the next launch reads the disk cache; for tests. */

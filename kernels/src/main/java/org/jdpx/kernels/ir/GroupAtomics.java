@@ -29,11 +29,14 @@ import java.util.Set;
  * {@code groupLength}, not only powers of two) folds the array with barriers in between (for
  * GPUs, whose items run in parallel), or item 0 adds the array up alone after one barrier (for
  * CPU drivers, which run a group's items one after another, so every tree level would be a pass
- * over all items); item 0 makes the one global atomic add of the sum. Integer sums are exact either way; float
+ * over all items; item 0 keeps eight running sums so its adds overlap); item 0 makes the one global atomic add of the sum. Integer sums are exact either way; float
  * sums are added in another order than one item after another, which changes rounding no more
  * than the run-time order of the atomics already does.
  */
 public final class GroupAtomics {
+
+    /** Running sums item 0 keeps on the CPU plan (a power of two). */
+    static final int LANES = 8;
 
     private GroupAtomics() {
     }
@@ -67,7 +70,11 @@ public final class GroupAtomics {
             Expr.Atomic a = atomicOf(s);
             Var buf = scratch.computeIfAbsent(a.scalar(), t ->
                     local(out, "group_sum_" + t.clName(), new ArrayType(t, groupLength, AddressSpace.LOCAL)));
-            reduce(body, a, buf, lid, size, step, half, tree);
+            List<Var> acc = new ArrayList<>();
+            if (!tree) {
+                for (int j = 0; j < LANES; j++) acc.add(local(out, "group_acc" + i + "_" + j, a.scalar()));
+            }
+            reduce(body, a, buf, lid, size, step, half, acc);
         }
         out.setBody(body);
         return new KernelModule(out, module.helpers());
@@ -78,13 +85,31 @@ public final class GroupAtomics {
         return !eligible(module.kernel()).isEmpty();
     }
 
+    /**
+     * True when {@code module} has atomics and every one of them, in the kernel and its helpers,
+     * is an add this pass rewrites: no item then reads an atomic's old value, so a runner may sum
+     * the adds of the items it runs one after another and make one atomic per address it saw.
+     */
+    public static boolean coversEveryAtomic(KernelModule module) {
+        int[] all = {0};
+        List<Function> fns = new ArrayList<>(module.helpers());
+        fns.add(module.kernel());
+        for (Function f : fns) {
+            Features.forEachStmt(f.body(), s -> { }, e -> {
+                if (e instanceof Expr.Atomic) all[0]++;
+            });
+        }
+        return all[0] > 0 && eligible(module.kernel()).size() == all[0];
+    }
+
     private static Var local(Function f, String name, Type t) {
         Var v = new Var(name, t);
         f.locals().add(v);
         return v;
     }
 
-    private static void reduce(List<Stmt> out, Expr.Atomic a, Var buf, Var lid, Var size, Var step, Var half, boolean tree) {
+    private static void reduce(List<Stmt> out, Expr.Atomic a, Var buf, Var lid, Var size, Var step, Var half, List<Var> acc) {
+        boolean tree = acc.isEmpty();
         Expr l0 = item(WorkItemFn.LOCAL_ID, 0), l1 = item(WorkItemFn.LOCAL_ID, 1), l2 = item(WorkItemFn.LOCAL_ID, 2);
         Expr s0 = item(WorkItemFn.LOCAL_SIZE, 0), s1 = item(WorkItemFn.LOCAL_SIZE, 1), s2 = item(WorkItemFn.LOCAL_SIZE, 2);
         out.add(new Stmt.Assign(lid, add(l0, mul(s0, add(l1, mul(s1, l2))))));
@@ -93,7 +118,7 @@ public final class GroupAtomics {
         out.add(new Stmt.Store(b, id, a.operands().getFirst(), a.at()));
         out.add(new Stmt.Barrier(false));
         if (!tree) {
-            serialSum(out, a, b, id, new Expr.Read(size), step);
+            serialSum(out, a, b, id, new Expr.Read(size), step, acc);
             return;
         }
         // the upper half [half, step) folds onto [0, step - half); step shrinks to half
@@ -111,17 +136,37 @@ public final class GroupAtomics {
                 new ArrayList<>(List.of(new Stmt.Eval(one))), new ArrayList<>()));
     }
 
-    /** Item 0 adds elements 1 .. size-1 onto element 0, then makes the global atomic. */
-    private static void serialSum(List<Stmt> out, Expr.Atomic a, Expr b, Expr id, Expr size, Var k) {
+    /**
+     * Item 0 adds the group's elements up in {@link #LANES} running sums (element k into sum
+     * k mod LANES, so the adds do not wait on one another and a CPU driver overlaps them), adds
+     * those in a tree, then makes the global atomic.
+     */
+    private static void serialSum(List<Stmt> out, Expr.Atomic a, Expr b, Expr id, Expr size, Var k, List<Var> acc) {
         Expr zero = Expr.Const.i32(0), kr = new Expr.Read(k);
-        List<Stmt> add = new ArrayList<>(List.of(new Stmt.Store(b, zero,
-                new Expr.Binary(BinOp.ADD, new Expr.Load(b, zero), new Expr.Load(b, kr)))));
+        Expr.Const none = new Expr.Const(a.scalar(), 0);
         List<Stmt> first = new ArrayList<>();
-        first.add(new Stmt.Assign(k, Expr.Const.i32(1)));
-        first.add(new Stmt.Loop(new Label("group_add"), new Expr.Compare(CmpOp.LT, kr, size), add,
+        for (Var s : acc) first.add(new Stmt.Assign(s, none));
+        List<Stmt> lanes = new ArrayList<>();
+        for (int j = 0; j < LANES; j++) lanes.add(addTo(acc.get(j), new Expr.Load(b, add(kr, Expr.Const.i32(j)))));
+        first.add(new Stmt.Assign(k, zero));
+        first.add(new Stmt.Loop(new Label("group_add"), new Expr.Compare(CmpOp.LE, add(kr, Expr.Const.i32(LANES)), size), lanes,
+                new ArrayList<>(List.of(new Stmt.Assign(k, add(kr, Expr.Const.i32(LANES)))))));
+        first.add(new Stmt.Loop(new Label("group_add_rest"), new Expr.Compare(CmpOp.LT, kr, size),
+                new ArrayList<>(List.of(addTo(acc.getFirst(), new Expr.Load(b, kr)))),
                 new ArrayList<>(List.of(new Stmt.Assign(k, add(kr, Expr.Const.i32(1)))))));
-        first.add(new Stmt.Eval(new Expr.Atomic(AtomicOp.ADD, a.base(), a.index(), List.of(new Expr.Load(b, zero)), a.at())));
+        List<Expr> level = new ArrayList<>();
+        for (Var s : acc) level.add(new Expr.Read(s));
+        while (level.size() > 1) {
+            List<Expr> next = new ArrayList<>();
+            for (int j = 0; j < level.size(); j += 2) next.add(new Expr.Binary(BinOp.ADD, level.get(j), level.get(j + 1)));
+            level = next;
+        }
+        first.add(new Stmt.Eval(new Expr.Atomic(AtomicOp.ADD, a.base(), a.index(), List.of(level.getFirst()), a.at())));
         out.add(new Stmt.If(new Expr.Compare(CmpOp.EQ, id, zero), first, new ArrayList<>()));
+    }
+
+    private static Stmt addTo(Var s, Expr v) {
+        return new Stmt.Assign(s, new Expr.Binary(BinOp.ADD, new Expr.Read(s), v));
     }
 
     private static Expr item(WorkItemFn fn, int dim) {

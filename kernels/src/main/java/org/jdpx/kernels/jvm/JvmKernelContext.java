@@ -1,6 +1,8 @@
 package org.jdpx.kernels.jvm;
 
 import java.util.concurrent.Phaser;
+import org.jdpx.kernels.DoubleArray;
+import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.KernelContext;
 
 /**
@@ -19,6 +21,14 @@ final class JvmKernelContext extends KernelContext {
     /** Shared by the work-items of one group; null when the kernel needs no group state. */
     final WorkGroup group;
     private int localCalls;
+    /** Float and double atomic adds are summed here and made at {@link #flushSums()} ({@link JvmGroupSums}). */
+    boolean deferSums;
+    private FloatArray floatView;
+    private int floatIndex;
+    private float floatSum;
+    private DoubleArray doubleView;
+    private int doubleIndex;
+    private double doubleSum;
 
     JvmKernelContext(int[] global, int[] local, WorkGroup group) {
         gsz0 = global[0];
@@ -44,6 +54,55 @@ final class JvmKernelContext extends KernelContext {
     @Override public int globalLinearId() { return (gid2 * gsz1 + gid1) * gsz0 + gid0; }
     @Override public int localLinearId() { return (lid2 * lsz1 + lid1) * lsz0 + localId(0); }
     @Override public int groupLinearId() { return (grp2 * ngrp1 + grp1) * ngrp0 + groupId(0); }
+
+    /**
+     * With {@link #deferSums}, adds {@code v} to the pending sum for {@code a[i]} (making the
+     * pending sum of another element first); the old value it returns is 0, which the kernels
+     * this runs for never read.
+     */
+    @Override
+    protected float addFloat(FloatArray a, int i, float v) {
+        if (!deferSums) return super.addFloat(a, i, v);
+        if (a == floatView && i == floatIndex) {
+            floatSum += v;
+        } else {
+            flushFloat();
+            floatView = a;
+            floatIndex = i;
+            floatSum = v;
+        }
+        return 0f;
+    }
+
+    @Override
+    protected double addDouble(DoubleArray a, int i, double v) {
+        if (!deferSums) return super.addDouble(a, i, v);
+        if (a == doubleView && i == doubleIndex) {
+            doubleSum += v;
+        } else {
+            flushDouble();
+            doubleView = a;
+            doubleIndex = i;
+            doubleSum = v;
+        }
+        return 0d;
+    }
+
+    /** Makes the pending sums' atomic adds. */
+    void flushSums() {
+        flushFloat();
+        flushDouble();
+    }
+
+    private void flushFloat() {
+        if (floatView != null) super.addFloat(floatView, floatIndex, floatSum);
+        floatView = null;
+    }
+
+    private void flushDouble() {
+        if (doubleView != null) super.addDouble(doubleView, doubleIndex, doubleSum);
+        doubleView = null;
+    }
 
     @Override
     public void localBarrier() {

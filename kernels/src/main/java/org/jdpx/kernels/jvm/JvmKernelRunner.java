@@ -47,6 +47,13 @@ import org.jdpx.kernels.LocalMemory;
  * kernels use the same scheme: each item's virtual thread runs the generated {@code run} for a
  * range of one item, with the group's arrays and phaser as arguments.
  *
+ * <p><b>Atomic adds to one address per work-group</b> (a sum into {@code out[0]} by every item,
+ * {@link org.jdpx.kernels.ir.GroupAtomics}) are summed before they reach memory, instead of one
+ * compare-exchange per item that the pool threads contend on: a flat launch of a method whose
+ * every atomic is such an add sums the float and double adds of each chunk in item order and
+ * makes one atomic per chunk (per address it saw); a kernel that runs from its IR runs the
+ * variant that sums per group as work-item loops ({@link JvmGroupSums}).
+ *
  * <p>An exception thrown by a work-item stops its group and is rethrown from {@code run}
  * after the launch drains (other groups may have run). Java's own semantics apply here, with one
  * exception that keeps every device alike: integer {@code /} and {@code %} by zero give 0 (as in
@@ -81,23 +88,25 @@ public final class JvmKernelRunner {
      * @throws IllegalArgumentException for a bad range or arguments that do not match the kernel
      */
     public static void run(CompiledKernel kernel, int[] global, int[] local, Object... args) {
-        Method m = kernel.method();
-        if (m == null) {
-            runIr(kernel, global, local, args);
-            return;
-        }
-        JvmLoops.Hosted hosted = JvmLoops.hostFor(m);
-        if (hosted.runIr()) {
-            runIr(kernel, global, local, args);
-            return;
-        }
         boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
         for (Object a : args) if (a instanceof LocalMemory) groups = true;
-        if (groups && JvmIrProgram.workItemLoops(kernel) != null) {
+        Method m = kernel.method();
+        JvmLoops.Hosted hosted = m == null ? null : JvmLoops.hostFor(m);
+        if (m == null || hosted.runIr() || groups) {
+            // the kernel's IR runs: where its atomic adds sum per group, the variant that does
+            int[] g = dims(global, "global");
+            int[] l = local == null ? defaultLocal(g, groups) : dims(local, "local");
+            CompiledKernel summed = JvmGroupSums.variant(kernel, l);
+            if (summed != null) {
+                runIr(summed, g, l, args);
+                return;
+            }
+        }
+        if (m == null || hosted.runIr() || groups && JvmIrProgram.workItemLoops(kernel) != null) {
             runIr(kernel, global, local, args);
             return;
         }
-        launch(m, hosted, global, local, groups, args);
+        launch(m, hosted, global, local, groups, kernel.atomicsSummable(), args);
     }
 
     /**
@@ -124,7 +133,7 @@ public final class JvmKernelRunner {
         } else {
             runFlat((c, x0, x1) -> {
                 run.invokeExact(slots, geometry, (Object[]) null, (Phaser) null, x0, x1, c.gid1, c.gid2);
-            }, g, l, local != null);
+            }, g, l, local != null, false);
         }
     }
 
@@ -133,7 +142,8 @@ public final class JvmKernelRunner {
         run(KernelCompiler.compile(kernel), global, local, args);
     }
 
-    private static void launch(Method m, JvmLoops.Hosted hosted, int[] global, int[] localIn, boolean groups, Object[] args) {
+    private static void launch(Method m, JvmLoops.Hosted hosted, int[] global, int[] localIn, boolean groups,
+                               boolean sumAtomics, Object[] args) {
         int[] g = dims(global, "global");
         int[] l = localIn == null ? defaultLocal(g, groups) : dims(localIn, "local");
         checkDivides(g, l);
@@ -153,7 +163,7 @@ public final class JvmKernelRunner {
                 };
             });
         } else {
-            runFlat(rowOf(bind(m, base, args), hosted.loop(), args), g, l, localIn != null);
+            runFlat(rowOf(bind(m, base, args), hosted.loop(), args), g, l, localIn != null, sumAtomics);
         }
     }
 
@@ -256,12 +266,12 @@ public final class JvmKernelRunner {
      * are what the threads share out, as OpenCL CPU drivers do, so a few large groups (say one
      * long loop per group) still use every thread; only a single group runs on the caller.
      */
-    private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups) {
+    private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups, boolean sumAtomics) {
         BooleanSupplier stop = Cancellation.current();
         long total = (long) g[0] * g[1] * g[2];
         long group = (long) l[0] * l[1] * l[2];
         if (explicitGroups ? total <= group : total <= INLINE_LIMIT) {
-            runRows(row, g, l, 0, total, stop);
+            runRows(row, g, l, 0, total, stop, sumAtomics);
             checkNotStopped(stop);
             return;
         }
@@ -272,7 +282,7 @@ public final class JvmKernelRunner {
             fs.add(pool().submit(() -> {
                 long s;
                 while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
-                    runRows(row, g, l, s, Math.min(total, s + chunk), stop);
+                    runRows(row, g, l, s, Math.min(total, s + chunk), stop, sumAtomics);
                 }
                 return null;
             }));
@@ -289,8 +299,10 @@ public final class JvmKernelRunner {
         }
     }
 
-    private static void runRows(Row row, int[] g, int[] l, long start, long end, BooleanSupplier stop) {
+    /** The items {@code start..end-1}; with {@code sumAtomics} their float and double atomic adds summed, made at the end. */
+    private static void runRows(Row row, int[] g, int[] l, long start, long end, BooleanSupplier stop, boolean sumAtomics) {
         JvmKernelContext c = new JvmKernelContext(g, l, null);
+        c.deferSums = sumAtomics;
         long i = start;
         while (i < end && !stop.getAsBoolean()) {
             long r = i / g[0];
@@ -306,6 +318,7 @@ public final class JvmKernelRunner {
             }
             i += x1 - x0;
         }
+        c.flushSums();
     }
 
     private static void setRow(JvmKernelContext c, int y, int z) {

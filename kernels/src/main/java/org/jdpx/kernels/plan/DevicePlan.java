@@ -143,13 +143,34 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
      * The local array length for summing a group's atomic adds to one address before one global
      * atomic ({@link org.jdpx.kernels.ir.GroupAtomics}: a tree on the GPU plan, one item adding up
      * on the CPU plan), for elements of {@code elemBytes}: the
-     * largest group the device runs, so any launch fits; 0 (keep one atomic per item) on the java
-     * device, whose items of a chunk run on one thread, and where that array would take more than
-     * a quarter of the device's local memory.
+     * largest group the device runs, so any launch fits; 0 (keep one atomic per item) where that
+     * array would take more than a quarter of the device's local memory, and on the java device,
+     * which sizes the array to each launch's groups itself
+     * ({@link org.jdpx.kernels.CompiledKernel#withGroupSums}).
      */
     public int groupAtomicsLength(int elemBytes) {
         if (kind == Kind.JAVA || maxGroupSize > Integer.MAX_VALUE / 8) return 0;
         return maxGroupSize * elemBytes * 4L <= localMemBytes ? (int) maxGroupSize : 0;
+    }
+
+    /**
+     * The work-group shape for a launch of a kernel whose atomic adds are summed per group
+     * ({@link #groupAtomicsLength}) when the launch gives none: the largest divisor of
+     * {@code global[0]} up to {@link #groupSize()} in dimension 0 and 1 in the others, so every
+     * group sums that many items before its one atomic (a driver's own choice may make groups of
+     * thousands of items, whose one summing item is then the launch's critical path, or of one).
+     * Null, leaving the choice to the driver, where that divisor is below {@link #simdWidth()}.
+     */
+    public long[] groupSumLocal(long[] global) {
+        long[] local = new long[global.length];
+        java.util.Arrays.fill(local, 1);
+        for (long c = Math.min(groupSize, global[0]); c >= 1; c--) {
+            if (global[0] % c == 0) {
+                local[0] = c;
+                break;
+            }
+        }
+        return local[0] >= simdWidth ? local : null;
     }
 
     /** {@code items} rounded up to a multiple of {@link #simdWidth()}. */

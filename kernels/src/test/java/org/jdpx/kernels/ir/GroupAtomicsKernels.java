@@ -73,6 +73,22 @@ public final class GroupAtomicsKernels {
         ctx.atomicAdd(out, 0, a.get(i));
     }
 
+    /** Uniform, with a return after the atomic: every item has added before items at or past {@code n} leave. */
+    @Kernel
+    public static void sumThenCopyBelow(KernelContext ctx, FloatArray a, FloatArray out, FloatArray copy, int n) {
+        int i = ctx.globalId(0);
+        ctx.atomicAdd(out, 0, a.get(i));
+        if (i >= n) return;
+        copy.set(i, a.get(i) * 2f);
+    }
+
+    /** Uniform, and each item writes down the size of its work-group. */
+    @Kernel
+    public static void sumAndGroupSize(KernelContext ctx, FloatArray a, FloatArray out, IntArray size) {
+        ctx.atomicAdd(out, 0, a.get(ctx.globalId(0)));
+        size.set(ctx.globalId(0), ctx.localSize(0));
+    }
+
     /** The old value is used (a ticket per item), so each item needs its own atomic. */
     @Kernel
     public static void tickets(KernelContext ctx, IntArray counter, IntArray ticket) {

@@ -138,6 +138,26 @@ class GroupAtomicsTest {
         }
     }
 
+    /**
+     * A launch that gives no group shape gets the plan's for a group-summed kernel: groups of the
+     * plan's size (PoCL chose groups of thousands of items, whose one summing item then ran a
+     * fifth of the launch alone; its l2 sample launch took 4x longer than with groups of 256).
+     */
+    @OnEveryDevice
+    void launchesWithoutAShapeGetThePlansGroups(Device device) {
+        int n = 4096;
+        float[] a = uniform(n, 8);
+        double exact = 0;
+        for (float x : a) exact += x;
+        float[] out = new float[1];
+        int[] sizes = new int[n];
+        ArraysOnDevice.launch(device, kernel("sumAndGroupSize"), Range.of(n), a, out, sizes);
+        assertSum(exact, out[0], "on " + device);
+        long[] planned = DevicePlan.of(device).groupSumLocal(new long[] {n});
+        assertEquals(256, planned[0], "the plan's group size divides 4096");
+        for (int i = 0; i < n; i++) assertEquals(planned[0], sizes[i], "item " + i + "'s group size on " + device);
+    }
+
     @OnEveryDevice
     void intCountIsExact(Device device) {
         int n = 65_536 + 7;
