@@ -3,11 +3,17 @@ package org.jdpx.device.opencl;
 import static org.jocl.CL.*;
 
 import java.lang.System.Logger.Level;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdpx.device.DeviceInfo;
 import org.jdpx.device.DeviceOutOfMemoryException;
+import org.jdpx.device.DeviceType;
 import org.jdpx.device.UsmType;
 import org.jdpx.device.spi.DeviceDriver;
+import org.jdpx.device.spi.HugePages;
 import org.jdpx.device.spi.NativeMemory;
 import org.jdpx.device.spi.ProgramDriver;
 import org.jdpx.device.spi.ProgramSource;
@@ -17,6 +23,7 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
+import org.jocl.cl_event;
 import org.jocl.cl_mem;
 import org.jocl.cl_platform_id;
 import org.jocl.cl_queue_properties;
@@ -40,6 +47,10 @@ final class OpenClDevice implements DeviceDriver {
     /** Where host views are mapped and unmapped; never used for user commands. */
     final cl_command_queue hostQueue;
     private final AtomicLong allocated = new AtomicLong();
+    /** Host memory of the destructor-callback probe; static, since a driver may keep it past release. */
+    private static final MemorySegment PROBE = Arena.global().allocate(4096, 4096);
+    /** Whether buffer destructor callbacks run on this device; {@code null} until probed. */
+    private volatile Boolean destructorCallbacks;
 
     OpenClDevice(cl_platform_id platform, cl_device_id id, ClDeviceProfile profile) {
         this.platform = platform;
@@ -131,6 +142,10 @@ final class OpenClDevice implements DeviceDriver {
             }
             buf = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, backing, svm, err);
         } else {
+            OpenClMemory huge = hugePageBuffer(kind, bytes);
+            if (huge != null) {
+                return huge;
+            }
             long flags = kind == UsmType.DEVICE ? CL_MEM_READ_WRITE : CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR;
             buf = clCreateBuffer(context, flags, backing, null, err);
         }
@@ -147,6 +162,95 @@ final class OpenClDevice implements DeviceDriver {
                     + label());
         }
         return new OpenClMemory(this, kind, bytes, buf, svm);
+    }
+
+    /**
+     * On CPU devices, a large block as a {@code CL_MEM_USE_HOST_PTR} buffer over huge-page host
+     * memory ({@link HugePages}): the driver's own allocations get 4 KiB pages, which cost
+     * streaming kernels TLB misses. The memory is unmapped by the buffer's destructor callback,
+     * that is when the driver has really destroyed the buffer (after any command still using it),
+     * not merely when {@link OpenClMemory#free()} drops our reference. {@code null} when the
+     * block is small, the device is not a CPU, or huge pages are unavailable.
+     */
+    private OpenClMemory hugePageBuffer(UsmType kind, long bytes) {
+        if (profile.info().type() != DeviceType.CPU || bytes > Integer.MAX_VALUE
+                || bytes < HugePages.thresholdBytes() || HugePages.PAGE % baseAddressAlignment() != 0
+                || !destructorCallbacksRun()) {
+            return null;
+        }
+        HugePages.Block block = HugePages.allocate(bytes).orElse(null);
+        if (block == null) {
+            return null;
+        }
+        int[] err = new int[1];
+        cl_mem buf = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, bytes,
+                Pointer.to(block.segment().asByteBuffer()), err);
+        if (err[0] != CL_SUCCESS) {
+            block.release();
+            LOG.log(Level.DEBUG, () -> "clCreateBuffer(CL_MEM_USE_HOST_PTR) over huge pages returned "
+                    + OpenClException.name(err[0]) + " on " + label() + "; allocating with the driver");
+            return null;
+        }
+        int rc = clSetMemObjectDestructorCallback(buf, (mem, data) -> block.release(), null);
+        if (rc != CL_SUCCESS) {
+            clReleaseMemObject(buf); // no callback: the buffer must be gone before the memory is unmapped
+            block.release();
+            return null;
+        }
+        return new OpenClMemory(this, kind, bytes, buf, null);
+    }
+
+    /**
+     * Whether the driver destroys a released buffer, running its destructor callback, while a
+     * finished command's event on it is still held (PoCL does; Mesa's rusticl keeps the buffer
+     * until the event goes): probed once on a small buffer over static memory. Huge-page buffers
+     * need it, since jdpx releases events only when they are collected.
+     */
+    private boolean destructorCallbacksRun() {
+        Boolean known = destructorCallbacks;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (destructorCallbacks == null) {
+                destructorCallbacks = probeDestructorCallback();
+                LOG.log(Level.DEBUG, () -> label() + (destructorCallbacks ? " runs" : " does not run")
+                        + " buffer destructor callbacks; huge-page buffers " + (destructorCallbacks ? "on" : "off"));
+            }
+            return destructorCallbacks;
+        }
+    }
+
+    private boolean probeDestructorCallback() {
+        int[] err = new int[1];
+        cl_mem buf = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, PROBE.byteSize(),
+                Pointer.to(PROBE.asByteBuffer()), err);
+        if (err[0] != CL_SUCCESS) {
+            return false;
+        }
+        CountDownLatch ran = new CountDownLatch(1);
+        if (clSetMemObjectDestructorCallback(buf, (mem, data) -> ran.countDown(), null) != CL_SUCCESS) {
+            clReleaseMemObject(buf);
+            return false;
+        }
+        // A finished command whose event is still held, as jdpx's events are until they are
+        // collected: a driver whose events keep their buffers alive would unmap our memory late.
+        cl_event ev = new cl_event();
+        int rc = clEnqueueFillBuffer(hostQueue, buf, Pointer.to(new int[] {0}), 4, 0, 4, 0, null, ev);
+        if (rc == CL_SUCCESS) {
+            clWaitForEvents(1, new cl_event[] {ev});
+        }
+        clReleaseMemObject(buf);
+        try {
+            return rc == CL_SUCCESS && ran.await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            if (rc == CL_SUCCESS) {
+                clReleaseEvent(ev);
+            }
+        }
     }
 
     /**
@@ -202,8 +306,11 @@ final class OpenClDevice implements DeviceDriver {
         String copies = profile.mapForHostCopies()
                 ? "host copies map the buffer and copy in the JVM (host-unified memory)"
                 : "host copies use clEnqueueWriteBuffer/ReadBuffer";
+        String huge = profile.info().type() == DeviceType.CPU && HugePages.thresholdBytes() < Long.MAX_VALUE
+                ? "; blocks of " + HugePages.thresholdBytes() + " bytes or more: CL_MEM_USE_HOST_PTR over huge pages"
+                : "";
         return "device: CL_MEM_READ_WRITE buffer; host: CL_MEM_ALLOC_HOST_PTR buffer, mapped for host views; "
-                + shared + "; " + copies;
+                + shared + "; " + copies + huge;
     }
 
     /**

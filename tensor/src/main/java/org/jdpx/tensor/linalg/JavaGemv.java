@@ -1,134 +1,142 @@
 package org.jdpx.tensor.linalg;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
- * Matrix-vector products on the java device, bandwidth-bound rather than a one-column GEMM:
- * {@code y = alpha * A x + beta * y} reads each row of A once and takes its dot product with x
- * ({@code n == 1}), and {@code y = alpha * x B + beta * y} adds rows of B into y ({@code m == 1}).
- * Rows are copied in blocks to a small array the Vector API kernel ({@link VectorLoops}) reads;
- * the work is split over all cores by rows of A, or by pieces of K when there are few rows (a dot
- * product of two long vectors), whose partial sums are added in a fixed order.
+ * Matrix-vector products on the java device, bandwidth-bound rather than a one-column GEMM. A
+ * product with {@code m == 1} is turned into one with {@code n == 1} by transposing all three
+ * operands ({@code c^T = B^T a^T}), so two shapes remain, chosen by which way the matrix is
+ * contiguous:
+ * <ul>
+ *   <li>rows contiguous ({@code A x}, {@code x B^T}): dot products of four rows at a time with x,
+ *       read in place, rows split over all cores, or pieces of K when there are few rows (a dot
+ *       product of two long vectors), whose partial sums are added in a fixed order;</li>
+ *   <li>columns contiguous ({@code A^T x}, {@code x B}): {@code c += x[p] * column p} over blocks
+ *       of the output, blocks split over the cores.</li>
+ * </ul>
+ * x is read in place when it is contiguous and gathered into an array otherwise.
  */
 final class JavaGemv {
-    /** Elements of a row copied at a time. */
-    private static final int BLOCK = 4096;
+    /** Rows per task. */
+    private static final int ROWS = 64;
+    /** Largest output block of the column form (its accumulator stays in L1/L2). */
+    private static final int COLS = 4096;
     private static final long SERIAL_WORK = 1L << 16;
 
     private JavaGemv() {
     }
 
-    /**
-     * Runs the product when it is a GEMV whose long operand is contiguous along K (n == 1) or N
-     * (m == 1); returns false, doing nothing, otherwise.
-     */
+    /** Runs the product when it is a GEMV with a contiguous matrix; returns false, doing nothing, otherwise. */
     static boolean tryRun(boolean f64, MemorySegment a, Strided sa, MemorySegment b, Strided sb, MemorySegment c,
                           Strided sc, long batch, int m, int n, int k, double alpha, double beta) {
         if (!JavaGemm.vectorized() || k == 0) return false;
-        if (n == 1 && sa.colStride() == 1) {
+        if (n == 1) return gemv(f64, a, sa, b, sb, c, sc, batch, m, k, alpha, beta);
+        if (m == 1) return gemv(f64, b, sb.transposed(), a, sa.transposed(), c, sc.transposed(), batch, n, k, alpha, beta);
+        return false;
+    }
+
+    /** {@code c[i] = alpha * sum_p A[i, p] * x[p] + beta * c[i]}, x the column of B. */
+    private static boolean gemv(boolean f64, MemorySegment a, Strided sa, MemorySegment b, Strided sb, MemorySegment c,
+                                Strided sc, long batch, int m, int k, double alpha, double beta) {
+        if (sa.colStride() == 1) {
             rowsTimesVector(f64, a, sa, b, sb, c, sc, batch, m, k, alpha, beta);
             return true;
         }
-        if (m == 1 && sb.colStride() == 1) {
-            vectorTimesRows(f64, a, sa, b, sb, c, sc, batch, n, k, alpha, beta);
+        if (sa.rowStride() == 1) {
+            columnsTimesVector(f64, a, sa, b, sb, c, sc, batch, m, k, alpha, beta);
             return true;
         }
         return false;
     }
 
-    /** {@code c[i] = alpha * sum_p A[i, p] * x[p] + beta * c[i]}, x the column of B. */
     private static void rowsTimesVector(boolean f64, MemorySegment a, Strided sa, MemorySegment b, Strided sb,
                                         MemorySegment c, Strided sc, long batch, int m, int k, double alpha, double beta) {
-        int pieces = m >= 2 * JavaGemm.threads() || (long) m * k < SERIAL_WORK ? 1 : JavaGemm.threads();
+        int size = f64 ? 8 : 4;
+        boolean serial = (long) m * k * batch < SERIAL_WORK;
+        int pieces = serial || m >= 2 * JavaGemm.threads() ? 1 : JavaGemm.threads();
         int kStep = ceil(k, pieces);
+        int rowTasks = ceil(m, ROWS);
+        Vec[] xs = new Vec[(int) batch];
+        for (int bi = 0; bi < batch; bi++) xs[bi] = Vec.of(b, sb, bi, k, f64);
         double[] partial = new double[(int) (batch * m * pieces)];
-        Object[] xs = new Object[(int) (batch * pieces)];
-        for (long bi = 0; bi < batch; bi++) {
-            for (int piece = 0; piece < pieces; piece++) {
-                xs[(int) (bi * pieces + piece)] = gather(b, f64, sb, bi, piece * kStep, Math.min(k, piece * kStep + kStep));
-            }
-        }
-        JavaGemm.parallel(batch * ceil(m, 64) * pieces, (long) m * k * batch < SERIAL_WORK, t -> {
-            long bi = t / ((long) ceil(m, 64) * pieces);
-            int rest = (int) (t % ((long) ceil(m, 64) * pieces));
+        JavaGemm.parallel(batch * rowTasks * pieces, serial, t -> {
+            long bi = t / ((long) rowTasks * pieces);
+            int rest = (int) (t % ((long) rowTasks * pieces));
             int piece = rest % pieces;
-            int r0 = (rest / pieces) * 64;
+            int r0 = (rest / pieces) * ROWS;
             int p0 = piece * kStep;
-            int p1 = Math.min(k, p0 + kStep);
-            Object x = xs[(int) (bi * pieces + piece)];
-            Object row = f64 ? new double[Math.min(BLOCK, Math.max(1, p1 - p0))] : new float[Math.min(BLOCK, Math.max(1, p1 - p0))];
-            for (int i = r0; i < Math.min(m, r0 + 64); i++) {
-                double s = 0;
-                for (int q = p0; q < p1; q += BLOCK) {
-                    int len = Math.min(BLOCK, p1 - q);
-                    copyRow(a, f64, sa.index(bi, i, q), row, len);
-                    s += VectorLoops.dot(row, x, q - p0, len);
-                }
-                partial[(int) ((bi * m + i) * pieces + piece)] = s;
+            int len = Math.max(0, Math.min(k, p0 + kStep) - p0);
+            Vec x = xs[(int) bi];
+            long[] rows = new long[4];
+            double[] out = new double[ROWS];
+            int r1 = Math.min(m, r0 + ROWS);
+            for (int i = r0; i < r1; i += 4) {
+                int count = Math.min(4, r1 - i);
+                for (int q = 0; q < count; q++) rows[q] = sa.index(bi, i + q, p0) * size;
+                VectorLoops.dotRows(f64, a, rows, count, x.segment, x.offset + (long) p0 * size, len, out, i - r0);
             }
+            for (int i = r0; i < r1; i++) partial[(int) ((bi * m + i) * pieces + piece)] = out[i - r0];
         });
         for (long bi = 0; bi < batch; bi++) {
             for (int i = 0; i < m; i++) {
                 double s = 0;
                 for (int piece = 0; piece < pieces; piece++) s += partial[(int) ((bi * m + i) * pieces + piece)];
-                long at = sc.index(bi, i, 0);
-                set(c, f64, at, alpha * s + (beta != 0 ? beta * get(c, f64, at) : 0));
+                store(c, f64, sc.index(bi, i, 0), s, alpha, beta);
             }
         }
     }
 
-    /** {@code c[j] = alpha * sum_p x[p] * B[p, j] + beta * c[j]}, x the row of A. */
-    private static void vectorTimesRows(boolean f64, MemorySegment a, Strided sa, MemorySegment b, Strided sb,
-                                        MemorySegment c, Strided sc, long batch, int n, int k, double alpha, double beta) {
-        int cols = Math.min(BLOCK, n);
-        int blocks = ceil(n, cols);
-        JavaGemm.parallel(batch * blocks, (long) n * k * batch < SERIAL_WORK, t -> {
+    private static void columnsTimesVector(boolean f64, MemorySegment a, Strided sa, MemorySegment b, Strided sb,
+                                           MemorySegment c, Strided sc, long batch, int m, int k, double alpha,
+                                           double beta) {
+        int size = f64 ? 8 : 4;
+        boolean serial = (long) m * k * batch < SERIAL_WORK;
+        int cols = Math.min(COLS, Math.max(64, ceil(ceil(m, JavaGemm.threads()), 64) * 64));
+        int blocks = ceil(m, cols);
+        Vec[] xs = new Vec[(int) batch];
+        for (int bi = 0; bi < batch; bi++) xs[bi] = Vec.of(b, sb, bi, k, f64);
+        JavaGemm.parallel(batch * blocks, serial, t -> {
             long bi = t / blocks;
-            int j0 = (int) (t % blocks) * cols;
-            int len = Math.min(cols, n - j0);
-            Object x = gather(a, f64, sa.transposed(), bi, 0, k);
+            int i0 = (int) (t % blocks) * cols;
+            int len = Math.min(cols, m - i0);
+            Vec x = xs[(int) bi];
             Object acc = f64 ? new double[len] : new float[len];
-            Object row = f64 ? new double[len] : new float[len];
-            for (int p = 0; p < k; p++) {
-                copyRow(b, f64, sb.index(bi, p, j0), row, len);
-                VectorLoops.axpy(x instanceof float[] xf ? xf[p] : ((double[]) x)[p], row, acc, len);
+            long[] at = new long[4];
+            double[] xv = new double[4];
+            for (int p = 0; p < k; p += 4) {
+                int count = Math.min(4, k - p);
+                for (int q = 0; q < count; q++) {
+                    at[q] = sa.index(bi, i0, p + q) * size;
+                    xv[q] = x.get(p + q, f64);
+                }
+                VectorLoops.axpyColumns(f64, a, at, xv, count, acc, len);
             }
-            for (int j = 0; j < len; j++) {
-                long at = sc.index(bi, 0, j0 + j);
-                double v = acc instanceof float[] af ? af[j] : ((double[]) acc)[j];
-                set(c, f64, at, alpha * v + (beta != 0 ? beta * get(c, f64, at) : 0));
+            for (int i = 0; i < len; i++) {
+                double v = acc instanceof float[] af ? af[i] : ((double[]) acc)[i];
+                store(c, f64, sc.index(bi, i0 + i, 0), v, alpha, beta);
             }
         });
     }
 
-    /** Rows {@code p0..p1} of column 0 of a strided operand, as a float[] or double[]. */
-    private static Object gather(MemorySegment s, boolean f64, Strided l, long bi, int p0, int p1) {
-        int len = Math.max(0, p1 - p0);
-        if (f64) {
-            double[] out = new double[len];
-            for (int p = p0; p < p1; p++) out[p - p0] = get(s, true, l.index(bi, p, 0));
-            return out;
+    private static void store(MemorySegment c, boolean f64, long at, double s, double alpha, double beta) {
+        ScalarGemmEngine.set(c, at, alpha * s + (beta != 0 ? beta * ScalarGemmEngine.get(c, at, f64) : 0), f64);
+    }
+
+    /** x as a contiguous run: the operand itself when its stride is 1, else a gathered copy. */
+    private record Vec(MemorySegment segment, long offset) {
+        static Vec of(MemorySegment s, Strided l, long bi, int k, boolean f64) {
+            int size = f64 ? 8 : 4;
+            if (l.rowStride() == 1 || k == 1) return new Vec(s, l.index(bi, 0, 0) * size);
+            long bytes = (long) k * size; // the Vector API reads heap segments only when byte[]-backed
+            MemorySegment out = bytes < Integer.MAX_VALUE - 8 ? MemorySegment.ofArray(new byte[(int) bytes])
+                    : java.lang.foreign.Arena.ofAuto().allocate(bytes, 64);
+            for (int p = 0; p < k; p++) ScalarGemmEngine.set(out, p, ScalarGemmEngine.get(s, l.index(bi, p, 0), f64), f64);
+            return new Vec(out, 0);
         }
-        float[] out = new float[len];
-        for (int p = p0; p < p1; p++) out[p - p0] = (float) get(s, false, l.index(bi, p, 0));
-        return out;
-    }
 
-    private static void copyRow(MemorySegment s, boolean f64, long from, Object row, int len) {
-        if (f64) {
-            MemorySegment.copy(s, ValueLayout.JAVA_DOUBLE_UNALIGNED, from * 8, (double[]) row, 0, len);
-        } else {
-            MemorySegment.copy(s, ValueLayout.JAVA_FLOAT_UNALIGNED, from * 4, (float[]) row, 0, len);
+        double get(int p, boolean f64) {
+            return ScalarGemmEngine.get(segment, offset / (f64 ? 8 : 4) + p, f64);
         }
-    }
-
-    private static double get(MemorySegment s, boolean f64, long at) {
-        return ScalarGemmEngine.get(s, at, f64);
-    }
-
-    private static void set(MemorySegment s, boolean f64, long at, double v) {
-        ScalarGemmEngine.set(s, at, v, f64);
     }
 
     private static int ceil(int x, int y) {

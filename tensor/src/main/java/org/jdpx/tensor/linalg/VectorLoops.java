@@ -1,65 +1,177 @@
 package org.jdpx.tensor.linalg;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API loops of the java device's GEMV: a dot product and an axpy over arrays of
- * float32 (accumulating in float lanes, as BLAS's sdot/saxpy do) or float64. Loaded only when
- * {@code jdk.incubator.vector} is present.
+ * The Vector API loops of the java device's GEMV, reading the operands where they lie (no copy
+ * of A): dot products of up to four rows with one x, so the rows share each load of x and the
+ * loop keeps eight independent accumulators in flight, and an update {@code acc += sum x[p] *
+ * column p} over four columns at a time. float32 accumulates in float lanes, as BLAS's sdot
+ * does; float64 in double lanes. Offsets are in bytes; rows and x are contiguous. Loaded only
+ * when {@code jdk.incubator.vector} is present.
  */
 final class VectorLoops {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private VectorLoops() {
     }
 
-    /** {@code sum_i a[i] * x[xOff + i]} for {@code i < len}; a and x are both float[] or both double[]. */
-    static double dot(Object a, Object x, int xOff, int len) {
-        if (a instanceof float[] fa) {
-            float[] fx = (float[]) x;
-            FloatVector s = FloatVector.zero(FS);
-            int i = 0;
-            for (; i <= len - FS.length(); i += FS.length()) {
-                s = FloatVector.fromArray(FS, fa, i).fma(FloatVector.fromArray(FS, fx, xOff + i), s);
-            }
-            float r = s.reduceLanes(VectorOperators.ADD);
-            for (; i < len; i++) r += fa[i] * fx[xOff + i];
-            return r;
+    /**
+     * {@code out[at + r] = sum_i a[rows[r] + i] * x[x0 + i]} for {@code r < count} (1 to 4 rows;
+     * a missing row repeats row 0 and is not stored) and {@code i < len}.
+     */
+    static void dotRows(boolean f64, MemorySegment a, long[] rows, int count, MemorySegment x, long x0, int len,
+                        double[] out, int at) {
+        long r0 = rows[0];
+        long r1 = count > 1 ? rows[1] : r0;
+        long r2 = count > 2 ? rows[2] : r0;
+        long r3 = count > 3 ? rows[3] : r0;
+        if (count == 1) {
+            out[at] = f64 ? dotF64(a, r0, x, x0, len) : dotF32(a, r0, x, x0, len);
+            return;
         }
-        double[] da = (double[]) a;
-        double[] dx = (double[]) x;
-        DoubleVector s = DoubleVector.zero(DS);
-        int i = 0;
-        for (; i <= len - DS.length(); i += DS.length()) {
-            s = DoubleVector.fromArray(DS, da, i).fma(DoubleVector.fromArray(DS, dx, xOff + i), s);
+        double[] s = f64 ? dot4F64(a, r0, r1, r2, r3, x, x0, len) : dot4F32(a, r0, r1, r2, r3, x, x0, len);
+        System.arraycopy(s, 0, out, at, count);
+    }
+
+    /** One long dot product, four accumulators. */
+    static double dotF32(MemorySegment a, long a0, MemorySegment x, long x0, int len) {
+        FloatVector s0 = FloatVector.zero(FS), s1 = s0, s2 = s0, s3 = s0;
+        long w = FS.vectorByteSize();
+        long end = (long) len * 4;
+        long i = 0;
+        for (; i + 4 * w <= end; i += 4 * w) {
+            s0 = FloatVector.fromMemorySegment(FS, a, a0 + i, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE), s0);
+            s1 = FloatVector.fromMemorySegment(FS, a, a0 + i + w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + w, NATIVE), s1);
+            s2 = FloatVector.fromMemorySegment(FS, a, a0 + i + 2 * w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + 2 * w, NATIVE), s2);
+            s3 = FloatVector.fromMemorySegment(FS, a, a0 + i + 3 * w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + 3 * w, NATIVE), s3);
         }
-        double r = s.reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) r += da[i] * dx[xOff + i];
+        for (; i + w <= end; i += w) {
+            s0 = FloatVector.fromMemorySegment(FS, a, a0 + i, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE), s0);
+        }
+        float r = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < end; i += 4) r += a.get(F, a0 + i) * x.get(F, x0 + i);
         return r;
     }
 
-    /** {@code y[i] += alpha * x[i]} for {@code i < len}; x and y are both float[] or both double[]. */
-    static void axpy(double alpha, Object x, Object y, int len) {
-        if (x instanceof float[] fx) {
-            float[] fy = (float[]) y;
-            float al = (float) alpha;
-            int i = 0;
-            for (; i <= len - FS.length(); i += FS.length()) {
-                FloatVector.fromArray(FS, fx, i).fma(FloatVector.broadcast(FS, al), FloatVector.fromArray(FS, fy, i)).intoArray(fy, i);
-            }
-            for (; i < len; i++) fy[i] += al * fx[i];
-            return;
+    static double dotF64(MemorySegment a, long a0, MemorySegment x, long x0, int len) {
+        DoubleVector s0 = DoubleVector.zero(DS), s1 = s0, s2 = s0, s3 = s0;
+        long w = DS.vectorByteSize();
+        long end = (long) len * 8;
+        long i = 0;
+        for (; i + 4 * w <= end; i += 4 * w) {
+            s0 = DoubleVector.fromMemorySegment(DS, a, a0 + i, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i, NATIVE), s0);
+            s1 = DoubleVector.fromMemorySegment(DS, a, a0 + i + w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + w, NATIVE), s1);
+            s2 = DoubleVector.fromMemorySegment(DS, a, a0 + i + 2 * w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + 2 * w, NATIVE), s2);
+            s3 = DoubleVector.fromMemorySegment(DS, a, a0 + i + 3 * w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + 3 * w, NATIVE), s3);
         }
-        double[] dx = (double[]) x;
-        double[] dy = (double[]) y;
+        for (; i + w <= end; i += w) {
+            s0 = DoubleVector.fromMemorySegment(DS, a, a0 + i, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i, NATIVE), s0);
+        }
+        double r = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < end; i += 8) r += a.get(D, a0 + i) * x.get(D, x0 + i);
+        return r;
+    }
+
+    /** Four rows against one x: each x load feeds four FMAs. */
+    private static double[] dot4F32(MemorySegment a, long r0, long r1, long r2, long r3, MemorySegment x, long x0, int len) {
+        FloatVector s0 = FloatVector.zero(FS), s1 = s0, s2 = s0, s3 = s0;
+        long w = FS.vectorByteSize();
+        long end = (long) len * 4;
+        long i = 0;
+        for (; i + w <= end; i += w) {
+            FloatVector xv = FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE);
+            s0 = FloatVector.fromMemorySegment(FS, a, r0 + i, NATIVE).fma(xv, s0);
+            s1 = FloatVector.fromMemorySegment(FS, a, r1 + i, NATIVE).fma(xv, s1);
+            s2 = FloatVector.fromMemorySegment(FS, a, r2 + i, NATIVE).fma(xv, s2);
+            s3 = FloatVector.fromMemorySegment(FS, a, r3 + i, NATIVE).fma(xv, s3);
+        }
+        double[] s = {s0.reduceLanes(VectorOperators.ADD), s1.reduceLanes(VectorOperators.ADD),
+                s2.reduceLanes(VectorOperators.ADD), s3.reduceLanes(VectorOperators.ADD)};
+        float t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        for (; i < end; i += 4) {
+            float xi = x.get(F, x0 + i);
+            t0 += a.get(F, r0 + i) * xi;
+            t1 += a.get(F, r1 + i) * xi;
+            t2 += a.get(F, r2 + i) * xi;
+            t3 += a.get(F, r3 + i) * xi;
+        }
+        s[0] = (float) s[0] + t0;
+        s[1] = (float) s[1] + t1;
+        s[2] = (float) s[2] + t2;
+        s[3] = (float) s[3] + t3;
+        return s;
+    }
+
+    private static double[] dot4F64(MemorySegment a, long r0, long r1, long r2, long r3, MemorySegment x, long x0, int len) {
+        DoubleVector s0 = DoubleVector.zero(DS), s1 = s0, s2 = s0, s3 = s0;
+        long w = DS.vectorByteSize();
+        long end = (long) len * 8;
+        long i = 0;
+        for (; i + w <= end; i += w) {
+            DoubleVector xv = DoubleVector.fromMemorySegment(DS, x, x0 + i, NATIVE);
+            s0 = DoubleVector.fromMemorySegment(DS, a, r0 + i, NATIVE).fma(xv, s0);
+            s1 = DoubleVector.fromMemorySegment(DS, a, r1 + i, NATIVE).fma(xv, s1);
+            s2 = DoubleVector.fromMemorySegment(DS, a, r2 + i, NATIVE).fma(xv, s2);
+            s3 = DoubleVector.fromMemorySegment(DS, a, r3 + i, NATIVE).fma(xv, s3);
+        }
+        double[] s = {s0.reduceLanes(VectorOperators.ADD), s1.reduceLanes(VectorOperators.ADD),
+                s2.reduceLanes(VectorOperators.ADD), s3.reduceLanes(VectorOperators.ADD)};
+        for (; i < end; i += 8) {
+            double xi = x.get(D, x0 + i);
+            s[0] += a.get(D, r0 + i) * xi;
+            s[1] += a.get(D, r1 + i) * xi;
+            s[2] += a.get(D, r2 + i) * xi;
+            s[3] += a.get(D, r3 + i) * xi;
+        }
+        return s;
+    }
+
+    /**
+     * {@code acc[i] += sum_q xs[q] * a[cols[q] + i]} for {@code q < count} (1 to 4 columns) and
+     * {@code i < len}; acc is a float[] or double[] matching the element type.
+     */
+    static void axpyColumns(boolean f64, MemorySegment a, long[] cols, double[] xs, int count, Object acc, int len) {
+        for (int q = 0; q + 1 < count; q += 2) {
+            if (f64) axpy2F64(a, cols[q], cols[q + 1], xs[q], xs[q + 1], (double[]) acc, len);
+            else axpy2F32(a, cols[q], cols[q + 1], (float) xs[q], (float) xs[q + 1], (float[]) acc, len);
+        }
+        if (count % 2 == 1) {
+            int q = count - 1;
+            if (f64) axpy2F64(a, cols[q], cols[q], xs[q], 0, (double[]) acc, len);
+            else axpy2F32(a, cols[q], cols[q], (float) xs[q], 0, (float[]) acc, len);
+        }
+    }
+
+    private static void axpy2F32(MemorySegment a, long c0, long c1, float x0, float x1, float[] acc, int len) {
+        FloatVector b0 = FloatVector.broadcast(FS, x0), b1 = FloatVector.broadcast(FS, x1);
+        int i = 0;
+        for (; i <= len - FS.length(); i += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, acc, i);
+            v = FloatVector.fromMemorySegment(FS, a, c0 + 4L * i, NATIVE).fma(b0, v);
+            FloatVector.fromMemorySegment(FS, a, c1 + 4L * i, NATIVE).fma(b1, v).intoArray(acc, i);
+        }
+        for (; i < len; i++) acc[i] += x0 * a.get(F, c0 + 4L * i) + x1 * a.get(F, c1 + 4L * i);
+    }
+
+    private static void axpy2F64(MemorySegment a, long c0, long c1, double x0, double x1, double[] acc, int len) {
+        DoubleVector b0 = DoubleVector.broadcast(DS, x0), b1 = DoubleVector.broadcast(DS, x1);
         int i = 0;
         for (; i <= len - DS.length(); i += DS.length()) {
-            DoubleVector.fromArray(DS, dx, i).fma(DoubleVector.broadcast(DS, alpha), DoubleVector.fromArray(DS, dy, i)).intoArray(dy, i);
+            DoubleVector v = DoubleVector.fromArray(DS, acc, i);
+            v = DoubleVector.fromMemorySegment(DS, a, c0 + 8L * i, NATIVE).fma(b0, v);
+            DoubleVector.fromMemorySegment(DS, a, c1 + 8L * i, NATIVE).fma(b1, v).intoArray(acc, i);
         }
-        for (; i < len; i++) dy[i] += alpha * dx[i];
+        for (; i < len; i++) acc[i] += x0 * a.get(D, c0 + 8L * i) + x1 * a.get(D, c1 + 8L * i);
     }
 }
