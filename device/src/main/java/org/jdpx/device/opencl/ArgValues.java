@@ -10,7 +10,9 @@ import org.jdpx.device.spi.LocalArg;
  * <p>Memory is remembered by identity of its {@link OpenClMemory}: the object stays reachable
  * from here, so no other block can be the same object, even one the driver put at the freed
  * block's address. Scalars by their bits and size in bytes (a {@code Byte 1} and a
- * {@code Boolean true} set the same byte), local memory by its size.
+ * {@code Boolean true} set the same byte), local memory by its size. The cost of identity: each
+ * memory argument slot keeps the last {@link OpenClMemory} object it held reachable (a small Java
+ * object; its {@code cl_mem} is released by {@link OpenClMemory#free()} as before).
  */
 final class ArgValues {
 

@@ -50,7 +50,7 @@ final class OpenClKernel implements KernelDriver {
     private final int argCount;
     private final ByteBuffer scalars;
     private final Pointer[] scalarPointers;
-    /** What each argument was last set to (guarded by this); {@link #UNSET} until then and after a failed set. */
+    /** What each argument was last set to (guarded by this); unset until the first set and after a failed one. */
     private final ArgValues setTo;
 
     OpenClKernel(OpenClProgram program, cl_kernel kernel, String name) {
