@@ -2,8 +2,10 @@ package org.jdpx.dpnp;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdpx.device.Device;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.Kernels;
@@ -143,7 +145,8 @@ final class LinalgBatch {
 
     /**
      * Launches panel kernel {@code name} of the float64 or float32 family (by {@code t}) over
-     * {@code items} work-items; array arguments are dense work arrays, passed as typed views.
+     * {@code items} work-items, without waiting for it; array arguments are dense work arrays,
+     * passed as typed views (or kernel views already).
      */
     static void launch(String name, DType t, long items, Object... args) {
         run(name, t, Dense.range(items), args);
@@ -154,8 +157,8 @@ final class LinalgBatch {
      * items on OpenCL devices, one on the java device (its threads gain nothing from a group, and
      * barriers cost it most).
      */
-    static void launchGroups(String name, DType t, UsmNdArray like, long groups, Object... args) {
-        long g = DevicePlan.of(like.device()).kind() == DevicePlan.Kind.JAVA ? 1 : LinalgKernels64.GROUP;
+    static void launchGroups(String name, DType t, Device device, long groups, Object... args) {
+        long g = DevicePlan.of(device).kind() == DevicePlan.Kind.JAVA ? 1 : LinalgKernels64.GROUP;
         run(name, t, NdRange.of(groups * g, g), args);
     }
 
@@ -164,7 +167,7 @@ final class LinalgBatch {
         Method m = KERNELS.computeIfAbsent(owner.getSimpleName() + "." + name, k -> find(owner, name));
         Object[] views = new Object[args.length];
         for (int i = 0; i < args.length; i++) views[i] = view(args[i], t);
-        Kernels.launch(m, range, views);
+        Kernels.launchAsync(m, range, List.of(), views);
     }
 
     private static Object view(Object arg, DType t) {

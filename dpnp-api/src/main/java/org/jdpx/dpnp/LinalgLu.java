@@ -1,17 +1,23 @@
 package org.jdpx.dpnp;
 
+import java.util.List;
 import org.jdpx.kernels.IntArray;
+import org.jdpx.kernels.KernelMethods;
+import org.jdpx.kernels.KernelRef;
 import org.jdpx.kernels.Kernels;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 
 /**
- * Blocked right-looking LU with partial pivoting and what rests on it: solve, inv, det and
- * slogdet. Each panel of {@link #block} columns is factored on the device by
- * {@code luPanel}, the row block to its right by {@code trsm}, and the trailing matrix is
- * updated by one matrix product (matmul); triangular solves are blocked the same way.
+ * Recursive LU with partial pivoting and what rests on it: solve, inv, det and slogdet
+ * ({@link LinalgRecursion}). Columns split in halves down to narrow panels; the rest is
+ * triangular solves and in-place matrix products on the GEMM core. On OpenCL devices each step is
+ * a kernel or GEMM enqueued without waiting ({@link LinalgKernelSteps}); on the java device a
+ * whole factorization or solve is one host task ({@link LinalgHostSteps}). Only the singularity
+ * check reads back to the host.
  */
 final class LinalgLu {
 
@@ -29,10 +35,7 @@ final class LinalgLu {
         }
     }
 
-    /**
-     * Panel width: wide enough that matmul does the bulk, narrow enough that a panel stays cheap
-     * and each work-item of luPanel loops fewer than 65535 times (rusticl's limit) up to n = 8192.
-     */
+    /** Rows of the diagonal blocks of Cholesky's blocked loop. */
     static long block(long n) {
         return n >= 512 && n <= 1024 ? 64 : 32;
     }
@@ -44,20 +47,21 @@ final class LinalgLu {
         long n = LinalgBatch.cols(a);
         UsmNdArray piv = LinalgBatch.ints(a, batch, n);
         UsmNdArray info = LinalgBatch.ints(a, batch);
-        long nb = block(n);
-        for (long k = 0; k < n && batch > 0; k += nb) {
-            long kb = Math.min(nb, n - k);
-            LinalgBatch.launchGroups("luPanel", t, a, batch, a, piv, info, (int) n, (int) k, (int) kb);
-            long rest = n - k - kb;
-            if (rest == 0) continue;
-            LinalgBatch.launch("trsm", t, batch * rest, a, a, (int) kb, (int) rest, 1, 1,
-                    (int) (n * n), (int) (k * n + k), (int) n, 1, (int) (n * n), (int) (k * n + k + kb), (int) n, 1,
-                    (int) (batch * rest));
-            String lo = (k + kb) + ":" + n;
-            String mid = k + ":" + (k + kb);
-            LinalgBatch.subProduct(a.get(":," + lo + "," + lo), a.get(":," + lo + "," + mid), a.get(":," + mid + "," + lo));
+        if (batch > 0 && n > 0) {
+            LinalgBlock whole = LinalgBlock.of(a);
+            if (onHost(a)) {
+                LinalgHostSteps.enqueue(a.queue(), "LU factorization " + batch + " x " + n + "x" + n + " " + t,
+                        () -> LinalgRecursion.factor(new LinalgHostSteps(t, piv, info), whole, 0, n), a, piv, info);
+            } else {
+                LinalgRecursion.factor(new LinalgKernelSteps(t, piv, info), whole, 0, n);
+            }
         }
         return new Lu(a, piv, info, t);
+    }
+
+    /** Whether {@code x}'s device runs the decompositions' sequential steps as host code ({@link DevicePlan#panelsOnHost()}). */
+    private static boolean onHost(UsmNdArray x) {
+        return DevicePlan.of(x.device()).panelsOnHost();
     }
 
     /** Applies the factorization's row interchanges to a dense {@code (batch, n, r)} work array of dtype t, in place. */
@@ -66,37 +70,9 @@ final class LinalgLu {
         long words = LinalgBatch.cols(b) * f.t().itemSize() / 4;
         long total = f.batch() * words;
         if (total == 0 || n == 0) return;
-        Kernels.launch(LinalgKernels64::applyPivots, Dense.range(total), IntArray.on(b.memory(), Math.max(1, b.size() * f.t().itemSize() / 4)),
+        Kernels.launchAsync(KernelMethods.of((KernelRef.K5<IntArray, IntArray, Integer, Integer, Integer>) LinalgKernels64::applyPivots),
+                Dense.range(total), List.of(), IntArray.on(b.memory(), Math.max(1, b.size() * f.t().itemSize() / 4)),
                 Dense.ints(f.piv()), (int) n, (int) words, (int) total);
-    }
-
-    /**
-     * Solves {@code T X = B} in place for a dense {@code (batch, n, r)} B, T the lower-unit
-     * ({@code lower}) or upper triangle of {@code a} (a dense {@code (batch, n, n)} work array, or
-     * its transpose when {@code trans}), by diagonal blocks: {@code trsm} on a block, matmul for
-     * the rows it feeds.
-     */
-    static void triangularSolve(UsmNdArray a, UsmNdArray b, boolean lower, boolean unit, boolean trans, DType t) {
-        long batch = b.shape()[0];
-        long n = LinalgBatch.rows(b);
-        long r = LinalgBatch.cols(b);
-        if (batch == 0 || n == 0 || r == 0) return;
-        long nb = block(n);
-        UsmNdArray at = trans ? a.swapaxes(1, 2) : a;
-        int s0 = (int) (trans ? 1 : n);
-        int s1 = (int) (trans ? n : 1);
-        long blocks = (n + nb - 1) / nb;
-        for (long bi = 0; bi < blocks; bi++) {
-            long k = lower ? bi * nb : (blocks - 1 - bi) * nb;
-            long kb = Math.min(nb, n - k);
-            LinalgBatch.launch("trsm", t, batch * r, a, b, (int) kb, (int) r, lower ? 1 : 0, unit ? 1 : 0,
-                    (int) (n * n), (int) (k * n + k), s0, s1, (int) (n * r), (int) (k * r), (int) r, 1, (int) (batch * r));
-            String mid = k + ":" + (k + kb);
-            String rest = lower ? (k + kb) + ":" + n : "0:" + k;
-            if (lower ? k + kb < n : k > 0) {
-                LinalgBatch.subProduct(b.get(":," + rest + ",:"), at.get(":," + rest + "," + mid), b.get(":," + mid + ",:"));
-            }
-        }
     }
 
     /** Throws NumPy's "Singular matrix" when any matrix of the factored stack had a zero pivot. */
@@ -133,9 +109,22 @@ final class LinalgLu {
 
     /** Overwrites the dense {@code (batch, n, r)} x with the solution of {@code A x = x} for the factored A. */
     static void solveFactored(Lu f, UsmNdArray x) {
+        if (f.batch() == 0 || f.n() == 0 || x.size() == 0) return;
+        LinalgBlock lu = LinalgBlock.of(f.lu());
+        LinalgBlock b = LinalgBlock.of(x);
+        if (onHost(x)) {
+            LinalgHostSteps.enqueue(x.queue(), "LU solve " + f.batch() + " x " + f.n() + "x" + b.cols() + " " + f.t(), () -> {
+                LinalgHostSteps s = new LinalgHostSteps(f.t(), f.piv(), null);
+                s.permute(b);
+                LinalgRecursion.solveTriangular(s, lu, b, true, true);
+                LinalgRecursion.solveTriangular(s, lu, b, false, false);
+            }, f.lu(), f.piv(), x);
+            return;
+        }
         permute(f, x);
-        triangularSolve(f.lu(), x, true, true, false, f.t());
-        triangularSolve(f.lu(), x, false, false, false, f.t());
+        LinalgKernelSteps s = new LinalgKernelSteps(f.t(), null, null);
+        LinalgRecursion.solveTriangular(s, lu, b, true, true);
+        LinalgRecursion.solveTriangular(s, lu, b, false, false);
     }
 
     /** NumPy's linalg.inv of a stack of square matrices. */

@@ -38,7 +38,7 @@ final class LinalgQr {
         for (long k = 0; k < kk && batch > 0; k += nb) {
             long kb = Math.min(nb, kk - k);
             UsmNdArray tb = Dense.allocate(a, t, batch, kb, kb);
-            LinalgBatch.launchGroups("qrPanel", t, a, batch, a, tau, tb, (int) m, (int) n, (int) k, (int) kb, (int) Math.max(1, kk));
+            LinalgBatch.launchGroups("qrPanel", t, a.device(), batch, a, tau, tb, (int) m, (int) n, (int) k, (int) kb, (int) Math.max(1, kk));
             UsmNdArray v = explicitV(a.get(":," + k + ":" + m + "," + k + ":" + (k + kb)), t);
             blocks.add(new Reflector(v, tb, k));
             if (k + kb < n) apply(v, tb, a.get(":," + k + ":" + m + "," + (k + kb) + ":" + n), true);

@@ -128,6 +128,16 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
         return kind == Kind.GPU;
     }
 
+    /**
+     * Whether blocked algorithms run their sequential steps (the panels and small triangular
+     * blocks of LU) as plain host code over the device's memory instead of as kernels: true on the
+     * java device, whose memory is the JVM's and whose kernels are host tasks anyway, so a whole
+     * factorization is one task (no launch per panel) and its products call the GEMM directly.
+     */
+    public boolean panelsOnHost() {
+        return kind == Kind.JAVA;
+    }
+
     /** Work-groups that keep every compute unit busy. */
     public long fullGroups() {
         return (long) computeUnits * groupsPerUnit;

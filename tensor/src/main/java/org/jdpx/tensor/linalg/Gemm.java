@@ -56,15 +56,25 @@ public final class Gemm {
         MemorySegment as = a.jvmSegment();
         MemorySegment bs = b.jvmSegment();
         MemorySegment cs = c.jvmSegment();
-        boolean f64 = t == DType.FLOAT64;
         List<UsmMemory> mems = new java.util.ArrayList<>();
         for (UsmMemory mem : List.of(a, b, c)) if (!mems.contains(mem)) mems.add(mem);
         EventDriver ev = UsmMemory.withBlocks(mems, "run a GEMM on", blocks -> queue.spi().hostTask(
-                () -> {
-                    if (!JavaGemv.tryRun(f64, as, sa, bs, sb, cs, sc, batch, (int) m, (int) n, (int) k, alpha, beta)) {
-                        JavaGemm.run(f64, as, sa, bs, sb, cs, sc, batch, (int) m, (int) n, (int) k, alpha, beta);
-                    }
-                }, List.of()));
+                () -> runHost(t, as, sa, bs, sb, cs, sc, batch, m, n, k, alpha, beta), List.of()));
         queue.wrap(ev, "gemm " + m + "x" + k + "x" + n + " " + t, null);
+    }
+
+    /**
+     * Computes {@code C[b] = alpha * A[b] @ B[b] + beta * C[b]} now, on the calling thread and the
+     * java GEMM's worker threads, over memory the JVM addresses: for code that already runs as a
+     * task of the java device (the java device's decompositions run their panels and products in
+     * one such task). Extents as in {@link #run}, which checks them; the caller owns the memory
+     * for the call.
+     */
+    public static void runHost(DType t, MemorySegment a, Strided sa, MemorySegment b, Strided sb, MemorySegment c,
+                               Strided sc, long batch, long m, long n, long k, double alpha, double beta) {
+        boolean f64 = t == DType.FLOAT64;
+        if (!JavaGemv.tryRun(f64, a, sa, b, sb, c, sc, batch, (int) m, (int) n, (int) k, alpha, beta)) {
+            JavaGemm.run(f64, a, sa, b, sb, c, sc, batch, (int) m, (int) n, (int) k, alpha, beta);
+        }
     }
 }

@@ -1,0 +1,73 @@
+package org.jdpx.dpnp;
+
+import org.jdpx.kernels.DoubleArray;
+import org.jdpx.kernels.FloatArray;
+import org.jdpx.tensor.DType;
+import org.jdpx.tensor.UsmNdArray;
+import org.jdpx.tensor.linalg.Gemm;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * The recursion's steps as device work, each enqueued without waiting: the {@code luPanel} and
+ * {@code trsm} kernels of {@link LinalgKernels64}/{@link LinalgKernels32} and in-place products
+ * on tensor's GEMM core ({@code C = -A B + C}, no product array). Panels are 16 columns wide and
+ * diagonal blocks 16 rows tall (64 for a few right-hand sides, whose kernel has few work-items
+ * and whose products are cheap matrix-vector ones): narrow enough that the one-group panel kernel
+ * does little of the work, wide enough that launches stay few (about n/16 panels).
+ */
+final class LinalgKernelSteps implements LinalgRecursion.Steps {
+    private static final long PANEL = 16;
+    private static final long BLOCK = 16;
+    private static final long BLOCK_FEW = 64;
+    private final DType t;
+    private final UsmNdArray piv;
+    private final UsmNdArray info;
+
+    /** Steps over arrays of dtype {@code t}; {@code piv} and {@code info} take the panels' pivots (null when only solving). */
+    LinalgKernelSteps(DType t, UsmNdArray piv, UsmNdArray info) {
+        this.t = t;
+        this.piv = piv;
+        this.info = info;
+    }
+
+    @Override
+    public void panel(LinalgBlock a, long c0, long w) {
+        if (a.offset() != 0 || a.rowStride() != a.rows() || a.colStride() != 1 || a.batchStride() != a.rows() * a.rows()) {
+            throw new IllegalStateException("luPanel factors whole dense matrices, got " + a);
+        }
+        LinalgBatch.launchGroups("luPanel", t, a.memory().device(), a.batch(), whole(a.memory()), piv, info,
+                (int) a.rows(), (int) c0, (int) w);
+    }
+
+    @Override
+    public void trsmLeaf(LinalgBlock tri, LinalgBlock b, boolean lower, boolean unit) {
+        long items = b.batch() * b.cols();
+        LinalgBatch.launch("trsm", t, items, whole(tri.memory()), whole(b.memory()), (int) b.rows(), (int) b.cols(),
+                lower ? 1 : 0, unit ? 1 : 0, (int) tri.batchStride(), (int) tri.offset(), (int) tri.rowStride(),
+                (int) tri.colStride(), (int) b.batchStride(), (int) b.offset(), (int) b.rowStride(), (int) b.colStride(),
+                Dense.count("linalg triangular solve", items));
+    }
+
+    @Override
+    public void subProduct(LinalgBlock c, LinalgBlock a, LinalgBlock b) {
+        if (c.rows() == 0 || c.cols() == 0 || a.cols() == 0) return;
+        Gemm.run(c.memory().queue(), t, a.memory(), a.strided(), b.memory(), b.strided(), c.memory(), c.strided(),
+                c.batch(), c.rows(), c.cols(), a.cols(), -1.0, 1.0);
+    }
+
+    @Override
+    public long panelLeaf() {
+        return PANEL;
+    }
+
+    @Override
+    public long trsmLeaf(long r) {
+        return r <= 4 ? BLOCK_FEW : BLOCK;
+    }
+
+    /** A memory's whole extent as a typed kernel view: windows reach it through offsets and strides. */
+    private Object whole(UsmMemory m) {
+        long elements = Math.max(1, m.byteSize() / t.itemSize());
+        return t == DType.FLOAT64 ? DoubleArray.on(m, elements) : FloatArray.on(m, elements);
+    }
+}
