@@ -20,16 +20,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * 2 MiB and advised with {@code madvise(MADV_HUGEPAGE)} before anyone writes them (fresh
  * anonymous pages read as zero, like {@code Arena.allocate}).
  *
- * <p>The threshold is {@code -Djdpx.hugePages.minBytes} or {@code JDPX_HUGEPAGES_MIN_BYTES}
- * (bytes, default {@value #DEFAULT_THRESHOLD}); {@code off} or a negative value turns huge pages
- * off. Off Linux, or where {@code mmap}/{@code madvise} cannot be found, {@link #allocate} returns
+ * <p>Off by default: in a quiet bench run they halved the time of the streaming rows (triad
+ * 13.7 → 8.0 ms on PoCL) but slowed {@code matmul_f32_1024} (PoCL 33 → 55 ms, java device 19 →
+ * 28 ms) and the java device's softmax (91 → 301 ms), so they are a setting to try, not a default.
+ * {@code -Djdpx.hugePages.minBytes} or {@code JDPX_HUGEPAGES_MIN_BYTES} turns them on: a byte
+ * threshold, or {@code on} for {@value #DEFAULT_THRESHOLD} bytes; {@code off}, unset or a negative
+ * value leaves them off. Off Linux, or where {@code mmap}/{@code madvise} cannot be found, {@link #allocate} returns
  * empty and callers allocate as before. Used by the java device and by OpenCL CPU devices, whose
  * buffers then wrap this memory with {@code CL_MEM_USE_HOST_PTR}.
  */
 public final class HugePages {
 
     private static final System.Logger LOG = System.getLogger("org.jdpx.device");
-    /** Default threshold: 4 MiB, two huge pages; smaller blocks would waste most of a page. */
+    /** The threshold {@code on} means: 4 MiB, two huge pages; smaller blocks would waste most of a page. */
     public static final long DEFAULT_THRESHOLD = 4L << 20;
     /** Size and alignment of a huge page on x86-64 and most AArch64 kernels. */
     public static final long PAGE = 2L << 20;
@@ -121,18 +124,21 @@ public final class HugePages {
     static long readThreshold(String env, String property) {
         String v = property != null ? property : env;
         if (v == null || v.isBlank()) {
-            return DEFAULT_THRESHOLD;
+            return Long.MAX_VALUE;
         }
         String t = v.trim().toLowerCase(Locale.ROOT);
         if (t.equals("off") || t.equals("false") || t.equals("never")) {
             return Long.MAX_VALUE;
+        }
+        if (t.equals("on") || t.equals("true")) {
+            return DEFAULT_THRESHOLD;
         }
         try {
             long n = Long.parseLong(t);
             return n < 0 ? Long.MAX_VALUE : n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("jdpx.hugePages.minBytes / JDPX_HUGEPAGES_MIN_BYTES must be a byte "
-                    + "count or 'off', not '" + v + "'", e);
+                    + "count, 'on' or 'off', not '" + v + "'", e);
         }
     }
 

@@ -26,7 +26,8 @@ class HugePagesTest {
 
     @Test
     void thresholdSettingIsReadAndBadValuesAreNamed() {
-        assertEquals(HugePages.DEFAULT_THRESHOLD, HugePages.readThreshold(null, null));
+        assertEquals(Long.MAX_VALUE, HugePages.readThreshold(null, null), "off unless asked for");
+        assertEquals(HugePages.DEFAULT_THRESHOLD, HugePages.readThreshold("on", null));
         assertEquals(1234, HugePages.readThreshold("1234", null));
         assertEquals(99, HugePages.readThreshold("1234", "99"), "the property wins over the variable");
         assertEquals(Long.MAX_VALUE, HugePages.readThreshold("off", null));
