@@ -92,7 +92,8 @@ public final class JvmKernelRunner {
         for (Object a : args) if (a instanceof LocalMemory) groups = true;
         Method m = kernel.method();
         JvmLoops.Hosted hosted = m == null ? null : JvmLoops.hostFor(m);
-        if (m == null || hosted.runIr() || groups) {
+        boolean fromIr = m == null || hosted.runIr();
+        if (fromIr || groups) {
             // the kernel's IR runs: where its atomic adds sum per group, the variant that does
             int[] g = dims(global, "global");
             int[] l = local == null ? defaultLocal(g, groups) : dims(local, "local");
@@ -102,7 +103,7 @@ public final class JvmKernelRunner {
                 return;
             }
         }
-        if (m == null || hosted.runIr() || groups && JvmIrProgram.workItemLoops(kernel) != null) {
+        if (fromIr || groups && JvmIrProgram.workItemLoops(kernel) != null) {
             runIr(kernel, global, local, args);
             return;
         }
