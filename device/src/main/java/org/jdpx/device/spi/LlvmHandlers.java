@@ -34,8 +34,9 @@ import java.util.stream.Stream;
  * thread's SIGSEGV in that window kills the process without an hs_err file. The next compilation
  * installs the handler again. LLVM installs it only while its own count of installed handlers is
  * zero, and only its handler resets that count: so {@link #pin()} makes LLVM install its handlers
- * once, at a moment when nothing compiles, and puts the previous ones straight back (microseconds
- * later; should a Java signal reach LLVM's handler in between, it tries again); LLVM then never
+ * once, at a moment when nothing compiles, and puts the previous ones straight back in the same
+ * downcall ({@link NativeChain}: no Java code, so no safepoint, in between; should a Java signal
+ * still reach LLVM's handler in those microseconds, it tries again); LLVM then never
  * installs them again in this process. {@link #release()} puts them back after a build, for a
  * library {@link #pin()} could not reach.
  *
@@ -127,8 +128,7 @@ public final class LlvmHandlers {
                 if (!add.equals(MemorySegment.NULL) && !drop.equals(MemorySegment.NULL)) {
                     pinWithMarker(add, drop, saved, library);
                 } else if (!pretty.equals(MemorySegment.NULL)) {
-                    Linker.nativeLinker().downcallHandle(pretty, FunctionDescriptor.ofVoid()).invokeExact();
-                    putBack(saved);
+                    installAndPutBack(new NativeChain.Call(pretty, 0, 0, 0), saved);
                 }
             } catch (Throwable e) {
                 LOG.log(Level.DEBUG, "could not make " + library + " install its signal handlers: " + e);
@@ -145,7 +145,6 @@ public final class LlvmHandlers {
     @SuppressWarnings("restricted") // downcalls into LLVM's RemoveFileOnSignal / DontRemoveFileOnSignal
     private static void pinWithMarker(MemorySegment add, MemorySegment drop, MemorySegment saved, String library) throws Throwable {
         Linker linker = Linker.nativeLinker();
-        MethodHandle remove = linker.downcallHandle(add, FunctionDescriptor.of(ValueLayout.JAVA_BOOLEAN, STRING_REF, ValueLayout.ADDRESS));
         MethodHandle keep = linker.downcallHandle(drop, FunctionDescriptor.ofVoid(STRING_REF));
         Path marker = Files.createTempFile("jdpx-llvm-pin", ".tmp");
         try (Arena a = Arena.ofShared()) {
@@ -153,15 +152,10 @@ public final class LlvmHandlers {
             MemorySegment ref = a.allocate(STRING_REF);
             ref.set(ValueLayout.ADDRESS, 0, text);
             ref.set(ValueLayout.JAVA_LONG, 8, text.byteSize() - 1);
-            MemorySegment now = a.allocate(SIGACTION_BYTES, 16);
-            long jvmSegv = saved.get(ValueLayout.JAVA_LONG, 0);
             for (int attempt = 1; attempt <= PIN_ATTEMPTS; attempt++) {
-                boolean failed = (boolean) remove.invokeExact(ref, MemorySegment.NULL);
-                if (read(NUMBERS[SIGSEGV_INDEX], now) && now.get(ValueLayout.JAVA_LONG, 0) != jvmSegv) {
-                    putBack(saved);
-                }
+                installAndPutBack(new NativeChain.Call(add, text.address(), text.byteSize() - 1, 0), saved);
                 keep.invokeExact(ref);
-                if (failed || Files.exists(marker)) {
+                if (Files.exists(marker)) {
                     int tries = attempt;
                     LOG.log(Level.DEBUG, () -> library + " keeps its signal handlers registered but not installed (round " + tries + ")");
                     return;
@@ -174,6 +168,33 @@ public final class LlvmHandlers {
         } finally {
             Files.deleteIfExists(marker);
         }
+    }
+
+    /**
+     * Calls {@code install} (which makes LLVM install its handlers) and puts every saved action
+     * back, SIGSEGV first. Where {@link NativeChain} works, all of it runs in one downcall: with
+     * Java code in between, a safepoint could stop this thread while LLVM's handlers were in place,
+     * and the other threads' safepoint polls would then reach LLVM's one-shot handler, where a
+     * second thread's SIGSEGV kills the process. The saved actions are written once more from Java
+     * afterwards, which changes nothing when the chain ran.
+     */
+    @SuppressWarnings("restricted") // calls LLVM's and the C library's functions by address
+    private static void installAndPutBack(NativeChain.Call install, MemorySegment saved) throws Throwable {
+        Optional<NativeChain> chain = NativeChain.bind();
+        Optional<MemorySegment> sigaction = Linker.nativeLinker().defaultLookup().find("sigaction");
+        if (chain.isPresent() && sigaction.isPresent()) {
+            List<NativeChain.Call> calls = new ArrayList<>();
+            calls.add(install);
+            for (int i = 0; i < NUMBERS.length; i++) {
+                calls.add(new NativeChain.Call(sigaction.get(), NUMBERS[i], saved.address() + i * SIGACTION_BYTES, 0));
+            }
+            chain.get().run(calls);
+        } else {
+            Linker.nativeLinker().downcallHandle(install.function(),
+                    FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG))
+                    .invokeExact(install.a(), install.b(), install.c());
+        }
+        putBack(saved);
     }
 
     /** Writes every saved action back, SIGSEGV first (no checks in between: LLVM's handlers are one-shot). */
