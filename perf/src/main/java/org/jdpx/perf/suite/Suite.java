@@ -175,7 +175,16 @@ public final class Suite {
                 Format.seconds(t.min()), Format.seconds(t.max()), w.rate().of(size, t.median()), w.rate().unit());
     }
 
-    private static String message(Throwable e) {
+    /** The failure and, when it wraps one (an ExceptionInInitializerError does), its innermost cause. */
+    static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(e) + (root == e ? "" : " (caused by " + firstLine(root) + ")");
+    }
+
+    private static String firstLine(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
