@@ -88,7 +88,7 @@ final class NativeChain {
         if (calls.isEmpty()) {
             return;
         }
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) { // shared: a confined arena anywhere in the JVM slowed the java device's kernels
             MemorySegment back = arena.allocate(CONTEXT_BYTES, 64);
             MemorySegment[] contexts = new MemorySegment[calls.size()];
             for (int i = 0; i < contexts.length; i++) {
