@@ -3,6 +3,7 @@ package org.jdpx.tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Element access on host segments holding one dtype, and conversion of Java arrays into
@@ -12,12 +13,20 @@ import java.lang.foreign.ValueLayout;
  */
 final class HostData {
 
+    private static final LongAdder STAGED = new LongAdder();
+
     private HostData() {
     }
 
     /** A new native segment for {@code n} elements of {@code t} (8-byte aligned, freed by GC). */
     static MemorySegment allocate(DType t, long n) {
         return Arena.ofAuto().allocate(Math.max(1, n) * t.itemSize(), 8);
+    }
+
+    /** {@link #allocate} for data converted on its way between a Java array and a device (counted). */
+    static MemorySegment staging(DType t, long n) {
+        STAGED.add(n * t.itemSize());
+        return allocate(t, n);
     }
 
     /** Element {@code i} of {@code s} as a double (uint64 read unsigned, a complex one's real part). */
@@ -124,10 +133,17 @@ final class HostData {
         return java.lang.reflect.Array.getLength(javaArray);
     }
 
-    /** The values of a Java primitive array converted to {@code t} (NumPy's astype rules). */
+    /**
+     * The values of a Java primitive array as {@code t} (NumPy's astype rules), for one copy to a
+     * device: the array itself as a heap segment when it already holds {@code t} (a bulk copy
+     * then moves it, with no staging), a converted native copy otherwise.
+     */
     static MemorySegment fromJava(Object javaArray, DType t) {
+        MemorySegment same = sameType(javaArray, t);
+        if (same != null) return same;
         int n = length(javaArray);
-        MemorySegment s = allocate(t, n);
+        if (t == DType.FLOAT32 && javaArray instanceof double[] a) return narrowed(a);
+        MemorySegment s = staging(t, n);
         switch (javaArray) {
             case float[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], toLong(a[i])); }
             case double[] a -> { for (int i = 0; i < n; i++) put(s, t, i, a[i], toLong(a[i])); }
@@ -139,6 +155,36 @@ final class HostData {
             default -> dtypeOf(javaArray);
         }
         return s;
+    }
+
+    /** {@code javaArray} as a heap segment when its elements already are {@code t}'s, else null. */
+    private static MemorySegment sameType(Object javaArray, DType t) {
+        return switch (javaArray) {
+            case float[] a when t == DType.FLOAT32 -> MemorySegment.ofArray(a);
+            case double[] a when t == DType.FLOAT64 -> MemorySegment.ofArray(a);
+            case int[] a when t == DType.INT32 -> MemorySegment.ofArray(a);
+            case long[] a when t == DType.INT64 -> MemorySegment.ofArray(a);
+            case short[] a when t == DType.INT16 -> MemorySegment.ofArray(a);
+            case byte[] a when t == DType.INT8 -> MemorySegment.ofArray(a);
+            case null, default -> null;
+        };
+    }
+
+    /** Doubles rounded to float32 in a heap array: the upload path of a device without fp64. */
+    private static MemorySegment narrowed(double[] a) {
+        STAGED.add(4L * a.length);
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) f[i] = (float) a[i];
+        return MemorySegment.ofArray(f);
+    }
+
+    /**
+     * Bytes staged on the host since the JVM started: Java arrays converted to another dtype
+     * before a copy to a device, and device data read through a host segment before it is
+     * converted into a Java array. An upload or read-back of matching type stages nothing.
+     */
+    static long stagedBytes() {
+        return STAGED.sum();
     }
 
     static long toLong(double d) {

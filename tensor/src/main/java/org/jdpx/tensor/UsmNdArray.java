@@ -164,15 +164,29 @@ public final class UsmNdArray {
 
     /** The elements in C order in a new host segment (waits for the device). */
     public MemorySegment toHostSegment() {
+        MemorySegment dst = HostData.allocate(dtype, size()).asSlice(0, size() * dtype.itemSize());
+        copyOut(dst);
+        return dst;
+    }
+
+    /** The elements in C order through a counted staging segment, for a conversion into another Java type. */
+    private MemorySegment staged() {
+        MemorySegment dst = HostData.staging(dtype, size()).asSlice(0, size() * dtype.itemSize());
+        copyOut(dst);
+        return dst;
+    }
+
+    /**
+     * Copies the elements in C order into {@code dst} ({@code size() * itemSize} bytes, host or
+     * a Java array's heap segment: one bulk copy, no staging), computing the array first and
+     * waiting for the device.
+     */
+    private void copyOut(MemorySegment dst) {
         Node.Leaf l = contiguousLeaf();
         if (l.memory().queue() != queue) {
             queue.finish(); // the copy runs on the memory's queue; our kernels ran on this one
         }
-        MemorySegment dst = HostData.allocate(dtype, size());
-        if (size() > 0) {
-            l.memory().copyToHost(dst.asSlice(0, size() * dtype.itemSize()), l.view().offset() * dtype.itemSize());
-        }
-        return dst.asSlice(0, size() * dtype.itemSize());
+        if (size() > 0) l.memory().copyToHost(dst, l.view().offset() * dtype.itemSize());
     }
 
     private Node.Leaf contiguousLeaf() {
@@ -187,6 +201,11 @@ public final class UsmNdArray {
 
     /** The elements in C order as floats (converted from the dtype as NumPy's astype would). */
     public float[] toFloatArray() {
+        if (dtype == DType.FLOAT32) {
+            float[] f = new float[Math.toIntExact(size())];
+            copyOut(MemorySegment.ofArray(f));
+            return f;
+        }
         double[] d = toDoubleArray();
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
@@ -200,8 +219,12 @@ public final class UsmNdArray {
      */
     public double[] toDoubleArray() {
         refuseComplex("toDoubleArray", "toComplexDoubleArray()");
-        MemorySegment s = toHostSegment();
         double[] out = new double[Math.toIntExact(size())];
+        if (dtype == DType.FLOAT64) {
+            copyOut(MemorySegment.ofArray(out));
+            return out;
+        }
+        MemorySegment s = staged();
         for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i);
         return out;
     }
@@ -212,7 +235,7 @@ public final class UsmNdArray {
      * layout NumPy stores complex128 in). A real array gives zero imaginary parts.
      */
     public double[] toComplexDoubleArray() {
-        MemorySegment s = toHostSegment();
+        MemorySegment s = staged();
         double[] out = new double[Math.toIntExact(2 * size())];
         for (int i = 0; i < out.length / 2; i++) {
             out[2 * i] = HostData.getDouble(s, dtype, i);
@@ -240,8 +263,9 @@ public final class UsmNdArray {
             throw new IllegalArgumentException("toFloat16Bits needs a float16 array, this one is " + dtype
                     + "; use astype(DType.FLOAT16) first");
         }
-        MemorySegment s = toHostSegment();
-        return s.toArray(java.lang.foreign.ValueLayout.JAVA_SHORT);
+        short[] bits = new short[Math.toIntExact(size())];
+        copyOut(MemorySegment.ofArray(bits));
+        return bits;
     }
 
     private void refuseComplex(String what, String instead) {
@@ -254,14 +278,23 @@ public final class UsmNdArray {
     /** The elements in C order as longs (floats truncated toward zero). */
     public long[] toLongArray() {
         refuseComplex("toLongArray", "toComplexDoubleArray()");
-        MemorySegment s = toHostSegment();
         long[] out = new long[Math.toIntExact(size())];
+        if (dtype == DType.INT64 || dtype == DType.UINT64) {
+            copyOut(MemorySegment.ofArray(out));
+            return out;
+        }
+        MemorySegment s = staged();
         for (int i = 0; i < out.length; i++) out[i] = HostData.getLong(s, dtype, i);
         return out;
     }
 
     /** The elements in C order as ints (wrapped like a Java cast). */
     public int[] toIntArray() {
+        if (dtype == DType.INT32 || dtype == DType.UINT32) {
+            int[] out = new int[Math.toIntExact(size())];
+            copyOut(MemorySegment.ofArray(out));
+            return out;
+        }
         long[] l = toLongArray();
         int[] out = new int[l.length];
         for (int i = 0; i < l.length; i++) out[i] = (int) l[i];
@@ -270,7 +303,7 @@ public final class UsmNdArray {
 
     /** The elements in C order as booleans (non-zero is true). */
     public boolean[] toBooleanArray() {
-        MemorySegment s = toHostSegment();
+        MemorySegment s = staged();
         boolean[] out = new boolean[Math.toIntExact(size())];
         for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i) != 0 || HostData.getImag(s, dtype, i) != 0;
         return out;

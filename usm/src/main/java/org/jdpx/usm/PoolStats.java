@@ -8,6 +8,7 @@ package org.jdpx.usm;
  * @param peakBytesInUse the largest {@code bytesInUse} seen since the pool was made
  * @param hits         allocations served from the cache
  * @param misses       allocations that went to the backend
+ * @param reclaims     collections the pool asked for to get unreachable blocks back ({@link UsmPool#reclaimBytes()})
  */
-public record PoolStats(long bytesInUse, long bytesCached, long peakBytesInUse, long hits, long misses) {
+public record PoolStats(long bytesInUse, long bytesCached, long peakBytesInUse, long hits, long misses, long reclaims) {
 }

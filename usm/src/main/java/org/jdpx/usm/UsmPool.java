@@ -20,6 +20,18 @@ import org.jdpx.device.spi.NativeMemory;
  * <p>When the backend runs out of memory the pool frees its cached blocks and tries once more.
  * {@code JDPX_USM_POOL=0} (or {@code -Djdpx.usmPool=false}) turns caching off for debugging: every
  * free then goes straight back to the backend. Thread-safe.
+ *
+ * <p><b>Memory nobody closes</b> (arrays dropped by array code) comes back only when the garbage
+ * collector finds it unreachable, and a loop that makes small Java objects over large blocks may
+ * not fill the heap for hundreds of iterations: every block it asks for is then new memory, whose
+ * first touch (page faults, zeroing) costs several times a copy into reused memory. So, as the JDK
+ * does for direct buffers, the pool asks for a collection ({@link System#gc()}) when the bytes in
+ * use have grown by a budget since their low point after the last such request; the dead blocks
+ * then return to the cache and the next requests reuse them. The budget ({@link
+ * #reclaimBytes()}) is {@code JDPX_USM_RECLAIM_BYTES} or {@code -Djdpx.usmReclaimBytes} (bytes;
+ * {@code 0} or {@code off} turns this off), by default an eighth of the device's memory, at least
+ * 64 MiB and at most 512 MiB; it doubles (up to half the device's memory) while collections find
+ * little to return, so a program whose memory is all live pays one collection per growing budget.
  */
 public final class UsmPool {
 
@@ -35,12 +47,20 @@ public final class UsmPool {
     private final AtomicLong peak = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder reclaims = new LongAdder();
+    /** The lowest bytes in use since the last reclaim: growth above it is what a collection might return. */
+    private final AtomicLong low = new AtomicLong();
+    private final Object reclaimLock = new Object();
+    private volatile long reclaimBase;
+    private volatile long reclaimBudget;
 
     @SuppressWarnings("unchecked")
     private UsmPool(Device device, boolean caching) {
         this.device = device;
         this.caching = caching;
         this.cacheLimit = Math.max(64L << 20, device.info().globalMemBytes() / 2);
+        this.reclaimBase = caching ? reclaimSetting(device.info().globalMemBytes()) : 0;
+        this.reclaimBudget = reclaimBase;
         this.free = new Map[UsmType.values().length];
         for (int i = 0; i < free.length; i++) {
             free[i] = new ConcurrentHashMap<>();
@@ -67,6 +87,42 @@ public final class UsmPool {
         return !off;
     }
 
+    /** The reclaim budget of a device with {@code deviceBytes} of memory: the setting, else the default. */
+    static long reclaimSetting(long deviceBytes) {
+        String v = System.getProperty("jdpx.usmReclaimBytes", System.getenv("JDPX_USM_RECLAIM_BYTES"));
+        long fallback = Math.clamp(deviceBytes / 8, 64L << 20, 512L << 20);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("off")) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            LOG.log(Level.WARNING, "JDPX_USM_RECLAIM_BYTES={0} is not a byte count or off; using {1}", v, fallback);
+            return fallback;
+        }
+    }
+
+    /** Bytes in use may grow by this much before the pool asks for a collection; 0 when it never does. */
+    public long reclaimBytes() {
+        return reclaimBase;
+    }
+
+    /** Sets {@link #reclaimBytes()} for this pool (0 turns reclaiming off), as the setting does at start. */
+    public void reclaimBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("the reclaim budget must be 0 (off) or more bytes, not " + bytes);
+        }
+        synchronized (reclaimLock) {
+            reclaimBase = caching ? bytes : 0;
+            reclaimBudget = reclaimBase;
+            low.set(inUse.get());
+        }
+    }
+
     /** The device this pool allocates on. */
     public Device device() {
         return device;
@@ -79,7 +135,7 @@ public final class UsmPool {
 
     /** Current counters. */
     public PoolStats stats() {
-        return new PoolStats(inUse.get(), cached.get(), peak.get(), hits.sum(), misses.sum());
+        return new PoolStats(inUse.get(), cached.get(), peak.get(), hits.sum(), misses.sum(), reclaims.sum());
     }
 
     /** Frees every cached block back to the backend; live allocations are untouched. */
@@ -102,6 +158,9 @@ public final class UsmPool {
      */
     NativeMemory acquire(UsmType kind, long bytes) {
         long size = caching ? SizeClass.of(bytes) : bytes;
+        if (reclaimBase > 0 && inUse.get() + size > low.get() + reclaimBudget) {
+            reclaim(kind, size);
+        }
         if (caching) {
             ConcurrentLinkedDeque<NativeMemory> q = free[kind.ordinal()].get(size);
             NativeMemory m = q == null ? null : q.pollLast();
@@ -127,10 +186,47 @@ public final class UsmPool {
         return m;
     }
 
+    /**
+     * Asks for a collection so that unreachable blocks come back, and waits a little for one of
+     * {@code size}'s class: the cleaners return blocks on their own thread after the collection.
+     */
+    private void reclaim(UsmType kind, long size) {
+        synchronized (reclaimLock) {
+            long before = inUse.get();
+            if (before + size <= low.get() + reclaimBudget) {
+                return; // another thread reclaimed meanwhile
+            }
+            reclaims.increment();
+            System.gc();
+            for (int ms = 1; ms <= 32 && !hasCached(kind, size); ms *= 2) {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            long now = inUse.get();
+            long returned = before - now;
+            reclaimBudget = returned < reclaimBudget / 4
+                    ? Math.min(2 * reclaimBudget, Math.max(reclaimBase, device.info().globalMemBytes() / 2))
+                    : reclaimBase;
+            low.set(now);
+            LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT,
+                    "USM pool of %s: a collection returned %d of %d bytes in use; next at %d more bytes",
+                    device.filterString(), returned, before, reclaimBudget));
+        }
+    }
+
+    private boolean hasCached(UsmType kind, long size) {
+        ConcurrentLinkedDeque<NativeMemory> q = free[kind.ordinal()].get(size);
+        return q != null && !q.isEmpty();
+    }
+
     /** Takes a block back: cached when caching is on and the cache has room, else freed. */
     void release(NativeMemory m) {
         long size = m.byteSize();
-        inUse.addAndGet(-size);
+        low.accumulateAndGet(inUse.addAndGet(-size), Math::min);
         if (caching && cached.get() + size <= cacheLimit) {
             cached.addAndGet(size);
             free[m.kind().ordinal()].computeIfAbsent(size, s -> new ConcurrentLinkedDeque<>()).addLast(m);

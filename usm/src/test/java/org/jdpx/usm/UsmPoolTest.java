@@ -37,6 +37,48 @@ class UsmPoolTest {
         assertEquals(0, pool.stats().bytesCached());
     }
 
+    /**
+     * Blocks dropped without close (what array code does) come back for reuse within a loop: the
+     * pool asks for a collection once the bytes in use grew by its budget, instead of every
+     * request getting new memory until the heap happens to fill.
+     */
+    @OnEveryDevice
+    void droppedBlocksAreReclaimedAndReused(Device device) {
+        UsmPool pool = UsmPool.of(device);
+        long saved = pool.reclaimBytes();
+        long bytes = (5L << 20) + 12345; // a size class no other test uses
+        pool.trim();
+        pool.reclaimBytes(4 * bytes);
+        try {
+            PoolStats before = pool.stats();
+            int[] back = new int[2];
+            for (int i = 0; i < 24; i++) {
+                UsmMemory m = UsmMemory.allocateDevice(device, bytes);
+                m.copyFromHost(new int[] {i, -i});
+                m.copyToHost(back);
+                assertEquals(i, back[0]);
+                assertEquals(-i, back[1]);
+            }
+            PoolStats after = pool.stats();
+            long hits = after.hits() - before.hits();
+            assertTrue(after.reclaims() > before.reclaims(), "a collection was asked for: " + after);
+            assertTrue(hits >= 8, "24 dropped blocks of one class, a budget of 4: " + hits + " reused, " + after);
+        } finally {
+            pool.reclaimBytes(saved);
+            System.gc();
+        }
+    }
+
+    @OnEveryDevice
+    void reclaimBudgetIsASettingAndRefusesNegatives(Device device) {
+        long gb = 1L << 30;
+        assertEquals(256L << 20, UsmPool.reclaimSetting(2 * gb), "an eighth of the device's memory");
+        assertEquals(64L << 20, UsmPool.reclaimSetting(gb / 4), "at least 64 MiB");
+        assertEquals(512L << 20, UsmPool.reclaimSetting(64 * gb), "at most 512 MiB");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UsmPool.of(device).reclaimBytes(-1));
+        assertTrue(e.getMessage().contains("0 (off)"), e.getMessage());
+    }
+
     @OnEveryDevice
     void outOfMemoryNamesBothSizesAndLeavesThePoolUsable(Device device) {
         long tooMuch = device.info().globalMemBytes() * 2 + (1L << 30);
