@@ -57,12 +57,13 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
         int rows = n - (int) c0;
         int cols = (int) w;
         double[] p = scratch(0, rows * cols);
+        double[] row = scratch(1, Math.max(cols, n));
         int[] swaps = new int[cols];
         for (long b = 0; b < a.batch(); b++) {
             long base = a.offset() + b * a.batchStride() + c0 * a.rowStride() + c0 * a.colStride();
             for (int i = 0; i < rows; i++) {
-                long at = base + i * a.rowStride();
-                for (int q = 0; q < cols; q++) p[q * rows + i] = get(m, at + q * a.colStride());
+                load(m, base + i * a.rowStride(), a.colStride(), row, 0, cols);
+                for (int q = 0; q < cols; q++) p[q * rows + i] = row[q];
             }
             for (int jj = 0; jj < cols; jj++) {
                 int col = jj * rows;
@@ -97,16 +98,16 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
                 }
             }
             for (int i = 0; i < rows; i++) {
-                long at = base + i * a.rowStride();
-                for (int q = 0; q < cols; q++) set(m, at + q * a.colStride(), p[q * rows + i]);
+                for (int q = 0; q < cols; q++) row[q] = p[q * rows + i];
+                store(m, base + i * a.rowStride(), a.colStride(), row, 0, cols);
             }
             long rowsBase = a.offset() + b * a.batchStride();
             for (int jj = 0; jj < cols; jj++) {
                 if (swaps[jj] == jj) continue;
                 long r1 = rowsBase + (c0 + jj) * a.rowStride();
                 long r2 = rowsBase + (c0 + swaps[jj]) * a.rowStride();
-                swapRuns(m, r1, r2, c0, a.colStride());
-                swapRuns(m, r1 + (c0 + w) * a.colStride(), r2 + (c0 + w) * a.colStride(), n - c0 - w, a.colStride());
+                swapRuns(m, r1, r2, c0, a.colStride(), row);
+                swapRuns(m, r1 + (c0 + w) * a.colStride(), r2 + (c0 + w) * a.colStride(), n - c0 - w, a.colStride(), row);
             }
         }
     }
@@ -158,17 +159,29 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
     void permute(LinalgBlock x) {
         MemorySegment m = x.memory().jvmSegment();
         long n = x.rows();
+        double[] tmp = scratch(1, (int) x.cols());
         for (long b = 0; b < x.batch(); b++) {
             long base = x.offset() + b * x.batchStride();
             for (long j = 0; j < n; j++) {
                 long p = piv.getAtIndex(ValueLayout.JAVA_INT, b * n + j);
-                if (p != j) swapRuns(m, base + j * x.rowStride(), base + p * x.rowStride(), x.cols(), x.colStride());
+                if (p != j) swapRuns(m, base + j * x.rowStride(), base + p * x.rowStride(), x.cols(), x.colStride(), tmp);
             }
         }
     }
 
-    /** Swaps {@code count} elements {@code stride} apart starting at {@code i} with those starting at {@code j}. */
-    private void swapRuns(MemorySegment m, long i, long j, long count, long stride) {
+    /**
+     * Swaps {@code count} elements {@code stride} apart starting at {@code i} with those starting at
+     * {@code j}; contiguous float64 runs move with three bulk copies through {@code tmp} (at least
+     * {@code count} long), which also keeps them fast before the JIT has compiled this code.
+     */
+    private void swapRuns(MemorySegment m, long i, long j, long count, long stride, double[] tmp) {
+        if (f64 && stride == 1 && count > 0) {
+            int len = (int) count;
+            load(m, i, 1, tmp, 0, len);
+            MemorySegment.copy(m, j * 8, m, i * 8, count * 8);
+            store(m, j, 1, tmp, 0, len);
+            return;
+        }
         for (long c = 0; c < count; c++) {
             double v = get(m, i + c * stride);
             set(m, i + c * stride, get(m, j + c * stride));

@@ -117,6 +117,33 @@ final class LinalgKernels64 {
     }
 
     /**
+     * {@link #trsm} for rows stored contiguously in T and b (column strides 1), the LU's own
+     * blocks: neighbouring work-items read neighbouring elements of b and the same element of T,
+     * which a CPU driver turns into vector loads across work-items (the strided form cannot be).
+     */
+    @Kernel
+    public static void trsmRows(KernelContext ctx, DoubleArray a, DoubleArray b, int nb, int r, int lower, int unit, int aB, int aOff,
+                                int as0, int bB, int bOff, int bs0, int total) {
+        int w = ctx.globalId(0);
+        if (w >= total) return;
+        int g = w / r;
+        int c = w - g * r;
+        int ab = g * aB + aOff;
+        int bb = g * bB + bOff + c;
+        for (int ii = 0; ii < nb; ii++) {
+            int i = lower == 1 ? ii : nb - 1 - ii;
+            int row = ab + i * as0;
+            double s = b.get(bb + i * bs0);
+            for (int tt = 0; tt < ii; tt++) {
+                int t = lower == 1 ? tt : nb - 1 - tt;
+                s -= a.get(row + t) * b.get(bb + t * bs0);
+            }
+            if (unit == 0) s = s / a.get(row + i);
+            b.set(bb + i * bs0, s);
+        }
+    }
+
+    /**
      * Cholesky (lower) of the diagonal block at rows and columns {@code k..k+nb-1} of each
      * {@code n x n} matrix, reading the lower triangle only; a diagonal that is not positive
      * records its 1-based position in {@code info[b]} and stops that matrix.

@@ -24,18 +24,18 @@ import org.jdpx.tensor.UsmNdArray;
 class LinalgLuLargeTest {
     private static final double C = 40;
 
-    private static double[] gaussian(long seed, int size) {
+    static double[] gaussian(long seed, int size) {
         Random r = new Random(seed);
         double[] v = new double[size];
         for (int i = 0; i < size; i++) v[i] = r.nextGaussian();
         return v;
     }
 
-    private static UsmNdArray on(Device device, DType t, double[] v, long... shape) {
+    static UsmNdArray on(Device device, DType t, double[] v, long... shape) {
         return Tensor.asarray(v, shape, ArrayOptions.on(device).dtype(t));
     }
 
-    private static double[] host(UsmNdArray x) {
+    static double[] host(UsmNdArray x) {
         if (x.dtype() == DType.FLOAT64) return x.toDoubleArray();
         float[] f = x.toFloatArray();
         double[] d = new double[f.length];
@@ -44,20 +44,20 @@ class LinalgLuLargeTest {
     }
 
     /** The host values of {@code v} as the device stored them (rounded to float32 for float32). */
-    private static double[] rounded(double[] v, DType t) {
+    static double[] rounded(double[] v, DType t) {
         double[] r = v.clone();
         if (t == DType.FLOAT32) for (int i = 0; i < r.length; i++) r[i] = (float) r[i];
         return r;
     }
 
-    private static double fro(double[] v) {
+    static double fro(double[] v) {
         double s = 0;
         for (double x : v) s += x * x;
         return Math.sqrt(s);
     }
 
     /** {@code ||A X - B||_F} of row-major host matrices, A n x n, X and B n x r. */
-    private static double residual(double[] a, double[] x, double[] b, int n, int r) {
+    static double residual(double[] a, double[] x, double[] b, int n, int r) {
         double s = 0;
         double[] row = new double[r];
         for (int i = 0; i < n; i++) {
@@ -71,7 +71,7 @@ class LinalgLuLargeTest {
         return Math.sqrt(s);
     }
 
-    private static double eps(DType t) {
+    static double eps(DType t) {
         return t == DType.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0);
     }
 
@@ -87,7 +87,7 @@ class LinalgLuLargeTest {
                 + res + " above " + bound);
     }
 
-    private static DType[] types(Device device) {
+    static DType[] types(Device device) {
         DType best = DTypes.defaultFloat(device);
         return best == DType.FLOAT32 ? new DType[] {DType.FLOAT32} : new DType[] {DType.FLOAT64, DType.FLOAT32};
     }
