@@ -94,7 +94,7 @@ final class VectorFusion {
                 });
             };
         }, split.tasks());
-        FusionDiagnostics.record("Vector API kernel on " + queue.device().filterString() + " [" + why + "]: "
+        FusionDiagnostics.record("kernel fused in Vector API lanes on " + queue.device().filterString() + " [" + why + "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements"
                 + (rows > 1 ? " in " + rows + " rows" : "") + ": "
                 + FusionDiagnostics.describe(root));
@@ -149,7 +149,7 @@ final class VectorFusion {
                 });
             };
         }, split.tasks());
-        FusionDiagnostics.record("Vector API reduction on " + queue.device().filterString() + " [" + op.numpyName()
+        FusionDiagnostics.record("kernel reduce in Vector API lanes on " + queue.device().filterString() + " [" + op.numpyName()
                 + "]: " + FusionDiagnostics.operations(root) + " operations fused, " + outputs + " outputs x " + inner
                 + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
         return new FusedKernels.Reduced(values, null, parts, t);
