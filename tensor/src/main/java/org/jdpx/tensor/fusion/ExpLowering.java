@@ -25,40 +25,41 @@ import org.jdpx.kernels.ir.Var;
  * {@code 2^k} as two powers of two built from exponent bits, so that neither overflows early and
  * a subnormal result is rounded once. In float32 the error is about 1 ulp of the exact value
  * (1.01 at worst over every 7th float of the range); {@code ExpLoweringTest} holds both
- * precisions within 2 ulp of {@link StrictMath#exp} on every device.
+ * precisions within 2 ulp of {@link StrictMath#exp} on every device. {@link FloatBlocks} and
+ * {@link DoubleBlocks} compute the same steps in Vector API lanes (the same bits) on the java device.
  */
 final class ExpLowering {
     /** ln 2 to 60 digits, for the high/low split. */
     private static final BigDecimal LN2 = new BigDecimal("0.693147180559945309417232121458176568075500134360255254120680");
     /** 1/ln 2 rounded to double. */
-    private static final double LOG2E = 1.4426950408889634;
+    static final double LOG2E = 1.4426950408889634;
 
     /** Low mantissa bits cleared in ln 2's high part: the product with any k in range stays exact. */
     private static final int F32_CLEARED = 12;
     private static final int F64_CLEARED = 21;
-    private static final float F32_LN2_HI = Float.intBitsToFloat(Float.floatToRawIntBits((float) LN2.doubleValue())
+    static final float F32_LN2_HI = Float.intBitsToFloat(Float.floatToRawIntBits((float) LN2.doubleValue())
             & -(1 << F32_CLEARED));
-    private static final float F32_LN2_LO = LN2.subtract(new BigDecimal(F32_LN2_HI)).floatValue();
-    private static final double F64_LN2_HI = Double.longBitsToDouble(Double.doubleToRawLongBits(LN2.doubleValue())
+    static final float F32_LN2_LO = LN2.subtract(new BigDecimal(F32_LN2_HI)).floatValue();
+    static final double F64_LN2_HI = Double.longBitsToDouble(Double.doubleToRawLongBits(LN2.doubleValue())
             & -(1L << F64_CLEARED));
-    private static final double F64_LN2_LO = LN2.subtract(new BigDecimal(F64_LN2_HI)).doubleValue();
+    static final double F64_LN2_LO = LN2.subtract(new BigDecimal(F64_LN2_HI)).doubleValue();
 
     /** 1.5·2^23 and 1.5·2^52: adding one rounds to an integer and leaves it in the low mantissa bits. */
-    private static final float F32_SHIFTER = 12582912f;
-    private static final double F64_SHIFTER = 6755399441055744.0;
+    static final float F32_SHIFTER = 12582912f;
+    static final double F64_SHIFTER = 6755399441055744.0;
 
     /**
      * Clamp bounds: exp(89) overflows float32 and exp(-110) rounds to 0 (likewise 710 and -760 in
      * float64), while k stays within what two normal powers of two can scale by.
      */
-    private static final float F32_HI = 89f;
-    private static final float F32_LO = -110f;
-    private static final double F64_HI = 710.0;
-    private static final double F64_LO = -760.0;
+    static final float F32_HI = 89f;
+    static final float F32_LO = -110f;
+    static final double F64_HI = 710.0;
+    static final double F64_LO = -760.0;
 
     /** Taylor degrees: the truncation error (ln 2 / 2)^(d+1) / (d+1)! stays below 0.1 ulp. */
-    private static final int F32_DEGREE = 7;
-    private static final int F64_DEGREE = 13;
+    static final int F32_DEGREE = 7;
+    static final int F64_DEGREE = 13;
 
     private ExpLowering() {
     }
@@ -114,7 +115,7 @@ final class ExpLowering {
     }
 
     /** 1/n! rounded once to double (then to float for F32 constants). */
-    private static double inverseFactorial(int n) {
+    static double inverseFactorial(int n) {
         BigDecimal f = BigDecimal.ONE;
         for (int i = 2; i <= n; i++) f = f.multiply(BigDecimal.valueOf(i));
         return 1.0 / f.doubleValue();

@@ -42,6 +42,11 @@ public final class FusedKernels {
         return LAUNCHES.get();
     }
 
+    /** Counts a launch made outside {@link #launch} (the java device's Vector API kernels). */
+    static void countLaunch() {
+        LAUNCHES.incrementAndGet();
+    }
+
     /** Distinct fused kernels compiled so far. */
     public static int cachedKernels() {
         return CACHE.size();
@@ -57,6 +62,7 @@ public final class FusedKernels {
         long n = out.view().size();
         if (n == 0) return;
         checkSize(n);
+        if (VectorFusion.evaluate(root, out, queue, why)) return;
         Device device = queue.device();
         if (Schedule.foldPartialsFirst(device, n) && hasCombine(root)) root = foldCombines(root, queue, new IdentityHashMap<>());
         // A complex output is two real outputs (its interleaved parts), written by one kernel.
@@ -149,6 +155,8 @@ public final class FusedKernels {
      */
     public static Reduced reduce(ReduceOp op, Node graph, boolean[] reduced, Queue queue, Node.Leaf sideOut) {
         Node root = realGraph(graph, op.numpyName(), queue.device());
+        Reduced vector = VectorFusion.reduce(op, root, reduced, queue, sideOut);
+        if (vector != null) return vector;
         Device device = queue.device();
         Space space = Space.reduction(root.shape(), reduced);
         long outputs = space.outerSize();
@@ -278,11 +286,12 @@ public final class FusedKernels {
      * Whether recomputing {@code n} on {@code device} costs more than storing and re-reading it:
      * it holds a transcendental function, a power or a division (a few cycles per element each,
      * against one extra array write and read). {@code exp} is {@link ExpLowering}'s IR arithmetic,
-     * which OpenCL drivers vectorize (across work-items on CPUs), so there it is cheaper to compute
-     * twice than to store; the java device runs it as scalar code, where it is not.
+     * which OpenCL drivers vectorize (across work-items on CPUs), and the java device runs in Vector
+     * API lanes ({@link VectorFusion}), so there it is cheaper to compute twice than to store; a java
+     * device without {@code jdk.incubator.vector} runs it as scalar code, where it is not.
      */
     public static boolean expensive(Node n, Device device) {
-        boolean vectorExp = !device.backend().equals("java");
+        boolean vectorExp = !device.backend().equals("java") || VectorFusion.enabled;
         return switch (n) {
             case Node.Op o -> switch (o.op()) {
                 case EXP -> !vectorExp || o.dtype().isComplex() || o.inputs().stream().anyMatch(i -> expensive(i, device));

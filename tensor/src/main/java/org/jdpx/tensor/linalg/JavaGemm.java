@@ -1,13 +1,6 @@
 package org.jdpx.tensor.linalg;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The java device's GEMM, {@code C = alpha * A @ B + beta * C} over a stack of matrices, blocked in
@@ -25,7 +18,7 @@ final class JavaGemm {
     private static final int NC = 3072;
     /** Below this many multiply-adds one thread does the whole product. */
     private static final long SERIAL_WORK = 1L << 18;
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int THREADS = HostParallel.threads();
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final GemmEngine F32 = engine(false);
     private static final GemmEngine F64 = engine(true);
@@ -36,7 +29,6 @@ final class JavaGemm {
      * young collections copied them, about 30 ms every other 1024 solve.
      */
     private static final ThreadLocal<Object[]> BUFFERS = ThreadLocal.withInitial(() -> new Object[4]);
-    private static volatile ExecutorService pool;
 
     private JavaGemm() {
     }
@@ -46,30 +38,9 @@ final class JavaGemm {
         return THREADS;
     }
 
-    /**
-     * Runs {@code task(0..tasks-1)} on all cores (the caller included; only the caller when
-     * {@code serial}), each index once, and returns when all are done.
-     */
+    /** Runs {@code task(0..tasks-1)} on all cores ({@link HostParallel#run}). */
     static void parallel(long tasks, boolean serial, java.util.function.LongConsumer task) {
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (long t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) task.accept(t);
-        };
-        int helpers = serial ? 0 : (int) Math.min(THREADS - 1, tasks - 1);
-        List<Future<?>> fs = new ArrayList<>(Math.max(0, helpers));
-        for (int i = 0; i < helpers; i++) fs.add(pool().submit(worker));
-        worker.run();
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the GEMM ran", ex);
-            } catch (ExecutionException ex) {
-                if (ex.getCause() instanceof RuntimeException r) throw r;
-                throw new IllegalStateException("GEMM worker failed", ex.getCause());
-            }
-        }
+        HostParallel.run(tasks, serial, "GEMM", task);
     }
 
     /** Whether the Vector API micro-kernels are in use (else the scalar fallback). */
@@ -163,23 +134,6 @@ final class JavaGemm {
                 }
             }
         }
-    }
-
-    private static ExecutorService pool() {
-        ExecutorService p = pool;
-        if (p == null) {
-            synchronized (JavaGemm.class) {
-                if (pool == null) {
-                    pool = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
-                        Thread t = new Thread(r, "jdpx-gemm");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
-                p = pool;
-            }
-        }
-        return p;
     }
 
     private static long ceilDiv(long x, long y) {

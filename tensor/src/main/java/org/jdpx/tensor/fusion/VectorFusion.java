@@ -1,0 +1,181 @@
+package org.jdpx.tensor.fusion;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.jdpx.device.Queue;
+import org.jdpx.device.UsmType;
+import org.jdpx.device.spi.Cancellation;
+import org.jdpx.device.spi.EventDriver;
+import org.jdpx.tensor.DType;
+import org.jdpx.tensor.Shapes;
+import org.jdpx.tensor.linalg.HostParallel;
+import org.jdpx.usm.UsmMemory;
+
+/**
+ * Fused float32/float64 elementwise graphs and sum/prod/min/max reductions on the java device,
+ * run with the Java Vector API ({@link BlockProgram} over {@link FloatBlocks} or
+ * {@link DoubleBlocks}) instead of as a scalar IR kernel: the JVM compiles the kernel's loops,
+ * {@code exp}'s polynomial included, into scalar code, while here every operation is a SIMD loop
+ * over a block of the JVM's preferred vector width. Results have the IR kernels' bits for
+ * elementwise values; reductions add in another order (lanes, then blocks, then parts).
+ *
+ * <p>It needs {@code jdk.incubator.vector} in the JVM ({@code --add-modules
+ * jdk.incubator.vector}, as {@code ./jdpx} and the tests start it); without it, and for graphs
+ * outside the block subset, {@link FusedKernels} builds its IR kernel as before. Work runs as
+ * one task on the array's queue, shared among the cores by {@link HostParallel}.
+ */
+final class VectorFusion {
+    private static final System.Logger LOG = System.getLogger(VectorFusion.class.getName());
+    private static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** Elements below which one more task is not worth a hand-off (as {@link Schedule}'s chunks). */
+    private static final long MIN_CHUNK = 16_384;
+
+    /** Whether the block path is taken (tests switch it off to compare with the IR kernels). */
+    static volatile boolean enabled = PRESENT;
+
+    static {
+        if (!PRESENT) {
+            LOG.log(System.Logger.Level.INFO, "jdk.incubator.vector is not in this JVM: the java device runs fused "
+                    + "graphs as scalar kernels; start the JVM with --add-modules jdk.incubator.vector for SIMD ones");
+        }
+    }
+
+    private VectorFusion() {
+    }
+
+    private static BlockLanes lanes(Queue queue, DType t) {
+        if (!enabled || !queue.device().backend().equals("java")) return null;
+        if (t == DType.FLOAT32) return Holder.F32;
+        if (t == DType.FLOAT64) return Holder.F64;
+        return null;
+    }
+
+    /** The loop classes, loaded only when the Vector API is present. */
+    private static final class Holder {
+        static final BlockLanes F32 = new FloatBlocks();
+        static final BlockLanes F64 = new DoubleBlocks();
+    }
+
+    /**
+     * Computes {@code root} into {@code out} as {@link FusedKernels#evaluate} does, when the graph
+     * has a block form on this device; answers whether it did (enqueued on {@code queue}).
+     */
+    static boolean evaluate(Node root, Node.Leaf out, Queue queue, String why) {
+        BlockLanes lanes = lanes(queue, out.dtype());
+        if (lanes == null || root.dtype() != out.dtype()) return false;
+        // All axes in one loop; else rows of the last axis, for inputs broadcast along it (a row's maximum).
+        Space space = Space.elementwise(out.shape());
+        BlockProgram p = BlockProgram.compile(root, space, lanes, out.dtype());
+        if (p == null && out.shape().length > 1) {
+            int last = out.shape().length - 1;
+            boolean[] inner = new boolean[last + 1];
+            inner[last] = true;
+            space = Space.reduction(out.shape(), inner);
+            p = BlockProgram.compile(root, space, lanes, out.dtype());
+        }
+        if (p == null || !space.innerIsLinear(out.view().strides())) return false;
+        long n = out.view().size();
+        long rows = space.outerSize();
+        BlockSplit split = BlockSplit.of(rows, space.innerSize(),
+                Math.max(1, Math.min(Schedule.ceilDiv(n, MIN_CHUNK), 4L * HostParallel.threads())));
+        List<UsmMemory> mems = new ArrayList<>(p.memories());
+        if (!mems.contains(out.memory())) mems.add(out.memory());
+        BlockProgram program = p;
+        enqueue(queue, mems, "run a fused Vector API kernel on", segments -> {
+            MemorySegment o = segments.get(mems.indexOf(out.memory()));
+            return t -> {
+                BlockProgram.State state = program.state(segments);
+                split.run(t, (r, from, to) -> {
+                    long base = program.base(out.view().offset(), out.view().strides(), r);
+                    state.run(r, from, to, (v, j, m) -> lanes.store(v, o, base + j, m));
+                });
+            };
+        }, split.tasks());
+        FusionDiagnostics.record("kernel fused in Vector API lanes on " + queue.device().filterString() + " [" + why + "]: "
+                + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements"
+                + (rows > 1 ? " in " + rows + " rows" : "") + ": "
+                + FusionDiagnostics.describe(root));
+        return true;
+    }
+
+    /**
+     * Reduces {@code root} as {@link FusedKernels#reduce} does, when the graph and {@code op} have
+     * a block form on this device; null otherwise. A full reduction leaves one partial per part
+     * (as many as the IR kernel's), several outputs one value each.
+     */
+    static FusedKernels.Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue, Node.Leaf sideOut) {
+        DType t = root.dtype();
+        BlockLanes lanes = lanes(queue, t);
+        if (lanes == null || !BlockProgram.reduces(op) || op.accumulatorType(t) != t) return null;
+        Space space = Space.reduction(root.shape(), reduced);
+        long outputs = space.outerSize();
+        long inner = space.innerSize();
+        if (outputs == 0 || inner == 0) return null;
+        FusedKernels.checkSize(Math.max(outputs, inner));
+        long[] sideStrides = null;
+        if (sideOut != null) {
+            if (sideOut.dtype() != t) return null;
+            sideStrides = Shapes.broadcastStrides(sideOut.view().shape(), sideOut.view().strides(), space.shape());
+            if (!space.innerIsLinear(sideStrides)) return null;
+        }
+        BlockProgram p = BlockProgram.compile(root, space, lanes, t);
+        if (p == null) return null;
+        long parts = outputs == 1 ? Schedule.reduction(queue.device(), 1, inner, false).parts() : 1;
+        BlockSplit split = BlockSplit.of(outputs, inner, outputs == 1 ? parts : 4L * HostParallel.threads());
+        UsmMemory values = UsmMemory.allocate(queue, UsmType.DEVICE, outputs * parts * t.itemSize());
+        List<UsmMemory> mems = new ArrayList<>(p.memories());
+        for (UsmMemory m : sideOut == null ? List.of(values) : List.of(values, sideOut.memory())) {
+            if (!mems.contains(m)) mems.add(m);
+        }
+        long[] side = sideStrides;
+        enqueue(queue, mems, "run a fused Vector API reduction on", segments -> {
+            MemorySegment out = segments.get(mems.indexOf(values));
+            MemorySegment so = sideOut == null ? null : segments.get(mems.indexOf(sideOut.memory()));
+            return task -> {
+                BlockProgram.State s = p.state(segments);
+                split.run(task, (r, from, to) -> {
+                    double[] acc = {BlockProgram.identity(op)};
+                    long sideBase = so == null ? 0 : p.base(sideOut.view().offset(), side, r);
+                    if (from < to) {
+                        s.run(r, from, to, (v, j, m) -> {
+                            if (so != null) lanes.store(v, so, sideBase + j, m);
+                            acc[0] = p.accumulate(op, acc[0], lanes.reduce(op, v, m));
+                        });
+                    }
+                    lanes.put(out, outputs == 1 ? task : r, acc[0]);
+                });
+            };
+        }, split.tasks());
+        FusionDiagnostics.record("kernel reduce in Vector API lanes on " + queue.device().filterString() + " [" + op.numpyName()
+                + "]: " + FusionDiagnostics.operations(root) + " operations fused, " + outputs + " outputs x " + inner
+                + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
+        return new FusedKernels.Reduced(values, null, parts, t);
+    }
+
+    /** Makes the tasks of one launch from the memories' segments. */
+    private interface Body {
+        java.util.function.LongConsumer tasks(List<MemorySegment> segments);
+    }
+
+    /**
+     * Enqueues {@code tasks} numbered tasks as one command on {@code queue}, holding {@code mems}
+     * while it runs; a caller that stopped waiting ({@link Cancellation}) stops the remaining tasks.
+     */
+    private static void enqueue(Queue queue, List<UsmMemory> mems, String what, Body body, long tasks) {
+        List<MemorySegment> segments = new ArrayList<>(mems.size());
+        for (UsmMemory m : mems) segments.add(m.jvmSegment());
+        FusedKernels.countLaunch();
+        EventDriver ev = UsmMemory.withBlocks(mems, what, blocks -> queue.spi().hostTask(() -> {
+            BooleanSupplier cancelled = Cancellation.current();
+            java.util.function.LongConsumer task = body.tasks(segments);
+            HostParallel.run(tasks, tasks == 1, "fused Vector API kernel", t -> {
+                if (cancelled.getAsBoolean()) throw new CancellationException("the fused Vector API kernel was cancelled");
+                task.accept(t);
+            });
+        }, List.of()));
+        queue.wrap(ev, what, null);
+    }
+}
