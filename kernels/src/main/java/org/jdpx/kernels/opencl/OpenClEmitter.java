@@ -221,7 +221,7 @@ public final class OpenClEmitter {
         private void stmt(Stmt s) {
             switch (s) {
                 case Stmt.Assign a -> line(name(a.var()) + " = " + top(a.value()) + ";");
-                case Stmt.Store st -> line(expr(st.base()) + "[" + top(st.index()) + "] = " + top(st.value()) + ";");
+                case Stmt.Store st -> line(expr(st.base()) + "[" + index(st.index()) + "] = " + top(st.value()) + ";");
                 case Stmt.Eval e -> line(top(e.expr()) + ";");
                 case Stmt.If i -> ifStmt(i, false);
                 case Stmt.Loop l -> loop(l, "");
@@ -388,12 +388,32 @@ public final class OpenClEmitter {
                 case Expr.Convert c -> convert(c.to(), c.operand());
                 case Expr.Bitcast c -> "as_" + c.to().clName() + "(" + top(c.operand()) + ")";
                 case Expr.Select s -> "(" + expr(s.cond()) + " ? " + expr(s.ifTrue()) + " : " + expr(s.ifFalse()) + ")";
-                case Expr.Load l -> expr(l.base()) + "[" + top(l.index()) + "]";
+                case Expr.Load l -> expr(l.base()) + "[" + index(l.index()) + "]";
                 case Expr.Call c -> c.function().name() + "(" + String.join(", ", c.args().stream().map(this::top).toList()) + ")";
                 case Expr.MathCall m -> mathCall(m);
                 case Expr.WorkItem w -> "(int)" + w.fn().clName() + "(" + w.dim() + ")";
                 case Expr.Atomic a -> atomic(a);
             };
+        }
+
+        /**
+         * An access index. An int {@code x + y} where one side is known {@code >= 0} (a constant,
+         * or a variable its producer declared {@link Var#nonNegative}) is a plain signed add: it
+         * can only overflow upwards, where Java's wrapped index is negative and the access out of
+         * bounds (Java would throw), so every in-bounds access gets the same element. The plain
+         * add lets the C compiler see consecutive addresses across work-items without a
+         * run-time overflow test. Everywhere else int arithmetic keeps wrapping.
+         */
+        private String index(Expr e) {
+            if (e instanceof Expr.Binary b && b.op() == BinOp.ADD && b.type() == Scalar.I32
+                    && (nonNegative(b.left()) || nonNegative(b.right()))) {
+                return expr(b.left()) + " + " + expr(b.right());
+            }
+            return top(e);
+        }
+
+        private static boolean nonNegative(Expr e) {
+            return e instanceof Expr.Const c && c.bits() >= 0 || e instanceof Expr.Read r && r.var().nonNegative();
         }
 
         private String unsigned(Expr e) {
@@ -490,7 +510,7 @@ public final class OpenClEmitter {
         private String atomic(Expr.Atomic a) {
             Scalar t = a.scalar();
             AddressSpace space = IrTypes.spaceOf(a.base().type());
-            String ptr = "&" + expr(a.base()) + "[" + top(a.index()) + "]";
+            String ptr = "&" + expr(a.base()) + "[" + index(a.index()) + "]";
             List<String> ops = a.operands().stream().map(this::top).toList();
             if (t == Scalar.F32 && space == AddressSpace.GLOBAL && nativeFloatAtomicAdd) {
                 return "atomic_fetch_add_explicit((volatile __global atomic_float*)" + ptr + ", " + ops.getFirst()
