@@ -398,16 +398,18 @@ public final class OpenClEmitter {
 
         /**
          * An access index. An int {@code x + y} where one side is known {@code >= 0} (a constant,
-         * or a variable its producer declared {@link Var#nonNegative}) is a plain signed add: it
-         * can only overflow upwards, where Java's wrapped index is negative and the access out of
-         * bounds (Java would throw), so every in-bounds access gets the same element. The plain
-         * add lets the C compiler see consecutive addresses across work-items without a
-         * run-time overflow test. Everywhere else int arithmetic keeps wrapping.
+         * or a variable its producer declared {@link Var#nonNegative}) is added in long
+         * ({@code (long)x + y}): the int sum could only overflow upwards, where Java's wrapped
+         * index is negative and the access out of bounds (Java would throw), so every in-bounds
+         * access gets the same element. In long, a C compiler sees addresses consecutive across
+         * work-items: PoCL then vectorizes without the run-time overflow test and scalar copy of
+         * the loop that the wrapping int add (or a plain int add of a truncated global id) needs.
+         * Everywhere else int arithmetic keeps wrapping.
          */
         private String index(Expr e) {
             if (e instanceof Expr.Binary b && b.op() == BinOp.ADD && b.type() == Scalar.I32
                     && (nonNegative(b.left()) || nonNegative(b.right()))) {
-                return expr(b.left()) + " + " + expr(b.right());
+                return "(long)" + expr(b.left()) + " + " + expr(b.right());
             }
             return top(e);
         }

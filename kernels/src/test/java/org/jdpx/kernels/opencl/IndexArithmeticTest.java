@@ -20,10 +20,10 @@ import org.jdpx.kernels.testutil.ArraysOnDevice;
 import org.junit.jupiter.api.Test;
 
 /**
- * Access indices that cannot wrap print as plain adds (a CPU compiler then vectorizes them
+ * Access indices that cannot wrap print as long adds (a CPU compiler then vectorizes them
  * without a run-time overflow test), while every other int sum keeps Java's wrap-around: an
  * index {@code x + y} with one side known {@code >= 0} could only overflow into a negative
- * index, which Java would refuse, so the plain add gives every in-bounds access the same element.
+ * index, which Java would refuse, so the long add gives every in-bounds access the same element.
  */
 class IndexArithmeticTest {
 
@@ -42,15 +42,15 @@ class IndexArithmeticTest {
     }
 
     @Test
-    void indexPlusANonNegativeConstantIsAPlainAddButAValueStillWraps() {
+    void indexPlusANonNegativeConstantIsALongAddButAValueStillWraps() {
         String src = KernelCompiler.compile(IndexArithmeticTest.class, "neighbours").openclSource();
-        assertTrue(src.contains("[i + 1]") && src.contains("[i + 2]"), src);
+        assertTrue(src.contains("[(long)i + 1]") && src.contains("[(long)i + 2]"), src);
         assertFalse(src.contains("[as_int("), src);
         assertTrue(src.contains("as_int((uint)i + 2147483600u)"), src);
     }
 
     @Test
-    void aDeclaredNonNegativeVariableMakesItsIndexSumPlainOnlyInIndices() {
+    void aDeclaredNonNegativeVariableMakesItsIndexSumALongAddOnlyInIndices() {
         IrBuilder b = IrBuilder.kernel("k");
         Var out = b.view("out", Scalar.I32, 0);
         Var base = b.nonNegativeLocal("base", Scalar.I32);
@@ -62,12 +62,12 @@ class IndexArithmeticTest {
         b.store(b.read(out), b.add(b.read(base), b.read(i)), b.add(b.read(base), b.read(i)));
         b.store(b.read(out), b.add(b.read(other), b.read(i)), b.i32(0));
         String src = OpenClEmitter.emit(new KernelModule(b.build(), List.of()));
-        assertTrue(src.contains("out[base + i] = as_int((uint)base + (uint)i);"), src);
+        assertTrue(src.contains("out[(long)base + i] = as_int((uint)base + (uint)i);"), src);
         assertTrue(src.contains("out[as_int((uint)other + (uint)i)] = 0;"), src);
     }
 
     @OnEveryDevice
-    void plainIndicesAndWrappingValuesGiveJavasResults(Device device) {
+    void longIndicesAndWrappingValuesGiveJavasResults(Device device) {
         int n = 4099;
         int[] in = new int[n + 2];
         for (int i = 0; i < in.length; i++) in[i] = Integer.MAX_VALUE - 3 * i;

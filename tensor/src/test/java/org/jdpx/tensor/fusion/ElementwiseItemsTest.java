@@ -57,7 +57,7 @@ class ElementwiseItemsTest {
     }
 
     /**
-     * The kernels index their offset slices with plain adds (the element bases are declared
+     * The kernels index their offset slices with adds in long (the element bases are declared
      * non-negative); the values themselves must still wrap around as Java's int arithmetic does.
      */
     @ParameterizedTest(name = "{0}")
