@@ -36,6 +36,9 @@ import org.jdpx.kernels.ir.ViewOffsets;
  * <ul>
  * <li>int/long {@code + - *} and negation go through unsigned types and {@code as_int}/{@code as_long}
  *     ({@code as_int((uint)a * (uint)b)}): unsigned arithmetic wraps in C, signed overflow is undefined;</li>
+ * <li>except an access index {@code x + y} with one side known {@code >= 0} (a constant, or a
+ *     {@link Var#nonNegative} variable), added in long ({@code a[(long)x + y]}): its int sum could only
+ *     overflow into a negative index, which Java refuses, and in long a CPU compiler vectorizes it;</li>
  * <li>shifts: OpenCL C (unlike C99) uses only the low log2(bits) bits of the count and fills a
  *     signed right shift with the sign bit (OpenCL C spec, "Shift operators"), which is Java's
  *     rule; left shifts and {@code >>>} are done on the unsigned type;</li>
