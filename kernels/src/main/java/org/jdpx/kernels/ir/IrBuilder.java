@@ -90,6 +90,17 @@ public final class IrBuilder {
         return v;
     }
 
+    /**
+     * Declares an index variable whose value is {@code >= 0} wherever an access index reads it
+     * ({@link Var#Var(String, Type, boolean)}); the caller guarantees that, and gains indices
+     * that a CPU compiler can vectorize without a run-time overflow test.
+     */
+    public Var nonNegativeLocal(String name, Scalar type) {
+        Var v = new Var(name, type, true);
+        function.locals().add(v);
+        return v;
+    }
+
     // ---- expressions ----
 
     /** Reads a variable. */

@@ -36,6 +36,9 @@ import org.jdpx.kernels.ir.ViewOffsets;
  * <ul>
  * <li>int/long {@code + - *} and negation go through unsigned types and {@code as_int}/{@code as_long}
  *     ({@code as_int((uint)a * (uint)b)}): unsigned arithmetic wraps in C, signed overflow is undefined;</li>
+ * <li>except an access index {@code x + y} with one side known {@code >= 0} (a constant, or a
+ *     {@link Var#nonNegative} variable), added in long ({@code a[(long)x + y]}): its int sum could only
+ *     overflow into a negative index, which Java refuses, and in long a CPU compiler vectorizes it;</li>
  * <li>shifts: OpenCL C (unlike C99) uses only the low log2(bits) bits of the count and fills a
  *     signed right shift with the sign bit (OpenCL C spec, "Shift operators"), which is Java's
  *     rule; left shifts and {@code >>>} are done on the unsigned type;</li>
@@ -221,7 +224,7 @@ public final class OpenClEmitter {
         private void stmt(Stmt s) {
             switch (s) {
                 case Stmt.Assign a -> line(name(a.var()) + " = " + top(a.value()) + ";");
-                case Stmt.Store st -> line(expr(st.base()) + "[" + top(st.index()) + "] = " + top(st.value()) + ";");
+                case Stmt.Store st -> line(expr(st.base()) + "[" + index(st.index()) + "] = " + top(st.value()) + ";");
                 case Stmt.Eval e -> line(top(e.expr()) + ";");
                 case Stmt.If i -> ifStmt(i, false);
                 case Stmt.Loop l -> loop(l, "");
@@ -388,12 +391,34 @@ public final class OpenClEmitter {
                 case Expr.Convert c -> convert(c.to(), c.operand());
                 case Expr.Bitcast c -> "as_" + c.to().clName() + "(" + top(c.operand()) + ")";
                 case Expr.Select s -> "(" + expr(s.cond()) + " ? " + expr(s.ifTrue()) + " : " + expr(s.ifFalse()) + ")";
-                case Expr.Load l -> expr(l.base()) + "[" + top(l.index()) + "]";
+                case Expr.Load l -> expr(l.base()) + "[" + index(l.index()) + "]";
                 case Expr.Call c -> c.function().name() + "(" + String.join(", ", c.args().stream().map(this::top).toList()) + ")";
                 case Expr.MathCall m -> mathCall(m);
                 case Expr.WorkItem w -> "(int)" + w.fn().clName() + "(" + w.dim() + ")";
                 case Expr.Atomic a -> atomic(a);
             };
+        }
+
+        /**
+         * An access index. An int {@code x + y} where one side is known {@code >= 0} (a constant,
+         * or a variable its producer declared {@link Var#nonNegative}) is added in long
+         * ({@code (long)x + y}): the int sum could only overflow upwards, where Java's wrapped
+         * index is negative and the access out of bounds (Java would throw), so every in-bounds
+         * access gets the same element. In long, a C compiler sees addresses consecutive across
+         * work-items: PoCL then vectorizes without the run-time overflow test and scalar copy of
+         * the loop that the wrapping int add (or a plain int add of a truncated global id) needs.
+         * Everywhere else int arithmetic keeps wrapping.
+         */
+        private String index(Expr e) {
+            if (e instanceof Expr.Binary b && b.op() == BinOp.ADD && b.type() == Scalar.I32
+                    && (nonNegative(b.left()) || nonNegative(b.right()))) {
+                return "(long)" + expr(b.left()) + " + " + expr(b.right());
+            }
+            return top(e);
+        }
+
+        private static boolean nonNegative(Expr e) {
+            return e instanceof Expr.Const c && c.bits() >= 0 || e instanceof Expr.Read r && r.var().nonNegative();
         }
 
         private String unsigned(Expr e) {
@@ -490,7 +515,7 @@ public final class OpenClEmitter {
         private String atomic(Expr.Atomic a) {
             Scalar t = a.scalar();
             AddressSpace space = IrTypes.spaceOf(a.base().type());
-            String ptr = "&" + expr(a.base()) + "[" + top(a.index()) + "]";
+            String ptr = "&" + expr(a.base()) + "[" + index(a.index()) + "]";
             List<String> ops = a.operands().stream().map(this::top).toList();
             if (t == Scalar.F32 && space == AddressSpace.GLOBAL && nativeFloatAtomicAdd) {
                 return "atomic_fetch_add_explicit((volatile __global atomic_float*)" + ptr + ", " + ops.getFirst()

@@ -180,7 +180,8 @@ final class KernelWriter {
         Access known = ofMemory.get(id);
         if (known != null) return known;
         Var view = viewOf(leaf.memory(), leaf.dtype());
-        Var base = b.local("b" + accesses.size(), ix);
+        // A base is the element index of the work-item's first inner element, never negative.
+        Var base = b.nonNegativeLocal("b" + accesses.size(), ix);
         Expr e = b.read(indexParam("off", leaf.view().offset()));
         StringBuilder used = new StringBuilder();
         for (int a : space.outer()) {

@@ -55,4 +55,23 @@ class ElementwiseItemsTest {
             }
         }
     }
+
+    /**
+     * The kernels index their offset slices with adds in long (the element bases are declared
+     * non-negative); the values themselves must still wrap around as Java's int arithmetic does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void int32SumsOfOffsetSlicesWrapAsInJava(PlanCase c) {
+        int n = 5000;
+        int[] a = new int[n + 7], b = new int[n + 3];
+        for (int i = 0; i < a.length; i++) a[i] = Integer.MAX_VALUE - i;
+        for (int i = 0; i < b.length; i++) b[i] = i * 977;
+        ArrayOptions on = ArrayOptions.on(c.device()).dtype(DType.INT32);
+        UsmNdArray av = Tensor.asarray(a, new long[] {a.length}, on), bv = Tensor.asarray(b, new long[] {b.length}, on);
+        UsmNdArray sum = c.run(() -> av.get("7:").add(bv.get("3:").multiply(3)).sync());
+        assertEquals(DType.INT32, sum.dtype(), c.toString());
+        int[] got = sum.toIntArray();
+        for (int i = 0; i < n; i++) assertEquals(a[i + 7] + b[i + 3] * 3, got[i], "element " + i + " on " + c);
+    }
 }
