@@ -43,6 +43,7 @@ import org.jdpx.kernels.ir.WorkItemFn;
  */
 final class JvmFunctionCode {
     private static final ClassDesc CD_RUNTIME = ClassDesc.of(JvmRuntime.class.getName());
+    private static final ClassDesc CD_SEGMENTS = ClassDesc.of(KernelSegments.class.getName());
 
     private final CodeBuilder code;
     private final ClassDesc self;
@@ -152,7 +153,10 @@ final class JvmFunctionCode {
             if (t instanceof PtrType ptr && ptr.space() == AddressSpace.GLOBAL) {
                 if (!(p.kind() instanceof ParamKind.View)) throw new IllegalArgumentException("kernel pointer " + p + " is not a view");
                 s = code.allocateLocal(TypeKind.REFERENCE);
-                code.aload(0).loadConstant(i).aaload().checkcast(JvmEmitter.CD_SEGMENT).astore(s);
+                // through KernelSegments: a test C2 sees before the item loop (see there)
+                code.aload(0).loadConstant(i).aaload()
+                        .invokestatic(CD_SEGMENTS, "of", MethodTypeDesc.of(JvmEmitter.CD_SEGMENT, ConstantDescs.CD_Object))
+                        .astore(s);
             } else if (t instanceof PtrType ptr) {
                 if (!(p.kind() instanceof ParamKind.LocalBuffer)) throw new IllegalArgumentException("kernel pointer " + p + " is not a local buffer");
                 s = code.allocateLocal(TypeKind.REFERENCE);
