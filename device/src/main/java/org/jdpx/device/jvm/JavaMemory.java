@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Optional;
 import org.jdpx.device.UsmType;
 import org.jdpx.device.spi.HugePages;
+import org.jdpx.device.spi.SegmentViews;
 import org.jdpx.device.spi.NativeMemory;
 
 /**
@@ -33,6 +34,7 @@ final class JavaMemory implements NativeMemory {
         this.kind = kind;
         this.bytes = bytes;
         this.arena = Arena.ofShared();
+        SegmentViews.freedOnlyByJdpx(arena);
         try {
             this.segment = allocate(arena, bytes);
         } catch (RuntimeException | OutOfMemoryError e) {

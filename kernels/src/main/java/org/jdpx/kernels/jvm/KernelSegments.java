@@ -24,9 +24,11 @@ import org.jdpx.device.spi.SegmentViews;
  *
  * <p>The views live in one arena per pool thread that is never closed; they allocate nothing.
  * What they lose is the original scope's liveness check inside the loop: {@link #of} checks it
- * once per call instead, and the java device's own memory cannot be freed while a command on it
- * runs (its lifetime waits for the last one), so only a user's arena closed by another thread in
- * the middle of a launch over it is no longer caught there.
+ * once per call instead. So only memory that cannot be freed in the middle of a launch gets a
+ * view ({@link SegmentViews#viewable}): the java device's own memory, whose lifetime waits for
+ * the last command on it, and the global scope. A segment of a user's own arena keeps its
+ * liveness check (another thread may close that arena during the launch, and the JDK then stops
+ * the access instead of letting it read freed memory), and with it the slower first launches.
  *
  * <p>Public only because hidden classes link against it; not an API for users.
  */
@@ -41,8 +43,9 @@ public final class KernelSegments {
 
     /**
      * The segment of a view argument as a kernel's loops should access it: native memory without
-     * an owner thread as a view of the same bytes confined to the calling thread (read-only if the
-     * original is); other segments (heap arrays, memory of a confined arena) as they are.
+     * an owner thread that cannot be freed during the launch ({@link SegmentViews#viewable}) as a
+     * view of the same bytes confined to the calling thread (read-only if the original is); other
+     * segments (heap arrays, memory of a confined arena, a user's shared arena) as they are.
      *
      * @throws ClassCastException if the slot does not hold a segment (a bug in the caller)
      * @throws IllegalStateException if the segment's arena was closed, or it belongs to a
@@ -80,6 +83,9 @@ public final class KernelSegments {
         MemorySegment view(MemorySegment s) {
             for (int i = 0; i < SIZE; i++) {
                 if (from[i] == s) return to[i];
+            }
+            if (!SegmentViews.viewable(s)) {
+                return s; // a user's arena: it keeps its own liveness check
             }
             MemorySegment v = SegmentViews.in(arena, s);
             from[next] = s;

@@ -15,6 +15,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jdpx.device.spi.SegmentViews;
 import org.jdpx.kernels.ir.KernelModule;
 import org.jdpx.kernels.ir.ParamKind;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class KernelSegmentsTest {
     @Test
     void nativeMemoryWithoutOwnerIsConfinedToTheRunningThread() throws Exception {
         try (Arena arena = Arena.ofShared()) {
+            SegmentViews.freedOnlyByJdpx(arena); // as the java device's memory
             MemorySegment s = arena.allocate(64, 8);
             MemorySegment v = KernelSegments.of(s);
             assertEquals(s.address(), v.address());
@@ -64,6 +66,28 @@ class KernelSegmentsTest {
             assertSame(v, KernelSegments.of(s), "the same argument gets the same view on a thread");
             assertTrue(KernelSegments.of(s.asReadOnly()).isReadOnly());
             assertTrue(KernelSegments.of(Arena.global().allocate(16)).isAccessibleBy(Thread.currentThread()));
+        }
+    }
+
+    @Test
+    void aUsersSharedArenaKeepsItsLivenessCheck() {
+        // Another thread may close it during a launch; a view would then read freed memory.
+        try (Arena users = Arena.ofShared()) {
+            MemorySegment s = users.allocate(64, 8);
+            assertSame(s, KernelSegments.of(s));
+            assertFalse(SegmentViews.viewable(s));
+        }
+    }
+
+    @Test
+    void theJavaDevicesOwnMemoryIsViewed() {
+        org.jdpx.device.Device java = org.jdpx.device.Devices.find("java:cpu:0").orElseThrow();
+        org.jdpx.device.spi.NativeMemory m = java.spi().allocate(org.jdpx.device.UsmType.DEVICE, 256);
+        try {
+            assertTrue(SegmentViews.viewable(m.jvmSegment()), "the java device frees its memory only after its last command");
+            assertTrue(KernelSegments.of(m.jvmSegment().asSlice(64)).isAccessibleBy(Thread.currentThread()), "its slices too");
+        } finally {
+            m.free();
         }
     }
 
