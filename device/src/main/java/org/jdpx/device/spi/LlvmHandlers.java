@@ -175,26 +175,29 @@ public final class LlvmHandlers {
      * back, SIGSEGV first. Where {@link NativeChain} works, all of it runs in one downcall: with
      * Java code in between, a safepoint could stop this thread while LLVM's handlers were in place,
      * and the other threads' safepoint polls would then reach LLVM's one-shot handler, where a
-     * second thread's SIGSEGV kills the process. The saved actions are written once more from Java
-     * afterwards, which changes nothing when the chain ran.
+     * second thread's SIGSEGV kills the process.
      */
     @SuppressWarnings("restricted") // calls LLVM's and the C library's functions by address
     private static void installAndPutBack(NativeChain.Call install, MemorySegment saved) throws Throwable {
-        Optional<NativeChain> chain = NativeChain.bind();
-        Optional<MemorySegment> sigaction = Linker.nativeLinker().defaultLookup().find("sigaction");
-        if (chain.isPresent() && sigaction.isPresent()) {
+        if (Chain.CHAIN.isPresent() && Chain.SIGACTION.isPresent()) {
             List<NativeChain.Call> calls = new ArrayList<>();
             calls.add(install);
             for (int i = 0; i < NUMBERS.length; i++) {
-                calls.add(new NativeChain.Call(sigaction.get(), NUMBERS[i], saved.address() + i * SIGACTION_BYTES, 0));
+                calls.add(new NativeChain.Call(Chain.SIGACTION.get(), NUMBERS[i], saved.address() + i * SIGACTION_BYTES, 0));
             }
-            chain.get().run(calls);
+            Chain.CHAIN.get().run(calls);
         } else {
             Linker.nativeLinker().downcallHandle(install.function(),
                     FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG))
                     .invokeExact(install.a(), install.b(), install.c());
+            putBack(saved);
         }
-        putBack(saved);
+    }
+
+    /** The chain and {@code sigaction}'s address, bound once, on the first pin (a holder: nothing at class load). */
+    private static final class Chain {
+        static final Optional<NativeChain> CHAIN = NativeChain.bind();
+        static final Optional<MemorySegment> SIGACTION = Linker.nativeLinker().defaultLookup().find("sigaction");
     }
 
     /** Writes every saved action back, SIGSEGV first (no checks in between: LLVM's handlers are one-shot). */
