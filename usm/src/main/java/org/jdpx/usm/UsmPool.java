@@ -37,6 +37,8 @@ public final class UsmPool {
 
     private static final System.Logger LOG = System.getLogger("org.jdpx.usm");
     private static final Map<Device, UsmPool> POOLS = new ConcurrentHashMap<>();
+    /** The longest a reclaim waits for the cleaners after its collection (a block usually comes in a few ms). */
+    private static final long RECLAIM_WAIT_NANOS = 20_000_000L;
 
     private final Device device;
     private final boolean caching;
@@ -53,6 +55,9 @@ public final class UsmPool {
     private final Object reclaimLock = new Object();
     private volatile long reclaimBase;
     private volatile long reclaimBudget;
+    /** Signalled by {@link #release} while a reclaim waits for a block to come back. */
+    private final Object arrivals = new Object();
+    private volatile boolean awaitingArrival;
 
     @SuppressWarnings("unchecked")
     private UsmPool(Device device, boolean caching) {
@@ -198,14 +203,7 @@ public final class UsmPool {
             }
             reclaims.increment();
             System.gc();
-            for (int ms = 1; ms <= 32 && !hasCached(kind, size); ms *= 2) {
-                try {
-                    Thread.sleep(ms);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+            awaitArrival(kind, size);
             long now = inUse.get();
             long returned = before - now;
             reclaimBudget = returned < reclaimBudget / 4
@@ -215,6 +213,28 @@ public final class UsmPool {
             LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT,
                     "USM pool of %s: a collection returned %d of %d bytes in use; next at %d more bytes",
                     device.filterString(), returned, before, reclaimBudget));
+        }
+    }
+
+    /**
+     * Waits until the cleaners return a block of {@code size}'s class, at most {@link
+     * #RECLAIM_WAIT_NANOS}: {@link #release} wakes the wait on each arrival, so it ends as soon as
+     * one comes rather than on a sleep's boundary.
+     */
+    private void awaitArrival(UsmType kind, long size) {
+        long deadline = System.nanoTime() + RECLAIM_WAIT_NANOS;
+        synchronized (arrivals) {
+            awaitingArrival = true;
+            try {
+                long left;
+                while (!hasCached(kind, size) && (left = deadline - System.nanoTime()) > 0) {
+                    arrivals.wait(left / 1_000_000, (int) (left % 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                awaitingArrival = false;
+            }
         }
     }
 
@@ -230,6 +250,11 @@ public final class UsmPool {
         if (caching && cached.get() + size <= cacheLimit) {
             cached.addAndGet(size);
             free[m.kind().ordinal()].computeIfAbsent(size, s -> new ConcurrentLinkedDeque<>()).addLast(m);
+            if (awaitingArrival) {
+                synchronized (arrivals) {
+                    arrivals.notifyAll();
+                }
+            }
         } else {
             m.free();
         }
