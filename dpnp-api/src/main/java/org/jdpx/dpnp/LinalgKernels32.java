@@ -138,6 +138,44 @@ final class LinalgKernels32 {
     }
 
     /**
+     * {@link #trsmRows} for many right-hand sides: each work-item solves {@code chunk} neighbouring
+     * right-hand sides of one matrix ({@code total} items: matrices times chunks of {@code r}), row
+     * by row, each row of b updated
+     * along its contiguous elements by the rows solved before it; that innermost loop is what a CPU
+     * driver vectorizes (one item per right-hand side walked b down its column, a stride of a whole
+     * row per element, and PoCL did not vectorize across items around the inner loops). The sums
+     * are taken in the same order as {@link #trsm}'s, so results match it exactly.
+     */
+    @Kernel
+    public static void trsmChunks(KernelContext ctx, FloatArray a, FloatArray b, int nb, int r, int lower, int unit, int aB, int aOff,
+                                  int as0, int bB, int bOff, int bs0, int chunk, int total) {
+        int w = ctx.globalId(0);
+        if (w >= total) return;
+        int chunks = (r + chunk - 1) / chunk;
+        int g = w / chunks;
+        int c0 = (w - g * chunks) * chunk;
+        int c1 = c0 + chunk;
+        if (c1 > r) c1 = r;
+        int ab = g * aB + aOff;
+        int bb = g * bB + bOff;
+        for (int ii = 0; ii < nb; ii++) {
+            int i = lower == 1 ? ii : nb - 1 - ii;
+            int row = ab + i * as0;
+            int bi = bb + i * bs0;
+            for (int tt = 0; tt < ii; tt++) {
+                int t = lower == 1 ? tt : nb - 1 - tt;
+                float l = a.get(row + t);
+                int bt = bb + t * bs0;
+                for (int c = c0; c < c1; c++) b.set(bi + c, b.get(bi + c) - l * b.get(bt + c));
+            }
+            if (unit == 0) {
+                float d = a.get(row + i);
+                for (int c = c0; c < c1; c++) b.set(bi + c, b.get(bi + c) / d);
+            }
+        }
+    }
+
+    /**
      * Cholesky (lower) of the diagonal block at rows and columns {@code k..k+nb-1} of each
      * {@code n x n} matrix, reading the lower triangle only; a diagonal that is not positive
      * records its 1-based position in {@code info[b]} and stops that matrix.

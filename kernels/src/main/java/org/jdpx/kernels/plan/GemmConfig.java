@@ -14,13 +14,16 @@ import org.jdpx.device.Device;
  *
  * <p>Unstaged (CPUs): each item owns an {@code itemRows x itemCols} block of C and accumulates
  * it in place in i-k-j order, with no barriers and no local memory; the innermost loop runs along
- * rows of B and C, which the driver's compiler vectorizes ({@code groupCols}, {@code groupRows}
- * and {@code depth} are 1).
+ * rows of B and C, which the driver's compiler vectorizes, and {@code depth} is the number of K
+ * steps one such pass adds (unrolled: {@code itemRows x depth} elements of A in registers, each C
+ * element loaded and stored once per {@code depth} FMAs); {@code groupCols} and {@code groupRows}
+ * are 1.
  *
  * <p>The table, one row per device class:
  * <ul>
- *   <li>CPU (PoCL and other CPU drivers): the best of the shapes measured on PoCL 3.1 on a 2-core
- *       host at 1024^3 (see {@link #CPU}).</li>
+ *   <li>CPU (PoCL and other CPU drivers): the best of the shapes measured on PoCL 3.1 (LLVM 15,
+ *       AVX-512 host, 2 cores) at 1024^3 and on the products of a 1024 LU, float32 and float64:
+ *       4 rows x 1024 columns per item, 4 K steps per pass (see {@link #CPU}).</li>
  *   <li>NVIDIA-like GPU: not measured here (no GPU); taken from CLBlast's published tuning
  *       database (its {@code Xgemm} single-precision default for SM6.x: 16x16 items, 64x64 tiles,
  *       K step 32, both operands in local memory).</li>
@@ -34,13 +37,18 @@ import org.jdpx.device.Device;
  * @param groupRows items per group along M (dimension 1)
  * @param itemRows  rows of C per item
  * @param itemCols  columns of C per item
- * @param depth     K step (elements of K per local-memory tile)
+ * @param depth     K step (elements of K per local-memory tile; unstaged: K steps per pass over C)
  * @param staged    whether tiles of A and B go through local memory
  */
 public record GemmConfig(int groupCols, int groupRows, int itemRows, int itemCols, int depth, boolean staged) {
 
-    /** The CPU class's shape (measured on PoCL; see the class comment). */
-    public static final GemmConfig CPU = new GemmConfig(1, 1, 4, 1024, 1, false);
+    /**
+     * The CPU class's shape (measured on PoCL; see the class comment). Against one K step per pass
+     * (the shape before), 4 steps took PoCL from 35 to 68 GFLOP/s per core on a float32 1024^3
+     * product and 10 to 38 in float64, where each pass had stored C once per FMA; 2 steps, 6 or 8,
+     * 2 or 3 rows, and 256 or 512 columns were all slower (8 steps run out of vector registers).
+     */
+    public static final GemmConfig CPU = new GemmConfig(1, 1, 4, 1024, 4, false);
     /** NVIDIA-like GPUs (CLBlast's SM6.x default). */
     public static final GemmConfig NVIDIA_GPU = new GemmConfig(16, 16, 4, 4, 32, true);
     /** Intel-like and other GPUs (CLBlast's Intel GPU default). */

@@ -343,7 +343,7 @@ public final class FusedKernels {
      * {@link KernelWriter} generate different code for the same key, or an on-disk cache keeps
      * serving the old kernels (and their old results).
      */
-    static final String LOWERING_VERSION = "tensor-lowering-9";
+    static final String LOWERING_VERSION = "tensor-lowering-10";
 
     /**
      * The compiled kernel for structural {@code key}, building its IR only on the first request.

@@ -15,17 +15,20 @@ import org.jdpx.kernels.plan.GemmConfig;
 
 /**
  * The IR of the OpenCL GEMM kernel {@code C = alpha * A @ B + beta * C} over a stack (dimension 2
- * of the range is the stack index). A work-group computes one tile of C of the
- * {@link GemmConfig}'s shape; each item keeps its {@code itemRows x itemCols} block of C in private
- * accumulators (unrolled here into scalars, so they live in registers). Operands are read through
+ * of the range is the stack index), in the {@link GemmConfig}'s shape. Operands are read through
  * offset and row/column/batch strides, so transposed and broadcast operands need no copy.
  *
- * <p>Staged configurations copy each K step's tile of A and B into local memory (zero past the
- * edges) between two barriers; unstaged ones read global memory directly. An unstaged group that
- * lies fully inside C runs a loop without any clamping, in which, when B's columns are contiguous
- * ({@code unitB}), neighbouring items read neighbouring elements, so a CPU driver's cross-item
- * vectorizer emits vector loads; edge groups clamp their indices to the last row/column and drop
- * those results on store. Arguments, in order: a, b, c (views), then aOff, aRow, aCol, aBatch, the
+ * <p>Staged configurations (GPUs): a work-group computes one tile of C; each item keeps its
+ * {@code itemRows x itemCols} block of C in private accumulators (unrolled into scalars, so they
+ * live in registers) and the group copies each K step's tile of A and B into local memory (zero
+ * past the edges) between two barriers; results outside C are dropped on store.
+ *
+ * <p>Unstaged configurations (CPUs): each item accumulates its block in C itself, K in passes of
+ * {@code depth} steps along the block's rows ({@link #panel}); the index of the innermost loop is
+ * a 64-bit int so that the driver's compiler sees consecutive addresses and vectorizes it (a
+ * 32-bit index wraps, so each lane's address was sign-extended and computed on its own).
+ *
+ * <p>Arguments, in order: a, b, c (views), then aOff, aRow, aCol, aBatch, the
  * same for b and c (ints), m, n, k (ints), alpha, beta, and for staged configurations the two
  * local buffers.
  */
@@ -113,14 +116,16 @@ final class GemmKernel {
     /** {@code for (v = from; v < to; v++) body} with an int counter. */
     private void range(Var v, Expr from, Expr to, Runnable body) {
         b.assign(v, from);
-        b.loop(b.compare(CmpOp.LT, r(v), to), () -> b.assign(v, b.add(r(v), i(1))), l -> body.run());
+        Expr one = v.type() == Scalar.I64 ? b.i64(1) : i(1);
+        b.loop(b.compare(CmpOp.LT, r(v), to), () -> b.assign(v, b.add(r(v), one)), l -> body.run());
     }
 
     /**
      * The CPU form: one item per {@code itemRows x itemCols} block of C, accumulated in C itself
-     * in i-k-j order. The innermost loop runs along a row of B and rows of C (unit stride when
+     * in i-k-j order. The innermost loop runs along rows of B and rows of C (unit stride when
      * {@code unitB}, and C's columns are contiguous as matmul writes them), which the driver's
-     * compiler vectorizes, and each B element loaded there feeds {@code itemRows} FMAs.
+     * compiler vectorizes; a whole block ({@link #fullPanel}) adds {@code depth} K steps per pass,
+     * an edge block of fewer rows one row and one K step at a time.
      */
     private void panel(Var a, Var bb, Var c, Var[] p, Var alpha, Var beta) {
         int rm = cfg.itemRows();
@@ -141,7 +146,7 @@ final class GemmKernel {
         Var at = b.local("at", Scalar.I32);
         Var rowC = b.local("rowC", Scalar.I32);
         Var bRow = b.local("bRow", Scalar.I32);
-        Var bv = b.local("bv", s);
+        Var ae = b.local("ae", s);
         range(rr, i(0), r(rows), () -> {
             b.assign(rowC, b.add(r(cB), b.mul(b.add(r(i0), r(rr)), r(p[9]))));
             range(j, r(j0), r(jEnd), () -> {
@@ -150,43 +155,94 @@ final class GemmKernel {
                         () -> b.store(r(c), r(at), b.mul(r(beta), b.load(r(c), r(at)))));
             });
         });
-        Var[] ar = new Var[rm];
-        Var[] rowCs = new Var[rm];
-        for (int q = 0; q < rm; q++) {
-            ar[q] = b.local("a" + q, s);
-            rowCs[q] = b.local("rowC" + q, Scalar.I32);
-        }
         Expr bIndex = unitB ? b.add(r(bRow), r(j)) : b.add(r(bRow), b.mul(r(j), r(p[6])));
-        b.ifThenElse(b.compare(CmpOp.EQ, r(rows), i(rm)), () -> {
-            for (int q = 0; q < rm; q++) {
-                b.assign(rowCs[q], b.add(r(cB), b.mul(b.add(r(i0), i(q)), r(p[9]))));
-            }
-            range(pp, i(0), r(k), () -> {
-                for (int q = 0; q < rm; q++) {
-                    b.assign(ar[q], b.mul(r(alpha), b.load(r(a), b.add(r(aB),
-                            b.add(b.mul(b.add(r(i0), i(q)), r(p[1])), b.mul(r(pp), r(p[2])))))));
-                }
-                b.assign(bRow, b.add(r(bB), b.mul(r(pp), r(p[5]))));
-                range(j, r(j0), r(jEnd), () -> {
-                    b.assign(bv, b.load(r(bb), bIndex));
-                    for (int q = 0; q < rm; q++) {
-                        Expr ci = unitC ? b.add(r(rowCs[q]), r(j)) : b.add(r(rowCs[q]), b.mul(r(j), r(p[10])));
-                        b.store(r(c), ci, b.math(MathFn.FMA, s, r(ar[q]), r(bv), b.load(r(c), ci)));
-                    }
-                });
-            });
-        }, () -> range(rr, i(0), r(rows), () -> {
+        b.ifThenElse(b.compare(CmpOp.EQ, r(rows), i(rm)), () -> fullPanel(a, bb, c, p, alpha, i0, j0, jEnd, aB, bB, cB),
+                () -> range(rr, i(0), r(rows), () -> {
             b.assign(rowC, b.add(r(cB), b.mul(b.add(r(i0), r(rr)), r(p[9]))));
             range(pp, i(0), r(k), () -> {
-                b.assign(ar[0], b.mul(r(alpha), b.load(r(a), b.add(r(aB),
+                b.assign(ae, b.mul(r(alpha), b.load(r(a), b.add(r(aB),
                         b.add(b.mul(b.add(r(i0), r(rr)), r(p[1])), b.mul(r(pp), r(p[2])))))));
                 b.assign(bRow, b.add(r(bB), b.mul(r(pp), r(p[5]))));
                 range(j, r(j0), r(jEnd), () -> {
                     b.assign(at, b.add(r(rowC), b.mul(r(j), r(p[10]))));
-                    b.store(r(c), r(at), b.math(MathFn.FMA, s, r(ar[0]), b.load(r(bb), bIndex), b.load(r(c), r(at))));
+                    b.store(r(c), r(at), b.math(MathFn.FMA, s, r(ae), b.load(r(bb), bIndex), b.load(r(c), r(at))));
                 });
             });
         }));
+    }
+
+    /**
+     * A whole {@code itemRows}-row block: K in steps of {@code depth} (the unroll), each step one
+     * pass along the rows of C that loads every C element once and adds its {@code depth} products
+     * there (in order of K, so results do not depend on the unroll), so the pass does
+     * {@code itemRows x depth} FMAs per B vector and {@code depth} per C load and store; the
+     * {@code itemRows x depth} elements of A stay in registers, broadcast. A remainder of K below
+     * {@code depth} takes single steps.
+     */
+    private void fullPanel(Var a, Var bb, Var c, Var[] p, Var alpha, Var i0, Var j0, Var jEnd, Var aB, Var bB, Var cB) {
+        int rm = cfg.itemRows();
+        int u = Math.max(1, cfg.depth());
+        Var k = p[14];
+        Var j = b.local("jf", Scalar.I64);
+        Var pp = b.local("pf", Scalar.I32);
+        Var[] rowA = new Var[rm];
+        Var[] rowC = new Var[rm];
+        for (int q = 0; q < rm; q++) {
+            rowA[q] = let("rowA" + q, b.add(r(aB), b.mul(b.add(r(i0), i(q)), r(p[1]))));
+            rowC[q] = let("rowC" + q, b.convert(Scalar.I64, b.add(r(cB), b.mul(b.add(r(i0), i(q)), r(p[9])))));
+        }
+        Var[][] ar = new Var[rm][u];
+        for (int q = 0; q < rm; q++) {
+            for (int w = 0; w < u; w++) ar[q][w] = b.local("a" + q + "_" + w, s);
+        }
+        Var[] bRow = new Var[u];
+        Var[] bv = new Var[u];
+        for (int w = 0; w < u; w++) {
+            bRow[w] = b.local("bRow" + w, Scalar.I64);
+            bv[w] = b.local("b" + w, s);
+        }
+        Var jFrom = let("jFrom", b.convert(Scalar.I64, r(j0)));
+        Var jTo = let("jTo", b.convert(Scalar.I64, r(jEnd)));
+        Var kMain = let("kMain", u == 1 ? r(k) : b.sub(r(k), b.binary(BinOp.REM, r(k), i(u))));
+        Block blk = new Block(a, bb, c, p, alpha, j, pp, jFrom, jTo, bB, rowA, rowC, ar, bRow, bv);
+        b.assign(pp, i(0));
+        b.loop(b.compare(CmpOp.LT, r(pp), r(kMain)), () -> b.assign(pp, b.add(r(pp), i(u))), l -> kStep(blk, u));
+        if (u > 1) b.loop(b.compare(CmpOp.LT, r(pp), r(k)), () -> b.assign(pp, b.add(r(pp), i(1))), l -> kStep(blk, 1));
+    }
+
+    /** The variables of {@link #fullPanel}'s passes. */
+    private record Block(Var a, Var bb, Var c, Var[] p, Var alpha, Var j, Var pp, Var j0, Var jEnd, Var bB, Var[] rowA,
+                         Var[] rowC, Var[][] ar, Var[] bRow, Var[] bv) {
+    }
+
+    /** One pass over the block's columns adding the products of K indices {@code pp..pp+steps-1}. */
+    private void kStep(Block k, int steps) {
+        Var[] p = k.p();
+        Var[] rowA = k.rowA();
+        Var[] rowC = k.rowC();
+        Var[][] ar = k.ar();
+        Var[] bRow = k.bRow();
+        Var[] bv = k.bv();
+        Var j = k.j();
+        Var pp = k.pp();
+        for (int q = 0; q < rowA.length; q++) {
+            for (int w = 0; w < steps; w++) {
+                b.assign(ar[q][w], b.mul(r(k.alpha()), b.load(r(k.a()), b.add(r(rowA[q]), b.mul(b.add(r(pp), i(w)), r(p[2]))))));
+            }
+        }
+        for (int w = 0; w < steps; w++) b.assign(bRow[w], b.convert(Scalar.I64, b.add(r(k.bB()), b.mul(b.add(r(pp), i(w)), r(p[5])))));
+        range(j, r(k.j0()), r(k.jEnd()), () -> {
+            for (int w = 0; w < steps; w++) {
+                b.assign(bv[w], b.load(r(k.bb()), unitB ? b.add(r(bRow[w]), r(j))
+                        : b.add(r(bRow[w]), b.mul(r(j), b.convert(Scalar.I64, r(p[6]))))));
+            }
+            for (int q = 0; q < rowC.length; q++) {
+                Expr ci = unitC ? b.add(r(rowC[q]), r(j)) : b.add(r(rowC[q]), b.mul(r(j), b.convert(Scalar.I64, r(p[10]))));
+                Expr sum = b.load(r(k.c()), ci);
+                for (int w = 0; w < steps; w++) sum = b.math(MathFn.FMA, s, r(ar[q][w]), r(bv[w]), sum);
+                b.store(r(k.c()), ci, sum);
+            }
+        });
     }
 
     private Expr zero() {

@@ -102,7 +102,7 @@ public final class MatMul {
             // llvmpipe stops a loop after 65535 iterations in all, so the panel's rows narrow until
             // its nested loops fit, and a K too long even for that takes the staged form
             long cols = Long.highestOneBit(Math.max(1, limit / perCol));
-            narrowed = cols >= 8 ? new GemmConfig(1, 1, chosen.itemRows(), (int) cols, 1, false)
+            narrowed = cols >= 8 ? new GemmConfig(1, 1, chosen.itemRows(), (int) cols, chosen.depth(), false)
                     : GemmConfig.staged(queue.device(), s.bytes());
         }
         GemmConfig cfg = narrowed;
