@@ -59,41 +59,38 @@ final class VectorF32 implements GemmEngine {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        float al = (float) alpha;
-        float be = (float) beta;
-        boolean direct = cols == NR && s.colStride() == 1 && be == 0f;
-        float[] tmp = direct ? null : new float[MR * NR];
-        put(c00, c01, 0, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        put(c10, c11, 1, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        put(c20, c21, 2, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        put(c30, c31, 3, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        if (direct) return;
+        // The accumulators leave the loop only through array stores: C2 then keeps them in registers
+        // however the code reading C back was profiled (a JVM that ran the Vector API softmax first
+        // compiled this method with a vector box per iteration: 6x the CPU time, 27 collections a product).
+        float[] acc = new float[MR * NR];
+        c00.intoArray(acc, 0);
+        c01.intoArray(acc, L);
+        c10.intoArray(acc, NR);
+        c11.intoArray(acc, NR + L);
+        c20.intoArray(acc, 2 * NR);
+        c21.intoArray(acc, 2 * NR + L);
+        c30.intoArray(acc, 3 * NR);
+        c31.intoArray(acc, 3 * NR + L);
+        writeBack(acc, c, s, batch, i0, j0, rows, cols, (float) alpha, (float) beta);
+    }
+
+    /** {@code C = alpha * acc + beta * C} for the tile's {@code rows x cols} (C is not read when beta is 0). */
+    private static void writeBack(float[] acc, MemorySegment c, Strided s, long batch, int i0, int j0, int rows, int cols,
+                                  float al, float be) {
+        if (cols == NR && s.colStride() == 1 && be == 0f) {
+            for (int r = 0; r < rows; r++) {
+                long at = s.index(batch, i0 + r, j0) * 4;
+                FloatVector.fromArray(S, acc, r * NR).mul(al).intoMemorySegment(c, at, ByteOrder.nativeOrder());
+                FloatVector.fromArray(S, acc, r * NR + L).mul(al).intoMemorySegment(c, at + 4L * L, ByteOrder.nativeOrder());
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
                 long at = s.index(batch, i0 + r, j0 + j);
-                float v = al * tmp[r * NR + j];
+                float v = al * acc[r * NR + j];
                 c.setAtIndex(E, at, be != 0f ? v + be * c.getAtIndex(E, at) : v);
             }
         }
-    }
-
-    /** Row {@code r} of the tile: {@code alpha * acc + beta * C} into C when {@code direct}, else the accumulators into {@code tmp}. */
-    private static void put(FloatVector lo, FloatVector hi, int r, int rows, boolean direct, float[] tmp, MemorySegment c,
-                            Strided s, long batch, int i0, int j0, float al, float be) {
-        if (r >= rows) return;
-        if (!direct) {
-            lo.intoArray(tmp, r * NR);
-            hi.intoArray(tmp, r * NR + L);
-            return;
-        }
-        long at = s.index(batch, i0 + r, j0) * 4;
-        FloatVector x = lo.mul(al);
-        FloatVector y = hi.mul(al);
-        if (be != 0f) {
-            x = FloatVector.fromMemorySegment(S, c, at, ByteOrder.nativeOrder()).mul(be).add(x);
-            y = FloatVector.fromMemorySegment(S, c, at + 4L * L, ByteOrder.nativeOrder()).mul(be).add(y);
-        }
-        x.intoMemorySegment(c, at, ByteOrder.nativeOrder());
-        y.intoMemorySegment(c, at + 4L * L, ByteOrder.nativeOrder());
     }
 }

@@ -59,41 +59,38 @@ final class VectorF64 implements GemmEngine {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        double al = (double) alpha;
-        double be = (double) beta;
-        boolean direct = cols == NR && s.colStride() == 1 && be == 0.0;
-        double[] tmp = direct ? null : new double[MR * NR];
-        put(c00, c01, 0, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        put(c10, c11, 1, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        put(c20, c21, 2, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        put(c30, c31, 3, rows, direct, tmp, c, s, batch, i0, j0, al, be);
-        if (direct) return;
+        // The accumulators leave the loop only through array stores: C2 then keeps them in registers
+        // however the code reading C back was profiled (a JVM that ran the Vector API softmax first
+        // compiled this method with a vector box per iteration: 6x the CPU time, 27 collections a product).
+        double[] acc = new double[MR * NR];
+        c00.intoArray(acc, 0);
+        c01.intoArray(acc, L);
+        c10.intoArray(acc, NR);
+        c11.intoArray(acc, NR + L);
+        c20.intoArray(acc, 2 * NR);
+        c21.intoArray(acc, 2 * NR + L);
+        c30.intoArray(acc, 3 * NR);
+        c31.intoArray(acc, 3 * NR + L);
+        writeBack(acc, c, s, batch, i0, j0, rows, cols, (double) alpha, (double) beta);
+    }
+
+    /** {@code C = alpha * acc + beta * C} for the tile's {@code rows x cols} (C is not read when beta is 0). */
+    private static void writeBack(double[] acc, MemorySegment c, Strided s, long batch, int i0, int j0, int rows, int cols,
+                                  double al, double be) {
+        if (cols == NR && s.colStride() == 1 && be == 0.0) {
+            for (int r = 0; r < rows; r++) {
+                long at = s.index(batch, i0 + r, j0) * 8;
+                DoubleVector.fromArray(S, acc, r * NR).mul(al).intoMemorySegment(c, at, ByteOrder.nativeOrder());
+                DoubleVector.fromArray(S, acc, r * NR + L).mul(al).intoMemorySegment(c, at + 8L * L, ByteOrder.nativeOrder());
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
                 long at = s.index(batch, i0 + r, j0 + j);
-                double v = al * tmp[r * NR + j];
+                double v = al * acc[r * NR + j];
                 c.setAtIndex(E, at, be != 0.0 ? v + be * c.getAtIndex(E, at) : v);
             }
         }
-    }
-
-    /** Row {@code r} of the tile: {@code alpha * acc + beta * C} into C when {@code direct}, else the accumulators into {@code tmp}. */
-    private static void put(DoubleVector lo, DoubleVector hi, int r, int rows, boolean direct, double[] tmp, MemorySegment c,
-                            Strided s, long batch, int i0, int j0, double al, double be) {
-        if (r >= rows) return;
-        if (!direct) {
-            lo.intoArray(tmp, r * NR);
-            hi.intoArray(tmp, r * NR + L);
-            return;
-        }
-        long at = s.index(batch, i0 + r, j0) * 8;
-        DoubleVector x = lo.mul(al);
-        DoubleVector y = hi.mul(al);
-        if (be != 0.0) {
-            x = DoubleVector.fromMemorySegment(S, c, at, ByteOrder.nativeOrder()).mul(be).add(x);
-            y = DoubleVector.fromMemorySegment(S, c, at + 8L * L, ByteOrder.nativeOrder()).mul(be).add(y);
-        }
-        x.intoMemorySegment(c, at, ByteOrder.nativeOrder());
-        y.intoMemorySegment(c, at + 8L * L, ByteOrder.nativeOrder());
     }
 }
