@@ -64,7 +64,7 @@ public final class MatVec {
             if (!partialsFit(batch, slices, m)) return false;
             boolean unitX = sx.colStride() == 1;
             boolean direct = slices == 1;
-            String key = "gemv-rows|3|" + s + (direct ? "|direct" : "") + (unitX ? "|unitX" : "");
+            String key = "gemv-rows|4|" + s + (direct ? "|direct" : "") + (unitX ? "|unitX" : "");
             CompiledKernel kernel = compiled(key, () -> GemvKernel.rows(s, direct, unitX));
             UsmMemory out = direct ? y : UsmMemory.allocate(queue, UsmType.DEVICE, batch * slices * m * s.bytes());
             List<Object> args = new java.util.ArrayList<>(List.of(KernelWriter.viewArgument(a, s),
