@@ -2,7 +2,6 @@ package org.jdpx.tensor;
 
 import java.util.Arrays;
 import org.jdpx.device.Queue;
-import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.fusion.ElementOp;
 import org.jdpx.tensor.fusion.MatMul;
 import org.jdpx.tensor.linalg.Gemm;
@@ -21,25 +20,17 @@ final class Products {
     }
 
     /**
-     * Products that are reductions, on OpenCL devices, as the fused multiply-sum: the dot of two
-     * float 1-D arrays on every OpenCL device (a 1 x 1 GEMM runs on one work-item; PoCL, 2^24
-     * float32: 5-8 ms against 160-260 ms), and {@code A @ x} for a row-contiguous A and 1-D x on
-     * CPU drivers ({@code sum(A * x, axis=-1)}; PoCL, n = 4096: 4-5 ms against 17-47 ms for the
-     * one-column GEMM). Null for anything else: the GEMM runs it, and the java device has its own
-     * GEMV and dot loops.
+     * The dot of two float 1-D arrays on an OpenCL device, as the fused multiply-sum (a 1 x 1 GEMM
+     * runs on one work-item; PoCL, 2^24 float32: 5-8 ms against 160-260 ms). Null for anything
+     * else: matrix-vector products run on {@link Gemm}'s own GEMV kernels, and the java device has
+     * its own GEMV and dot loops.
      */
     private static UsmNdArray reducedProduct(Queue q, UsmNdArray a, UsmNdArray b) {
-        if (b.ndim() != 1 || a.shape()[a.ndim() - 1] != b.shape()[0] || q.device().backend().equals("java")) {
+        if (a.ndim() != 1 || b.ndim() != 1 || a.shape()[0] != b.shape()[0] || q.device().backend().equals("java")) {
             return null;
         }
         DType t = DTypes.forDevice(Promotion.result(a.dtype(), b.dtype()), q.device(), false);
         if (t != DType.FLOAT32 && t != DType.FLOAT64) return null;
-        if (a.ndim() > 1) {
-            DevicePlan plan = DevicePlan.of(q.device());
-            if (plan.isGpu() || DevicePlan.loopLimit(q.device()) != Long.MAX_VALUE || a.strides()[a.ndim() - 1] != 1) {
-                return null;
-            }
-        }
         return Tensor.sum(Tensor.multiply(a.astype(t), b.astype(t)), new int[] {-1}, false).astype(t).eval();
     }
 

@@ -6,6 +6,7 @@ import org.jdpx.device.Queue;
 import org.jdpx.device.spi.EventDriver;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.fusion.MatMul;
+import org.jdpx.tensor.fusion.MatVec;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -15,7 +16,8 @@ import org.jdpx.usm.UsmMemory;
  * batches need no copy). The java device runs a packed, register-blocked Vector API kernel on all
  * cores ({@link JavaGemm}), and matrix-vector products as bandwidth-bound loops of their own
  * ({@link JavaGemv}); OpenCL devices run a register-tiled kernel with tiles staged in local
- * memory, sized for the device class ({@link MatMul#gemm}). The call is enqueued on {@code queue}
+ * memory, sized for the device class ({@link MatMul#gemm}), and on CPU drivers matrix-vector
+ * products as kernels of their own ({@link MatVec}). The call is enqueued on {@code queue}
  * like any kernel and returns before it is done.
  */
 public final class Gemm {
@@ -50,6 +52,7 @@ public final class Gemm {
         }
         if (batch == 0 || m == 0 || n == 0) return;
         if (!queue.device().backend().equals("java")) {
+            if (MatVec.tryRun(queue, t, a, sa, b, sb, c, sc, batch, m, n, k, alpha, beta)) return;
             MatMul.gemm(queue, t, a, sa, b, sb, c, sc, batch, m, n, k, alpha, beta);
             return;
         }

@@ -12,15 +12,16 @@ import java.lang.foreign.MemorySegment;
  *       read in place, rows split over all cores, or pieces of K when there are few rows (a dot
  *       product of two long vectors), whose partial sums are added in a fixed order;</li>
  *   <li>columns contiguous ({@code A^T x}, {@code x B}): {@code c += x[p] * column p} over blocks
- *       of the output, blocks split over the cores.</li>
+ *       of the output and slices of K, so that each core streams whole runs of columns; the
+ *       slices' partial sums are added in a fixed order.</li>
  * </ul>
  * x is read in place when it is contiguous and gathered into an array otherwise.
  */
 final class JavaGemv {
     /** Rows per task. */
     private static final int ROWS = 64;
-    /** Largest output block of the column form (its accumulator stays in L1/L2). */
-    private static final int COLS = 4096;
+    /** Largest output block of the column form in float32 elements, half as many float64 (64 KiB of partial sums, in L2). */
+    private static final int COLS = 16384;
     private static final long SERIAL_WORK = 1L << 16;
 
     private JavaGemv() {
@@ -86,36 +87,60 @@ final class JavaGemv {
         }
     }
 
+    /**
+     * {@code c = A x} with A's columns contiguous: tasks of (block of outputs, slice of K) stream
+     * whole column runs of A into a block of partial sums, four columns per pass; the slices of
+     * each output are then added in a fixed order.
+     */
     private static void columnsTimesVector(boolean f64, MemorySegment a, Strided sa, MemorySegment b, Strided sb,
                                            MemorySegment c, Strided sc, long batch, int m, int k, double alpha,
                                            double beta) {
         int size = f64 ? 8 : 4;
         boolean serial = (long) m * k * batch < SERIAL_WORK;
-        int cols = Math.min(COLS, Math.max(64, ceil(ceil(m, JavaGemm.threads()), 64) * 64));
+        int cols = Math.min(m, COLS * 4 / size);
         int blocks = ceil(m, cols);
+        long want = serial ? 1 : 2L * JavaGemm.threads();
+        int slices = (int) Math.max(1, Math.min((want + blocks * batch - 1) / (blocks * batch), k / 64));
+        int span = ceil(ceil(k, slices), 4) * 4;
+        int used = ceil(k, span);
         Vec[] xs = new Vec[(int) batch];
         for (int bi = 0; bi < batch; bi++) xs[bi] = Vec.of(b, sb, bi, k, f64);
-        JavaGemm.parallel(batch * blocks, serial, t -> {
-            long bi = t / blocks;
-            int i0 = (int) (t % blocks) * cols;
+        Object[] partial = new Object[(int) (batch * blocks * used)];
+        JavaGemm.parallel(batch * blocks * used, serial, t -> {
+            long bi = t / ((long) blocks * used);
+            int rest = (int) (t % ((long) blocks * used));
+            int i0 = (rest / used) * cols;
+            int p0 = (rest % used) * span;
+            int p1 = Math.min(k, p0 + span);
             int len = Math.min(cols, m - i0);
             Vec x = xs[(int) bi];
             Object acc = f64 ? new double[len] : new float[len];
             long[] at = new long[4];
             double[] xv = new double[4];
-            for (int p = 0; p < k; p += 4) {
-                int count = Math.min(4, k - p);
+            for (int p = p0; p < p1; p += 4) {
+                int count = Math.min(4, p1 - p);
                 for (int q = 0; q < count; q++) {
                     at[q] = sa.index(bi, i0, p + q) * size;
                     xv[q] = x.get(p + q, f64);
                 }
                 VectorLoops.axpyColumns(f64, a, at, xv, count, acc, len);
             }
-            for (int i = 0; i < len; i++) {
-                double v = acc instanceof float[] af ? af[i] : ((double[]) acc)[i];
-                store(c, f64, sc.index(bi, i0 + i, 0), v, alpha, beta);
-            }
+            partial[(int) t] = acc;
         });
+        for (long bi = 0; bi < batch; bi++) {
+            for (int blk = 0; blk < blocks; blk++) {
+                int i0 = blk * cols;
+                int len = Math.min(cols, m - i0);
+                for (int i = 0; i < len; i++) {
+                    double v = 0;
+                    for (int sl = 0; sl < used; sl++) {
+                        Object acc = partial[(int) ((bi * blocks + blk) * used + sl)];
+                        v += acc instanceof float[] af ? af[i] : ((double[]) acc)[i];
+                    }
+                    store(c, f64, sc.index(bi, i0 + i, 0), v, alpha, beta);
+                }
+            }
+        }
     }
 
     private static void store(MemorySegment c, boolean f64, long at, double s, double alpha, double beta) {

@@ -139,39 +139,58 @@ final class VectorLoops {
 
     /**
      * {@code acc[i] += sum_q xs[q] * a[cols[q] + i]} for {@code q < count} (1 to 4 columns) and
-     * {@code i < len}; acc is a float[] or double[] matching the element type.
+     * {@code i < len}; acc is a float[] or double[] matching the element type. The four columns go
+     * in one pass over acc (one load and store of acc per four loads of A); missing columns repeat
+     * column 0 with a zero factor.
      */
     static void axpyColumns(boolean f64, MemorySegment a, long[] cols, double[] xs, int count, Object acc, int len) {
-        for (int q = 0; q + 1 < count; q += 2) {
-            if (f64) axpy2F64(a, cols[q], cols[q + 1], xs[q], xs[q + 1], (double[]) acc, len);
-            else axpy2F32(a, cols[q], cols[q + 1], (float) xs[q], (float) xs[q + 1], (float[]) acc, len);
+        long[] c = cols.clone();
+        double[] x = xs.clone();
+        for (int q = count; q < 4; q++) {
+            c[q] = c[0];
+            x[q] = 0;
         }
-        if (count % 2 == 1) {
-            int q = count - 1;
-            if (f64) axpy2F64(a, cols[q], cols[q], xs[q], 0, (double[]) acc, len);
-            else axpy2F32(a, cols[q], cols[q], (float) xs[q], 0, (float[]) acc, len);
-        }
+        if (f64) axpy4F64(a, c, x, (double[]) acc, len);
+        else axpy4F32(a, c, x, (float[]) acc, len);
     }
 
-    private static void axpy2F32(MemorySegment a, long c0, long c1, float x0, float x1, float[] acc, int len) {
+    private static void axpy4F32(MemorySegment a, long[] c, double[] xs, float[] acc, int len) {
+        float x0 = (float) xs[0], x1 = (float) xs[1], x2 = (float) xs[2], x3 = (float) xs[3];
         FloatVector b0 = FloatVector.broadcast(FS, x0), b1 = FloatVector.broadcast(FS, x1);
+        FloatVector b2 = FloatVector.broadcast(FS, x2), b3 = FloatVector.broadcast(FS, x3);
+        long c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
         int i = 0;
         for (; i <= len - FS.length(); i += FS.length()) {
+            long o = 4L * i;
             FloatVector v = FloatVector.fromArray(FS, acc, i);
-            v = FloatVector.fromMemorySegment(FS, a, c0 + 4L * i, NATIVE).fma(b0, v);
-            FloatVector.fromMemorySegment(FS, a, c1 + 4L * i, NATIVE).fma(b1, v).intoArray(acc, i);
+            v = FloatVector.fromMemorySegment(FS, a, c0 + o, NATIVE).fma(b0, v);
+            v = FloatVector.fromMemorySegment(FS, a, c1 + o, NATIVE).fma(b1, v);
+            v = FloatVector.fromMemorySegment(FS, a, c2 + o, NATIVE).fma(b2, v);
+            FloatVector.fromMemorySegment(FS, a, c3 + o, NATIVE).fma(b3, v).intoArray(acc, i);
         }
-        for (; i < len; i++) acc[i] += x0 * a.get(F, c0 + 4L * i) + x1 * a.get(F, c1 + 4L * i);
+        for (; i < len; i++) {
+            long o = 4L * i;
+            acc[i] += x0 * a.get(F, c0 + o) + x1 * a.get(F, c1 + o) + x2 * a.get(F, c2 + o) + x3 * a.get(F, c3 + o);
+        }
     }
 
-    private static void axpy2F64(MemorySegment a, long c0, long c1, double x0, double x1, double[] acc, int len) {
+    private static void axpy4F64(MemorySegment a, long[] c, double[] xs, double[] acc, int len) {
+        double x0 = xs[0], x1 = xs[1], x2 = xs[2], x3 = xs[3];
         DoubleVector b0 = DoubleVector.broadcast(DS, x0), b1 = DoubleVector.broadcast(DS, x1);
+        DoubleVector b2 = DoubleVector.broadcast(DS, x2), b3 = DoubleVector.broadcast(DS, x3);
+        long c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
         int i = 0;
         for (; i <= len - DS.length(); i += DS.length()) {
+            long o = 8L * i;
             DoubleVector v = DoubleVector.fromArray(DS, acc, i);
-            v = DoubleVector.fromMemorySegment(DS, a, c0 + 8L * i, NATIVE).fma(b0, v);
-            DoubleVector.fromMemorySegment(DS, a, c1 + 8L * i, NATIVE).fma(b1, v).intoArray(acc, i);
+            v = DoubleVector.fromMemorySegment(DS, a, c0 + o, NATIVE).fma(b0, v);
+            v = DoubleVector.fromMemorySegment(DS, a, c1 + o, NATIVE).fma(b1, v);
+            v = DoubleVector.fromMemorySegment(DS, a, c2 + o, NATIVE).fma(b2, v);
+            DoubleVector.fromMemorySegment(DS, a, c3 + o, NATIVE).fma(b3, v).intoArray(acc, i);
         }
-        for (; i < len; i++) acc[i] += x0 * a.get(D, c0 + 8L * i) + x1 * a.get(D, c1 + 8L * i);
+        for (; i < len; i++) {
+            long o = 8L * i;
+            acc[i] += x0 * a.get(D, c0 + o) + x1 * a.get(D, c1 + o) + x2 * a.get(D, c2 + o) + x3 * a.get(D, c3 + o);
+        }
     }
 }

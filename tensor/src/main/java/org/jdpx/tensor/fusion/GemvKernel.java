@@ -1,0 +1,324 @@
+package org.jdpx.tensor.fusion;
+
+import java.util.List;
+import org.jdpx.kernels.ir.AddressSpace;
+import org.jdpx.kernels.ir.ArrayType;
+import org.jdpx.kernels.ir.CmpOp;
+import org.jdpx.kernels.ir.Expr;
+import org.jdpx.kernels.ir.Function;
+import org.jdpx.kernels.ir.IrBuilder;
+import org.jdpx.kernels.ir.ParamKind;
+import org.jdpx.kernels.ir.PtrType;
+import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.ir.Stmt;
+import org.jdpx.kernels.ir.Var;
+
+/**
+ * The IR of the OpenCL matrix-vector kernels for CPU drivers, {@code y = alpha * A x + beta * y}
+ * over a stack, A {@code m x k} read through offset and strides (see {@link MatVec}). A CPU
+ * driver runs a work-group's items one after another and vectorizes a loop only inside one item,
+ * so each item streams contiguous memory, and the hot loops are helper functions (see
+ * {@link #dot}):
+ * <ul>
+ *   <li>{@link #rows}: A's rows contiguous; one item per row (and slice of K when there are few
+ *       rows) sums its dot product in {@link #lanes} independent accumulators, which the compiler
+ *       updates with vector loads and adds;</li>
+ *   <li>{@link #columns}: A's columns contiguous; one item per tile of {@link #TILE} outputs and
+ *       slice of K adds four scaled columns at a time into its tile of the partial sums, a loop
+ *       along contiguous memory that the compiler vectorizes;</li>
+ *   <li>{@link #sum}: adds each output's slices in a fixed order and applies alpha and beta.</li>
+ * </ul>
+ * Partial sums lie as {@code part[(batch * slices + slice) * m + i]}. Arguments: the views, then
+ * ints, then alpha and beta in the element type, as each builder lists.
+ */
+final class GemvKernel {
+    /** Outputs per item of the column form (its tile of partial sums stays in L1). */
+    static final int TILE = 1024;
+    /** Columns the column form adds per pass over its tile. */
+    private static final int COLUMNS = 4;
+
+    private final IrBuilder b;
+    private final Scalar s;
+
+    private GemvKernel(String name, Scalar s) {
+        this.b = IrBuilder.kernel(name);
+        this.s = s;
+    }
+
+    /** A builder of a helper function returning {@code s} (or nothing). */
+    private GemvKernel(Scalar s, String helper) {
+        this.b = IrBuilder.helper(helper, helper.startsWith("gemv_dot") ? s : null);
+        this.s = s;
+    }
+
+    /** A kernel and the helper functions it calls, callees first. */
+    record Kernel(Function kernel, List<Function> helpers) {
+    }
+
+    /**
+     * Independent accumulators of the row form: 32 for either type. An inner loop of 32 steps is
+     * what PoCL's compiler turns into vector loads; one of 16 (float64 at 128 bytes) it unrolled
+     * into scalar code.
+     */
+    static int lanes(Scalar s) {
+        return 32;
+    }
+
+    private Expr i(int v) {
+        return b.i32(v);
+    }
+
+    private Expr r(Var v) {
+        return b.read(v);
+    }
+
+    private Expr zero() {
+        return s == Scalar.F64 ? b.f64(0) : b.f32(0);
+    }
+
+    private Var let(String name, Expr e) {
+        Var v = b.nonNegativeLocal(name, Scalar.I32);
+        b.assign(v, e);
+        return v;
+    }
+
+    private void range(Var v, Expr from, Expr to, Expr step, Runnable body) {
+        b.assign(v, from);
+        b.loop(b.compare(CmpOp.LT, r(v), to), () -> b.assign(v, b.add(r(v), step)), l -> body.run());
+    }
+
+    /**
+     * Row form. Arguments: a, x, out; aOff, aRow, aBatch, xOff, xStep, xBatch, m, k, span (K per
+     * slice), then for {@code direct} yOff, yStep, yBatch, alpha, beta (out is y), otherwise
+     * nothing more (out is the partial sums). Range: (m or more, slices, batch); items past m do nothing. {@code unitX}: x's step is 1.
+     */
+    static Kernel rows(Scalar s, boolean direct, boolean unitX) {
+        GemvKernel g = new GemvKernel("gemv_rows", s);
+        Function dot = dot(s, unitX);
+        g.rowBody(direct, dot);
+        return new Kernel(g.b.build(), List.of(dot));
+    }
+
+    /**
+     * {@code s dot(a*, x*, aBase, xBase, xStep, p0, p1)}: {@code sum a[aBase + p] x[xBase + p xStep]}
+     * over {@code p0 <= p < p1} in a private array of {@link #lanes} accumulators, updated by an
+     * inner loop that a CPU compiler turns into vector loads and adds (PoCL did not pack unrolled
+     * scalar accumulators into vectors inside a kernel: it loaded them one by one), then halved
+     * to one. A function of its own, as PoCL vectorized it best.
+     */
+    private static Function dot(Scalar s, boolean unitX) {
+        GemvKernel g = new GemvKernel(s, "gemv_dot_" + s.name().toLowerCase() + (unitX ? "_unit" : ""));
+        IrBuilder b = g.b;
+        Var a = b.param("a", new PtrType(s, AddressSpace.GLOBAL), new ParamKind.Pointer(AddressSpace.GLOBAL));
+        Var x = b.param("x", new PtrType(s, AddressSpace.GLOBAL), new ParamKind.Pointer(AddressSpace.GLOBAL));
+        Var[] p = new Var[5];
+        String[] names = {"aBase", "xBase", "xStep", "p0", "p1"};
+        for (int q = 0; q < p.length; q++) p[q] = b.param(names[q], Scalar.I32, new ParamKind.HelperValue());
+        Var aBase = p[0];
+        Var xBase = p[1];
+        Var xStep = p[2];
+        Var p1 = p[4];
+        int lanes = lanes(s);
+        Var acc = b.local("acc", new ArrayType(s, lanes, AddressSpace.PRIVATE));
+        Var j = b.nonNegativeLocal("j", Scalar.I32);
+        g.range(j, b.i32(0), b.i32(lanes), b.i32(1), () -> b.store(b.read(acc), b.read(j), g.zero()));
+        Var at = b.nonNegativeLocal("at", Scalar.I32);
+        Var xa = b.nonNegativeLocal("xa", Scalar.I32);
+        Var ab = b.nonNegativeLocal("ab", Scalar.I32);
+        b.assign(at, b.read(p[3]));
+        b.loop(b.compare(CmpOp.LE, b.add(b.read(at), b.i32(lanes)), b.read(p1)),
+                () -> b.assign(at, b.add(b.read(at), b.i32(lanes))), l -> {
+                    b.assign(xa, unitX ? b.add(b.read(xBase), b.read(at)) : b.add(b.read(xBase), b.mul(b.read(at), b.read(xStep))));
+                    b.assign(ab, b.add(b.read(aBase), b.read(at)));
+                    g.range(j, b.i32(0), b.i32(lanes), b.i32(1), () -> {
+                        Expr xv = b.load(b.read(x), unitX ? b.add(b.read(xa), b.read(j))
+                                : b.add(b.read(xa), b.mul(b.read(j), b.read(xStep))));
+                        Expr av = b.load(b.read(a), b.add(b.read(ab), b.read(j)));
+                        b.store(b.read(acc), b.read(j), b.add(b.load(b.read(acc), b.read(j)), b.mul(av, xv)));
+                    });
+                });
+        Var tail = b.local("tail", s);
+        b.assign(tail, g.zero());
+        b.loop(b.compare(CmpOp.LT, b.read(at), b.read(p1)), () -> b.assign(at, b.add(b.read(at), b.i32(1))), l -> {
+            Expr xv = b.load(b.read(x), unitX ? b.add(b.read(xBase), b.read(at))
+                    : b.add(b.read(xBase), b.mul(b.read(at), b.read(xStep))));
+            b.assign(tail, b.add(b.read(tail), b.mul(b.load(b.read(a), b.add(b.read(aBase), b.read(at))), xv)));
+        });
+        // halve the lanes: acc[j] += acc[j + w] for w = lanes/2 .. 1
+        Var w = b.nonNegativeLocal("w", Scalar.I32);
+        b.assign(w, b.i32(lanes / 2));
+        b.loop(b.compare(CmpOp.GT, b.read(w), b.i32(0)), () -> b.assign(w, b.div(b.read(w), b.i32(2))), l ->
+                g.range(j, b.i32(0), b.read(w), b.i32(1), () -> b.store(b.read(acc), b.read(j),
+                        b.add(b.load(b.read(acc), b.read(j)), b.load(b.read(acc), b.add(b.read(j), b.read(w)))))));
+        b.ret(b.add(b.load(b.read(acc), b.i32(0)), b.read(tail)));
+        return b.build();
+    }
+
+    /**
+     * The arguments both forms share: views a, x and {@code out}, then aOff, {@code aStep} (A's
+     * step along the outputs' other axis), aBatch, xOff, xStep, xBatch, m, k, span; returns them
+     * in that order.
+     */
+    private Var[] shared(String out, String aStep) {
+        String[] names = {"aOff", aStep, "aBatch", "xOff", "xStep", "xBatch", "m", "k", "span"};
+        Var[] v = new Var[3 + names.length];
+        v[0] = b.view("a", s, 0);
+        v[1] = b.view("x", s, 1);
+        v[2] = b.view(out, s, 2);
+        for (int q = 0; q < names.length; q++) v[3 + q] = b.value(names[q], int.class, 3 + q);
+        return v;
+    }
+
+    private void rowBody(boolean direct, Function dot) {
+        Var[] v = shared("out", "aRow");
+        Var a = v[0];
+        Var x = v[1];
+        Var out = v[2];
+        Var[] p = java.util.Arrays.copyOfRange(v, 3, v.length);
+        Var row = let("row", b.globalId(0));
+        Var slice = let("slice", b.globalId(1));
+        Var bt = let("bt", b.globalId(2));
+        b.ifThen(b.compare(CmpOp.LT, r(row), r(p[6])), () -> rowItem(a, x, out, p, row, slice, bt, direct, dot, 3 + p.length));
+    }
+
+    private void rowItem(Var a, Var x, Var out, Var[] p, Var row, Var slice, Var bt, boolean direct, Function dot, int arg) {
+        Var p0 = let("p0", b.mul(r(slice), r(p[8])));
+        Var p1 = let("p1", b.select(b.compare(CmpOp.LT, b.sub(r(p[7]), r(p0)), r(p[8])), r(p[7]), b.add(r(p0), r(p[8]))));
+        Var aBase = let("aBase", b.add(b.add(r(p[0]), b.mul(r(bt), r(p[2]))), b.mul(r(row), r(p[1]))));
+        Var xBase = let("xBase", b.add(r(p[3]), b.mul(r(bt), r(p[5]))));
+        Expr total = new Expr.Call(dot, List.of(r(a), r(x), r(aBase), r(xBase), r(p[4]), r(p0), r(p1)));
+        if (direct) {
+            storeScaled(out, total, row, bt, arg);
+        } else {
+            // part[(bt * slices + slice) * m + row]
+            Expr slices = b.workItem(org.jdpx.kernels.ir.WorkItemFn.GLOBAL_SIZE, 1);
+            Var o = let("o", b.add(b.mul(b.add(b.mul(r(bt), b.convert(Scalar.I32, slices)), r(slice)), r(p[6])), r(row)));
+            b.store(r(out), r(o), total);
+        }
+    }
+
+    /** {@code y[yOff + bt * yBatch + row * yStep] = alpha * v + beta * y} (y not read when beta is 0); ints from {@code arg}. */
+    private void storeScaled(Var y, Expr v, Var row, Var bt, int arg) {
+        Class<?> jt = s == Scalar.F64 ? double.class : float.class;
+        Var yOff = b.value("yOff", int.class, arg);
+        Var yStep = b.value("yStep", int.class, arg + 1);
+        Var yBatch = b.value("yBatch", int.class, arg + 2);
+        Var alpha = b.value("alpha", jt, arg + 3);
+        Var beta = b.value("beta", jt, arg + 4);
+        Var v1 = b.local("v", s);
+        b.assign(v1, b.mul(r(alpha), v));
+        Var yAt = b.local("yAt", Scalar.I32);
+        b.assign(yAt, b.add(b.add(r(yOff), b.mul(r(bt), r(yBatch))), b.mul(r(row), r(yStep))));
+        b.ifThen(b.compare(CmpOp.NE, r(beta), zero()),
+                () -> b.assign(v1, b.add(r(v1), b.mul(r(beta), b.load(r(y), r(yAt))))));
+        b.store(r(y), r(yAt), r(v1));
+    }
+
+    /**
+     * Column form. Arguments: a, x, part; aOff, aCol, aBatch, xOff, xStep, xBatch, m, k, span.
+     * Range: (tiles of {@link #TILE}, slices, batch).
+     */
+    static Kernel columns(Scalar s) {
+        GemvKernel g = new GemvKernel("gemv_columns", s);
+        Function[] axpy = {axpy(s, 1), axpy(s, COLUMNS)};
+        g.columnBody(axpy);
+        return new Kernel(g.b.build(), List.of(axpy));
+    }
+
+    private void columnBody(Function[] axpy) {
+        Var[] v = shared("part", "aCol");
+        Var a = v[0];
+        Var x = v[1];
+        Var part = v[2];
+        Var[] p = java.util.Arrays.copyOfRange(v, 3, v.length);
+        Var m = p[6];
+        Var i0 = let("i0", b.mul(b.globalId(0), i(TILE)));
+        Var slice = let("slice", b.globalId(1));
+        Var bt = let("bt", b.globalId(2));
+        Var len = let("len", b.select(b.compare(CmpOp.LT, b.sub(r(m), r(i0)), i(TILE)), b.sub(r(m), r(i0)), i(TILE)));
+        Var p0 = let("p0", b.mul(r(slice), r(p[8])));
+        Var p1 = let("p1", b.select(b.compare(CmpOp.LT, b.sub(r(p[7]), r(p0)), r(p[8])), r(p[7]), b.add(r(p0), r(p[8]))));
+        Expr slices = b.convert(Scalar.I32, b.workItem(org.jdpx.kernels.ir.WorkItemFn.GLOBAL_SIZE, 1));
+        Var o = let("o", b.add(b.mul(b.add(b.mul(r(bt), slices), r(slice)), r(m)), r(i0)));
+        Var aBase = let("aBase", b.add(b.add(r(p[0]), b.mul(r(bt), r(p[2]))), r(i0)));
+        Var xBase = let("xBase", b.add(r(p[3]), b.mul(r(bt), r(p[5]))));
+        Var j = b.nonNegativeLocal("j", Scalar.I32);
+        range(j, i(0), r(len), i(1), () -> b.store(r(part), b.add(r(o), r(j)), zero()));
+        Var col = b.nonNegativeLocal("col", Scalar.I32);
+        Var[] xs = new Var[COLUMNS];
+        Var[] cs = new Var[COLUMNS];
+        for (int q = 0; q < COLUMNS; q++) {
+            xs[q] = b.local("x" + q, s);
+            cs[q] = b.nonNegativeLocal("c" + q, Scalar.I32);
+        }
+        b.assign(col, r(p0));
+        b.loop(b.compare(CmpOp.LE, b.add(r(col), i(COLUMNS)), r(p1)), () -> b.assign(col, b.add(r(col), i(COLUMNS))), l -> {
+            for (int q = 0; q < COLUMNS; q++) {
+                b.assign(xs[q], b.load(r(x), b.add(r(xBase), b.mul(b.add(r(col), i(q)), r(p[4])))));
+                b.assign(cs[q], b.add(r(aBase), b.mul(b.add(r(col), i(q)), r(p[1]))));
+            }
+            call(axpy[1], r(part), r(a), r(o), r(len), r(cs[0]), r(cs[1]), r(cs[2]), r(cs[3]), r(xs[0]), r(xs[1]), r(xs[2]), r(xs[3]));
+        });
+        b.loop(b.compare(CmpOp.LT, r(col), r(p1)), () -> b.assign(col, b.add(r(col), i(1))), l -> {
+            b.assign(xs[0], b.load(r(x), b.add(r(xBase), b.mul(r(col), r(p[4])))));
+            b.assign(cs[0], b.add(r(aBase), b.mul(r(col), r(p[1]))));
+            call(axpy[0], r(part), r(a), r(o), r(len), r(cs[0]), r(xs[0]));
+        });
+    }
+
+    private void call(Function f, Expr... args) {
+        b.add(new Stmt.Eval(new Expr.Call(f, List.of(args))));
+    }
+
+    /**
+     * {@code void axpy(part*, a*, o, len, c0.., x0..)}: {@code part[o + j] += sum_q a[c_q + j] x_q}
+     * for {@code j < len} over {@code columns} columns (the sum in the order q = 0, 1, ...). A
+     * function of its own for the reason {@link #dot} gives.
+     */
+    private static Function axpy(Scalar s, int columns) {
+        GemvKernel g = new GemvKernel(s, "gemv_axpy" + columns + "_" + s.name().toLowerCase());
+        IrBuilder b = g.b;
+        Var part = b.param("part", new PtrType(s, AddressSpace.GLOBAL), new ParamKind.Pointer(AddressSpace.GLOBAL));
+        Var a = b.param("a", new PtrType(s, AddressSpace.GLOBAL), new ParamKind.Pointer(AddressSpace.GLOBAL));
+        Var o = b.param("o", Scalar.I32, new ParamKind.HelperValue());
+        Var len = b.param("len", Scalar.I32, new ParamKind.HelperValue());
+        Var[] cs = new Var[columns];
+        Var[] xs = new Var[columns];
+        for (int q = 0; q < columns; q++) cs[q] = b.param("c" + q, Scalar.I32, new ParamKind.HelperValue());
+        for (int q = 0; q < columns; q++) xs[q] = b.param("x" + q, s, new ParamKind.HelperValue());
+        Var j = b.nonNegativeLocal("j", Scalar.I32);
+        g.range(j, b.i32(0), b.read(len), b.i32(1), () -> {
+            Expr v = b.load(b.read(part), b.add(b.read(o), b.read(j)));
+            for (int q = 0; q < columns; q++) v = b.add(v, b.mul(b.load(b.read(a), b.add(b.read(cs[q]), b.read(j))), b.read(xs[q])));
+            b.store(b.read(part), b.add(b.read(o), b.read(j)), v);
+        });
+        return b.build();
+    }
+
+    /**
+     * Sum of the slices. Arguments: part, y; m, slices, yOff, yStep, yBatch, alpha, beta.
+     * Range: (m or more, batch); items past m do nothing.
+     */
+    static Kernel sum(Scalar s) {
+        GemvKernel g = new GemvKernel("gemv_sum", s);
+        Var part = g.b.view("part", s, 0);
+        Var y = g.b.view("y", s, 1);
+        Var m = g.b.value("m", int.class, 2);
+        Var slices = g.b.value("slices", int.class, 3);
+        Var row = g.let("row", g.b.globalId(0));
+        Var bt = g.let("bt", g.b.globalId(1));
+        g.b.ifThen(g.b.compare(CmpOp.LT, g.r(row), g.r(m)), () -> g.sumItem(part, y, m, slices, row, bt));
+        return new Kernel(g.b.build(), List.of());
+    }
+
+    private void sumItem(Var part, Var y, Var m, Var slices, Var row, Var bt) {
+        GemvKernel g = this;
+        Var acc = g.b.local("acc", s);
+        g.b.assign(acc, g.zero());
+        Var q = g.b.nonNegativeLocal("q", Scalar.I32);
+        Var base = g.let("base", g.b.add(g.b.mul(g.b.mul(g.r(bt), g.r(slices)), g.r(m)), g.r(row)));
+        g.range(q, g.i(0), g.r(slices), g.i(1), () -> g.b.assign(acc,
+                g.b.add(g.r(acc), g.b.load(g.r(part), g.b.add(g.r(base), g.b.mul(g.r(q), g.r(m)))))));
+        g.storeScaled(y, g.r(acc), row, bt, 4);
+    }
+}
