@@ -123,8 +123,8 @@ public final class Tensor {
     /**
      * Evenly spaced values in {@code [start, stop)}: int64 when all three are integral, else
      * the default float. Element {@code i} is {@code start + i * step} in float64 (converted to the dtype);
-     * from a few thousand elements a kernel on the array's device computes them where the device
-     * has fp64, else they are computed on the host and copied, like a literal.
+     * from a few thousand elements a kernel on the array's OpenCL device computes them where the
+     * device has fp64, else they are computed on the host and copied, like a literal.
      */
     public static UsmNdArray arange(double start, double stop, double step, ArrayOptions o) {
         if (step == 0) throw new IllegalArgumentException("arange: step must not be zero");
@@ -132,8 +132,9 @@ public final class Tensor {
         boolean integral = start == Math.rint(start) && stop == Math.rint(stop) && step == Math.rint(step);
         Queue q = o.resolveQueue();
         DType t = o.resolveDtype(q, integral ? DType.INT64 : DType.FLOAT64);
-        if (n >= DEVICE_RANGE && (t == DType.FLOAT64 || t == DType.INT64) && q.device().aspects().contains(Aspect.FP64)) {
-            // Computed where it lives: no host array to fill and copy.
+        if (n >= DEVICE_RANGE && (t == DType.FLOAT64 || t == DType.INT64) && q.device().aspects().contains(Aspect.FP64)
+                && !q.device().backend().equals("java")) {
+            // Computed where it lives: no host array to fill and copy (the java device's memory is the host's).
             UsmNdArray a = UsmNdArray.allocate(new long[] {n}, t, q, o.usmType(), 'C');
             org.jdpx.tensor.fusion.RangeKernels.arange(a.leaf(), start, step, q);
             return a;

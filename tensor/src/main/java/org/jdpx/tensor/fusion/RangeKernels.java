@@ -20,6 +20,8 @@ public final class RangeKernels {
     /**
      * Writes {@code start + i * step} into every element {@code i} of {@code out} (a 1-d float64
      * or int64 array on {@code queue}'s device, which must have fp64), asynchronously on {@code queue}.
+     * {@code Tensor.arange} calls it for OpenCL devices; on the java device, whose memory is the
+     * host's, it fills the array on the host as before.
      */
     public static void arange(Node.Leaf out, double start, double step, Queue queue) {
         long n = out.view().size();
