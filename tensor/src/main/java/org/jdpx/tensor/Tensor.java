@@ -1,6 +1,7 @@
 package org.jdpx.tensor;
 
 import java.lang.foreign.MemorySegment;
+import org.jdpx.device.Aspect;
 import org.jdpx.device.Queue;
 import org.jdpx.tensor.fusion.ElementOp;
 import org.jdpx.tensor.fusion.ReduceOp;
@@ -17,6 +18,8 @@ import org.jdpx.tensor.fusion.ReduceOp;
  * {@link org.jdpx.device.ExecutionPlacementError}.
  */
 public final class Tensor {
+    /** Elements from which {@link #arange} computes on the device instead of copying host values there. */
+    private static final long DEVICE_RANGE = 4096;
 
     private Tensor() {
     }
@@ -119,16 +122,25 @@ public final class Tensor {
 
     /**
      * Evenly spaced values in {@code [start, stop)}: int64 when all three are integral, else
-     * the default float (computed on the host and copied, like a literal).
+     * the default float. Element {@code i} is {@code start + i * step} in float64 (converted to the dtype);
+     * from a few thousand elements a kernel on the array's OpenCL device computes them where the
+     * device has fp64, else they are computed on the host and copied, like a literal.
      */
     public static UsmNdArray arange(double start, double stop, double step, ArrayOptions o) {
         if (step == 0) throw new IllegalArgumentException("arange: step must not be zero");
         long n = Math.max(0, (long) Math.ceil((stop - start) / step));
         boolean integral = start == Math.rint(start) && stop == Math.rint(stop) && step == Math.rint(step);
-        double[] v = new double[Math.toIntExact(n)];
-        for (int i = 0; i < n; i++) v[i] = start + i * step;
         Queue q = o.resolveQueue();
         DType t = o.resolveDtype(q, integral ? DType.INT64 : DType.FLOAT64);
+        if (n >= DEVICE_RANGE && (t == DType.FLOAT64 || t == DType.INT64) && q.device().aspects().contains(Aspect.FP64)
+                && !q.device().backend().equals("java")) {
+            // Computed where it lives: no host array to fill and copy (the java device's memory is the host's).
+            UsmNdArray a = UsmNdArray.allocate(new long[] {n}, t, q, o.usmType(), 'C');
+            org.jdpx.tensor.fusion.RangeKernels.arange(a.leaf(), start, step, q);
+            return a;
+        }
+        double[] v = new double[Math.toIntExact(n)];
+        for (int i = 0; i < n; i++) v[i] = start + i * step;
         return fromHost(HostData.fromJava(v, t), new long[] {n}, t, q, o);
     }
 

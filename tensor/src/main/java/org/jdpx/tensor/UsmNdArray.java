@@ -139,6 +139,13 @@ public final class UsmNdArray {
         return leaf;
     }
 
+    /** Replaces a lazy array's expression by {@code move}'s rewrite of it; returns the new one (null once computed). */
+    synchronized Node rebase(java.util.function.UnaryOperator<Node> move) {
+        if (leaf != null) return null;
+        pending = move.apply(pending);
+        return pending;
+    }
+
     /** Records that a kernel has already written this lazy array's value into {@code l}. */
     synchronized void computedAs(Node.Leaf l) {
         if (leaf == null) {

@@ -47,6 +47,15 @@ public final class FusedKernels {
         LAUNCHES.incrementAndGet();
     }
 
+    /**
+     * Kernel IRs written for tensor operations since the JVM started: a launch of a graph whose
+     * structure, views, dtypes and device were launched before reuses that launch's kernel and
+     * writes none (for tests and diagnostics).
+     */
+    public static long irBuilds() {
+        return KernelWriter.built();
+    }
+
     /** Distinct fused kernels compiled so far. */
     public static int cachedKernels() {
         return CACHE.size();
@@ -65,6 +74,12 @@ public final class FusedKernels {
         if (VectorFusion.evaluate(root, out, queue, why)) return;
         Device device = queue.device();
         if (Schedule.foldPartialsFirst(device, n) && hasCombine(root)) root = foldCombines(root, queue, new IdentityHashMap<>());
+        LaunchMemo.Walk walk = new LaunchMemo.Walk(device, 1).node(out).node(root);
+        LaunchMemo.Recipe known = LaunchMemo.find(walk);
+        if (known != null) {
+            known.launch(queue, walk, why);
+            return;
+        }
         // A complex output is two real outputs (its interleaved parts), written by one kernel.
         ComplexSplit split = new ComplexSplit(device);
         List<Node.Leaf> outs;
@@ -101,10 +116,13 @@ public final class FusedKernels {
             for (int k = 0; k < parts.length; k++) w.store(outs.get(k), w.builder().read(parts[k]));
         });
         CompiledKernel k = kernel(w);
-        launch(queue, k, items, Schedule.elementwiseGroup(device), w);
-        FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + why + "]: "
+        long group = Schedule.elementwiseGroup(device);
+        launch(queue, k, items, group, w);
+        String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements: "
-                + FusionDiagnostics.describe(root));
+                + FusionDiagnostics.describe(root)};
+        LaunchMemo.remember(walk, w, k, items, group, note);
+        FusionDiagnostics.record(note[0] + why + note[1]);
     }
 
     /**
@@ -172,6 +190,15 @@ public final class FusedKernels {
         UsmMemory values = UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * acc.itemSize());
         UsmMemory positions = op.isArg() ? UsmMemory.allocate(queue, UsmType.DEVICE, Math.max(1, items) * 8) : null;
         if (items == 0) return new Reduced(values, positions, parts, acc);
+        LaunchMemo.Walk walk = new LaunchMemo.Walk(device, 2).add(op.ordinal()).flags(reduced).node(root)
+                .add(sideOut == null ? 0 : 1).memory(values);
+        if (sideOut != null) walk.node(sideOut);
+        if (positions != null) walk.memory(positions);
+        LaunchMemo.Recipe known = LaunchMemo.find(walk);
+        if (known != null) {
+            known.launch(queue, walk, op.numpyName());
+            return new Reduced(values, positions, parts, acc);
+        }
         KernelWriter w = new KernelWriter("reduce", Schedule.reductionMode(device), device);
         w.keyPart("red:" + op + ":" + acc);
         var b = w.builder();
@@ -187,9 +214,11 @@ public final class FusedKernels {
         }
         CompiledKernel k = kernel(w);
         launch(queue, k, launched, plan.group(), w);
-        FusionDiagnostics.record("kernel " + k.name() + " on " + device.filterString() + " [" + op.numpyName()
-                + "]: reduction fused with " + FusionDiagnostics.operations(root) + " operations, " + outputs
-                + " outputs x " + inner + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root));
+        String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: reduction fused with "
+                + FusionDiagnostics.operations(root) + " operations, " + outputs + " outputs x " + inner
+                + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root)};
+        LaunchMemo.remember(walk, w, k, launched, plan.group(), note);
+        FusionDiagnostics.record(note[0] + op.numpyName() + note[1]);
         return new Reduced(values, positions, parts, acc);
     }
 
@@ -361,8 +390,12 @@ public final class FusedKernels {
     }
 
     static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {
+        launch(queue, k, items, group, w.arguments().toArray());
+    }
+
+    static void launch(Queue queue, CompiledKernel k, long items, long group, Object[] args) {
         WorkRange range = group > 0 ? NdRange.of(items, group) : Range.of(items);
-        Kernels.launchOn(queue, k, range, List.of(), w.arguments().toArray());
+        Kernels.launchOn(queue, k, range, List.of(), args);
         LAUNCHES.incrementAndGet();
     }
 

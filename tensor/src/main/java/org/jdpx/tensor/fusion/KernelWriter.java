@@ -40,6 +40,8 @@ final class KernelWriter {
     private final Schedule.Mode mode;
     private final StringBuilder key = new StringBuilder();
     private final List<Object> args = new ArrayList<>();
+    /** Per argument: the memory or scalar vertex it was made from ({@link MemoryArg}, {@link Node.Scalar}), else null. */
+    private final List<Object> sources = new ArrayList<>();
     private final Map<UsmMemory, Var> views = new IdentityHashMap<>();
     private final Map<UsmMemory, Map<String, Access>> leaves = new IdentityHashMap<>();
     private final List<Access> accesses = new ArrayList<>();
@@ -59,7 +61,14 @@ final class KernelWriter {
     private record Access(Var view, Var base, char mode, Var[] innerStrides) {
     }
 
+    /** A view argument's memory and the storage type it is seen as. */
+    record MemoryArg(UsmMemory memory, Scalar storage) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
+
     KernelWriter(String name, Schedule.Mode mode, Device device) {
+        BUILT.incrementAndGet();
         this.device = device;
         this.b = IrBuilder.kernel(name);
         this.low = new Lowering(b);
@@ -73,6 +82,12 @@ final class KernelWriter {
 
     List<Object> arguments() { return args; }
 
+    /** What each argument was made from, by position: a {@link MemoryArg}, a {@link Node.Scalar} or null (a value of the structure). */
+    List<Object> sources() { return sources; }
+
+    /** Kernel IRs written since the JVM started (a repeated launch of a known graph writes none, {@link LaunchMemo}). */
+    static long built() { return BUILT.get(); }
+
     String key() { return key.toString(); }
 
     // ---- parameters ----
@@ -82,6 +97,7 @@ final class KernelWriter {
             Scalar s = Lowering.storage(dtype);
             int idx = args.size();
             args.add(viewArgument(m, s));
+            sources.add(new MemoryArg(m, s));
             key.append("v").append(s).append(',');
             return b.view("m" + idx, s, idx);
         });
@@ -90,6 +106,7 @@ final class KernelWriter {
     private Var intParam(String name, long value) {
         int idx = args.size();
         args.add(Math.toIntExact(value));
+        sources.add(null);
         return b.value(name + idx, int.class, idx);
     }
 
@@ -98,6 +115,7 @@ final class KernelWriter {
         if (ix == Scalar.I32) return intParam(name, value);
         int idx = args.size();
         args.add(value);
+        sources.add(null);
         return b.value(name + idx, long.class, idx);
     }
 
@@ -109,22 +127,27 @@ final class KernelWriter {
         return ix == Scalar.I64 ? b.i64(v) : b.i32((int) v);
     }
 
-    private Var scalarParam(DType t, double d, long l) {
+    private Var scalarParam(DType t, double d, long l, Node.Scalar from) {
         int idx = args.size();
-        Scalar c = Lowering.compute(t);
-        switch (c) {
-            case F32 -> args.add((float) d);
-            case F64 -> args.add(d);
-            case I64 -> args.add(l);
-            default -> args.add((int) l);
-        }
-        Class<?> java = switch (c) {
+        args.add(scalarValue(t, d, l));
+        sources.add(from);
+        Class<?> java = switch (Lowering.compute(t)) {
             case F32 -> float.class;
             case F64 -> double.class;
             case I64 -> long.class;
             default -> int.class;
         };
         return b.value("s" + idx, java, idx);
+    }
+
+    /** A scalar's kernel argument: its value in the register form of {@code t}. */
+    static Object scalarValue(DType t, double d, long l) {
+        return switch (Lowering.compute(t)) {
+            case F32 -> (float) d;
+            case F64 -> d;
+            case I64 -> l;
+            default -> (int) l;
+        };
     }
 
     /** A kernel-view argument spanning the whole allocation (offsets are passed separately). */
@@ -212,7 +235,7 @@ final class KernelWriter {
         switch (n) {
             case Node.Leaf l -> access(l);
             case Node.Combine c -> { if (!combined.containsKey(c)) combined.put(c, combine(c)); }
-            case Node.Scalar s -> values.computeIfAbsent(s, x -> scalarParam(s.dtype(), s.doubleValue(), s.longValue()));
+            case Node.Scalar s -> values.computeIfAbsent(s, x -> scalarParam(s.dtype(), s.doubleValue(), s.longValue(), s));
             case Node.Cast c -> prepare(c.input());
             case Node.Op o -> o.inputs().forEach(this::prepare);
             case Node.Call c -> c.inputs().forEach(this::prepare);
@@ -485,7 +508,7 @@ final class KernelWriter {
     Var view(UsmMemory memory, DType t) { return viewOf(memory, t); }
 
     /** A scalar parameter holding {@code value} in register form of {@code t}. */
-    Var scalar(DType t, double value) { return scalarParam(t, value, (long) value); }
+    Var scalar(DType t, double value) { return scalarParam(t, value, (long) value, null); }
 
     Expr globalId() { return b.globalId(0); }
 
