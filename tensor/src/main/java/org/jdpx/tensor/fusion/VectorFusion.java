@@ -2,10 +2,7 @@ package org.jdpx.tensor.fusion;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.jdpx.device.Queue;
@@ -18,12 +15,11 @@ import org.jdpx.tensor.linalg.HostParallel;
 import org.jdpx.usm.UsmMemory;
 
 /**
- * Fused float32/float64 elementwise graphs and sums that compute an {@code exp}
- * ({@link #worthLanes}), and prod/min/max reductions, on the java device, run with the Java
- * Vector API ({@link BlockProgram} over {@link FloatBlocks} or {@link DoubleBlocks}) instead of
- * as a scalar IR kernel: the JVM compiles the kernel's loops, {@code exp}'s polynomial included,
- * into scalar code, while here every operation is a SIMD loop over a block of the JVM's
- * preferred vector width. Results have the IR kernels' bits for
+ * Fused float32/float64 elementwise graphs and sum/prod/min/max reductions on the java device,
+ * run with the Java Vector API ({@link BlockProgram} over {@link FloatBlocks} or
+ * {@link DoubleBlocks}) instead of as a scalar IR kernel: the JVM compiles the kernel's loops,
+ * {@code exp}'s polynomial included, into scalar code, while here every operation is a SIMD loop
+ * over a block of the JVM's preferred vector width. Results have the IR kernels' bits for
  * elementwise values; reductions add in another order (lanes, then blocks, then parts).
  *
  * <p>It needs {@code jdk.incubator.vector} in the JVM ({@code --add-modules
@@ -39,8 +35,6 @@ final class VectorFusion {
 
     /** Whether the block path is taken (tests switch it off to compare with the IR kernels). */
     static volatile boolean enabled = PRESENT;
-    /** Whether graphs without an exp take the block path too ({@link #worthLanes}; tests switch it on). */
-    static volatile boolean everyGraph;
 
     static {
         if (!PRESENT) {
@@ -59,30 +53,6 @@ final class VectorFusion {
         return null;
     }
 
-    /**
-     * Whether the block form is worth it for {@code root} as an elementwise graph or a sum: only
-     * when the graph computes an {@code exp}, whose polynomial the JVM keeps scalar in the IR
-     * kernel. A graph of plain arithmetic is memory-bound, and there the IR kernel, one pass whose
-     * loop C2 vectorizes itself (a sum in eight running sums), is faster: the block form walks
-     * each block once per operation and copies every input in and the result out
-     * (fused_a_plus_b_5c float64 took 2.3x the IR kernel's CPU time, the triad up to 1.7x, the sum
-     * about the same). Max, min and prod stay in lanes: the IR kernel keeps their NaN-aware loop
-     * scalar (a softmax with its max in the IR kernel took 1.3x the CPU time). Tests switch
-     * {@link #everyGraph} on to run every loop.
-     */
-    static boolean worthLanes(Node root) {
-        return everyGraph || hasExp(root, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    private static boolean hasExp(Node n, Set<Node> seen) {
-        if (!seen.add(n)) return false;
-        return switch (n) {
-            case Node.Op o -> o.op() == ElementOp.EXP || o.inputs().stream().anyMatch(i -> hasExp(i, seen));
-            case Node.Cast c -> hasExp(c.input(), seen);
-            default -> false;
-        };
-    }
-
     /** The loop classes, loaded only when the Vector API is present. */
     private static final class Holder {
         static final BlockLanes F32 = new FloatBlocks();
@@ -95,7 +65,7 @@ final class VectorFusion {
      */
     static boolean evaluate(Node root, Node.Leaf out, Queue queue, String why) {
         BlockLanes lanes = lanes(queue, out.dtype());
-        if (lanes == null || root.dtype() != out.dtype() || !worthLanes(root)) return false;
+        if (lanes == null || root.dtype() != out.dtype()) return false;
         // All axes in one loop; else rows of the last axis, for inputs broadcast along it (a row's maximum).
         Space space = Space.elementwise(out.shape());
         BlockProgram p = BlockProgram.compile(root, space, lanes, out.dtype());
@@ -139,10 +109,7 @@ final class VectorFusion {
     static FusedKernels.Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue, Node.Leaf sideOut) {
         DType t = root.dtype();
         BlockLanes lanes = lanes(queue, t);
-        if (lanes == null || !BlockProgram.reduces(op) || op.accumulatorType(t) != t
-                || op == ReduceOp.SUM && !worthLanes(root)) {
-            return null;
-        }
+        if (lanes == null || !BlockProgram.reduces(op) || op.accumulatorType(t) != t) return null;
         Space space = Space.reduction(root.shape(), reduced);
         long outputs = space.outerSize();
         long inner = space.innerSize();

@@ -14,8 +14,6 @@ import org.jdpx.device.testing.TestDevices;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,22 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * signed zeros and exp's overflow and underflow among the inputs; sum/prod/min/max over all axes,
  * the last axis (block path) and the first (the IR kernel), with inputs whose sums are exact so
  * a lost or doubled element shows; sizes 1, 31, 1000 and 2^20+3 in float32 and float64. On the java
- * device the elementwise values must have the IR kernel's bits exactly. Graphs without an exp
- * run as IR kernels by default ({@link VectorFusion#worthLanes}); here every graph of the subset
- * takes the block path, so each loop is checked.
+ * device the elementwise values must have the IR kernel's bits exactly.
  */
 class VectorFusionTest {
     private static final int[] SIZES = {1, 31, 1000, (1 << 20) + 3};
-
-    @BeforeAll
-    static void everyGraphInLanes() {
-        VectorFusion.everyGraph = true;
-    }
-
-    @AfterAll
-    static void onlyExpGraphsInLanes() {
-        VectorFusion.everyGraph = false;
-    }
 
     /** Random values with the special ones spread through them. */
     static double[] inputs(int n, int seed) {
