@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.jdpx.device.spi.EventDriver;
 import org.jdpx.device.spi.NativeMemory;
+import org.jdpx.device.spi.SegmentViews;
 
 /**
  * The part of an allocation that outlives its handle: the block, the last command that used it,
@@ -173,6 +174,9 @@ final class Lifetime implements Runnable {
         }
         if (viewArena == null) {
             viewArena = Arena.ofShared();
+            // Closed only in run(), after the last command on the block: the java device's kernels
+            // may take thread-confined views of these segments (KernelSegments).
+            SegmentViews.freedOnlyByJdpx(viewArena);
         }
         MemorySegment s = MemorySegment.ofAddress(raw.address()).reinterpret(bytes, viewArena, null);
         return raw.isReadOnly() ? s.asReadOnly() : s;
