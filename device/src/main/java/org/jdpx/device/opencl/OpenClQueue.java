@@ -16,9 +16,7 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_event;
 
 /**
- * An in-order {@code cl_command_queue}. Host copies and fills of fine-grained SVM blocks are made
- * on the calling thread when the queue is idle and their dependencies done (see {@code directNow}).
- * Every other command first unmaps the blocks it touches if the
+ * An in-order {@code cl_command_queue}. Every command first unmaps the blocks it touches if the
  * host has them mapped (see {@link OpenClMemory}), then enqueues with a wait list made of the
  * dependencies of this device; dependencies of other devices or backends are awaited on the host
  * first (see {@link WaitList}). Zero-byte copies and fills become markers, since OpenCL rejects
@@ -33,8 +31,6 @@ final class OpenClQueue implements QueueDriver {
     private volatile boolean released;
     /** Whether commands were enqueued since the last flush. */
     private volatile boolean dirty;
-    /** The command enqueued last: once it completed, so did every earlier one (the queue is in order). */
-    private volatile OpenClEvent last;
 
     OpenClQueue(OpenClDevice device, cl_command_queue queue, boolean profiling) {
         this.device = device;
@@ -69,40 +65,9 @@ final class OpenClQueue implements QueueDriver {
         return enqueued(ev, "copy");
     }
 
-    /**
-     * The host view of {@code m} when a copy or fill of it may be made on the calling thread now:
-     * the block is fine-grained SVM ({@link OpenClMemory#directView()}), every command enqueued
-     * here and every dependency has completed (so the command would run at once anyway), and the
-     * queue does not profile (its events carry device times). Else null, and the command is
-     * enqueued. Each enqueued host copy costs two round trips to the driver's threads (map, unmap)
-     * and a fill one, tens of microseconds each on PoCL, more than copying the bytes.
-     */
-    private MemorySegment directNow(OpenClMemory m, List<EventDriver> deps) {
-        MemorySegment v = m.directView();
-        if (v == null || profiling) {
-            return null;
-        }
-        OpenClEvent l = last;
-        if (l != null && l.status() != org.jdpx.device.Event.Status.COMPLETE) {
-            return null;
-        }
-        for (EventDriver d : deps) {
-            if (d.status() != org.jdpx.device.Event.Status.COMPLETE) {
-                return null;
-            }
-        }
-        return v;
-    }
-
     @Override
     public EventDriver copyFromHost(MemorySegment src, NativeMemory dst, long dstOffset, List<EventDriver> deps) {
         OpenClMemory d = device.own(dst);
-        MemorySegment direct = directNow(d, deps);
-        if (direct != null) {
-            long t0 = System.nanoTime();
-            MemorySegment.copy(src, 0, direct, dstOffset, src.byteSize());
-            return new HostDoneEvent(t0, System.nanoTime());
-        }
         d.beforeDeviceUse();
         cl_event[] wait = WaitList.of(this, deps);
         if (src.byteSize() == 0) {
@@ -118,12 +83,6 @@ final class OpenClQueue implements QueueDriver {
     @Override
     public EventDriver copyToHost(NativeMemory src, long srcOffset, MemorySegment dst, List<EventDriver> deps) {
         OpenClMemory s = device.own(src);
-        MemorySegment direct = directNow(s, deps);
-        if (direct != null) {
-            long t0 = System.nanoTime();
-            MemorySegment.copy(direct, srcOffset, dst, 0, dst.byteSize());
-            return new HostDoneEvent(t0, System.nanoTime());
-        }
         s.beforeDeviceUse();
         cl_event[] wait = WaitList.of(this, deps);
         if (dst.byteSize() == 0) {
@@ -139,12 +98,6 @@ final class OpenClQueue implements QueueDriver {
     @Override
     public EventDriver fill(NativeMemory dst, long offset, long bytes, MemorySegment pattern, List<EventDriver> deps) {
         OpenClMemory d = device.own(dst);
-        MemorySegment direct = directNow(d, deps);
-        if (direct != null) {
-            long t0 = System.nanoTime();
-            fillDirect(direct.asSlice(offset, bytes), pattern);
-            return new HostDoneEvent(t0, System.nanoTime());
-        }
         d.beforeDeviceUse();
         cl_event[] wait = WaitList.of(this, deps);
         if (bytes == 0) {
@@ -190,25 +143,10 @@ final class OpenClQueue implements QueueDriver {
         return enqueued(ev, k.description);
     }
 
-    /** Repeats {@code pattern} over {@code dst} by doubling copies. */
-    private static void fillDirect(MemorySegment dst, MemorySegment pattern) {
-        long n = dst.byteSize();
-        long p = pattern.byteSize();
-        if (n == 0) {
-            return;
-        }
-        MemorySegment.copy(pattern, 0, dst, 0, p);
-        for (long done = p; done < n; done += Math.min(done, n - done)) {
-            MemorySegment.copy(dst, 0, dst, done, Math.min(done, n - done));
-        }
-    }
-
     /** Wraps the event of a command just enqueued and notes that the queue needs a flush. */
     private OpenClEvent enqueued(cl_event ev, String command) {
         dirty = true;
-        OpenClEvent e = new OpenClEvent(this, ev, command);
-        last = e;
-        return e;
+        return new OpenClEvent(this, ev, command);
     }
 
     /** Submits what was enqueued, so that other queues and pollers see progress. */
