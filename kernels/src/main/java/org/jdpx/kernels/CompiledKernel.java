@@ -47,8 +47,6 @@ public final class CompiledKernel {
     private boolean summedGroups;
     /** {@link #atomicsSummable()}, worked out at its first call. */
     private volatile Boolean summable;
-    /** {@link #atomicsToOneAddress()}, worked out at its first call. */
-    private volatile Boolean oneAddress;
     /** Variants for device plans ({@link #forPlan}), by what sets them apart. */
     private final Map<String, CompiledKernel> variants = new ConcurrentHashMap<>();
 
@@ -149,17 +147,6 @@ public final class CompiledKernel {
     public boolean atomicsSummable() {
         Boolean s = summable;
         if (s == null) summable = s = GroupAtomics.coversEveryAtomic(module);
-        return s;
-    }
-
-    /**
-     * True when this kernel's only atomic is an add to one address for the whole launch, whose old
-     * value no item reads ({@link GroupAtomics#oneAddressForLaunch}): the java device then sums the
-     * adds of the items one thread runs without comparing addresses ({@code SingleSumContext}).
-     */
-    public boolean atomicsToOneAddress() {
-        Boolean s = oneAddress;
-        if (s == null) oneAddress = s = GroupAtomics.oneAddressForLaunch(module);
         return s;
     }
 

@@ -33,16 +33,6 @@ final class Launcher {
         return launch(KernelCompiler.compile(method), range, deps, args);
     }
 
-    /**
-     * Launches and waits ({@link Kernels#launch}): as {@link #launch} followed by {@code await()},
-     * except that on the java device, without a launch timeout, an idle queue runs the kernel on
-     * the calling thread ({@link org.jdpx.device.spi.QueueDriver#hostTaskAwaited}) instead of
-     * handing it to a dispatcher thread and waiting to be woken.
-     */
-    static void run(Method method, WorkRange range, Object[] args) {
-        launch(null, KernelCompiler.compile(method), range, List.of(), args, true).await();
-    }
-
     static Event launch(CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
         return launch(null, kernel, range, deps, args);
     }
@@ -64,12 +54,6 @@ final class Launcher {
 
     /** {@code on} null: the queue the USM arguments live on; else that queue, on their device. */
     static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args) {
-        return launch(on, kernel, range, deps, args, false);
-    }
-
-    /** {@code awaited}: the caller awaits the event at once ({@link #run}). */
-    private static Event launch(Queue on, CompiledKernel kernel, WorkRange range, List<Event> deps, Object[] args,
-                                boolean awaited) {
         if (CheckedLaunch.wanted(kernel, args)) return CheckedLaunch.launch(on, kernel, range, deps, args);
         Object flight = KernelFlight.launchStarted();
         Shape shape = kernel.launchShape();
@@ -97,14 +81,11 @@ final class Launcher {
             depDrivers.add(e.spi());
         }
         EventDriver event;
-        java.time.Duration timeout = LaunchTimeout.fromSettings();
         if (device.backend().equals("java")) {
             int[] global = ints(lr.global());
             int[] local = lr.local() == null ? null : ints(lr.local());
-            Runnable task = () -> JvmKernelRunner.run(kernel, global, local, args);
-            boolean onCaller = awaited && timeout == null;
-            event = UsmMemory.withBlocks(memories, shape.what(), blocks -> onCaller
-                    ? queue.spi().hostTaskAwaited(task, depDrivers) : queue.spi().hostTask(task, depDrivers));
+            event = UsmMemory.withBlocks(memories, shape.what(), blocks ->
+                    queue.spi().hostTask(() -> JvmKernelRunner.run(kernel, global, local, args), depDrivers));
         } else {
             KernelDriver kd = ProgramCache.kernel(device, kernel);
             long[] groups = lr.local() == null ? ProgramCache.groupShape(device, kernel, lr.global()) : null;
@@ -113,7 +94,7 @@ final class Launcher {
                     queue.spi().launch(kd, shaped, marshal(kernel, params, args, memories, blocks), depDrivers));
         }
         return KernelFlight.launched(flight, kernel, range, device,
-                queue.wrap(event, shape.command(), timeout));
+                queue.wrap(event, shape.command(), LaunchTimeout.fromSettings()));
     }
 
     /** The user arguments' names by position, from the compiler's argument contract. */

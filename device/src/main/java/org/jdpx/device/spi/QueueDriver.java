@@ -59,17 +59,6 @@ public interface QueueDriver {
         return marker(List.of());
     }
 
-    /**
-     * {@link #hostTask} for a caller that awaits the task at once and cannot give up on it (no
-     * timeout): where nothing before it is pending, the queue may run {@code work} on the caller's
-     * thread, saving the hand-off to a dispatcher thread and the wake-up back (tens of microseconds
-     * on a quiet machine, far more on a loaded one). Commands enqueued meanwhile by other threads
-     * still run after it. This default is {@link #hostTask}.
-     */
-    default EventDriver hostTaskAwaited(Runnable work, List<EventDriver> deps) {
-        return hostTask(work, deps);
-    }
-
     /** Blocks until every command enqueued so far has completed. */
     void finish();
 

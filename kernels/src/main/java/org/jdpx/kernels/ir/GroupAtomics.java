@@ -102,37 +102,6 @@ public final class GroupAtomics {
         return all[0] > 0 && eligible(module.kernel()).size() == all[0];
     }
 
-    /**
-     * True when {@code module}'s only atomic is an add this pass rewrites whose address is the same
-     * for every item of a launch, not only of a group: its index reads only constants, sizes and
-     * scalar parameters the kernel never reassigns (as {@code ctx.atomicAdd(c, 0, x)}). A runner
-     * may then add up all the contributions of the items it runs without looking at where each goes.
-     */
-    public static boolean oneAddressForLaunch(KernelModule module) {
-        if (!coversEveryAtomic(module)) return false;
-        Function k = module.kernel();
-        List<Integer> sites = eligible(k);
-        if (sites.size() != 1) return false;
-        Set<Var> fixed = new HashSet<>();
-        for (Param p : k.params()) if (p.var().type() instanceof Scalar) fixed.add(p.var());
-        fixed.removeAll(assigned(k.body()));
-        return isLaunchUniform(atomicOf(k.body().get(sites.getFirst())).index(), fixed);
-    }
-
-    /** True when {@code e} has one value across a launch: constants, sizes and the given scalars only. */
-    private static boolean isLaunchUniform(Expr e, Set<Var> fixed) {
-        return switch (e) {
-            case Expr.Const c -> true;
-            case Expr.Read r -> fixed.contains(r.var());
-            case Expr.WorkItem w -> w.fn() == WorkItemFn.GLOBAL_SIZE || w.fn() == WorkItemFn.LOCAL_SIZE
-                    || w.fn() == WorkItemFn.NUM_GROUPS;
-            case Expr.Unary u -> isLaunchUniform(u.operand(), fixed);
-            case Expr.Binary b -> isLaunchUniform(b.left(), fixed) && isLaunchUniform(b.right(), fixed);
-            case Expr.Convert c -> isLaunchUniform(c.operand(), fixed);
-            default -> false;
-        };
-    }
-
     private static Var local(Function f, String name, Type t) {
         Var v = new Var(name, t);
         f.locals().add(v);

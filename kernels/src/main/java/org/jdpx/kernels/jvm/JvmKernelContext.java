@@ -9,10 +9,9 @@ import org.jdpx.kernels.KernelContext;
  * The java device's {@link KernelContext}: plain mutable fields the runner sets before each
  * work-item, read back by final-class-free but monomorphic calls the JIT inlines. One
  * instance per worker thread for kernels without barriers (reused for every item, no
- * allocation), one per work-item for kernels with barriers or local memory; a
- * {@link SingleSumContext} for flat launches whose one atomic adds to one address.
+ * allocation), one per work-item for kernels with barriers or local memory.
  */
-sealed class JvmKernelContext extends KernelContext permits SingleSumContext {
+final class JvmKernelContext extends KernelContext {
     int gid0, gid1, gid2;
     int lid0, lid1, lid2;
     int grp0, grp1, grp2;

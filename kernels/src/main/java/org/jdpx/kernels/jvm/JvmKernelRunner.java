@@ -6,14 +6,12 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -28,9 +26,8 @@ import org.jdpx.kernels.LocalMemory;
  * work-item; a kernel built from IR ({@link org.jdpx.kernels.KernelCompiler#fromIr}) through the
  * class {@link JvmEmitter} generates for it, which loops over the items of a row itself.
  *
- * <p><b>Kernels without barriers or local memory</b> run on the calling thread and a fixed pool
- * of platform threads (one per core less the caller; a pool task that has not started when the
- * work is done is dropped, not waited for). The range is cut into chunks handed out through an atomic cursor; each
+ * <p><b>Kernels without barriers or local memory</b> run on a fixed pool of platform threads
+ * (one per core). The range is cut into chunks handed out through an atomic cursor; each
  * thread reuses one mutable {@link KernelContext} and walks its chunk row by row through the
  * kernel's generated loop ({@link JvmLoops}: a direct static call C2 inlines). Where no loop can
  * be generated it calls the kernel through a {@link MethodHandle} with the arguments bound, a
@@ -69,7 +66,7 @@ import org.jdpx.kernels.LocalMemory;
  * throws {@link CancellationException}. A single work-item that never returns cannot be stopped.
  */
 public final class JvmKernelRunner {
-    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final long INLINE_LIMIT = 2048;
     /**
      * Work-groups per call of a generated {@code runGroups}: few enough that the method is called
@@ -110,8 +107,7 @@ public final class JvmKernelRunner {
             runIr(kernel, global, local, args);
             return;
         }
-        Sums sums = kernel.atomicsToOneAddress() ? Sums.ONE_ADDRESS : kernel.atomicsSummable() ? Sums.PER_CHUNK : Sums.NONE;
-        launch(m, hosted, global, local, groups, sums, args);
+        launch(m, hosted, global, local, groups, kernel.atomicsSummable(), args);
     }
 
     /**
@@ -138,7 +134,7 @@ public final class JvmKernelRunner {
         } else {
             runFlat((c, x0, x1) -> {
                 run.invokeExact(slots, geometry, (Object[]) null, (Phaser) null, x0, x1, c.gid1, c.gid2);
-            }, g, l, local != null, Sums.NONE);
+            }, g, l, local != null, false);
         }
     }
 
@@ -147,16 +143,8 @@ public final class JvmKernelRunner {
         run(KernelCompiler.compile(kernel), global, local, args);
     }
 
-    /**
-     * How a flat launch makes its items' float and double atomic adds: one each ({@code NONE}),
-     * summed per chunk and address ({@code PER_CHUNK}, {@link JvmKernelContext#flushSums()}), or
-     * summed per chunk without looking at the address, the kernel having one ({@code ONE_ADDRESS},
-     * {@link SingleSumContext}).
-     */
-    private enum Sums { NONE, PER_CHUNK, ONE_ADDRESS }
-
     private static void launch(Method m, JvmLoops.Hosted hosted, int[] global, int[] localIn, boolean groups,
-                               Sums sumAtomics, Object[] args) {
+                               boolean sumAtomics, Object[] args) {
         int[] g = dims(global, "global");
         int[] l = localIn == null ? defaultLocal(g, groups) : dims(localIn, "local");
         checkDivides(g, l);
@@ -233,7 +221,7 @@ public final class JvmKernelRunner {
         return MethodHandles.insertArguments(h, 1, args).asType(MethodType.methodType(void.class, KernelContext.class));
     }
 
-    static ExecutorService pool() {
+    private static ExecutorService pool() {
         ExecutorService p = pool;
         if (p == null) {
             synchronized (JvmKernelRunner.class) {
@@ -279,7 +267,7 @@ public final class JvmKernelRunner {
      * are what the threads share out, as OpenCL CPU drivers do, so a few large groups (say one
      * long loop per group) still use every thread; only a single group runs on the caller.
      */
-    private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups, Sums sumAtomics) {
+    private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups, boolean sumAtomics) {
         BooleanSupplier stop = Cancellation.current();
         long total = (long) g[0] * g[1] * g[2];
         long group = (long) l[0] * l[1] * l[2];
@@ -290,13 +278,17 @@ public final class JvmKernelRunner {
         }
         long chunk = explicitGroups ? group * Math.max(1, total / group / (THREADS * 4L)) : Math.max(4096, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
-        fanOut(THREADS, () -> {
-            long s;
-            while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
-                runRows(row, g, l, s, Math.min(total, s + chunk), stop, sumAtomics);
-            }
-            return null;
-        });
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            fs.add(pool().submit(() -> {
+                long s;
+                while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
+                    runRows(row, g, l, s, Math.min(total, s + chunk), stop, sumAtomics);
+                }
+                return null;
+            }));
+        }
+        join(fs);
         checkNotStopped(stop);
     }
 
@@ -308,10 +300,10 @@ public final class JvmKernelRunner {
         }
     }
 
-    /** The items {@code start..end-1}; their float and double atomic adds made as {@code sumAtomics} says. */
-    private static void runRows(Row row, int[] g, int[] l, long start, long end, BooleanSupplier stop, Sums sumAtomics) {
-        JvmKernelContext c = sumAtomics == Sums.ONE_ADDRESS ? new SingleSumContext(g, l) : new JvmKernelContext(g, l, null);
-        c.deferSums = sumAtomics == Sums.PER_CHUNK;
+    /** The items {@code start..end-1}; with {@code sumAtomics} their float and double atomic adds summed, made at the end. */
+    private static void runRows(Row row, int[] g, int[] l, long start, long end, BooleanSupplier stop, boolean sumAtomics) {
+        JvmKernelContext c = new JvmKernelContext(g, l, null);
+        c.deferSums = sumAtomics;
         long i = start;
         while (i < end && !stop.getAsBoolean()) {
             long r = i / g[0];
@@ -358,14 +350,18 @@ public final class JvmKernelRunner {
         }
         long chunk = Math.max(1, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
-        fanOut((int) Math.min(THREADS, (total + chunk - 1) / chunk), () -> {
-            Object[] mem = memory.get();
-            long s;
-            while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
-                runGroupRange(runGroups, slots, geometry, mem, n0, n1, s, Math.min(total, s + chunk));
-            }
-            return null;
-        });
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < Math.min(THREADS, (total + chunk - 1) / chunk); t++) {
+            fs.add(pool().submit(() -> {
+                Object[] mem = memory.get();
+                long s;
+                while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
+                    runGroupRange(runGroups, slots, geometry, mem, n0, n1, s, Math.min(total, s + chunk));
+                }
+                return null;
+            }));
+        }
+        join(fs);
         checkNotStopped(stop);
     }
 
@@ -462,43 +458,6 @@ public final class JvmKernelRunner {
         }
         for (Thread t : threads) t.start();
         for (Thread t : threads) t.join();
-    }
-
-    /**
-     * Runs {@code worker} (which takes chunks from a shared cursor until none is left) on the
-     * calling thread and {@code workers - 1} pool threads. A pool task that has not started when
-     * the caller runs out of chunks is dropped rather than waited for: on a busy machine a pool
-     * thread may take long to be scheduled, and it would only find the work done (it finds its
-     * task claimed and returns). Rethrows the
-     * first failure once every worker that started has ended.
-     */
-    private static void fanOut(int workers, Callable<Void> worker) {
-        List<Future<?>> fs = new ArrayList<>(Math.max(0, workers - 1));
-        List<AtomicBoolean> claims = new ArrayList<>(Math.max(0, workers - 1));
-        for (int t = 1; t < workers; t++) {
-            AtomicBoolean claim = new AtomicBoolean();
-            claims.add(claim);
-            fs.add(pool().submit(() -> claim.compareAndSet(false, true) ? worker.call() : null));
-        }
-        Throwable mine = null;
-        try {
-            worker.call();
-        } catch (Throwable e) {
-            mine = e;
-        }
-        List<Future<?>> started = new ArrayList<>(fs.size());
-        for (int t = 0; t < fs.size(); t++) {
-            // a task the caller claims first does nothing when a pool thread gets to it
-            if (!claims.get(t).compareAndSet(false, true)) started.add(fs.get(t));
-        }
-        try {
-            join(started);
-        } catch (RuntimeException | Error e) {
-            if (mine == null) throw e;
-        }
-        if (mine instanceof RuntimeException re) throw re;
-        if (mine instanceof Error er) throw er;
-        if (mine != null) throw new IllegalStateException(mine);
     }
 
     private static void join(List<Future<?>> fs) {

@@ -1,6 +1,5 @@
 package org.jdpx.kernels.ir;
 
-import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.IntArray;
 import org.jdpx.kernels.Kernel;
@@ -30,20 +29,6 @@ public final class GroupAtomicsKernels {
     public static void sumLongsAt(KernelContext ctx, IntArray a, LongArray out, int slot) {
         int k = slot * 2 + 1;
         ctx.atomicAdd(out, k, (long) a.get(ctx.globalId(0)) * 3L);
-    }
-
-    /** Uniform, double: every item adds its element to {@code out[0]}. */
-    @Kernel
-    public static void sumDoubles(KernelContext ctx, DoubleArray a, DoubleArray out) {
-        ctx.atomicAdd(out, 0, a.get(ctx.globalId(0)));
-    }
-
-    /** Two atomics to one address each: every item adds its element to {@code out[0]} and its square to {@code out[1]}. */
-    @Kernel
-    public static void sumAndSquares(KernelContext ctx, FloatArray a, FloatArray out) {
-        float v = a.get(ctx.globalId(0));
-        ctx.atomicAdd(out, 0, v);
-        ctx.atomicAdd(out, 1, v * v);
     }
 
     /** Uniform within a group: one sum per work-group, at the group id. */

@@ -79,53 +79,6 @@ class JvmGroupSumsTest {
     }
 
     /**
-     * Kernels whose only atomic adds to one address for the whole launch run on the java device
-     * with a context that adds without comparing addresses ({@link SingleSumContext}); an address
-     * that differs between groups, a second atomic, a local variable in the index or an add under
-     * a condition keep the checked per-chunk sums or one atomic per item.
-     */
-    @Test
-    void onlyOneAtomicToOneAddressForTheLaunchSkipsTheAddressChecks() {
-        for (String k : new String[] {"sumSquares", "countOdd", "sum2d", "sumThenCopyBelow", "sumDoubles"}) {
-            assertTrue(kernel(k).atomicsToOneAddress(), k);
-        }
-        for (String k : new String[] {"sumPerGroup", "sumAndSquares", "sumLongsAt", "histogram", "sumPairs",
-                "guardedSum", "sumAfterReturn", "tickets", "sumAtLoadedIndex"}) {
-            assertFalse(kernel(k).atomicsToOneAddress(), k);
-        }
-        assertTrue(kernel("sumAndSquares").atomicsSummable(), "two addresses: summed per chunk and address");
-    }
-
-    /** The lanes of {@link SingleSumContext} and the per-address sums, against plain Java, on every device. */
-    @OnEveryDevice
-    void oneAndTwoAddressSumsMatchJava(Device device) {
-        for (int n : new int[] {1, 7, 4097, 3 * 4096 + 5}) {
-            float[] a = signed(n, 21 + n);
-            float[] squares = new float[n];
-            for (int i = 0; i < n; i++) squares[i] = a[i] * a[i];
-            float[] one = new float[1];
-            ArraysOnDevice.launch(device, kernel("sumSquares"), Range.of(n), a, one);
-            assertReassociated(squares, one[0], "n=" + n + " on " + device);
-            float[] two = new float[2];
-            ArraysOnDevice.launch(device, kernel("sumAndSquares"), Range.of(n), a, two);
-            assertReassociated(a, two[0], "sum, n=" + n + " on " + device);
-            assertReassociated(squares, two[1], "squares, n=" + n + " on " + device);
-        }
-    }
-
-    /** Doubles take the same path: 2^53 + 1 rounds back to 2^53, so only chunk sums reach it exactly. */
-    @Test
-    void theJavaDeviceSumsDoubleAddsToOneAddress() {
-        Device jvm = TestDevices.java();
-        int n = 3 * 4096 + 8;
-        double[] ones = new double[n];
-        Arrays.fill(ones, 1d);
-        double[] out = {0x1p53};
-        ArraysOnDevice.launch(jvm, kernel("sumDoubles"), Range.of(n), ones, out);
-        assertEquals(0x1p53 + n, out[0], "one add per chunk of a multiple of 8 items");
-    }
-
-    /**
      * What tells group sums from one atomic per item: 2^24 + 1 rounds back to 2^24 in float, so
      * items adding 1 one by one onto 2^24 leave it unchanged, while each group's sum (64) is added
      * exactly (a chunk's sum on a flat launch: a multiple of 64 too). Before the java device

@@ -120,34 +120,6 @@ class JvmKernelRunnerTest {
         }
     }
 
-    /**
-     * The caller runs chunks too, and drops the pool tasks that have not started when the work is
-     * done: a launch finishes even while every pool thread is busy elsewhere (before, it waited for
-     * them to come free, and on a loaded machine for them to be scheduled at all).
-     */
-    @Test
-    void aFlatLaunchFinishesWhileEveryPoolThreadIsBusy() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(JvmKernelRunner.THREADS);
-        for (int t = 0; t < JvmKernelRunner.THREADS; t++) {
-            JvmKernelRunner.pool().submit(() -> {
-                busy.countDown();
-                release.await();
-                return null;
-            });
-        }
-        try (Arena a = Arena.ofShared()) {
-            busy.await();
-            int n = 64 * 1024;
-            IntArray out = ints(a, 5 * n);
-            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
-                    JvmKernelRunner.run(KernelCompiler.compile(JvmKernelRunnerTest.class, "ids"), new int[] {n}, null, out));
-            for (int x = 0; x < n; x += 997) assertEquals(x % 256, out.get(5 * x), "item " + x);
-        } finally {
-            release.countDown();
-        }
-    }
-
     @Test
     void badLaunchesAreRefused() {
         var k = KernelCompiler.compile(JvmKernelRunnerTest.class, "failsAt");
