@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Queue;
 import org.jdpx.tensor.fusion.ElementOp;
+import org.jdpx.tensor.fusion.RangeKernels;
 import org.jdpx.tensor.fusion.ReduceOp;
 
 /**
@@ -136,7 +137,7 @@ public final class Tensor {
                 && !q.device().backend().equals("java")) {
             // Computed where it lives: no host array to fill and copy (the java device's memory is the host's).
             UsmNdArray a = UsmNdArray.allocate(new long[] {n}, t, q, o.usmType(), 'C');
-            org.jdpx.tensor.fusion.RangeKernels.arange(a.leaf(), start, step, q);
+            RangeKernels.arange(a.leaf(), start, step, q);
             return a;
         }
         double[] v = new double[Math.toIntExact(n)];

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdpx.device.Device;
 import org.jdpx.kernels.ArrayView;
 import org.jdpx.kernels.ByteArray;
@@ -65,7 +66,7 @@ final class KernelWriter {
     record MemoryArg(UsmMemory memory, Scalar storage) {
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong BUILT = new AtomicLong();
 
     KernelWriter(String name, Schedule.Mode mode, Device device) {
         BUILT.incrementAndGet();

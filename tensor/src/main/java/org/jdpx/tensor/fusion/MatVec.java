@@ -1,6 +1,10 @@
 package org.jdpx.tensor.fusion;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jdpx.device.Queue;
 import org.jdpx.device.UsmType;
 import org.jdpx.kernels.CompiledKernel;
@@ -26,7 +30,7 @@ public final class MatVec {
     /** Least K per slice of the row form. */
     private static final int MIN_SPAN = 4096;
 
-    private static final java.util.Map<String, CompiledKernel> KERNELS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, CompiledKernel> KERNELS = new ConcurrentHashMap<>();
 
     private MatVec() {
     }
@@ -67,7 +71,7 @@ public final class MatVec {
             String key = "gemv-rows|4|" + s + (direct ? "|direct" : "") + (unitX ? "|unitX" : "");
             CompiledKernel kernel = compiled(key, () -> GemvKernel.rows(s, direct, unitX));
             UsmMemory out = direct ? y : UsmMemory.allocate(queue, UsmType.DEVICE, batch * slices * m * s.bytes());
-            List<Object> args = new java.util.ArrayList<>(List.of(KernelWriter.viewArgument(a, s),
+            List<Object> args = new ArrayList<>(List.of(KernelWriter.viewArgument(a, s),
                     KernelWriter.viewArgument(x, s), KernelWriter.viewArgument(out, s), (int) sa.offset(),
                     (int) sa.rowStride(), (int) sa.batchStride(), (int) sx.offset(), (int) sx.colStride(),
                     (int) sx.batchStride(), (int) m, (int) k, (int) span));
@@ -103,7 +107,7 @@ public final class MatVec {
     private static void sum(Queue queue, Scalar s, UsmMemory part, UsmMemory y, Strided sy, long batch, long m,
                             long slices, double alpha, double beta) {
         CompiledKernel kernel = compiled("gemv-sum|1|" + s, () -> GemvKernel.sum(s));
-        List<Object> args = new java.util.ArrayList<>(List.of(KernelWriter.viewArgument(part, s),
+        List<Object> args = new ArrayList<>(List.of(KernelWriter.viewArgument(part, s),
                 KernelWriter.viewArgument(y, s), (int) m, (int) slices));
         scaled(args, s, sy, alpha, beta);
         long g = group(DevicePlan.of(queue.device()), m, batch);
@@ -112,7 +116,7 @@ public final class MatVec {
     }
 
     /** The kernel under {@code key}, built once (with its helpers) by {@code build}. */
-    private static CompiledKernel compiled(String key, java.util.function.Supplier<GemvKernel.Kernel> build) {
+    private static CompiledKernel compiled(String key, Supplier<GemvKernel.Kernel> build) {
         CompiledKernel k = KERNELS.get(key);
         if (k != null) return k;
         GemvKernel.Kernel built = build.get();
