@@ -14,19 +14,21 @@ import org.jdpx.tensor.UsmNdArray;
  * Dense linear algebra through the library's own entry points ({@code Tensor.matmul}, which runs
  * the GEMM on every device): square matrix products in float32 and float64 (2n^3 flops, rated
  * against the matching peak), a large float32 product on GPUs, and a float32 matrix-vector
- * product (rated as the bandwidth of reading the matrix), each next to NumPy.
+ * product (rated as the bandwidth of reading the matrix), and dot products of two long vectors
+ * in float32 and float64 (rated as the bandwidth of reading both), each next to NumPy.
  */
 final class LinalgWorkloads {
     static final int MATMUL_N = 1024;
     static final int MATMUL_LARGE_N = 4096;
     static final int GEMV_N = 4096;
+    static final long DOT_N = 1L << 25;
 
     private LinalgWorkloads() {
     }
 
     /** The rows in report order. */
     static List<Workload> all() {
-        return List.of(matmulF32(), matmulF64(), matmulF32Large(), gemvF32());
+        return List.of(matmulF32(), matmulF64(), matmulF32Large(), gemvF32(), dot(DType.FLOAT32), dot(DType.FLOAT64));
     }
 
     static Workload matmulF32() {
@@ -63,6 +65,28 @@ final class LinalgWorkloads {
                 .body(LinalgWorkloads::gemvOn)
                 .external("numpy", "cupy")
                 .build();
+    }
+
+    /** {@code Tensor.dot} of two vectors of 2^25 elements; the result reaches the host, as NumPy's does. */
+    static Workload dot(DType t) {
+        boolean f64 = t == DType.FLOAT64;
+        return Workload.named(f64 ? "dot_f64" : "dot_f32").style("array").dtype(f64 ? "float64" : "float32").size(DOT_N)
+                .rate(Rate.bandwidth(n -> 2.0 * t.itemSize() * n))
+                .skipOn(d -> f64 && !d.hasAspect(org.jdpx.device.Aspect.FP64), "the device has no fp64")
+                .body((d, n) -> dotOn(d, n, t))
+                .external("numpy", "cupy")
+                .build();
+    }
+
+    private static Trial dotOn(Device d, long n, DType t) {
+        ArrayOptions on = ArrayOptions.on(d).dtype(t);
+        UsmNdArray a = Tensor.full(new long[] {n}, 0.5, on).eval();
+        UsmNdArray b = Tensor.full(new long[] {n}, 0.25, on).eval();
+        double expect = 0.125 * n;
+        return Trial.timed(() -> {
+            double s = Tensor.dot(a, b).item();
+            if (Math.abs(s - expect) > 1e-6 * expect) throw new IllegalStateException("dot is " + s + ", expected " + expect);
+        });
     }
 
     private static Trial matmulOn(Device d, long n, DType t) {

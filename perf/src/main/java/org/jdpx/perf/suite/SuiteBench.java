@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SuiteBench {
 
     @Param({"copy_h2d", "copy_d2h", "copy_d2d", "alloc_pool_hit", "launch_empty", "fused_a_plus_b_5c", "triad", "sum",
-            "softmax", "pi_kernel_1e8", "pi_prange_1e8", "matmul_f32_1024", "matmul_f64_1024", "matmul_f32_4096", "gemv_f32",
+            "softmax", "pi_kernel_1e8", "pi_prange_1e8", "matmul_f32_1024", "matmul_f64_1024", "matmul_f32_4096", "gemv_f32", "dot_f32", "dot_f64",
             "solve_f64_1024",
             "sample_pi_array", "sample_pi_prange", "sample_pi_kernel",
             "sample_l2_distance_array", "sample_l2_distance_prange", "sample_l2_distance_kernel",

@@ -74,6 +74,12 @@ def matmul(n, dtype=None):
     return lambda: a @ b
 
 
+def dot(n, dtype=cp.float32):
+    a = cp.full(n, 0.5, dtype)
+    b = cp.full(n, 0.25, dtype)
+    return lambda: float(cp.dot(a, b))  # the result reaches the host, as jdpx's dot rows' does
+
+
 def gemv(n):
     a, x = cp.full((n, n), 0.5, cp.float32), cp.full((n,), 0.25, cp.float32)
     return lambda: a @ x
@@ -99,6 +105,8 @@ WORKLOADS = {
     "matmul_f64_1024": lambda n: matmul(n, cp.float64),
     "matmul_f32_4096": matmul,
     "gemv_f32": gemv,
+    "dot_f32": dot,
+    "dot_f64": lambda n: dot(n, cp.float64),
     "launch_empty": launch_empty,
     "copy_d2d": copy_d2d,
 }

@@ -64,6 +64,12 @@ def matmul(n, dtype=np.float32):
     return lambda: a @ b
 
 
+def dot(n, dtype=np.float32):
+    a = np.full(n, 0.5, dtype)
+    b = np.full(n, 0.25, dtype)
+    return lambda: float(np.dot(a, b))  # the result reaches the host, as jdpx's dot rows' does
+
+
 def gemv(n):
     m = np.full((n, n), 0.5, np.float32)
     v = np.full(n, 0.25, np.float32)
@@ -188,6 +194,8 @@ WORKLOADS = {
     "matmul_f64_1024": lambda n: matmul(n, np.float64),
     "matmul_f32_4096": matmul,
     "gemv_f32": gemv,
+    "dot_f32": dot,
+    "dot_f64": lambda n: dot(n, np.float64),
     **samples(),
 }
 

@@ -20,7 +20,7 @@ class WorkloadsTest {
         assertEquals(names.size(), names.stream().distinct().count(), names.toString());
         for (String n : List.of("copy_h2d", "copy_d2h", "copy_d2d", "alloc_pool_hit", "launch_empty", "compile_first",
                 "compile_cached", "fused_a_plus_b_5c", "triad", "sum", "softmax", "pi_kernel_1e8", "pi_prange_1e8",
-                "matmul_f32_1024")) {
+                "matmul_f32_1024", "gemv_f32", "dot_f32", "dot_f64")) {
             assertTrue(names.contains(n), n);
         }
     }
