@@ -28,16 +28,22 @@ final class Linalg {
         return contractLast(a, b, b.ndim() == 1 ? 0 : b.ndim() - 2, "dot");
     }
 
+    /**
+     * NumPy's vdot: both arrays flattened, the first conjugated when complex, then their dot
+     * (tensor's bandwidth-bound dot of two vectors).
+     */
     static UsmNdArray vdot(UsmNdArray a, UsmNdArray b) {
         if (a.size() != b.size()) {
             throw new IllegalArgumentException("vdot: arrays must have the same size, got " + a.size() + " and " + b.size());
         }
-        return Tensor.matmul(a.reshape(-1), b.reshape(-1));
+        UsmNdArray first = a.dtype().isComplex() ? Tensor.conj(a) : a;
+        return Tensor.matmul(first.reshape(-1), b.reshape(-1));
     }
 
-    /** NumPy's inner: a's last axis summed against b's last axis. */
+    /** NumPy's inner: a's last axis summed against b's last axis (two vectors: their dot). */
     static UsmNdArray inner(UsmNdArray a, UsmNdArray b) {
         if (a.ndim() == 0 || b.ndim() == 0) return Tensor.multiply(a, b).eval();
+        if (a.ndim() == 1 && b.ndim() == 1 && a.shape()[0] == b.shape()[0]) return Tensor.matmul(a, b);
         return contractLast(a, b, b.ndim() - 1, "inner");
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.jdpx.device.Queue;
 import org.jdpx.tensor.fusion.ElementOp;
 import org.jdpx.tensor.fusion.MatMul;
+import org.jdpx.tensor.linalg.Dot;
 import org.jdpx.tensor.linalg.Gemm;
 import org.jdpx.tensor.linalg.Strided;
 
@@ -20,18 +21,30 @@ final class Products {
     }
 
     /**
-     * The dot of two float 1-D arrays on an OpenCL device, as the fused multiply-sum (a 1 x 1 GEMM
-     * runs on one work-item; PoCL, 2^24 float32: 5-8 ms against 160-260 ms). Null for anything
-     * else: matrix-vector products run on {@link Gemm}'s own GEMV kernels, and the java device has
-     * its own GEMV and dot loops.
+     * The dot of two float 1-D arrays of one length, as its own bandwidth-bound reduction on
+     * every device ({@link Dot}: each pair read once where it lies, steps and reversed views
+     * included, the multiply fused into a blocked sum). Integers run the fused multiply-sum
+     * (one pass as well; its 64-bit sum wraps to the dtype as NumPy's does), which, unlike the
+     * plain matrix kernel, splits long vectors under llvmpipe's loop limit. Null for anything
+     * else: booleans run the plain kernel, matrix-vector products {@link Gemm}'s GEMV kernels.
      */
-    private static UsmNdArray reducedProduct(Queue q, UsmNdArray a, UsmNdArray b) {
-        if (a.ndim() != 1 || b.ndim() != 1 || a.shape()[0] != b.shape()[0] || q.device().backend().equals("java")) {
-            return null;
-        }
+    private static UsmNdArray vectorDot(Queue q, UsmNdArray a, UsmNdArray b) {
+        if (a.ndim() != 1 || b.ndim() != 1 || a.shape()[0] != b.shape()[0]) return null;
         DType t = DTypes.forDevice(Promotion.result(a.dtype(), b.dtype()), q.device(), false);
+        if (t.isInteger()) return Tensor.sum(Tensor.multiply(a.astype(t), b.astype(t)), new int[] {-1}, false).astype(t).eval();
         if (t != DType.FLOAT32 && t != DType.FLOAT64) return null;
-        return Tensor.sum(Tensor.multiply(a.astype(t), b.astype(t)), new int[] {-1}, false).astype(t).eval();
+        UsmNdArray x = computed(a, t);
+        UsmNdArray y = computed(b, t);
+        UsmNdArray out = UsmNdArray.allocate(new long[0], t, q, Elementwise.usmType(a, b), 'C');
+        Dot.run(q, t, x.memory(), x.view().offset(), x.view().strides()[0], y.memory(), y.view().offset(),
+                y.view().strides()[0], a.shape()[0], out.memory(), out.view().offset());
+        return out;
+    }
+
+    /** {@code x} as dtype {@code t} in memory (converted and computed only when it is not). */
+    private static UsmNdArray computed(UsmNdArray x, DType t) {
+        UsmNdArray y = x.dtype() == t ? x : x.astype(t);
+        return y.isLazy() ? y.eval() : y;
     }
 
     static UsmNdArray matmul(UsmNdArray a, UsmNdArray b) {
@@ -41,8 +54,8 @@ final class Products {
             throw new IllegalArgumentException("matmul: input operand " + (a.ndim() == 0 ? 0 : 1)
                     + " does not have enough dimensions (a 0-d array); use multiply for scalars");
         }
-        UsmNdArray reduced = reducedProduct(q, a, b);
-        if (reduced != null) return reduced;
+        UsmNdArray dot = vectorDot(q, a, b);
+        if (dot != null) return dot;
         UsmNdArray a2 = a.ndim() == 1 ? a.reshape(1, a.shape()[0]) : a;
         UsmNdArray b2 = b.ndim() == 1 ? b.reshape(b.shape()[0], 1) : b;
         long[] sa = a2.shape();
@@ -106,8 +119,7 @@ final class Products {
 
     /** {@code x} of dtype {@code t}, computed, with stack axes one stride can walk; copied only when needed. */
     private static UsmNdArray stackable(UsmNdArray x, DType t, long[] batchShape) {
-        UsmNdArray y = x.dtype() == t ? x : x.astype(t);
-        if (y.isLazy()) y = y.eval();
+        UsmNdArray y = computed(x, t);
         if (batchStride(y, batchShape) != null) return y;
         long[] s = y.shape();
         long[] full = Arrays.copyOf(batchShape, batchShape.length + 2);

@@ -17,7 +17,8 @@ import org.jdpx.usm.UsmMemory;
  * cores ({@link JavaGemm}), and matrix-vector products as bandwidth-bound loops of their own
  * ({@link JavaGemv}); OpenCL devices run a register-tiled kernel with tiles staged in local
  * memory, sized for the device class ({@link MatMul#gemm}), and on CPU drivers matrix-vector
- * products as kernels of their own ({@link MatVec}). The call is enqueued on {@code queue}
+ * products as kernels of their own ({@link MatVec}); a single {@code 1 x k @ k x 1} product is
+ * the bandwidth-bound dot of {@link Dot} everywhere. The call is enqueued on {@code queue}
  * like any kernel and returns before it is done.
  */
 public final class Gemm {
@@ -51,6 +52,10 @@ public final class Gemm {
             }
         }
         if (batch == 0 || m == 0 || n == 0) return;
+        if (batch == 1 && m == 1 && n == 1 && alpha == 1 && beta == 0) { // one dot product (inner, tensordot, einsum)
+            Dot.run(queue, t, a, sa.offset(), sa.colStride(), b, sb.offset(), sb.rowStride(), k, c, sc.offset());
+            return;
+        }
         if (!queue.device().backend().equals("java")) {
             if (MatVec.tryRun(queue, t, a, sa, b, sb, c, sc, batch, m, n, k, alpha, beta)) return;
             MatMul.gemm(queue, t, a, sa, b, sb, c, sc, batch, m, n, k, alpha, beta);

@@ -22,6 +22,8 @@ final class VectorLoops {
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    /** Products a dot sums in its vector lanes before adding them to its double total. */
+    static final int BLOCK = 4096;
 
     private VectorLoops() {
     }
@@ -44,43 +46,56 @@ final class VectorLoops {
         System.arraycopy(s, 0, out, at, count);
     }
 
-    /** One long dot product, four accumulators. */
+    /**
+     * One long dot product: blocks of {@link #BLOCK} products summed in four vector accumulators
+     * (float lanes for float32, as BLAS's sdot), each block's lanes added into a double, so no
+     * lane adds more than a few hundred terms (blocked summation: float32 dots of 2^24 elements
+     * stay near float64's answer).
+     */
     static double dotF32(MemorySegment a, long a0, MemorySegment x, long x0, int len) {
-        FloatVector s0 = FloatVector.zero(FS), s1 = s0, s2 = s0, s3 = s0;
         long w = FS.vectorByteSize();
         long end = (long) len * 4;
+        double total = 0;
         long i = 0;
-        for (; i + 4 * w <= end; i += 4 * w) {
-            s0 = FloatVector.fromMemorySegment(FS, a, a0 + i, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE), s0);
-            s1 = FloatVector.fromMemorySegment(FS, a, a0 + i + w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + w, NATIVE), s1);
-            s2 = FloatVector.fromMemorySegment(FS, a, a0 + i + 2 * w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + 2 * w, NATIVE), s2);
-            s3 = FloatVector.fromMemorySegment(FS, a, a0 + i + 3 * w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + 3 * w, NATIVE), s3);
+        while (i + w <= end) {
+            long stop = Math.min(end, i + BLOCK * 4L);
+            FloatVector s0 = FloatVector.zero(FS), s1 = s0, s2 = s0, s3 = s0;
+            for (; i + 4 * w <= stop; i += 4 * w) {
+                s0 = FloatVector.fromMemorySegment(FS, a, a0 + i, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE), s0);
+                s1 = FloatVector.fromMemorySegment(FS, a, a0 + i + w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + w, NATIVE), s1);
+                s2 = FloatVector.fromMemorySegment(FS, a, a0 + i + 2 * w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + 2 * w, NATIVE), s2);
+                s3 = FloatVector.fromMemorySegment(FS, a, a0 + i + 3 * w, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i + 3 * w, NATIVE), s3);
+            }
+            for (; i + w <= stop; i += w) {
+                s0 = FloatVector.fromMemorySegment(FS, a, a0 + i, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE), s0);
+            }
+            total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
         }
-        for (; i + w <= end; i += w) {
-            s0 = FloatVector.fromMemorySegment(FS, a, a0 + i, NATIVE).fma(FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE), s0);
-        }
-        float r = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
-        for (; i < end; i += 4) r += a.get(F, a0 + i) * x.get(F, x0 + i);
-        return r;
+        for (; i < end; i += 4) total += a.get(F, a0 + i) * x.get(F, x0 + i);
+        return total;
     }
 
     static double dotF64(MemorySegment a, long a0, MemorySegment x, long x0, int len) {
-        DoubleVector s0 = DoubleVector.zero(DS), s1 = s0, s2 = s0, s3 = s0;
         long w = DS.vectorByteSize();
         long end = (long) len * 8;
+        double total = 0;
         long i = 0;
-        for (; i + 4 * w <= end; i += 4 * w) {
-            s0 = DoubleVector.fromMemorySegment(DS, a, a0 + i, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i, NATIVE), s0);
-            s1 = DoubleVector.fromMemorySegment(DS, a, a0 + i + w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + w, NATIVE), s1);
-            s2 = DoubleVector.fromMemorySegment(DS, a, a0 + i + 2 * w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + 2 * w, NATIVE), s2);
-            s3 = DoubleVector.fromMemorySegment(DS, a, a0 + i + 3 * w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + 3 * w, NATIVE), s3);
+        while (i + w <= end) {
+            long stop = Math.min(end, i + BLOCK * 8L);
+            DoubleVector s0 = DoubleVector.zero(DS), s1 = s0, s2 = s0, s3 = s0;
+            for (; i + 4 * w <= stop; i += 4 * w) {
+                s0 = DoubleVector.fromMemorySegment(DS, a, a0 + i, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i, NATIVE), s0);
+                s1 = DoubleVector.fromMemorySegment(DS, a, a0 + i + w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + w, NATIVE), s1);
+                s2 = DoubleVector.fromMemorySegment(DS, a, a0 + i + 2 * w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + 2 * w, NATIVE), s2);
+                s3 = DoubleVector.fromMemorySegment(DS, a, a0 + i + 3 * w, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i + 3 * w, NATIVE), s3);
+            }
+            for (; i + w <= stop; i += w) {
+                s0 = DoubleVector.fromMemorySegment(DS, a, a0 + i, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i, NATIVE), s0);
+            }
+            total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
         }
-        for (; i + w <= end; i += w) {
-            s0 = DoubleVector.fromMemorySegment(DS, a, a0 + i, NATIVE).fma(DoubleVector.fromMemorySegment(DS, x, x0 + i, NATIVE), s0);
-        }
-        double r = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
-        for (; i < end; i += 8) r += a.get(D, a0 + i) * x.get(D, x0 + i);
-        return r;
+        for (; i < end; i += 8) total += a.get(D, a0 + i) * x.get(D, x0 + i);
+        return total;
     }
 
     /** Four rows against one x: each x load feeds four FMAs. */
