@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in double precision: both layouts of the matrix (rows or columns contiguous), {@code m == 1}
  * products, K cut into slices (few rows, long rows), several tiles of outputs, stacks, x and y
  * with steps, alpha and beta. On OpenCL CPU drivers (their own plan) the products must run as
- * the GEMV kernels ({@link MatVec}), not as a one-column GEMM. An element passes within
+ * the GEMV kernels ({@link MatVec}), not as a one-column GEMM (a single 1 x k @ k x 1 product as
+ * the dot kernels, {@link DotProduct}). An element passes within
  * {@code 2 k eps (|alpha| |A| |x| + |beta| |y|)[i]}.
  */
 class MatVecTest {
@@ -54,7 +55,10 @@ class MatVecTest {
                         return FusionDiagnostics.events();
                     });
                     if (cpuDriver) {
-                        assertTrue(events.stream().anyMatch(e -> e.contains("[gemv " + (s.columns() && s.m() > 1 ? "columns" : "rows")))
+                        // one 1 x k @ k x 1 product without alpha and beta is the dot of two vectors
+                        boolean dot = s.batch() == 1 && s.m() == 1 && ab[0] == 1 && ab[1] == 0;
+                        String form = dot ? "[dot " : "[gemv " + (s.columns() && s.m() > 1 ? "columns" : "rows");
+                        assertTrue(events.stream().anyMatch(e -> e.contains(form))
                                 && events.stream().noneMatch(e -> e.contains("[gemm")), c + " " + t + " " + s + ": " + events);
                     }
                 }
