@@ -15,8 +15,10 @@ import org.jdpx.kernels.ir.KernelModule;
 import org.jdpx.kernels.ir.Param;
 import org.jdpx.kernels.ir.PtrType;
 import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.ir.WorkItemDims;
 import org.jdpx.kernels.opencl.OpenClEmitter;
 import org.jdpx.kernels.plan.DevicePlan;
+import org.jdpx.kernels.plan.LaunchOrder;
 import org.jdpx.kernels.spirv.SpirvEmitter;
 import org.jdpx.kernels.spirv.SpirvModule;
 
@@ -47,6 +49,8 @@ public final class CompiledKernel {
     private boolean summedGroups;
     /** {@link #atomicsSummable()}, worked out at its first call. */
     private volatile Boolean summable;
+    /** {@link #contiguousDim()}, worked out at its first call. */
+    private volatile Integer contiguousDim;
     /** Variants for device plans ({@link #forPlan}), by what sets them apart. */
     private final Map<String, CompiledKernel> variants = new ConcurrentHashMap<>();
 
@@ -160,6 +164,34 @@ public final class CompiledKernel {
             v.summedGroups = group;
             return v;
         });
+    }
+
+    /**
+     * The range dimension whose global id indexes the contiguous axis of this kernel's arrays
+     * where dimension 0's indexes a strided one, so OpenCL devices run it as their dimension 0
+     * ({@link LaunchOrder#contiguousDim}); 0 to keep the order, always for a checked kernel or
+     * one without a content hash.
+     */
+    public int contiguousDim() {
+        Integer d = contiguousDim;
+        if (d == null) contiguousDim = d = accessSites != null || contentHash == null ? 0 : LaunchOrder.contiguousDim(module);
+        return d;
+    }
+
+    /**
+     * This kernel with the dimensions 0 and {@code d} of its work-item queries swapped
+     * ({@link WorkItemDims}), to be launched over the range with those sizes swapped
+     * ({@link LaunchOrder#swapped}); its own content hash and binaries.
+     *
+     * @throws IllegalArgumentException when {@code d} is not 1 or 2, or this kernel cannot be
+     *         reordered ({@link #contiguousDim()} is 0)
+     */
+    public CompiledKernel withDimensionsSwapped(int d) {
+        if (d != 1 && d != 2 || contiguousDim() == 0) {
+            throw new IllegalArgumentException("kernel " + name() + " cannot run with dimensions 0 and " + d + " swapped");
+        }
+        return variants.computeIfAbsent("dims0" + d, k -> new CompiledKernel(method, WorkItemDims.swap(module, 0, d),
+                contentHash + "#" + k, doubleNarrowing, null, nativeFloatAtomicAdd));
     }
 
     /** True for a variant whose atomic adds are summed per work-group ({@link #forPlan}, {@link #withGroupSums}). */

@@ -17,6 +17,7 @@ import org.jdpx.device.spi.LocalArg;
 import org.jdpx.device.spi.NativeMemory;
 import org.jdpx.kernels.ir.ParamKind;
 import org.jdpx.kernels.jvm.JvmKernelRunner;
+import org.jdpx.kernels.plan.LaunchOrder;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -87,9 +88,13 @@ final class Launcher {
             event = UsmMemory.withBlocks(memories, shape.what(), blocks ->
                     queue.spi().hostTask(() -> JvmKernelRunner.run(kernel, global, local, args), depDrivers));
         } else {
-            KernelDriver kd = ProgramCache.kernel(device, kernel);
-            long[] groups = lr.local() == null ? ProgramCache.groupShape(device, kernel, lr.global()) : null;
-            LaunchRange shaped = groups == null ? lr : new LaunchRange(lr.global(), groups);
+            // the dimension whose ids walk the arrays' contiguous axis becomes the device's dimension 0
+            int swap = LaunchOrder.swapFor(kernel.contiguousDim(), lr);
+            CompiledKernel run = swap == 0 ? kernel : kernel.withDimensionsSwapped(swap);
+            LaunchRange ordered = swap == 0 ? lr : LaunchOrder.swapped(lr, swap);
+            KernelDriver kd = ProgramCache.kernel(device, run);
+            long[] groups = ordered.local() == null ? ProgramCache.groupShape(device, run, ordered.global()) : null;
+            LaunchRange shaped = groups == null ? ordered : new LaunchRange(ordered.global(), groups);
             event = UsmMemory.withBlocks(memories, shape.what(), blocks ->
                     queue.spi().launch(kd, shaped, marshal(kernel, params, args, memories, blocks), depDrivers));
         }

@@ -81,7 +81,9 @@ final class ProgramCache {
 
     /** The options {@code variant}'s OpenCL C is built with on {@code device}. */
     static String options(Device device, CompiledKernel variant) {
-        return BuildOptions.of(device.aspects(), device.info().version(), variant.needsOpenCl2());
+        DeviceInfo info = device.info();
+        return BuildOptions.of(device.aspects(), info.version(), variant.needsOpenCl2(),
+                BuildOptions.spellsSignExtension(info.platform(), info.name()));
     }
 
     static Path directory() {

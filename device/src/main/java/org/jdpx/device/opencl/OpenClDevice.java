@@ -135,7 +135,9 @@ final class OpenClDevice implements DeviceDriver {
         int[] err = new int[1];
         Pointer svm = null;
         cl_mem buf;
-        if (kind == UsmType.SHARED && profile.fineGrainSvm()) {
+        boolean svmDevice = kind == UsmType.DEVICE && profile.info().type() == DeviceType.CPU
+                && bytes < HugePages.thresholdBytes();
+        if ((kind == UsmType.SHARED || svmDevice) && profile.fineGrainSvm()) {
             svm = clSVMAlloc(context, CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER, backing, 0);
             if (svm == null || svm.getNativePointer() == 0) {
                 throw new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(), "clSVMAlloc returned NULL");

@@ -15,7 +15,9 @@ import org.jocl.cl_mem;
  * A block of OpenCL memory. Every kind is a {@code cl_mem} buffer, so copies, fills and kernels
  * treat all kinds alike:
  * <ul>
- *   <li>{@code device}: {@code CL_MEM_READ_WRITE};</li>
+ *   <li>{@code device}: {@code CL_MEM_READ_WRITE}; on CPU devices with fine-grained SVM buffers
+ *       made like {@code shared} (their memory is host memory either way), so that host copies
+ *       and fills can be plain memory copies on the calling thread ({@link #directView()});</li>
  *   <li>{@code host}: {@code CL_MEM_ALLOC_HOST_PTR}; {@link #hostView()} maps it;</li>
  *   <li>{@code shared}: on devices with fine-grained SVM buffers, {@code clSVMAlloc} memory wrapped
  *       in a {@code CL_MEM_USE_HOST_PTR} buffer (OpenCL 2.0 allows this), which the host addresses
@@ -91,6 +93,16 @@ final class OpenClMemory implements NativeMemory {
             svmArena = null;
             svmView = null;
         }
+    }
+
+    /**
+     * The memory itself as the host addresses it, for a fine-grained SVM block of any kind (the
+     * device and the host see each other's writes without mapping); null for other blocks. Unlike
+     * {@link #hostView()} it is offered for {@code device} blocks too, for copies and fills the
+     * queue makes on the host ({@link OpenClQueue}).
+     */
+    MemorySegment directView() {
+        return svmView;
     }
 
     /** The {@code cl_mem} handle. */

@@ -118,7 +118,11 @@ public final class GroupAtomics {
         out.add(new Stmt.Store(b, id, a.operands().getFirst(), a.at()));
         out.add(new Stmt.Barrier(false));
         if (!tree) {
-            serialSum(out, a, b, id, new Expr.Read(size), step, acc);
+            // sizes asked again and item 0 told by its local ids, not by values kept across the
+            // barrier: PoCL keeps such values per item in memory, which halved its speed here
+            out.add(new Stmt.Assign(size, mul(s0, mul(s1, s2))));
+            Expr first = new Expr.Logic(true, new Expr.Logic(true, isZero(l0), isZero(l1)), isZero(l2));
+            serialSum(out, a, b, first, new Expr.Read(size), step, acc);
             return;
         }
         // the upper half [half, step) folds onto [0, step - half); step shrinks to half
@@ -141,7 +145,7 @@ public final class GroupAtomics {
      * k mod LANES, so the adds do not wait on one another and a CPU driver overlaps them), adds
      * those in a tree, then makes the global atomic.
      */
-    private static void serialSum(List<Stmt> out, Expr.Atomic a, Expr b, Expr id, Expr size, Var k, List<Var> acc) {
+    private static void serialSum(List<Stmt> out, Expr.Atomic a, Expr b, Expr isFirst, Expr size, Var k, List<Var> acc) {
         Expr zero = Expr.Const.i32(0), kr = new Expr.Read(k);
         Expr.Const none = new Expr.Const(a.scalar(), 0);
         List<Stmt> first = new ArrayList<>();
@@ -162,7 +166,11 @@ public final class GroupAtomics {
             level = next;
         }
         first.add(new Stmt.Eval(new Expr.Atomic(AtomicOp.ADD, a.base(), a.index(), List.of(level.getFirst()), a.at())));
-        out.add(new Stmt.If(new Expr.Compare(CmpOp.EQ, id, zero), first, new ArrayList<>()));
+        out.add(new Stmt.If(isFirst, first, new ArrayList<>()));
+    }
+
+    private static Expr isZero(Expr e) {
+        return new Expr.Compare(CmpOp.EQ, e, Expr.Const.i32(0));
     }
 
     private static Stmt addTo(Var s, Expr v) {

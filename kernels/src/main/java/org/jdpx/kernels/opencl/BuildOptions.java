@@ -16,13 +16,19 @@ import org.jdpx.device.Aspect;
  *       of 2.5 ulp and {@code sqrt} 3 ulp unless a program asks for this, and NVIDIA's driver uses
  *       that allowance; Java's results are correctly rounded;</li>
  *   <li>{@code -cl-std=CL2.0} or {@code CL3.0} (the device's version) when the source uses native
- *       float atomics, whose {@code atomic_float} type OpenCL C 1.2 lacks.</li>
+ *       float atomics, whose {@code atomic_float} type OpenCL C 1.2 lacks;</li>
+ *   <li>{@code -D}{@value #SPELL_SIGN_EXTENSION} on Mesa's OpenCL drivers ({@link #spellsSignExtension}),
+ *       whose llvmpipe compares a plain {@code (long)} of an int with a constant unsigned: the
+ *       prelude then spells int-to-long widening out, which elsewhere costs PoCL its vectorized
+ *       work-item loops (a 2-D view kernel ran 8-15 times slower with it).</li>
  * </ul>
  * The on-disk program cache keys binaries by these options too.
  */
 public final class BuildOptions {
     /** The option that makes float division and square root correctly rounded. */
     public static final String CORRECTLY_ROUNDED_DIVIDE_SQRT = "-cl-fp32-correctly-rounded-divide-sqrt";
+    /** The macro that makes the prelude spell int-to-long widening out (Mesa's drivers). */
+    public static final String SPELL_SIGN_EXTENSION = "JDPX_SPELL_SIGN_EXTENSION";
     private static final Pattern VERSION = Pattern.compile("OpenCL (\\d+)\\.(\\d+)");
 
     private BuildOptions() {
@@ -36,7 +42,18 @@ public final class BuildOptions {
      * @throws IllegalArgumentException when the source needs OpenCL C 2.0 and the version is older or unreadable
      */
     public static String of(Set<Aspect> aspects, String deviceVersion, boolean openCl2Source) {
+        return of(aspects, deviceVersion, openCl2Source, false);
+    }
+
+    /**
+     * Like {@link #of(Set, String, boolean)}, with {@code -D}{@value #SPELL_SIGN_EXTENSION} first
+     * when {@code spellSignExtension} ({@link #spellsSignExtension} of the device).
+     *
+     * @throws IllegalArgumentException when the source needs OpenCL C 2.0 and the version is older or unreadable
+     */
+    public static String of(Set<Aspect> aspects, String deviceVersion, boolean openCl2Source, boolean spellSignExtension) {
         List<String> out = new ArrayList<>();
+        if (spellSignExtension) out.add("-D" + SPELL_SIGN_EXTENSION);
         if (openCl2Source) {
             Matcher m = VERSION.matcher(deviceVersion);
             int major = m.find() ? Integer.parseInt(m.group(1)) : 0;
@@ -48,5 +65,14 @@ public final class BuildOptions {
         }
         if (aspects.contains(Aspect.FP32_CORRECTLY_ROUNDED_DIVIDE_SQRT)) out.add(CORRECTLY_ROUNDED_DIVIDE_SQRT);
         return String.join(" ", out);
+    }
+
+    /**
+     * Whether programs for the device of platform {@code platform} and name {@code deviceName}
+     * spell sign extension out: true on Mesa's OpenCL platforms (rusticl, Clover) and llvmpipe.
+     */
+    public static boolean spellsSignExtension(String platform, String deviceName) {
+        String p = platform.toLowerCase(java.util.Locale.ROOT), n = deviceName.toLowerCase(java.util.Locale.ROOT);
+        return p.contains("rusticl") || p.contains("clover") || p.contains("mesa") || n.contains("llvmpipe");
     }
 }

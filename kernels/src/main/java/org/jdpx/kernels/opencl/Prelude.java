@@ -34,8 +34,12 @@ final class Prelude {
             case "jdpx_atomic_add_float_local" -> floatAdd("float", "uint", "int", "__local", "atomic_cmpxchg");
             case "jdpx_atomic_add_double_global" -> floatAdd("double", "ulong", "long", "__global", "atom_cmpxchg");
             case "jdpx_atomic_add_double_local" -> floatAdd("double", "ulong", "long", "__local", "atom_cmpxchg");
-            case "jdpx_i2l" -> "/* Java's (long) of an int, written so that Mesa's llvmpipe keeps later signed compares signed. */\n"
-                    + "long jdpx_i2l(int x) {\n    return (long)(uint)x | ((long)(x >> 31) << 32);\n}\n";
+            case "jdpx_i2l" -> "/* Java's (long) of an int: a plain cast, which drivers vectorize through; spelled out as zero\n"
+                    + "   extension | high word of the sign where built with -D" + BuildOptions.SPELL_SIGN_EXTENSION
+                    + " (Mesa's llvmpipe compares\n   a plain (long) of an int with a constant unsigned). */\n"
+                    + "#ifdef " + BuildOptions.SPELL_SIGN_EXTENSION + "\n"
+                    + "long jdpx_i2l(int x) {\n    return (long)(uint)x | ((long)(x >> 31) << 32);\n}\n"
+                    + "#else\n#define jdpx_i2l(x) ((long)(x))\n#endif\n";
             case "jdpx_pow_float" -> pow("float", "f");
             case "jdpx_pow_double" -> pow("double", "");
             case "jdpx_d2i_float" -> cast("int", "float");

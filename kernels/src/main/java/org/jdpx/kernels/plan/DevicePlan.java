@@ -169,18 +169,38 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
      * {@code global[0]} up to {@link #groupSize()} in dimension 0 and 1 in the others, so every
      * group sums that many items before its one atomic (a driver's own choice may make groups of
      * thousands of items, whose one summing item is then the launch's critical path, or of one).
+     * On the CPU plan the other dimensions then take the largest divisors that keep a group within
+     * {@link #maxGroupSize()} and {@value #CPU_SUM_GROUP} items and leave every compute unit a
+     * group: CPU drivers pay per group (on PoCL a 256 × 256 launch took half the time in groups of
+     * 256 × 16 as in groups of 256 × 1).
      * Null, leaving the choice to the driver, where that divisor is below {@link #simdWidth()}.
      */
     public long[] groupSumLocal(long[] global) {
         long[] local = new long[global.length];
         java.util.Arrays.fill(local, 1);
-        for (long c = Math.min(groupSize, global[0]); c >= 1; c--) {
-            if (global[0] % c == 0) {
-                local[0] = c;
-                break;
+        local[0] = largestDivisor(global[0], groupSize);
+        if (kind == Kind.CPU) {
+            long items = local[0], groups = global[0] / local[0];
+            for (int d = 1; d < global.length; d++) {
+                long room = Math.min(maxGroupSize, CPU_SUM_GROUP) / items;
+                long keep = ceilDiv(computeUnits, groups); // groups this dimension must leave
+                local[d] = largestDivisor(global[d], Math.max(1, Math.min(room, global[d] / keep)));
+                items *= local[d];
+                groups *= global[d] / local[d];
             }
         }
         return local[0] >= simdWidth ? local : null;
+    }
+
+    /** The most items a group summing atomic adds gets on the CPU plan ({@link #groupSumLocal}). */
+    static final long CPU_SUM_GROUP = 4096;
+
+    /** The largest divisor of {@code n} that is at most {@code cap} (at least 1). */
+    private static long largestDivisor(long n, long cap) {
+        for (long c = Math.min(cap, n); c > 1; c--) {
+            if (n % c == 0) return c;
+        }
+        return 1;
     }
 
     /** {@code items} rounded up to a multiple of {@link #simdWidth()}. */

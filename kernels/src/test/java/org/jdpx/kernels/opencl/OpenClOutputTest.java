@@ -118,4 +118,17 @@ class OpenClOutputTest {
         for (Method m : Corpus.class.getDeclaredMethods()) if (m.getName().equals(name)) return m;
         throw new AssertionError(name);
     }
+
+    /**
+     * A widened int is a plain {@code (long)} cast unless the program is built for Mesa with
+     * {@code -D}{@value BuildOptions#SPELL_SIGN_EXTENSION}: the spelled-out form everywhere kept
+     * PoCL from vectorizing every kernel that indexes a 2-D view.
+     */
+    @Test
+    void intToLongIsAPlainCastOutsideMesa() {
+        String src = cl("widenedIntCompare");
+        String guard = "#ifdef " + BuildOptions.SPELL_SIGN_EXTENSION + "\n";
+        assertTrue(src.contains(guard + "long jdpx_i2l(int x) {"), src);
+        assertTrue(src.contains("#else\n#define jdpx_i2l(x) ((long)(x))\n#endif\n"), src);
+    }
 }

@@ -48,4 +48,21 @@ class DevicePlanTest {
             }
         }
     }
+
+    /**
+     * Groups that sum atomic adds: on the CPU plan they grow into the other dimensions (PoCL pays
+     * per group), within the device's largest group and leaving every compute unit a group; the
+     * GPU plan keeps one row of {@code groupSize} items.
+     */
+    @Test
+    void groupsSummingAtomicsGrowOnCpus() {
+        DevicePlan cpu = new DevicePlan(DevicePlan.Kind.CPU, 2, 4096, 1 << 20, 8, 256, 4, false);
+        assertEquals("[256, 16]", java.util.Arrays.toString(cpu.groupSumLocal(new long[] {256, 256})));
+        assertEquals("[250, 3, 5]", java.util.Arrays.toString(cpu.groupSumLocal(new long[] {1000, 3, 5})));
+        assertEquals("[128, 2]", java.util.Arrays.toString(cpu.groupSumLocal(new long[] {128, 4})));
+        DevicePlan small = new DevicePlan(DevicePlan.Kind.CPU, 2, 1024, 1 << 20, 8, 256, 4, false);
+        assertEquals("[256, 4]", java.util.Arrays.toString(small.groupSumLocal(new long[] {256, 256})));
+        DevicePlan gpu = new DevicePlan(DevicePlan.Kind.GPU, 132, 1024, 48 << 10, 32, 256, 8, false);
+        assertEquals("[256, 1]", java.util.Arrays.toString(gpu.groupSumLocal(new long[] {256, 256})));
+    }
 }
