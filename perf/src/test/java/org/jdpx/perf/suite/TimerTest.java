@@ -1,0 +1,71 @@
+package org.jdpx.perf.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** How many untimed runs {@link Timer} makes before it measures. */
+class TimerTest {
+
+    /** A trial reporting the given seconds per run (no real time passes), counting its runs. */
+    private static class Counted implements Trial {
+        final double seconds;
+        int runs;
+
+        Counted(double seconds) {
+            this.seconds = seconds;
+        }
+
+        @Override
+        public double run() {
+            runs++;
+            return seconds;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void shortRunsWarmUpUntilTheJitHasSeenThemOften() throws Exception {
+        Counted t = new Counted(1e-4);
+        Timing timing = Timer.measure(t, 1, 5, 3600);
+        // One plan warm-up, WARM_CALLS more (the budget is far away), then the 5 measured runs.
+        assertEquals(1 + Timer.WARM_CALLS + 5, t.runs);
+        assertEquals(1e-4, timing.median(), 0);
+    }
+
+    @Test
+    void longRunsGetOneMoreWarmUpOnly() throws Exception {
+        Counted t = new Counted(0.05);
+        Timer.measure(t, 2, 5, 3600);
+        assertEquals(2 + 1 + 5, t.runs);
+    }
+
+    @Test
+    void noWarmUpsMeansNone() throws Exception {
+        Counted t = new Counted(1e-4);
+        Timer.measure(t, 0, 3, 3600);
+        assertEquals(3, t.runs);
+    }
+
+    @Test
+    void theExtraWarmUpsStopAtAQuarterOfTheBudget() throws Exception {
+        Counted t = new Counted(1e-4) {
+            @Override
+            public double run() {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return super.run();
+            }
+        };
+        Timer.measure(t, 1, 3, 0.2);
+        // Each run sleeps at least 1 ms, so a quarter of 0.2 s holds at most 50 of them.
+        assertTrue(t.runs <= 1 + 50 + 3, t.runs + " runs");
+    }
+}
