@@ -85,7 +85,7 @@ final class Launcher {
             int[] global = ints(lr.global());
             int[] local = lr.local() == null ? null : ints(lr.local());
             event = UsmMemory.withBlocks(memories, shape.what(), blocks ->
-                    queue.spi().hostTaskRunnableByWaiter(() -> JvmKernelRunner.run(kernel, global, local, args), depDrivers));
+                    queue.spi().hostTask(() -> JvmKernelRunner.run(kernel, global, local, args), depDrivers));
         } else {
             KernelDriver kd = ProgramCache.kernel(device, kernel);
             long[] groups = lr.local() == null ? ProgramCache.groupShape(device, kernel, lr.global()) : null;

@@ -17,17 +17,9 @@ final class JavaEvent implements EventDriver {
     /** Set when the caller stopped waiting; long host tasks poll it through {@code Cancellation}. */
     volatile boolean cancelled;
     CompletableFuture<Void> future;
-    /**
-     * Runs the command on the awaiting thread if its predecessors are done and no dispatcher
-     * thread claimed it; null for commands that always run on a dispatcher thread.
-     */
-    Runnable byWaiter;
 
-    /** Waits for the command; one that may run on its waiter ({@code byWaiter}) and is ready runs here. */
     @Override
     public void await() {
-        Runnable r = byWaiter;
-        if (r != null && !future.isDone()) r.run();
         try {
             future.join();
         } catch (CompletionException e) {

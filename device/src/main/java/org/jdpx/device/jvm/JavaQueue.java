@@ -15,13 +15,9 @@ import org.jdpx.device.spi.QueueDriver;
  * An in-order queue of the java device. Each command is chained after the previous one. A copy,
  * fill or marker runs at once on the caller's thread when the queue is idle and its dependencies
  * are done (no hand-off latency), otherwise on a dispatcher thread when its turn comes. Host tasks
- * (kernels) run on a dispatcher thread, so {@code launchAsync} returns at once however long
+ * (kernels) always run on a dispatcher thread, so {@code launchAsync} returns at once however long
  * the kernel runs, and a caller that waits with a timeout can give up on it; the task can poll
- * {@link Cancellation#current()} to stop early when that happens. A kernel launch
- * ({@link #hostTaskRunnableByWaiter}) whose event someone awaits without a timeout before a
- * dispatcher thread took it, once the commands before it are done, runs on the waiting thread
- * instead (a blocking {@code Kernels.launch} then costs no hand-off); whichever thread claims it
- * first runs it, once.
+ * {@link Cancellation#current()} to stop early when that happens.
  */
 final class JavaQueue implements QueueDriver {
 
@@ -53,15 +49,6 @@ final class JavaQueue implements QueueDriver {
      *               it runs while this queue's lock is held)
      */
     synchronized EventDriver submit(Runnable work, List<EventDriver> deps, boolean inline) {
-        return submit(work, deps, inline, false);
-    }
-
-    /**
-     * As {@link #submit(Runnable, List, boolean)}; with {@code byWaiter}, a command that is not run
-     * inline may run on a thread that awaits its event ({@link JavaEvent#await()}) once its
-     * predecessors are done and no dispatcher thread claimed it yet.
-     */
-    private synchronized EventDriver submit(Runnable work, List<EventDriver> deps, boolean inline, boolean byWaiter) {
         JavaEvent ev = new JavaEvent();
         List<CompletableFuture<Void>> waits = new ArrayList<>(deps.size() + 1);
         List<EventDriver> foreign = new ArrayList<>();
@@ -101,16 +88,7 @@ final class JavaQueue implements QueueDriver {
             // A failed predecessor does not stop later commands, as on OpenCL queues.
             CompletableFuture<Void> after = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
                     .handle((v, t) -> null);
-            if (byWaiter && foreign.isEmpty()) {
-                Claim claim = new Claim(body);
-                ev.future = claim.done;
-                ev.byWaiter = () -> {
-                    if (after.isDone()) claim.run();
-                };
-                after.thenRunAsync(claim::run, DISPATCH);
-            } else {
-                ev.future = after.thenRunAsync(body, DISPATCH);
-            }
+            ev.future = after.thenRunAsync(body, DISPATCH);
         }
         tail = ev.future.handle((v, t) -> null);
         return ev;
@@ -134,27 +112,6 @@ final class JavaQueue implements QueueDriver {
                 deps);
     }
 
-    /** A command's work and the future it completes, run by whichever thread claims it first. */
-    private static final class Claim extends java.util.concurrent.atomic.AtomicBoolean {
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        private final Runnable body;
-
-        Claim(Runnable body) {
-            this.body = body;
-        }
-
-        /** Runs the work unless another thread claimed it. */
-        void run() {
-            if (!compareAndSet(false, true)) return;
-            try {
-                body.run();
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        }
-    }
-
     /**
      * A copy touching {@code host}. A segment confined to the caller's thread can be touched only
      * there, so then the caller waits for the commands before it (with this queue locked, so that
@@ -167,9 +124,7 @@ final class JavaQueue implements QueueDriver {
         synchronized (this) {
             for (EventDriver d : deps) {
                 try {
-                    // not run here by this thread: this queue is locked meanwhile
-                    if (d instanceof JavaEvent je) je.future.join();
-                    else d.await();
+                    d.await();
                 } catch (RuntimeException failed) {
                     // A failed predecessor does not stop later commands, as on OpenCL queues.
                 }
@@ -188,11 +143,6 @@ final class JavaQueue implements QueueDriver {
     @Override
     public EventDriver hostTask(Runnable work, List<EventDriver> deps) {
         return submit(work, deps, false);
-    }
-
-    @Override
-    public EventDriver hostTaskRunnableByWaiter(Runnable work, List<EventDriver> deps) {
-        return submit(work, deps, false, true);
     }
 
     @Override

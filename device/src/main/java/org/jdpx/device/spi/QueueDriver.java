@@ -59,18 +59,6 @@ public interface QueueDriver {
         return marker(List.of());
     }
 
-    /**
-     * {@link #hostTask} for work that may run on the thread that waits for it: where that thread
-     * waits (without a timeout) before anyone else started the work and everything before it is
-     * done, the queue may run it there, saving the hand-off to a worker thread and the wake-up
-     * back (tens of microseconds, far more on a busy machine). The queue's order is kept: the work
-     * still runs after the commands before it and before those after it. This default is
-     * {@link #hostTask}.
-     */
-    default EventDriver hostTaskRunnableByWaiter(Runnable work, List<EventDriver> deps) {
-        return hostTask(work, deps);
-    }
-
     /** Blocks until every command enqueued so far has completed. */
     void finish();
 

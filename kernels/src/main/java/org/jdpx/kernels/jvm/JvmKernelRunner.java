@@ -27,9 +27,8 @@ import org.jdpx.kernels.LocalMemory;
  * work-item; a kernel built from IR ({@link org.jdpx.kernels.KernelCompiler#fromIr}) through the
  * class {@link JvmEmitter} generates for it, which loops over the items of a row itself.
  *
- * <p><b>Kernels without barriers or local memory</b> run on the calling thread and a fixed pool of
- * platform threads (one per core less the caller; a pool task that has not started when the work
- * is done is dropped, not waited for). The range is cut into chunks handed out through an atomic cursor; each
+ * <p><b>Kernels without barriers or local memory</b> run on a fixed pool of platform threads
+ * (one per core). The range is cut into chunks handed out through an atomic cursor; each
  * thread reuses one mutable {@link KernelContext} and walks its chunk row by row through the
  * kernel's generated loop ({@link JvmLoops}: a direct static call C2 inlines). Where no loop can
  * be generated it calls the kernel through a {@link MethodHandle} with the arguments bound, a
@@ -290,12 +289,17 @@ public final class JvmKernelRunner {
         }
         long chunk = explicitGroups ? group * Math.max(1, total / group / (THREADS * 4L)) : Math.max(4096, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
-        fanOut(THREADS, () -> {
-            long s;
-            while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
-                runRows(row, g, l, s, Math.min(total, s + chunk), stop, columns, sumAtomics);
-            }
-        });
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            fs.add(pool().submit(() -> {
+                long s;
+                while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
+                    runRows(row, g, l, s, Math.min(total, s + chunk), stop, columns, sumAtomics);
+                }
+                return null;
+            }));
+        }
+        join(fs);
         checkNotStopped(stop);
     }
 
@@ -483,50 +487,6 @@ public final class JvmKernelRunner {
         }
         for (Thread t : threads) t.start();
         for (Thread t : threads) t.join();
-    }
-
-    /** A share of a launch's work: takes chunks from a shared cursor until none is left. */
-    @FunctionalInterface
-    private interface Share {
-        void run();
-    }
-
-    /**
-     * Runs {@code share} on the calling thread and {@code workers - 1} pool threads (the caller
-     * would only wait otherwise). A pool task that has not started when the caller ran out of
-     * chunks is dropped, not waited for: on a busy machine a pool thread may take long to be
-     * scheduled, and it would find the work done. The first failure is rethrown once every share
-     * that started has ended.
-     */
-    private static void fanOut(int workers, Share share) {
-        List<Future<?>> fs = new ArrayList<>(workers);
-        List<java.util.concurrent.atomic.AtomicBoolean> claims = new ArrayList<>(workers);
-        for (int t = 1; t < workers; t++) {
-            java.util.concurrent.atomic.AtomicBoolean claim = new java.util.concurrent.atomic.AtomicBoolean();
-            claims.add(claim);
-            fs.add(pool().submit(() -> {
-                if (claim.compareAndSet(false, true)) share.run();
-                return null;
-            }));
-        }
-        Throwable mine = null;
-        try {
-            share.run();
-        } catch (Throwable e) {
-            mine = e;
-        }
-        List<Future<?>> started = new ArrayList<>(fs.size());
-        for (int t = 0; t < fs.size(); t++) {
-            if (!claims.get(t).compareAndSet(false, true)) started.add(fs.get(t));
-        }
-        try {
-            join(started);
-        } catch (RuntimeException | Error e) {
-            if (mine == null) throw e;
-        }
-        if (mine instanceof RuntimeException re) throw re;
-        if (mine instanceof Error er) throw er;
-        if (mine != null) throw new IllegalStateException(mine);
     }
 
     private static void join(List<Future<?>> fs) {
