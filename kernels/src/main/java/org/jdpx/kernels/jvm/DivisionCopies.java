@@ -116,6 +116,14 @@ final class DivisionCopies {
         }
     }
 
+    /** The code of {@code m} as its class file has it, or null where that cannot be read. */
+    static CodeModel codeOf(Method m) {
+        DivisionCopies d = new DivisionCopies(m.getDeclaringClass());
+        MethodModel mm = d.method(key(internal(m.getDeclaringClass()), m.getName(),
+                java.lang.invoke.MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString()));
+        return mm == null ? null : mm.code().orElse(null);
+    }
+
     /** True when the method divides, or calls (statically) a method that does. */
     private boolean divides(String key) {
         Boolean known = divides.get(key);

@@ -3,6 +3,8 @@ package org.jdpx.kernels.jvm;
 import java.util.concurrent.Phaser;
 import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.FloatArray;
+import org.jdpx.kernels.IntArray;
+import org.jdpx.kernels.LongArray;
 import org.jdpx.kernels.KernelContext;
 
 /**
@@ -29,6 +31,17 @@ final class JvmKernelContext extends KernelContext {
     private DoubleArray doubleView;
     private int doubleIndex;
     private double doubleSum;
+    /**
+     * Where the kernel's atomics all add for the whole launch ({@link LaunchSums}), and the view
+     * argument that is: the generated row loops add the items' contributions into the sum below
+     * of its type ({@link JvmLoops#addSum}), and {@link #flushSums()} makes one atomic of it.
+     * Null when the kernel runs without launch sums.
+     */
+    LaunchSums.Site sumSite;
+    Object sumView;
+    float sumFloat = -0.0f;
+    double sumDouble = -0.0d;
+    long sumLong;
 
     JvmKernelContext(int[] global, int[] local, WorkGroup group) {
         gsz0 = global[0];
@@ -44,16 +57,21 @@ final class JvmKernelContext extends KernelContext {
     }
 
     @Override public int globalId(int d) { return d == 0 ? gid0 : d == 1 ? gid1 : d == 2 ? gid2 : 0; }
-    // Flat launches (no group state) only advance gid0 per item; dimension 0's local and group ids
-    // follow from it on demand, so the per-item cost is one field write, not two divisions.
-    @Override public int localId(int d) { return d == 0 ? (group == null ? gid0 % lsz0 : lid0) : d == 1 ? lid1 : d == 2 ? lid2 : 0; }
-    @Override public int groupId(int d) { return d == 0 ? (group == null ? gid0 / lsz0 : grp0) : d == 1 ? grp1 : d == 2 ? grp2 : 0; }
+    // Flat launches (no group state) only advance gid0 per item (gid1 where they run along
+    // dimension 1); the local and group ids of dimensions 0 and 1 follow on demand, so the per-item
+    // cost is one field write, not two divisions.
+    @Override public int localId(int d) {
+        return d == 0 ? (group == null ? gid0 % lsz0 : lid0) : d == 1 ? (group == null ? gid1 % lsz1 : lid1) : d == 2 ? lid2 : 0;
+    }
+    @Override public int groupId(int d) {
+        return d == 0 ? (group == null ? gid0 / lsz0 : grp0) : d == 1 ? (group == null ? gid1 / lsz1 : grp1) : d == 2 ? grp2 : 0;
+    }
     @Override public int globalSize(int d) { return d == 0 ? gsz0 : d == 1 ? gsz1 : d == 2 ? gsz2 : 1; }
     @Override public int localSize(int d) { return d == 0 ? lsz0 : d == 1 ? lsz1 : d == 2 ? lsz2 : 1; }
     @Override public int numGroups(int d) { return d == 0 ? ngrp0 : d == 1 ? ngrp1 : d == 2 ? ngrp2 : 1; }
     @Override public int globalLinearId() { return (gid2 * gsz1 + gid1) * gsz0 + gid0; }
-    @Override public int localLinearId() { return (lid2 * lsz1 + lid1) * lsz0 + localId(0); }
-    @Override public int groupLinearId() { return (grp2 * ngrp1 + grp1) * ngrp0 + groupId(0); }
+    @Override public int localLinearId() { return (lid2 * lsz1 + localId(1)) * lsz0 + localId(0); }
+    @Override public int groupLinearId() { return (grp2 * ngrp1 + groupId(1)) * ngrp0 + groupId(0); }
 
     /**
      * With {@link #deferSums}, adds {@code v} to the pending sum for {@code a[i]} (making the
@@ -92,6 +110,30 @@ final class JvmKernelContext extends KernelContext {
     void flushSums() {
         flushFloat();
         flushDouble();
+        if (sumSite != null) flushLaunchSum();
+    }
+
+    /** One atomic add of the launch sum, unless it is still the identity (nothing added). */
+    private void flushLaunchSum() {
+        int i = sumSite.index();
+        switch (sumSite.type()) {
+            case F32 -> {
+                if (Float.floatToRawIntBits(sumFloat) != Float.floatToRawIntBits(-0.0f)) super.addFloat((FloatArray) sumView, i, sumFloat);
+                sumFloat = -0.0f;
+            }
+            case F64 -> {
+                if (Double.doubleToRawLongBits(sumDouble) != Double.doubleToRawLongBits(-0.0d)) super.addDouble((DoubleArray) sumView, i, sumDouble);
+                sumDouble = -0.0d;
+            }
+            case I32 -> {
+                if (sumLong != 0) atomicAdd((IntArray) sumView, i, (int) sumLong);
+                sumLong = 0;
+            }
+            default -> {
+                if (sumLong != 0) atomicAdd((LongArray) sumView, i, sumLong);
+                sumLong = 0;
+            }
+        }
     }
 
     private void flushFloat() {

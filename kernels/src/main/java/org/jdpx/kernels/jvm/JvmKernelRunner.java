@@ -15,6 +15,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jdpx.device.spi.Cancellation;
 import org.jdpx.kernels.CompiledKernel;
 import org.jdpx.kernels.KernelCompiler;
@@ -134,7 +135,7 @@ public final class JvmKernelRunner {
         } else {
             runFlat((c, x0, x1) -> {
                 run.invokeExact(slots, geometry, (Object[]) null, (Phaser) null, x0, x1, c.gid1, c.gid2);
-            }, g, l, local != null, false);
+            }, g, l, local != null, false, c -> { });
         }
     }
 
@@ -164,7 +165,16 @@ public final class JvmKernelRunner {
                 };
             });
         } else {
-            runFlat(rowOf(bind(m, base, args), hosted.loop(), args), g, l, localIn != null, sumAtomics);
+            MethodHandle h = bind(m, base, args); // checks the arguments' types
+            LaunchSums.Site sums = hosted.sums();
+            // along dimension 1 where the kernel walks memory that way, and the launch has no explicit groups
+            boolean columns = hosted.columnLoop() != null && g[1] > 1 && localIn == null;
+            MethodHandle loop = columns ? hosted.columnLoop() : sums != null ? hosted.sumLoop() : hosted.loop();
+            Consumer<JvmKernelContext> setup = sums == null ? c -> c.deferSums = sumAtomics : c -> {
+                c.sumSite = sums;
+                c.sumView = args[sums.argIndex()];
+            };
+            runFlat(rowOf(h, loop, args), g, l, localIn != null, columns, setup);
         }
     }
 
@@ -267,12 +277,13 @@ public final class JvmKernelRunner {
      * are what the threads share out, as OpenCL CPU drivers do, so a few large groups (say one
      * long loop per group) still use every thread; only a single group runs on the caller.
      */
-    private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups, boolean sumAtomics) {
+    private static void runFlat(Row row, int[] g, int[] l, boolean explicitGroups, boolean columns,
+                                Consumer<JvmKernelContext> sumAtomics) {
         BooleanSupplier stop = Cancellation.current();
         long total = (long) g[0] * g[1] * g[2];
         long group = (long) l[0] * l[1] * l[2];
         if (explicitGroups ? total <= group : total <= INLINE_LIMIT) {
-            runRows(row, g, l, 0, total, stop, sumAtomics);
+            runRows(row, g, l, 0, total, stop, columns, sumAtomics);
             checkNotStopped(stop);
             return;
         }
@@ -283,7 +294,7 @@ public final class JvmKernelRunner {
             fs.add(pool().submit(() -> {
                 long s;
                 while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
-                    runRows(row, g, l, s, Math.min(total, s + chunk), stop, sumAtomics);
+                    runRows(row, g, l, s, Math.min(total, s + chunk), stop, columns, sumAtomics);
                 }
                 return null;
             }));
@@ -300,16 +311,26 @@ public final class JvmKernelRunner {
         }
     }
 
-    /** The items {@code start..end-1}; with {@code sumAtomics} their float and double atomic adds summed, made at the end. */
-    private static void runRows(Row row, int[] g, int[] l, long start, long end, BooleanSupplier stop, boolean sumAtomics) {
+    /**
+     * The items {@code start..end-1}, on a context {@code sumAtomics} prepares for how their atomic
+     * adds are summed (per address and chunk, or as launch sums), those sums made at the end.
+     */
+    private static void runRows(Row row, int[] g, int[] l, long start, long end, BooleanSupplier stop, boolean columns,
+                                Consumer<JvmKernelContext> sumAtomics) {
         JvmKernelContext c = new JvmKernelContext(g, l, null);
-        c.deferSums = sumAtomics;
+        sumAtomics.accept(c);
+        // rows run along dimension 0; columns (items in order y, x, z) along dimension 1
+        int inner = columns ? g[1] : g[0], outer = columns ? g[0] : g[1];
         long i = start;
         while (i < end && !stop.getAsBoolean()) {
-            long r = i / g[0];
-            int x0 = (int) (i % g[0]);
-            int x1 = (int) Math.min(g[0], x0 + (end - i));
-            setRow(c, (int) (r % g[1]), (int) (r / g[1]));
+            long r = i / inner;
+            int x0 = (int) (i % inner);
+            int x1 = (int) Math.min(inner, x0 + (end - i));
+            if (columns) {
+                setColumn(c, (int) (r % outer), (int) (r / outer));
+            } else {
+                setRow(c, (int) (r % outer), (int) (r / outer));
+            }
             try {
                 row.run(c, x0, x1);
             } catch (RuntimeException | Error e) {
@@ -320,6 +341,14 @@ public final class JvmKernelRunner {
             i += x1 - x0;
         }
         c.flushSums();
+    }
+
+    /** A column's context: the generated column loop moves gid1; dimension 0's local and group ids follow from gid0. */
+    private static void setColumn(JvmKernelContext c, int x, int z) {
+        c.gid0 = x;
+        c.gid2 = z;
+        c.lid2 = z % c.lsz2;
+        c.grp2 = z / c.lsz2;
     }
 
     private static void setRow(JvmKernelContext c, int y, int z) {

@@ -6,6 +6,8 @@ import static java.lang.classfile.ClassFile.ACC_STATIC;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeModel;
+import java.lang.classfile.TypeKind;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
@@ -16,6 +18,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.KernelContext;
 
 /**
@@ -34,6 +37,12 @@ public final class JvmLoops {
     private static final ClassDesc CD_LOOPS = ClassDesc.of(JvmLoops.class.getName());
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(ConstantDescs.CD_void, CD_KERNEL_CONTEXT,
             ConstantDescs.CD_int, ConstantDescs.CD_int, ConstantDescs.CD_Object.arrayType());
+    /** Names of the {@link LaunchSums} row loop and kernel copy in the hidden class. */
+    private static final String SUM_RUN = "runSum", SUM_COPY = "kernelSum", COLUMN_RUN = "runColumn";
+    /** The generated loops' calls that move the context along dimension 0 and 1. */
+    private static final String AT = "at", AT_Y = "atY";
+    /** Running sums of the {@link LaunchSums} row loop. */
+    static final int SUM_LANES = 4;
     /** The type of the generated {@code run} method. */
     static final MethodType RUN_TYPE = MethodType.methodType(void.class, KernelContext.class, int.class, int.class,
             Object[].class);
@@ -50,13 +59,49 @@ public final class JvmLoops {
     }
 
     /**
+     * Moves a flat launch's context to work-item {@code y} of the current column (the launch runs
+     * along dimension 1: {@link InnerDimension}); called by the generated loops only.
+     */
+    public static void atY(KernelContext ctx, int y) {
+        ((JvmKernelContext) ctx).gid1 = y;
+    }
+
+    /** Adds a row's contributions to the context's launch sum ({@link LaunchSums}); called by the generated loops only. */
+    public static void addSum(KernelContext ctx, float v) {
+        ((JvmKernelContext) ctx).sumFloat += v;
+    }
+
+    /** As {@link #addSum(KernelContext, float)}. */
+    public static void addSum(KernelContext ctx, double v) {
+        ((JvmKernelContext) ctx).sumDouble += v;
+    }
+
+    /** As {@link #addSum(KernelContext, float)}. */
+    public static void addSum(KernelContext ctx, int v) {
+        ((JvmKernelContext) ctx).sumLong += v;
+    }
+
+    /** As {@link #addSum(KernelContext, float)}. */
+    public static void addSum(KernelContext ctx, long v) {
+        ((JvmKernelContext) ctx).sumLong += v;
+    }
+
+    /**
      * How the java device calls a kernel method: {@code kernel} is the handle to call per work-item
      * (null: the method itself, through reflection), {@code loop} the generated row loop (null
      * where the class cannot host one); {@code runIr} true when the method divides where no copy
      * with the devices' division rule could be made ({@link DivisionCopies}), so the runner must
-     * execute the kernel's IR instead.
+     * execute the kernel's IR instead. Where every atomic of the kernel adds to one address for
+     * the launch ({@link LaunchSums}), {@code sumLoop} is the row loop that adds up the items'
+     * contributions itself and {@code sums} that address (both null otherwise). Where the kernel
+     * walks memory along global id 1 ({@link InnerDimension}), {@code columnLoop} is the loop
+     * (summing where {@code sums} is set) that runs the items of a column, moving {@code gid1}.
      */
-    record Hosted(MethodHandle kernel, MethodHandle loop, boolean runIr) {
+    record Hosted(MethodHandle kernel, MethodHandle loop, boolean runIr, MethodHandle sumLoop, LaunchSums.Site sums,
+                  MethodHandle columnLoop) {
+        Hosted(MethodHandle kernel, MethodHandle loop, boolean runIr) {
+            this(kernel, loop, runIr, null, null, null);
+        }
     }
 
     /** How to run {@code kernel}, generated once per method. */
@@ -81,17 +126,42 @@ public final class JvmLoops {
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-            byte[] bytes = bytes(kernel, owner, plan);
+            LaunchSums.Site sums = plan.kernel() == null ? sumSite(kernel) : null;
+            CodeModel code = sums == null ? null : DivisionCopies.codeOf(kernel);
+            if (code == null) sums = null;
+            boolean columns = prefersColumns(kernel);
+            byte[] bytes = bytes(kernel, owner, plan, sums, code, columns);
             Class<?> host = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE).lookupClass();
             MethodType type = MethodType.methodType(void.class, kernel.getParameterTypes());
             MethodHandle copy = plan.kernel() == null ? null : lookup.findStatic(host, plan.kernel().name(), type);
-            return new Hosted(copy, lookup.findStatic(host, "run", RUN_TYPE), false);
+            MethodHandle sumLoop = sums == null ? null : lookup.findStatic(host, SUM_RUN, RUN_TYPE);
+            MethodHandle columnLoop = columns ? lookup.findStatic(host, COLUMN_RUN, RUN_TYPE) : null;
+            return new Hosted(copy, lookup.findStatic(host, "run", RUN_TYPE), false, sumLoop, sums, columnLoop);
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError | IllegalArgumentException e) {
             return fallback;
         }
     }
 
-    private static byte[] bytes(Method kernel, Class<?> owner, DivisionCopies.Plan plan) {
+    /** Where every atomic of {@code kernel} adds to one address for the launch ({@link LaunchSums}); null otherwise or where it does not compile. */
+    private static LaunchSums.Site sumSite(Method kernel) {
+        try {
+            return LaunchSums.site(KernelCompiler.compile(kernel).ir());
+        } catch (RuntimeException notCompiled) {
+            return null;
+        }
+    }
+
+    /** Whether {@code kernel} walks memory along global id 1 ({@link InnerDimension}); false where it does not compile. */
+    private static boolean prefersColumns(Method kernel) {
+        try {
+            return InnerDimension.of(KernelCompiler.compile(kernel).ir()) == 1;
+        } catch (RuntimeException notCompiled) {
+            return false;
+        }
+    }
+
+    private static byte[] bytes(Method kernel, Class<?> owner, DivisionCopies.Plan plan, LaunchSums.Site sums, CodeModel code,
+                                boolean columns) {
         ClassDesc self = ClassDesc.of(owner.getPackageName().isEmpty() ? "JdpxLoop"
                 : owner.getPackageName() + ".JdpxLoop");
         ClassDesc ownerDesc = ClassDesc.of(owner.getName());
@@ -105,13 +175,105 @@ public final class JvmLoops {
         String targetName = plan.kernel() == null ? kernel.getName() : plan.kernel().name();
         return cf.build(self, cb -> {
             cb.withFlags(ACC_PUBLIC | ACC_FINAL)
-                    .withMethodBody("run", RUN, ACC_PUBLIC | ACC_STATIC, code -> loop(code, target, targetName, kernelType, params));
+                    .withMethodBody("run", RUN, ACC_PUBLIC | ACC_STATIC, b -> loop(b, AT, target, targetName, kernelType, params));
             DivisionCopies.addTo(cb, self, plan.copies());
+            if (sums != null) {
+                LaunchSums.addCopy(cb, SUM_COPY, kernel, code, sums);
+                MethodTypeDesc copyType = LaunchSums.copyType(kernel, sums);
+                cb.withMethodBody(SUM_RUN, RUN, ACC_PUBLIC | ACC_STATIC, b -> sumLoop(b, AT, self, copyType, params, sums.kind()));
+                if (columns) {
+                    cb.withMethodBody(COLUMN_RUN, RUN, ACC_PUBLIC | ACC_STATIC, b -> sumLoop(b, AT_Y, self, copyType, params, sums.kind()));
+                }
+            } else if (columns) {
+                cb.withMethodBody(COLUMN_RUN, RUN, ACC_PUBLIC | ACC_STATIC, b -> loop(b, AT_Y, target, targetName, kernelType, params));
+            }
         });
     }
 
     /** {@code run(ctx, from, to, args)}: unpack args into locals, then call the kernel for each x. */
-    private static void loop(CodeBuilder code, ClassDesc owner, String name, MethodTypeDesc type, Class<?>[] params) {
+    private static void loop(CodeBuilder code, String at, ClassDesc owner, String name, MethodTypeDesc type, Class<?>[] params) {
+        int[] slots = unpack(code, params);
+        Label head = code.newLabel();
+        Label end = code.newLabel();
+        code.labelBinding(head);
+        code.iload(1).iload(2).if_icmpge(end);
+        call(code, at, 0, owner, name, type, params, slots);
+        code.iinc(1, 1).goto_(head);
+        code.labelBinding(end);
+        code.return_();
+    }
+
+    /** Moves the context to item {@code x + step} and calls the kernel (or its copy) there, leaving what it returns. */
+    private static void call(CodeBuilder code, String at, int step, ClassDesc owner, String name, MethodTypeDesc type,
+                             Class<?>[] params, int[] slots) {
+        code.aload(0).iload(1);
+        if (step != 0) code.loadConstant(step).iadd();
+        code.invokestatic(CD_LOOPS, at, MethodTypeDesc.of(ConstantDescs.CD_void, CD_KERNEL_CONTEXT, ConstantDescs.CD_int));
+        code.aload(0);
+        for (int i = 1; i < params.length; i++) {
+            code.loadLocal(java.lang.classfile.TypeKind.from(params[i]), slots[i]);
+        }
+        code.invokestatic(owner, name, type);
+    }
+
+    /**
+     * {@code runSum(ctx, from, to, args)}: as {@code run}, calling the kernel's {@link LaunchSums}
+     * copy and adding what each item returns into one of {@value #SUM_LANES} running sums (item
+     * {@code from + 4k + j} into sum j), handed to the context at the end ({@link #addSum}).
+     */
+    private static void sumLoop(CodeBuilder code, String at, ClassDesc self, MethodTypeDesc type, Class<?>[] params, TypeKind kind) {
+        int[] slots = unpack(code, params);
+        int[] sums = new int[SUM_LANES];
+        for (int j = 0; j < SUM_LANES; j++) {
+            sums[j] = slots[0] + j * kind.slotSize();
+            switch (kind) {
+                case INT -> code.iconst_0();
+                case LONG -> code.lconst_0();
+                case FLOAT -> code.loadConstant(-0.0f);
+                default -> code.loadConstant(-0.0d);
+            }
+            code.storeLocal(kind, sums[j]);
+        }
+        Label head = code.newLabel(), rest = code.newLabel(), restHead = code.newLabel(), end = code.newLabel();
+        code.labelBinding(head);
+        code.iload(2).iload(1).isub().loadConstant(SUM_LANES).if_icmplt(rest);
+        for (int j = 0; j < SUM_LANES; j++) {
+            code.loadLocal(kind, sums[j]);
+            call(code, at, j, self, SUM_COPY, type, params, slots);
+            add(code, kind);
+            code.storeLocal(kind, sums[j]);
+        }
+        code.iinc(1, SUM_LANES).goto_(head);
+        code.labelBinding(rest);
+        code.labelBinding(restHead);
+        code.iload(1).iload(2).if_icmpge(end);
+        code.loadLocal(kind, sums[0]);
+        call(code, at, 0, self, SUM_COPY, type, params, slots);
+        add(code, kind);
+        code.storeLocal(kind, sums[0]);
+        code.iinc(1, 1).goto_(restHead);
+        code.labelBinding(end);
+        code.aload(0);
+        code.loadLocal(kind, sums[0]).loadLocal(kind, sums[1]);
+        add(code, kind);
+        code.loadLocal(kind, sums[2]).loadLocal(kind, sums[3]);
+        add(code, kind);
+        add(code, kind);
+        code.invokestatic(CD_LOOPS, "addSum", MethodTypeDesc.of(ConstantDescs.CD_void, CD_KERNEL_CONTEXT, kind.upperBound()));
+        code.return_();
+    }
+
+    private static void add(CodeBuilder code, TypeKind kind) {
+        switch (kind) {
+            case INT -> code.iadd();
+            case LONG -> code.ladd();
+            case FLOAT -> code.fadd();
+            default -> code.dadd();
+        }
+    }
+
+    /** Takes the kernel's arguments out of {@code args} (local 3) into locals; returns their slots by parameter, and the first free one at 0. */
+    private static int[] unpack(CodeBuilder code, Class<?>[] params) {
         int[] slots = new int[params.length];
         int next = 4;
         for (int i = 1; i < params.length; i++) {
@@ -129,19 +291,7 @@ public final class JvmLoops {
             code.storeLocal(java.lang.classfile.TypeKind.from(p), next);
             next += p == long.class || p == double.class ? 2 : 1;
         }
-        Label head = code.newLabel();
-        Label end = code.newLabel();
-        code.labelBinding(head);
-        code.iload(1).iload(2).if_icmpge(end);
-        code.aload(0).iload(1).invokestatic(CD_LOOPS, "at",
-                MethodTypeDesc.of(ConstantDescs.CD_void, CD_KERNEL_CONTEXT, ConstantDescs.CD_int));
-        code.aload(0);
-        for (int i = 1; i < params.length; i++) {
-            code.loadLocal(java.lang.classfile.TypeKind.from(params[i]), slots[i]);
-        }
-        code.invokestatic(owner, name, type);
-        code.iinc(1, 1).goto_(head);
-        code.labelBinding(end);
-        code.return_();
+        slots[0] = next; // the context is local 0 already: its entry tells the first free local
+        return slots;
     }
 }
