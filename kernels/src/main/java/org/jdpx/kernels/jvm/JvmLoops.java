@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.KernelContext;
+import org.jdpx.kernels.plan.LaunchOrder;
 
 /**
  * Generated loops for the java device: for each kernel, a hidden class (written with the JDK
@@ -60,7 +61,7 @@ public final class JvmLoops {
 
     /**
      * Moves a flat launch's context to work-item {@code y} of the current column (the launch runs
-     * along dimension 1: {@link InnerDimension}); called by the generated loops only.
+     * along dimension 1: {@link LaunchOrder#contiguousDim}); called by the generated loops only.
      */
     public static void atY(KernelContext ctx, int y) {
         ((JvmKernelContext) ctx).gid1 = y;
@@ -94,7 +95,7 @@ public final class JvmLoops {
      * execute the kernel's IR instead. Where every atomic of the kernel adds to one address for
      * the launch ({@link LaunchSums}), {@code sumLoop} is the row loop that adds up the items'
      * contributions itself and {@code sums} that address (both null otherwise). Where the kernel
-     * walks memory along global id 1 ({@link InnerDimension}), {@code columnLoop} is the loop
+     * walks memory along global id 1 ({@link LaunchOrder#contiguousDim}), {@code columnLoop} is the loop
      * (summing where {@code sums} is set) that runs the items of a column, moving {@code gid1}.
      */
     record Hosted(MethodHandle kernel, MethodHandle loop, boolean runIr, MethodHandle sumLoop, LaunchSums.Site sums,
@@ -151,10 +152,10 @@ public final class JvmLoops {
         }
     }
 
-    /** Whether {@code kernel} walks memory along global id 1 ({@link InnerDimension}); false where it does not compile. */
+    /** Whether {@code kernel} walks memory along global id 1 ({@link LaunchOrder#contiguousDim}); false where it does not compile. */
     private static boolean prefersColumns(Method kernel) {
         try {
-            return InnerDimension.of(KernelCompiler.compile(kernel).ir()) == 1;
+            return LaunchOrder.contiguousDim(KernelCompiler.compile(kernel).ir()) == 1;
         } catch (RuntimeException notCompiled) {
             return false;
         }

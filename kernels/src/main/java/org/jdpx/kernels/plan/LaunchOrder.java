@@ -30,7 +30,7 @@ import org.jdpx.kernels.ir.WorkItemDims;
  *
  * <p>Only kernels whose items cannot see the grouping are reordered: no barrier, no local
  * memory, no work-item query in a helper; and only launches without a local size of their own.
- * The java device runs the kernel as it is.
+ * The java device runs the items of a kernel whose answer is 1 along dimension 1 (JvmLoops).
  */
 public final class LaunchOrder {
 

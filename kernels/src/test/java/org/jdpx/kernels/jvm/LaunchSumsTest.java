@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Kernels whose atomics all add to one element for the launch ({@link LaunchSums}) sum their
  * items' contributions in the java device's generated loops, one atomic per chunk; 2-D kernels
- * that read memory along global id 1 run their items along it ({@link InnerDimension}). Exact
+ * that read memory along global id 1 run their items along it ({@link org.jdpx.kernels.plan.LaunchOrder#contiguousDim}). Exact
  * results (integer values, so float sums are exact too) over ranges that are not multiples of the
  * loops' four running sums or of the chunks.
  */
