@@ -2,11 +2,7 @@ package org.jdpx.tensor.fusion;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -30,20 +26,14 @@ import org.jdpx.usm.UsmMemory;
  *
  * <p>It needs {@code jdk.incubator.vector} in the JVM ({@code --add-modules
  * jdk.incubator.vector}, as {@code ./jdpx} and the tests start it); without it, and for graphs
- * outside the block subset, {@link FusedKernels} builds its IR kernel as before; so it does for
- * large elementwise graphs of plain arithmetic ({@link #onePass}). Work runs as one task on the
- * array's queue, shared among the cores by {@link HostParallel}.
+ * outside the block subset, {@link FusedKernels} builds its IR kernel as before. Work runs as
+ * one task on the array's queue, shared among the cores by {@link HostParallel}.
  */
 final class VectorFusion {
     private static final System.Logger LOG = System.getLogger(VectorFusion.class.getName());
     private static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     /** Elements below which one more task is not worth a hand-off (as {@link Schedule}'s chunks). */
     private static final long MIN_CHUNK = 16_384;
-    /** Elements from which an elementwise graph of plain arithmetic runs as the one-pass IR kernel ({@link #onePass}). */
-    static final long ONE_PASS_ELEMENTS = 1L << 22;
-    /** The operations the IR kernel's loop runs as well as the lanes do (C2 vectorizes them); exp, maximum and minimum it keeps scalar. */
-    private static final Set<ElementOp> PLAIN = EnumSet.of(ElementOp.ADD, ElementOp.SUBTRACT, ElementOp.MULTIPLY,
-            ElementOp.DIVIDE, ElementOp.SQUARE, ElementOp.RECIPROCAL, ElementOp.NEGATIVE, ElementOp.ABS, ElementOp.SQRT);
 
     /** Whether the block path is taken (tests switch it off to compare with the IR kernels). */
     static volatile boolean enabled = PRESENT;
@@ -67,31 +57,6 @@ final class VectorFusion {
         return null;
     }
 
-    /**
-     * Whether an elementwise graph of {@code n} elements runs better as the one-pass IR kernel:
-     * when it is large ({@link #ONE_PASS_ELEMENTS}) and only plain arithmetic ({@link #PLAIN}).
-     * Such a graph is memory-bound, and the block form walks each block once per operation and
-     * copies every input into a buffer and the result out, so it costs the cores about 2-3x the
-     * CPU time of the IR kernel's one pass (fused_a_plus_b_5c float64 2^25: 90 ms of CPU against
-     * 38 ms), which shows wherever the cores are shared. A small graph stays in lanes: there the
-     * IR kernel's class of its own per graph is built and warmed for few elements (the array
-     * samples took 8-13x longer when every plain graph went that way, 9a689ae), while a large
-     * one's loop is compiled within its first call.
-     */
-    static boolean onePass(Node root, long n) {
-        return n >= ONE_PASS_ELEMENTS && plain(root, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    private static boolean plain(Node n, Set<Node> seen) {
-        if (!seen.add(n)) return true;
-        return switch (n) {
-            case Node.Op o -> PLAIN.contains(o.op()) && o.inputs().stream().allMatch(i -> plain(i, seen));
-            case Node.Cast c -> plain(c.input(), seen);
-            case Node.Call c -> false;
-            default -> true;
-        };
-    }
-
     /** The loop classes, loaded only when the Vector API is present. */
     private static final class Holder {
         static final BlockLanes F32 = new FloatBlocks();
@@ -104,7 +69,7 @@ final class VectorFusion {
      */
     static boolean evaluate(Node root, Node.Leaf out, Queue queue, String why) {
         BlockLanes lanes = lanes(queue, out.dtype());
-        if (lanes == null || root.dtype() != out.dtype() || onePass(root, out.view().size())) return false;
+        if (lanes == null || root.dtype() != out.dtype()) return false;
         // All axes in one loop; else rows of the last axis, for inputs broadcast along it (a row's maximum).
         Space space = Space.elementwise(out.shape());
         BlockProgram p = BlockProgram.compile(root, space, lanes, out.dtype());
