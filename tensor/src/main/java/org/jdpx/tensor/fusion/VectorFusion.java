@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jdpx.device.Queue;
 import org.jdpx.device.UsmType;
 import org.jdpx.device.spi.Cancellation;
 import org.jdpx.device.spi.EventDriver;
+import org.jdpx.kernels.jvm.KernelSegments;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
 import org.jdpx.tensor.linalg.HostParallel;
@@ -35,6 +37,8 @@ final class VectorFusion {
 
     /** Whether the block path is taken (tests switch it off to compare with the IR kernels). */
     static volatile boolean enabled = PRESENT;
+    /** Shown the segments each task runs on, on its thread (tests check they are thread-confined views); null otherwise. */
+    static volatile Consumer<List<MemorySegment>> taskSegments;
 
     static {
         if (!PRESENT) {
@@ -84,15 +88,14 @@ final class VectorFusion {
         List<UsmMemory> mems = new ArrayList<>(p.memories());
         if (!mems.contains(out.memory())) mems.add(out.memory());
         BlockProgram program = p;
-        enqueue(queue, mems, "run a fused Vector API kernel on", segments -> {
-            MemorySegment o = segments.get(mems.indexOf(out.memory()));
-            return t -> {
-                BlockProgram.State state = program.state(segments);
-                split.run(t, (r, from, to) -> {
-                    long base = program.base(out.view().offset(), out.view().strides(), r);
-                    state.run(r, from, to, (v, j, m) -> lanes.store(v, o, base + j, m));
-                });
-            };
+        int outAt = mems.indexOf(out.memory());
+        enqueue(queue, mems, "run a fused Vector API kernel on", (t, segments) -> {
+            MemorySegment o = segments.get(outAt);
+            BlockProgram.State state = program.state(segments);
+            split.run(t, (r, from, to) -> {
+                long base = program.base(out.view().offset(), out.view().strides(), r);
+                state.run(r, from, to, (v, j, m) -> lanes.store(v, o, base + j, m));
+            });
         }, split.tasks());
         FusionDiagnostics.record("kernel fused in Vector API lanes on " + queue.device().filterString() + " [" + why + "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements"
@@ -131,23 +134,22 @@ final class VectorFusion {
             if (!mems.contains(m)) mems.add(m);
         }
         long[] side = sideStrides;
-        enqueue(queue, mems, "run a fused Vector API reduction on", segments -> {
-            MemorySegment out = segments.get(mems.indexOf(values));
-            MemorySegment so = sideOut == null ? null : segments.get(mems.indexOf(sideOut.memory()));
-            return task -> {
-                BlockProgram.State s = p.state(segments);
-                split.run(task, (r, from, to) -> {
-                    double[] acc = {BlockProgram.identity(op)};
-                    long sideBase = so == null ? 0 : p.base(sideOut.view().offset(), side, r);
-                    if (from < to) {
-                        s.run(r, from, to, (v, j, m) -> {
-                            if (so != null) lanes.store(v, so, sideBase + j, m);
-                            acc[0] = p.accumulate(op, acc[0], lanes.reduce(op, v, m));
-                        });
-                    }
-                    lanes.put(out, outputs == 1 ? task : r, acc[0]);
-                });
-            };
+        int outAt = mems.indexOf(values), sideAt = sideOut == null ? -1 : mems.indexOf(sideOut.memory());
+        enqueue(queue, mems, "run a fused Vector API reduction on", (task, segments) -> {
+            MemorySegment out = segments.get(outAt);
+            MemorySegment so = sideAt < 0 ? null : segments.get(sideAt);
+            BlockProgram.State s = p.state(segments);
+            split.run(task, (r, from, to) -> {
+                double[] acc = {BlockProgram.identity(op)};
+                long sideBase = so == null ? 0 : p.base(sideOut.view().offset(), side, r);
+                if (from < to) {
+                    s.run(r, from, to, (v, j, m) -> {
+                        if (so != null) lanes.store(v, so, sideBase + j, m);
+                        acc[0] = p.accumulate(op, acc[0], lanes.reduce(op, v, m));
+                    });
+                }
+                lanes.put(out, outputs == 1 ? task : r, acc[0]);
+            });
         }, split.tasks());
         FusionDiagnostics.record("kernel reduce in Vector API lanes on " + queue.device().filterString() + " [" + op.numpyName()
                 + "]: " + FusionDiagnostics.operations(root) + " operations fused, " + outputs + " outputs x " + inner
@@ -155,14 +157,23 @@ final class VectorFusion {
         return new FusedKernels.Reduced(values, null, parts, t);
     }
 
-    /** Makes the tasks of one launch from the memories' segments. */
+    /** Task {@code t} of one launch over the memories' segments (as the running thread sees them). */
     private interface Body {
-        java.util.function.LongConsumer tasks(List<MemorySegment> segments);
+        void run(long t, List<MemorySegment> segments);
     }
 
     /**
      * Enqueues {@code tasks} numbered tasks as one command on {@code queue}, holding {@code mems}
      * while it runs; a caller that stopped waiting ({@link Cancellation}) stops the remaining tasks.
+     *
+     * <p>Each task sees the memories through {@link KernelSegments#of}, as the java device's
+     * generated kernels do: views confined to the thread that runs it. The JDK's liveness check of
+     * a shared segment has one branch profile for the whole JVM, and once any confined arena was
+     * used C2 hoists its owner test out of the block loops as a predicate that fails on every
+     * launch here, so the loops deoptimised and ran in profiled code for several launches, with
+     * the Vector API operations not intrinsified (the quick bench's triad at 4x its loop's time
+     * after {@code alloc_pool_hit}'s confined arena). The memory cannot be freed while the task
+     * runs: the command holds it.
      */
     private static void enqueue(Queue queue, List<UsmMemory> mems, String what, Body body, long tasks) {
         List<MemorySegment> segments = new ArrayList<>(mems.size());
@@ -170,10 +181,13 @@ final class VectorFusion {
         FusedKernels.countLaunch();
         EventDriver ev = UsmMemory.withBlocks(mems, what, blocks -> queue.spi().hostTask(() -> {
             BooleanSupplier cancelled = Cancellation.current();
-            java.util.function.LongConsumer task = body.tasks(segments);
             HostParallel.run(tasks, tasks == 1, "fused Vector API kernel", t -> {
                 if (cancelled.getAsBoolean()) throw new CancellationException("the fused Vector API kernel was cancelled");
-                task.accept(t);
+                List<MemorySegment> mine = new ArrayList<>(segments.size());
+                for (MemorySegment s : segments) mine.add(KernelSegments.of(s));
+                Consumer<List<MemorySegment>> probe = taskSegments;
+                if (probe != null) probe.accept(mine);
+                body.run(t, mine);
             });
         }, List.of()));
         queue.wrap(ev, what, null);

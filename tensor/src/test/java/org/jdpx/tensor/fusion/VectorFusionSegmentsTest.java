@@ -1,0 +1,82 @@
+package org.jdpx.tensor.fusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdpx.device.Device;
+import org.jdpx.device.testing.TestDevices;
+import org.jdpx.tensor.ArrayOptions;
+import org.jdpx.tensor.DType;
+import org.jdpx.tensor.Tensor;
+import org.jdpx.tensor.UsmNdArray;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The memory a Vector API kernel's tasks loop over on the java device ({@link VectorFusion}): each
+ * task sees every array as a view confined to the thread that runs it, as the device's generated
+ * kernels do ({@code KernelSegments}), never as the arrays' shared segments, whose liveness check
+ * C2 turns into a loop predicate that fails on every launch once any confined arena was used.
+ * The values must stay those of plain Java.
+ */
+class VectorFusionSegmentsTest {
+
+    /** What one task saw: its thread and whether every segment is usable by it. */
+    private record Seen(String thread, boolean confinedToIt) {
+    }
+
+    @Test
+    void everyTaskLoopsOverViewsConfinedToItsThread() throws Exception {
+        Device java = TestDevices.java();
+        int n = (1 << 20) + 3; // several tasks, on more than one thread where there are cores
+        float[] b = new float[n], c = new float[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = i % 8;
+            c[i] = (i % 7) - 3;
+        }
+        UsmNdArray out = Tensor.zeros(new long[] {n}, ArrayOptions.on(java).dtype(DType.FLOAT32));
+        UsmNdArray bs = Tensor.asarray(b, null, ArrayOptions.on(java)), cs = Tensor.asarray(c, null, ArrayOptions.on(java));
+        ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<List<MemorySegment>> segments = new ConcurrentLinkedQueue<>();
+        VectorFusion.taskSegments = list -> {
+            boolean confined = list.stream().allMatch(s -> s.isAccessibleBy(Thread.currentThread()));
+            segments.add(list);
+            seen.add(new Seen(Thread.currentThread().getName(), confined));
+        };
+        double sum;
+        try {
+            FusionDiagnostics.clear();
+            out.assign(bs.add(cs.multiply(3f))).sync();
+            sum = bs.add(cs).sum().item();
+            List<String> events = FusionDiagnostics.events();
+            assertTrue(events.stream().anyMatch(e -> e.startsWith("kernel fused in Vector API lanes") && e.contains("[assign]"))
+                    && events.stream().anyMatch(e -> e.startsWith("kernel reduce in Vector API lanes") && e.contains("[sum]")),
+                    "the triad and the sum run in Vector API lanes: " + events);
+        } finally {
+            VectorFusion.taskSegments = null;
+        }
+        assertTrue(seen.size() > 1, "the kernels ran as several tasks: " + seen);
+        for (Seen s : seen) assertTrue(s.confinedToIt(), "a task on " + s.thread() + " must see views confined to its thread");
+        // And no other thread may use them: a shared segment would pass here.
+        AtomicBoolean anyUsable = new AtomicBoolean();
+        Thread other = Thread.ofPlatform().start(() -> {
+            for (List<MemorySegment> list : segments) {
+                for (MemorySegment s : list) if (s.isAccessibleBy(Thread.currentThread())) anyUsable.set(true);
+            }
+        });
+        other.join();
+        assertFalse(anyUsable.get(), "the tasks' segments must be confined views, not the arrays' shared segments");
+
+        float[] got = out.toFloatArray();
+        double want = 0;
+        for (int i = 0; i < n; i++) {
+            assertEquals(b[i] + c[i] * 3f, got[i], 0f, "element " + i);
+            want += b[i] + c[i];
+        }
+        assertEquals(want, sum, 0.0, "the sum (exact: small integers, every partial below 2^24)");
+    }
+}
