@@ -5,7 +5,9 @@ final class Timer {
 
     /** Seconds below which a run is warmed up further before it is timed. */
     static final double SHORT_RUN = 2e-3;
-    /** Most extra warm-up runs of a short run. */
+    /** A warm-up run this fraction of the one before or less is still getting faster. */
+    static final double STILL_FASTER = 0.9;
+    /** Most extra warm-up runs. */
     static final int WARM_CALLS = 2_000;
 
     private Timer() {
@@ -13,23 +15,28 @@ final class Timer {
 
     /**
      * Measures {@code trial}: {@code warmups} untimed runs (cut short past half the budget; while
-     * they take under {@link #SHORT_RUN}, more follow, for up to a quarter of the budget), then up
+     * they take under {@link #SHORT_RUN} or keep getting faster, more follow, for up to a quarter
+     * of the budget), then up
      * to {@code reps} measured runs, stopping once the budget is spent with at least 3 runs, or
      * with at least 1 run when runs are longer than the budget.
      */
     static Timing measure(Trial trial, int warmups, int reps, double budgetSeconds) throws Exception {
         long budget = (long) (budgetSeconds * 1e9);
         long start = System.nanoTime();
+        double previous = Double.MAX_VALUE;
         for (int i = 0; i < warmups; i++) {
-            trial.run();
+            previous = trial.run();
             if (System.nanoTime() - start > budget / 2) break;
         }
-        // A run shorter than SHORT_RUN is timed after the JIT has compiled the path it calls, as in
-        // a program that calls it often: warm-ups go on while they stay that short, for at most a
-        // quarter of the budget or WARM_CALLS runs (the first warm-up may include a compile).
+        // Runs are timed once the JIT has compiled the path they call, as in a program that calls
+        // it often: warm-ups go on while they take under SHORT_RUN or are still getting faster
+        // (by a tenth or more), for at most a quarter of the budget or WARM_CALLS runs. The first
+        // warm-up may include a compile.
         if (warmups > 0) {
             for (int i = 0; i < WARM_CALLS && System.nanoTime() - start < budget / 4; i++) {
-                if (trial.run() >= SHORT_RUN) break;
+                double t = trial.run();
+                if (t >= SHORT_RUN && t > STILL_FASTER * previous) break;
+                previous = t;
             }
         }
         double[] times = new double[reps];

@@ -45,6 +45,22 @@ class TimerTest {
     }
 
     @Test
+    void runsThatAreStillGettingFasterWarmUpUntilTheyLevelOff() throws Exception {
+        // 80, 40, 20, 10, 5, 5, 5 ... ms: the JIT compiling a loop over the first calls.
+        Counted t = new Counted(0) {
+            @Override
+            public double run() {
+                super.run();
+                return Math.max(5e-3, 80e-3 / (1 << (runs - 1)));
+            }
+        };
+        Timing timing = Timer.measure(t, 1, 5, 3600);
+        // The plan's warm-up (80 ms), then 40, 20, 10, 5 getting faster and one 5 ms run that is not.
+        assertEquals(1 + 5 + 5, t.runs);
+        assertEquals(5e-3, timing.median(), 0);
+    }
+
+    @Test
     void noWarmUpsMeansNone() throws Exception {
         Counted t = new Counted(1e-4);
         Timer.measure(t, 0, 3, 3600);
