@@ -1,6 +1,8 @@
 package org.jdpx.tensor.linalg;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.BiConsumer;
+import org.jdpx.kernels.jvm.KernelSegments;
 import org.jdpx.kernels.plan.DevicePlan;
 
 /**
@@ -15,6 +17,9 @@ import org.jdpx.kernels.plan.DevicePlan;
 final class JavaDot {
     /** Least elements per part (fewer are not worth a thread hand-off). */
     private static final long MIN_PART = 1L << 16;
+
+    /** Shown the two segments each part's loop reads, on its thread (a test checks they are confined views); null otherwise. */
+    static volatile BiConsumer<MemorySegment, MemorySegment> taskSegments;
 
     private JavaDot() {
     }
@@ -43,12 +48,18 @@ final class JavaDot {
             long p1 = Math.min(n, p0 + span);
             if (p0 >= p1) return;
             int size = f64 ? 8 : 4;
+            // Views confined to this thread, as the device's kernels get (KernelSegments says why):
+            // with the shared ones, C2's hoisted owner test deoptimised the loops on every call once
+            // any confined arena had been used, and the dot rows ran at a third of their speed.
+            MemorySegment x = KernelSegments.of(a), y = KernelSegments.of(b);
+            BiConsumer<MemorySegment, MemorySegment> probe = taskSegments;
+            if (probe != null) probe.accept(x, y);
             if (vector) {
                 int len = (int) (p1 - p0);
-                partial[(int) p] = f64 ? VectorLoops.dotF64(a, (ao + p0) * size, b, (bo + p0) * size, len)
-                        : VectorLoops.dotF32(a, (ao + p0) * size, b, (bo + p0) * size, len);
+                partial[(int) p] = f64 ? VectorLoops.dotF64(x, (ao + p0) * size, y, (bo + p0) * size, len)
+                        : VectorLoops.dotF32(x, (ao + p0) * size, y, (bo + p0) * size, len);
             } else {
-                partial[(int) p] = stepped(f64, a, ao + p0 * as, as, b, bo + p0 * bs, bs, p1 - p0);
+                partial[(int) p] = stepped(f64, x, ao + p0 * as, as, y, bo + p0 * bs, bs, p1 - p0);
             }
         });
         double s = 0;
