@@ -6,6 +6,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Reference;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdpx.device.Event;
 import org.jdpx.device.spi.EventDriver;
 import org.jdpx.device.spi.KernelDriver;
 import org.jdpx.device.spi.LaunchRange;
@@ -89,11 +92,11 @@ final class OpenClQueue implements QueueDriver {
             return null;
         }
         OpenClEvent l = last;
-        if (l != null && l.status() != org.jdpx.device.Event.Status.COMPLETE) {
+        if (l != null && l.status() != Event.Status.COMPLETE) {
             return null;
         }
         for (EventDriver d : deps) {
-            if (d.status() != org.jdpx.device.Event.Status.COMPLETE) {
+            if (d.status() != Event.Status.COMPLETE) {
                 return null;
             }
         }
@@ -104,7 +107,7 @@ final class OpenClQueue implements QueueDriver {
      * Runs {@code op} on {@code m}'s memory on this thread and returns its completed event when
      * {@link #directNow} allows it, else null; the caller holds this queue's lock.
      */
-    private EventDriver onHost(OpenClMemory m, List<EventDriver> deps, java.util.function.Consumer<MemorySegment> op) {
+    private EventDriver onHost(OpenClMemory m, List<EventDriver> deps, Consumer<MemorySegment> op) {
         MemorySegment direct = directNow(m, deps);
         if (direct == null) {
             return null;
@@ -135,8 +138,8 @@ final class OpenClQueue implements QueueDriver {
      * where {@link #directNow} allows it, a marker when empty, else enqueued by {@code enqueue}.
      */
     private EventDriver hostCopy(OpenClMemory m, List<EventDriver> deps, long bytes,
-                                 java.util.function.Consumer<MemorySegment> direct,
-                                 java.util.function.Function<cl_event[], cl_event> enqueue, String command) {
+                                 Consumer<MemorySegment> direct,
+                                 Function<cl_event[], cl_event> enqueue, String command) {
         m.beforeDeviceUse();
         cl_event[] wait = WaitList.of(this, deps);
         synchronized (this) {
