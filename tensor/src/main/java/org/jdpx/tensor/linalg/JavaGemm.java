@@ -1,6 +1,8 @@
 package org.jdpx.tensor.linalg;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.Consumer;
+import org.jdpx.kernels.jvm.KernelSegments;
 
 /**
  * The java device's GEMM, {@code C = alpha * A @ B + beta * C} over a stack of matrices, blocked in
@@ -29,6 +31,9 @@ final class JavaGemm {
      * young collections copied them, about 30 ms every other 1024 solve.
      */
     private static final ThreadLocal<Object[]> BUFFERS = ThreadLocal.withInitial(() -> new Object[4]);
+
+    /** Shown the A, B and C segments each task reads and writes, on its thread (a test checks they are confined views); null otherwise. */
+    static volatile Consumer<MemorySegment[]> taskSegments;
 
     private JavaGemm() {
     }
@@ -93,6 +98,14 @@ final class JavaGemm {
     private static void slice(boolean f64, GemmEngine e, MemorySegment a, Strided sa, MemorySegment b, Strided sb,
                               MemorySegment c, Strided sc, long t, long slices, long step, int extent, boolean alongM,
                               int m, int n, int k, double alpha, double beta, Object[] buffers) {
+        // Views confined to this thread (KernelSegments says why): the packing loops and the
+        // micro-kernel's stores to C would otherwise carry the shared segments' owner test, which
+        // C2 hoists as a loop predicate that fails on every call once a confined arena was used.
+        a = KernelSegments.of(a);
+        b = KernelSegments.of(b);
+        c = KernelSegments.of(c);
+        Consumer<MemorySegment[]> probe = taskSegments;
+        if (probe != null) probe.accept(new MemorySegment[] {a, b, c});
         long bi = t / slices;
         int lo = (int) ((t % slices) * step);
         int hi = (int) Math.min(extent, lo + step);

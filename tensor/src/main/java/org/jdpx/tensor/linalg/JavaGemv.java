@@ -1,6 +1,8 @@
 package org.jdpx.tensor.linalg;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.Consumer;
+import org.jdpx.kernels.jvm.KernelSegments;
 
 /**
  * Matrix-vector products on the java device, bandwidth-bound rather than a one-column GEMM. A
@@ -23,6 +25,9 @@ final class JavaGemv {
     /** Largest output block of the column form in float32 elements, half as many float64 (64 KiB of partial sums, in L2). */
     private static final int COLS = 16384;
     private static final long SERIAL_WORK = 1L << 16;
+
+    /** Shown the matrix and vector segments each task's loops read, on its thread (a test checks they are confined views); null otherwise. */
+    static volatile Consumer<MemorySegment[]> taskSegments;
 
     private JavaGemv() {
     }
@@ -68,13 +73,18 @@ final class JavaGemv {
             int p0 = piece * kStep;
             int len = Math.max(0, Math.min(k, p0 + kStep) - p0);
             Vec x = xs[(int) bi];
+            // Views confined to this thread (KernelSegments says why): with the arrays' shared
+            // segments C2 hoisted their owner test out of dotRows' loops, and it failed on every
+            // call once any confined arena had been used (JFR: dot4F32 profile_predicate).
+            MemorySegment av = KernelSegments.of(a), xv = KernelSegments.of(x.segment);
+            show(av, xv);
             long[] rows = new long[4];
             double[] out = new double[ROWS];
             int r1 = Math.min(m, r0 + ROWS);
             for (int i = r0; i < r1; i += 4) {
                 int count = Math.min(4, r1 - i);
                 for (int q = 0; q < count; q++) rows[q] = sa.index(bi, i + q, p0) * size;
-                VectorLoops.dotRows(f64, a, rows, count, x.segment, x.offset + (long) p0 * size, len, out, i - r0);
+                VectorLoops.dotRows(f64, av, rows, count, xv, x.offset + (long) p0 * size, len, out, i - r0);
             }
             for (int i = r0; i < r1; i++) partial[(int) ((bi * m + i) * pieces + piece)] = out[i - r0];
         });
@@ -114,6 +124,8 @@ final class JavaGemv {
             int p1 = Math.min(k, p0 + span);
             int len = Math.min(cols, m - i0);
             Vec x = xs[(int) bi];
+            MemorySegment av = KernelSegments.of(a); // confined to this thread, as in rowsTimesVector
+            show(av);
             Object acc = f64 ? new double[len] : new float[len];
             long[] at = new long[4];
             double[] xv = new double[4];
@@ -123,7 +135,7 @@ final class JavaGemv {
                     at[q] = sa.index(bi, i0, p + q) * size;
                     xv[q] = x.get(p + q, f64);
                 }
-                VectorLoops.axpyColumns(f64, a, at, xv, count, acc, len);
+                VectorLoops.axpyColumns(f64, av, at, xv, count, acc, len);
             }
             partial[(int) t] = acc;
         });
@@ -141,6 +153,11 @@ final class JavaGemv {
                 }
             }
         }
+    }
+
+    private static void show(MemorySegment... read) {
+        Consumer<MemorySegment[]> probe = taskSegments;
+        if (probe != null) probe.accept(read);
     }
 
     private static void store(MemorySegment c, boolean f64, long at, double s, double alpha, double beta) {
