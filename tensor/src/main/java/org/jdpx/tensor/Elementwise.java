@@ -18,8 +18,16 @@ import org.jdpx.tensor.fusion.Node;
  * computing its lazy inputs first.
  */
 final class Elementwise {
-    /** Graphs larger than this are cut (kernel size and argument count stay bounded). */
+    /**
+     * Graphs with more distinct vertices than this are cut (kernel size and argument count stay
+     * bounded). A vertex used several times counts once: the kernel computes it once.
+     */
     static final int MAX_NODES = 64;
+    /**
+     * Graphs larger than this counting a shared vertex once per use are cut too: it bounds the
+     * walks over a graph that visit a vertex per use (and keeps {@link Node#size()} small).
+     */
+    static final int MAX_USES = 1024;
 
     private Elementwise() {
     }
@@ -116,14 +124,34 @@ final class Elementwise {
         };
     }
 
+    /**
+     * Computes the lazy operands first when the graph {@code operands} would make is past
+     * {@link #MAX_NODES} distinct vertices or {@link #MAX_USES} counting each use. Counting each
+     * use alone cut array code with shared intermediates (Black-Scholes' d1, used in six places,
+     * made twelve kernels that each computed it again).
+     */
     static void cutIfLarge(Object[] operands) {
-        int total = 1;
-        for (Object o : operands) if (o instanceof UsmNdArray a) total += a.node().size();
-        if (total <= MAX_NODES) return;
+        long uses = 1;
+        List<Node> roots = new ArrayList<>(operands.length);
+        for (Object o : operands) {
+            if (o instanceof UsmNdArray a) {
+                Node n = a.node();
+                uses += n.size();
+                roots.add(n);
+            }
+        }
+        if (uses <= MAX_NODES) return; // never more distinct vertices than uses
+        String why;
+        if (uses > MAX_USES) {
+            why = uses + " vertices counting each use (limit " + MAX_USES + ")";
+        } else {
+            int distinct = 1 + Node.distinct(roots, MAX_NODES);
+            if (distinct <= MAX_NODES) return;
+            why = "more than " + MAX_NODES + " distinct vertices";
+        }
         for (Object o : operands) {
             if (o instanceof UsmNdArray a && a.isLazy()) {
-                FusionDiagnostics.record("fusion cut: graph would have " + total + " vertices (limit " + MAX_NODES
-                        + "); computing an operand first");
+                FusionDiagnostics.record("fusion cut: graph would have " + why + "; computing an operand first");
                 a.eval();
             }
         }

@@ -130,16 +130,19 @@ public final class FusedKernels {
      * by its value, folded by a one-item kernel of its own into a one-element array: what an
      * elementwise kernel with one element per work-item reads instead of folding the partials
      * in every work-item (a loop per element that also keeps a CPU driver from vectorizing
-     * across work-items). {@code done} keeps a shared Combine folded once.
+     * across work-items). {@code done} keeps a shared vertex shared: a Combine is folded once, and
+     * an operation used twice is rebuilt once.
      */
     private static Node foldCombines(Node n, Queue queue, Map<Node, Node> done) {
-        return switch (n) {
-            case Node.Combine c -> done.computeIfAbsent(c, k -> {
+        Node known = done.get(n);
+        if (known != null) return known; // a shared vertex stays shared, so the kernel computes it once
+        Node r = switch (n) {
+            case Node.Combine c -> {
                 UsmMemory one = UsmMemory.allocate(queue, UsmType.DEVICE, c.dtype().itemSize());
                 Node.Leaf value = new Node.Leaf(one, org.jdpx.tensor.View.contiguous(c.shape()), c.dtype());
                 evaluate(c, value, queue, "partials of " + c.op().numpyName());
-                return value;
-            });
+                yield value;
+            }
             case Node.Cast c -> new Node.Cast(c.dtype(), foldCombines(c.input(), queue, done));
             case Node.Op o -> new Node.Op(o.op(), o.dtype(), o.shape(),
                     o.inputs().stream().map(i -> foldCombines(i, queue, done)).toList(), o.size());
@@ -147,6 +150,8 @@ public final class FusedKernels {
                     c.inputs().stream().map(i -> foldCombines(i, queue, done)).toList(), c.size());
             default -> n;
         };
+        done.put(n, r);
+        return r;
     }
 
     /**

@@ -1,6 +1,11 @@
 package org.jdpx.tensor.fusion;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.jdpx.device.Queue;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
@@ -21,8 +26,35 @@ public sealed interface Node {
     /** The node's shape (broadcast shape of its inputs for operations). */
     long[] shape();
 
-    /** Nodes below this one, counting itself: what the fusion size limit counts. */
+    /**
+     * Nodes below this one, counting itself and a shared vertex once per use: a bound on the
+     * visits of a walk that does not remember what it saw.
+     */
     int size();
+
+    /**
+     * The distinct vertices (by identity) of the graphs under {@code roots}: what one kernel
+     * computes, since it computes a shared vertex once. Counting stops once past {@code limit}
+     * (the result is then {@code limit + 1}).
+     */
+    static int distinct(List<Node> roots, int limit) {
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Node> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) continue;
+            if (seen.size() > limit) return limit + 1;
+            switch (n) {
+                case Op o -> todo.addAll(o.inputs());
+                case Call c -> todo.addAll(c.inputs());
+                case Cast c -> todo.push(c.input());
+                case Leaf l -> { }
+                case Scalar sc -> { }
+                case Combine c -> { }
+            }
+        }
+        return seen.size();
+    }
 
     /** Elements stored in USM memory: a materialized array or a view of one. */
     record Leaf(UsmMemory memory, View view, DType dtype) implements Node {
