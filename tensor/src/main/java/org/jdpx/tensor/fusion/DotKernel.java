@@ -30,50 +30,23 @@ import org.jdpx.kernels.ir.WorkItemFn;
  * Arguments of the first two: views a, b, part; ints aOff, aStep, bOff, bStep, n, span (elements
  * per part; unused by the tree).
  */
-final class DotKernel {
+final class DotKernel extends ScalarIr {
     /** Independent accumulators of the part form (what PoCL vectorizes, as {@link GemvKernel#lanes}). */
     static final int LANES = 32;
     /** Products summed in the lanes before they are added to the outer lanes. */
     static final int BLOCK = 2048;
 
-    private final IrBuilder b;
-    private final Scalar s;
-
     private DotKernel(IrBuilder b, Scalar s) {
-        this.b = b;
-        this.s = s;
+        super(b, s);
     }
 
     /** A kernel and the helper functions it calls, callees first. */
     record Kernel(Function kernel, List<Function> helpers) {
     }
 
-    private Expr r(Var v) {
-        return b.read(v);
-    }
-
-    private Expr i(int v) {
-        return b.i32(v);
-    }
-
-    private Expr zero() {
-        return s == Scalar.F64 ? b.f64(0) : b.f32(0);
-    }
-
-    private Var let(String name, Expr e) {
-        Var v = b.local(name, Scalar.I32);
-        b.assign(v, e);
-        return v;
-    }
-
     private void range(Var v, Expr from, Expr to, Runnable body) {
         b.assign(v, from);
         b.loop(b.compare(CmpOp.LT, r(v), to), () -> b.assign(v, b.add(r(v), i(1))), l -> body.run());
-    }
-
-    /** {@code min(x, y)} of ints. */
-    private Expr min(Expr x, Expr y) {
-        return b.select(b.compare(CmpOp.LT, x, y), x, y);
     }
 
     /** The element {@code at} of a vector read from {@code base} with {@code step} (step 1 when {@code unit}). */

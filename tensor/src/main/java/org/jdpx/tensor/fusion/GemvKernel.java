@@ -31,24 +31,19 @@ import org.jdpx.kernels.ir.Var;
  * Partial sums lie as {@code part[(batch * slices + slice) * m + i]}. Arguments: the views, then
  * ints, then alpha and beta in the element type, as each builder lists.
  */
-final class GemvKernel {
+final class GemvKernel extends ScalarIr {
     /** Outputs per item of the column form (its tile of partial sums stays in L1). */
     static final int TILE = 1024;
     /** Columns the column form adds per pass over its tile. */
     private static final int COLUMNS = 4;
 
-    private final IrBuilder b;
-    private final Scalar s;
-
     private GemvKernel(String name, Scalar s) {
-        this.b = IrBuilder.kernel(name);
-        this.s = s;
+        super(IrBuilder.kernel(name), s);
     }
 
     /** A builder of a helper function returning {@code s} (or nothing). */
     private GemvKernel(Scalar s, String helper) {
-        this.b = IrBuilder.helper(helper, helper.startsWith("gemv_dot") ? s : null);
-        this.s = s;
+        super(IrBuilder.helper(helper, helper.startsWith("gemv_dot") ? s : null), s);
     }
 
     /** A kernel and the helper functions it calls, callees first. */
@@ -64,19 +59,9 @@ final class GemvKernel {
         return 32;
     }
 
-    private Expr i(int v) {
-        return b.i32(v);
-    }
-
-    private Expr r(Var v) {
-        return b.read(v);
-    }
-
-    private Expr zero() {
-        return s == Scalar.F64 ? b.f64(0) : b.f32(0);
-    }
-
-    private Var let(String name, Expr e) {
+    /** Indices here are never negative: {@link IrBuilder#nonNegativeLocal}, which PoCL vectorizes. */
+    @Override
+    Var let(String name, Expr e) {
         Var v = b.nonNegativeLocal(name, Scalar.I32);
         b.assign(v, e);
         return v;
@@ -199,6 +184,11 @@ final class GemvKernel {
 
     /** {@code y[yOff + bt * yBatch + row * yStep] = alpha * v + beta * y} (y not read when beta is 0); ints from {@code arg}. */
     private void storeScaled(Var y, Expr v, Var row, Var bt, int arg) {
+        storeScaled(b, s, y, v, row, bt, arg);
+    }
+
+    /** The same for any kernel of element type {@code s} built by {@code b} (the GPU plan's, {@link GemvGroupKernel}). */
+    static void storeScaled(IrBuilder b, Scalar s, Var y, Expr v, Var row, Var bt, int arg) {
         Class<?> jt = s == Scalar.F64 ? double.class : float.class;
         Var yOff = b.value("yOff", int.class, arg);
         Var yStep = b.value("yStep", int.class, arg + 1);
@@ -206,12 +196,13 @@ final class GemvKernel {
         Var alpha = b.value("alpha", jt, arg + 3);
         Var beta = b.value("beta", jt, arg + 4);
         Var v1 = b.local("v", s);
-        b.assign(v1, b.mul(r(alpha), v));
+        b.assign(v1, b.mul(b.read(alpha), v));
         Var yAt = b.local("yAt", Scalar.I32);
-        b.assign(yAt, b.add(b.add(r(yOff), b.mul(r(bt), r(yBatch))), b.mul(r(row), r(yStep))));
-        b.ifThen(b.compare(CmpOp.NE, r(beta), zero()),
-                () -> b.assign(v1, b.add(r(v1), b.mul(r(beta), b.load(r(y), r(yAt))))));
-        b.store(r(y), r(yAt), r(v1));
+        b.assign(yAt, b.add(b.add(b.read(yOff), b.mul(b.read(bt), b.read(yBatch))), b.mul(b.read(row), b.read(yStep))));
+        Expr zero = s == Scalar.F64 ? b.f64(0) : b.f32(0);
+        b.ifThen(b.compare(CmpOp.NE, b.read(beta), zero),
+                () -> b.assign(v1, b.add(b.read(v1), b.mul(b.read(beta), b.load(b.read(y), b.read(yAt))))));
+        b.store(b.read(y), b.read(yAt), b.read(v1));
     }
 
     /**

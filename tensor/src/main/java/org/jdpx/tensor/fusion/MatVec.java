@@ -17,14 +17,15 @@ import org.jdpx.tensor.linalg.Strided;
 import org.jdpx.usm.UsmMemory;
 
 /**
- * Matrix-vector products on OpenCL CPU drivers as bandwidth-bound kernels of their own
- * ({@link GemvKernel}) instead of a one-column GEMM, whose tiles read a column-contiguous matrix
- * slowly. A product with {@code m == 1} becomes one with {@code n == 1} by transposing all three
+ * Matrix-vector products on OpenCL devices as bandwidth-bound kernels of their own instead of a
+ * one-column GEMM, whose tiles read a column-contiguous matrix slowly: on CPU drivers
+ * {@link GemvKernel}'s, on the GPU plan {@link GpuMatVec}'s. A product with {@code m == 1} becomes one with {@code n == 1} by transposing all three
  * operands ({@code c^T = B^T a^T}); the matrix is then read along its rows when they are
  * contiguous, along its columns otherwise. When the rows (or tiles of outputs) are too few to
  * keep every compute unit busy, K is cut into slices whose partial sums a second kernel adds in
- * a fixed order. The GPU plan, drivers with a loop limit (llvmpipe) and layouts with negative or
- * no unit strides keep the GEMM.
+ * a fixed order. On the CPU plan, drivers with a loop limit (llvmpipe) and layouts with negative
+ * or no unit strides keep the GEMM; the GPU plan's kernels keep their loops below the limit and
+ * read strides of any sign.
  */
 public final class MatVec {
     /** Least K per slice of the row form. */
@@ -43,7 +44,7 @@ public final class MatVec {
     public static boolean tryRun(Queue queue, DType t, UsmMemory a, Strided sa, UsmMemory b, Strided sb, UsmMemory c,
                                  Strided sc, long batch, long m, long n, long k, double alpha, double beta) {
         DevicePlan plan = DevicePlan.of(queue.device());
-        if (plan.isGpu() || DevicePlan.loopLimit(queue.device()) != Long.MAX_VALUE || k == 0) return false;
+        if (k == 0 || (!plan.isGpu() && DevicePlan.loopLimit(queue.device()) != Long.MAX_VALUE)) return false;
         if (n == 1) return run(queue, plan, t, a, sa, b, sb.transposed(), c, sc, batch, m, k, alpha, beta);
         if (m == 1) return run(queue, plan, t, b, sb.transposed(), a, sa, c, sc.transposed(), batch, n, k, alpha, beta);
         return false;
@@ -55,6 +56,7 @@ public final class MatVec {
      */
     private static boolean run(Queue queue, DevicePlan plan, DType t, UsmMemory a, Strided sa, UsmMemory x, Strided sx,
                                UsmMemory y, Strided sy, long batch, long m, long k, double alpha, double beta) {
+        if (plan.isGpu()) return GpuMatVec.run(queue, plan, t, a, sa, x, sx, y, sy, batch, m, k, alpha, beta);
         boolean rows = sa.colStride() == 1;
         if (!rows && sa.rowStride() != 1 && m != 1) return false;
         if (!fits(sa, batch, m, k) || !fits(sx, batch, 1, k) || !fits(sy, batch, m, 1)) return false;
@@ -80,7 +82,7 @@ public final class MatVec {
             Kernels.launchOn(queue, kernel, NdRange.of(new long[] {ceil(m, g) * g, slices, batch}, new long[] {g, 1, 1}),
                     List.of(), args.toArray());
             record(queue, kernel, "rows" + (unitX ? "" : ", x with steps of " + sx.colStride()), batch, m, k, slices, t);
-            if (!direct) sum(queue, s, out, y, sy, batch, m, slices, alpha, beta);
+            if (!direct) sum(queue, s, out, y, sy, batch, m, slices, alpha, beta, group(plan, m, batch));
             return true;
         }
         // columns contiguous: sa.rowStride() == 1, or one row with any step
@@ -99,24 +101,23 @@ public final class MatVec {
                 (int) sa.colStride(), (int) sa.batchStride(), (int) sx.offset(), (int) sx.colStride(),
                 (int) sx.batchStride(), (int) m, (int) k, (int) span);
         record(queue, kernel, "columns", batch, m, k, slices, t);
-        sum(queue, s, part, y, sy, batch, m, slices, alpha, beta);
+        sum(queue, s, part, y, sy, batch, m, slices, alpha, beta, group(plan, m, batch));
         return true;
     }
 
-    /** Adds the slices of {@code part} into y. */
-    private static void sum(Queue queue, Scalar s, UsmMemory part, UsmMemory y, Strided sy, long batch, long m,
-                            long slices, double alpha, double beta) {
+    /** Adds the slices of {@code part} into y, {@code g} items per work-group. */
+    static void sum(Queue queue, Scalar s, UsmMemory part, UsmMemory y, Strided sy, long batch, long m,
+                    long slices, double alpha, double beta, long g) {
         CompiledKernel kernel = compiled("gemv-sum|1|" + s, () -> GemvKernel.sum(s));
         List<Object> args = new ArrayList<>(List.of(KernelWriter.viewArgument(part, s),
                 KernelWriter.viewArgument(y, s), (int) m, (int) slices));
         scaled(args, s, sy, alpha, beta);
-        long g = group(DevicePlan.of(queue.device()), m, batch);
         Kernels.launchOn(queue, kernel, NdRange.of(new long[] {ceil(m, g) * g, batch}, new long[] {g, 1}), List.of(),
                 args.toArray());
     }
 
     /** The kernel under {@code key}, built once (with its helpers) by {@code build}. */
-    private static CompiledKernel compiled(String key, Supplier<GemvKernel.Kernel> build) {
+    static CompiledKernel compiled(String key, Supplier<GemvKernel.Kernel> build) {
         CompiledKernel k = KERNELS.get(key);
         if (k != null) return k;
         GemvKernel.Kernel built = build.get();
@@ -124,7 +125,7 @@ public final class MatVec {
     }
 
     /** yOff, yStep, yBatch, alpha, beta. */
-    private static void scaled(List<Object> args, Scalar s, Strided sy, double alpha, double beta) {
+    static void scaled(List<Object> args, Scalar s, Strided sy, double alpha, double beta) {
         args.addAll(List.of((int) sy.offset(), (int) sy.rowStride(), (int) sy.batchStride()));
         if (s == Scalar.F64) {
             args.addAll(List.of(alpha, beta));
@@ -133,7 +134,7 @@ public final class MatVec {
         }
     }
 
-    private static void record(Queue queue, CompiledKernel kernel, String form, long batch, long m, long k, long slices,
+    static void record(Queue queue, CompiledKernel kernel, String form, long batch, long m, long k, long slices,
                                DType t) {
         FusionDiagnostics.record("kernel " + kernel.name() + " on " + queue.device().filterString() + " [gemv " + form
                 + "]: " + batch + " x " + m + "x" + k + " @ " + k + " " + t + ", " + slices + " slices of K");
@@ -157,11 +158,11 @@ public final class MatVec {
         return far < Integer.MAX_VALUE - 4096;
     }
 
-    private static boolean partialsFit(long batch, long slices, long m) {
+    static boolean partialsFit(long batch, long slices, long m) {
         return batch * slices * m < Integer.MAX_VALUE - 4096;
     }
 
-    private static long ceil(long x, long y) {
+    static long ceil(long x, long y) {
         return (x + y - 1) / y;
     }
 }

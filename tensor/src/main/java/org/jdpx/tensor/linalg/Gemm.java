@@ -16,10 +16,10 @@ import org.jdpx.usm.UsmMemory;
  * batches need no copy). The java device runs a packed, register-blocked Vector API kernel on all
  * cores ({@link JavaGemm}), and matrix-vector products as bandwidth-bound loops of their own
  * ({@link JavaGemv}); OpenCL devices run a register-tiled kernel with tiles staged in local
- * memory, sized for the device class ({@link MatMul#gemm}), and on CPU drivers matrix-vector
- * products as kernels of their own ({@link MatVec}); a single {@code 1 x k @ k x 1} product is
- * the bandwidth-bound dot of {@link Dot} everywhere. The call is enqueued on {@code queue}
- * like any kernel and returns before it is done.
+ * memory, sized for the device class ({@link MatMul#gemm}), and matrix-vector products as
+ * bandwidth-bound kernels of their own for the device's plan ({@link MatVec}); a single
+ * {@code 1 x k @ k x 1} product is the bandwidth-bound dot of {@link Dot} everywhere. The call
+ * is enqueued on {@code queue} like any kernel and returns before it is done.
  */
 public final class Gemm {
 

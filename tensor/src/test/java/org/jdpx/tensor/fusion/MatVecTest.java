@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.jdpx.device.Aspect;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.PlanCase;
@@ -19,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Matrix-vector products through {@link Gemm#run} on every device and plan, against plain Java
  * in double precision: both layouts of the matrix (rows or columns contiguous), {@code m == 1}
  * products, K cut into slices (few rows, long rows), several tiles of outputs, stacks, x and y
- * with steps, alpha and beta. On OpenCL CPU drivers (their own plan) the products must run as
- * the GEMV kernels ({@link MatVec}), not as a one-column GEMM (a single 1 x k @ k x 1 product as
- * the dot kernels, {@link DotProduct}). An element passes within
+ * with steps (negative ones too), alpha and beta. On OpenCL CPU drivers (their own plan) the
+ * products with non-negative steps must run as the GEMV kernels ({@link MatVec}), and under the
+ * GPU plan every product as the GPU plan's ({@link GpuMatVec}), not as a one-column GEMM (a single
+ * 1 x k @ k x 1 product as the dot kernels, {@link DotProduct}). An element passes within
  * {@code 2 k eps (|alpha| |A| |x| + |beta| |y|)[i]}.
  */
 class MatVecTest {
@@ -40,12 +42,16 @@ class MatVecTest {
             new Shape(1, 257, 33, false, 3, 2), new Shape(1, 1000, 1000, true, 2, 1), new Shape(1, 4097, 7, false, 1, 1),
             new Shape(1, 4097, 33, true, 1, 3), new Shape(1, 3, 20_011, false, 1, 1), new Shape(1, 5, 20_011, true, 1, 1),
             new Shape(1, 2500, 77, true, 1, 1), new Shape(3, 257, 33, false, 1, 1), new Shape(3, 33, 1000, true, 2, 2),
-            new Shape(2, 1, 4097, false, 1, 1));
+            new Shape(2, 1, 4097, false, 1, 1), new Shape(1, 1000, 4097, false, -1, 1),
+            new Shape(2, 4097, 257, true, -2, 1), new Shape(1, 7, 4097, true, 1, -1), new Shape(3, 1, 1000, false, -3, 2),
+            new Shape(2, 33, 7, false, 1, -2), new Shape(1, 257, 1, true, -1, 1));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
-    void productsMatchPlainJavaAndRunTheGemvKernelsOnCpuDrivers(PlanCase c) {
-        boolean cpuDriver = !c.device().backend().equals("java") && !c.gpu() && !c.llvmpipe();
+    void productsMatchPlainJavaAndRunTheGemvKernelsOfThePlan(PlanCase c) {
+        // the plan in force: JDPX_SCHEDULE=gpu (run-tests.sh's second pass) forces it without c.gpu()
+        boolean gpuPlan = c.run(() -> DevicePlan.of(c.device()).isGpu());
+        boolean cpuDriver = !c.device().backend().equals("java") && !gpuPlan && !c.llvmpipe();
         for (DType t : c.device().hasAspect(Aspect.FP64) ? List.of(DType.FLOAT32, DType.FLOAT64) : List.of(DType.FLOAT32)) {
             for (Shape s : SHAPES) {
                 for (double[] ab : new double[][] {{1, 0}, {-2, 0.5}}) {
@@ -54,10 +60,12 @@ class MatVecTest {
                         check(c, t, s, ab[0], ab[1]);
                         return FusionDiagnostics.events();
                     });
-                    if (cpuDriver) {
+                    boolean forward = s.xStep() > 0 && s.yStep() > 0;
+                    if ((cpuDriver && forward) || gpuPlan) {
                         // one 1 x k @ k x 1 product without alpha and beta is the dot of two vectors
                         boolean dot = s.batch() == 1 && s.m() == 1 && ab[0] == 1 && ab[1] == 0;
-                        String form = dot ? "[dot " : "[gemv " + (s.columns() && s.m() > 1 ? "columns" : "rows");
+                        String form = dot ? "[dot " : "[gemv " + (gpuPlan ? "group " : "")
+                                + (s.columns() && s.m() > 1 ? "columns" : "rows");
                         assertTrue(events.stream().anyMatch(e -> e.contains(form))
                                 && events.stream().noneMatch(e -> e.contains("[gemm")), c + " " + t + " " + s + ": " + events);
                     }
@@ -71,8 +79,10 @@ class MatVecTest {
         long m = s.m();
         long k = s.k();
         double[] a = random(s.batch() * m * k);
-        double[] x = random(s.batch() * k * s.xStep());
-        double[] y = random(s.batch() * m * s.yStep());
+        int xs = Math.abs(s.xStep());
+        int ys = Math.abs(s.yStep());
+        double[] x = random(s.batch() * k * xs);
+        double[] y = random(s.batch() * m * ys);
         UsmNdArray da = Tensor.asarray(a, null, on);
         UsmNdArray dx = Tensor.asarray(x, null, on);
         UsmNdArray dy = Tensor.asarray(y, null, on);
@@ -80,8 +90,11 @@ class MatVecTest {
         double[] xv = dx.toDoubleArray();
         double[] yv = dy.toDoubleArray();
         Strided sa = s.columns() ? new Strided(0, 1, m, m * k) : new Strided(0, k, 1, m * k);
-        Strided sx = new Strided(0, s.xStep(), 1, k * s.xStep());
-        Strided sy = new Strided(0, s.yStep(), 1, m * s.yStep());
+        // a negative step starts at the far end of each vector of the stack
+        long x0 = s.xStep() < 0 ? (k - 1) * xs : 0;
+        long y0 = s.yStep() < 0 ? (m - 1) * ys : 0;
+        Strided sx = new Strided(x0, s.xStep(), 1, k * xs);
+        Strided sy = new Strided(y0, s.yStep(), 1, m * ys);
         Gemm.run(da.queue(), t, da.memory(), sa, dx.memory(), sx, dy.memory(), sy, s.batch(), m, 1, k, alpha, beta);
         double[] got = dy.toDoubleArray();
         double eps = t == DType.FLOAT32 ? 0x1p-23 : 0x1p-52;
@@ -90,11 +103,12 @@ class MatVecTest {
                 double sum = 0;
                 double mag = 0;
                 for (long p = 0; p < k; p++) {
-                    double v = av[(int) (b * m * k + i * sa.rowStride() + p * sa.colStride())] * xv[(int) (b * k * s.xStep() + p * s.xStep())];
+                    double v = av[(int) (b * m * k + i * sa.rowStride() + p * sa.colStride())]
+                            * xv[(int) (b * k * xs + x0 + p * s.xStep())];
                     sum += v;
                     mag += Math.abs(v);
                 }
-                int at = (int) (b * m * s.yStep() + i * s.yStep());
+                int at = (int) (b * m * ys + y0 + i * s.yStep());
                 double want = alpha * sum + beta * yv[at];
                 double bound = 2 * (k + 2) * eps * (Math.abs(alpha) * mag + Math.abs(beta * yv[at])) + Double.MIN_NORMAL;
                 double err = Math.abs(got[at] - want);
@@ -103,9 +117,9 @@ class MatVecTest {
                 assertTrue(err <= bound, () -> c + " " + t + " " + s + " alpha " + alpha + " beta " + beta + ": y[" + bi + ", "
                         + ii + "] is " + got[at] + ", expected " + want + " (error " + err + " > " + bound + ")");
             }
-            for (long i = 0; i < m * s.yStep(); i++) {
-                int at = (int) (b * m * s.yStep() + i);
-                if (i % s.yStep() != 0) {
+            for (long i = 0; i < m * ys; i++) {
+                int at = (int) (b * m * ys + i);
+                if ((i - y0) % ys != 0) {
                     assertTrue(got[at] == yv[at], c + " " + t + " " + s + ": y element " + at + " between the steps changed");
                 }
             }

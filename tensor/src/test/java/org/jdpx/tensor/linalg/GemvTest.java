@@ -8,50 +8,73 @@ import java.util.List;
 import java.util.Random;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
-import org.jdpx.device.testing.OnEveryDevice;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
+import org.jdpx.tensor.PlanCase;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Matrix-vector products and dot products (the java device's own GEMV and dot loops; the GEMM on
- * OpenCL) on every device against plain Java in double precision: {@code A x}, {@code x A},
- * {@code A^T x}, {@code x A^T} and dots at extents 1, 7, 33, 257, 1000, 4099 (more than four rows,
- * a tail of each loop, one or several tasks), over operands stored with steps (every second
- * column of A, every third element of x) and stacks. An element passes within
- * {@code 2 k eps (|A| |x|)[i]}.
+ * Matrix-vector products and dot products (the java device's own GEMV and dot loops; the GEMV
+ * and dot kernels of the device's plan on OpenCL) on every device, and on every OpenCL device
+ * once more under the forced GPU plan, against plain Java in double precision: {@code A x},
+ * {@code x A}, {@code A^T x}, {@code x A^T} and dots at extents 1, 7, 33, 257, 1000, 4097 (more
+ * than four rows, a tail of each loop, one or several tasks or slices of K), over operands stored
+ * with steps (every second column of A, every third element of x), reversed (a negative step)
+ * and stacks. An element passes within {@code 2 k eps (|A| |x|)[i]}.
  */
 class GemvTest {
-    private static final long[] SIZES = {1, 7, 33, 257, 1000, 4099};
+    private static final long[] SIZES = {1, 7, 33, 257, 1000, 4097};
 
-    /** How an operand is laid out: plain, stored transposed, or every step-th element of a wider array. */
-    private enum Layout { PLAIN, TRANSPOSED, STEPPED }
+    /** How an operand is laid out: plain, stored transposed, every step-th element of a wider array, or its last axis reversed. */
+    private enum Layout { PLAIN, TRANSPOSED, STEPPED, REVERSED }
 
     private record Operand(long[] shape, Layout layout) {
     }
 
-    @OnEveryDevice
-    void matrixVectorProductsMatchPlainJava(Device device) {
+    static java.util.stream.Stream<PlanCase> plans() {
+        return PlanCase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void matrixVectorProductsMatchPlainJava(PlanCase c) {
+        c.run(() -> matrixVectorProducts(c.device()));
+    }
+
+    private static void matrixVectorProducts(Device device) {
         Random rnd = new Random(11);
         for (DType t : dtypes(device)) {
             for (long s : SIZES) {
-                long k = s == 4099 ? 33 : s;
+                long k = s == 4097 ? 33 : s;
                 for (Layout la : Layout.values()) {
                     check(device, t, new Operand(new long[] {s, k}, la), new Operand(new long[] {k}, Layout.PLAIN), rnd);
                     check(device, t, new Operand(new long[] {k}, Layout.PLAIN), new Operand(new long[] {k, s}, la), rnd);
                 }
                 check(device, t, new Operand(new long[] {k, s}, Layout.PLAIN), new Operand(new long[] {s}, Layout.STEPPED), rnd);
                 check(device, t, new Operand(new long[] {s}, Layout.STEPPED), new Operand(new long[] {s, k}, Layout.TRANSPOSED), rnd);
+                check(device, t, new Operand(new long[] {k, s}, Layout.TRANSPOSED), new Operand(new long[] {s}, Layout.REVERSED), rnd);
+                check(device, t, new Operand(new long[] {s}, Layout.REVERSED), new Operand(new long[] {s, k}, Layout.PLAIN), rnd);
             }
-            check(device, t, new Operand(new long[] {33, 4099}, Layout.PLAIN), new Operand(new long[] {4099}, Layout.PLAIN), rnd);
-            check(device, t, new Operand(new long[] {4099}, Layout.PLAIN), new Operand(new long[] {4099, 33}, Layout.TRANSPOSED), rnd);
+            check(device, t, new Operand(new long[] {33, 4097}, Layout.PLAIN), new Operand(new long[] {4097}, Layout.PLAIN), rnd);
+            check(device, t, new Operand(new long[] {4097}, Layout.PLAIN), new Operand(new long[] {4097, 33}, Layout.TRANSPOSED), rnd);
+            check(device, t, new Operand(new long[] {7, 4097}, Layout.REVERSED), new Operand(new long[] {4097}, Layout.REVERSED), rnd);
+            check(device, t, new Operand(new long[] {1000, 257}, Layout.TRANSPOSED), new Operand(new long[] {257}, Layout.STEPPED), rnd);
             check(device, t, new Operand(new long[] {3, 257, 33}, Layout.TRANSPOSED), new Operand(new long[] {33}, Layout.PLAIN), rnd);
+            check(device, t, new Operand(new long[] {1000}, Layout.PLAIN), new Operand(new long[] {2, 1000, 7}, Layout.TRANSPOSED), rnd);
+            check(device, t, new Operand(new long[] {4, 33, 1000}, Layout.REVERSED), new Operand(new long[] {1000}, Layout.REVERSED), rnd);
         }
     }
 
-    @OnEveryDevice
-    void dotProductsMatchPlainJava(Device device) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void dotProductsMatchPlainJava(PlanCase c) {
+        c.run(() -> dotProducts(c.device()));
+    }
+
+    private static void dotProducts(Device device) {
         Random rnd = new Random(12);
         for (DType t : dtypes(device)) {
             List<Long> sizes = new ArrayList<>();
@@ -112,6 +135,7 @@ class GemvTest {
             case PLAIN -> stored;
             case TRANSPOSED -> r >= 2 ? stored.swapaxes(-1, -2) : stored;
             case STEPPED -> stored.get(r == 1 ? "::3" : "..., ::2");
+            case REVERSED -> stored.get("..., ::-1");
         };
     }
 }
