@@ -12,6 +12,9 @@ import java.lang.foreign.MemorySegment;
  */
 interface BlockLanes {
 
+    /** This dtype's loops, which {@link #apply} and {@link #reduce} call. */
+    BlockLoops loops();
+
     /** Elements per vector. */
     int lanes();
 

@@ -1,8 +1,10 @@
 package org.jdpx.tensor.fusion;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,25 @@ final class BlockProgram {
     /** Elements per block: a few buffers of it stay in the L1 cache. */
     static final int BLOCK = 2048;
 
-    private static final Set<ElementOp> OPS = EnumSet.of(ElementOp.ADD, ElementOp.SUBTRACT, ElementOp.MULTIPLY,
-            ElementOp.DIVIDE, ElementOp.SQUARE, ElementOp.RECIPROCAL, ElementOp.NEGATIVE, ElementOp.ABS, ElementOp.SQRT,
-            ElementOp.MAXIMUM, ElementOp.MINIMUM, ElementOp.EXP);
-    private static final Set<ReduceOp> REDUCTIONS = EnumSet.of(ReduceOp.SUM, ReduceOp.PROD, ReduceOp.MIN, ReduceOp.MAX);
+    private static final Set<ElementOp> OPS = BlockLoops.elementwiseOps();
+    private static final Set<ReduceOp> REDUCTIONS = BlockLoops.reductionOps();
+
+    /**
+     * {@link State#block}, called through a handle for the reason {@link BlockLoops} gives: one
+     * block is a unit C2 compiles on its own, so when a new dtype, operation or sink deoptimises it
+     * only it runs in the interpreter for a few hundred blocks, not the whole launch's loop (and
+     * what it calls stays compiled).
+     */
+    private static final MethodHandle STEP;
+
+    static {
+        try {
+            STEP = MethodHandles.lookup().findVirtual(State.class, "block",
+                    MethodType.methodType(void.class, long.class, int.class, Sink.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** An input copied in block by block: element {@code base(row) + j}. */
     private record Stream(UsmMemory memory, long offset, long[] strides, int slot) {
@@ -167,6 +184,8 @@ final class BlockProgram {
         private final MemorySegment[] streamSegments = new MemorySegment[streams.size()];
         private final long[] bases = new long[streams.size()];
         private final List<MemorySegment> segments;
+        /** {@link #STEP} read from a field of this object: a static final handle is a constant C2 would inline. */
+        private final MethodHandle step = STEP;
         private long row = -1;
 
         private State(List<MemorySegment> segments) {
@@ -183,18 +202,26 @@ final class BlockProgram {
         /** Runs the program over inner indices {@code from..to-1} of output row {@code r}, handing each block to {@code sink}. */
         void run(long r, long from, long to, Sink sink) {
             if (r != row) enterRow(r);
-            int w = lanes.lanes();
             for (long j = from; j < to; j += BLOCK) {
-                int n = (int) Math.min(BLOCK, to - j);
-                int padded = (n + w - 1) / w * w;
-                for (int i = 0; i < streamSegments.length; i++) {
-                    lanes.load(streamSegments[i], bases[i] + j, buffers[streams.get(i).slot()], n);
+                try {
+                    step.invokeExact(this, j, (int) Math.min(BLOCK, to - j), sink);
+                } catch (Throwable t) {
+                    throw BlockLoops.rethrow(t);
                 }
-                for (Step s : steps) {
-                    lanes.apply(s.op(), buffers[s.x()], s.y() < 0 ? null : buffers[s.y()], buffers[s.out()], padded);
-                }
-                sink.accept(buffers[result], j, n);
             }
+        }
+
+        /** One block: {@code n} elements from inner index {@code j} (called through {@link #STEP}). */
+        private void block(long j, int n, Sink sink) {
+            int w = lanes.lanes();
+            int padded = (n + w - 1) / w * w;
+            for (int i = 0; i < streamSegments.length; i++) {
+                lanes.load(streamSegments[i], bases[i] + j, buffers[streams.get(i).slot()], n);
+            }
+            for (Step s : steps) {
+                lanes.apply(s.op(), buffers[s.x()], s.y() < 0 ? null : buffers[s.y()], buffers[s.out()], padded);
+            }
+            sink.accept(buffers[result], j, n);
         }
 
         private void enterRow(long r) {

@@ -2,6 +2,7 @@ package org.jdpx.tensor.fusion;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -30,6 +31,11 @@ final class DoubleBlocks implements BlockLanes {
     private static final double C2 = C[2], C3 = C[3], C4 = C[4], C5 = C[5], C6 = C[6], C7 = C[7], C8 = C[8], C9 = C[9],
             C10 = C[10], C11 = C[11], C12 = C[12], C13 = C[13];
 
+    /** Each operation's loop, called through a handle so that C2 compiles it on its own ({@link BlockLoops}). */
+    private static final BlockLoops LOOPS = new BlockLoops(MethodHandles.lookup(), double[].class);
+
+    @Override public BlockLoops loops() { return LOOPS; }
+
     @Override public int lanes() { return L; }
 
     @Override public int itemSize() { return 8; }
@@ -56,21 +62,10 @@ final class DoubleBlocks implements BlockLanes {
 
     @Override
     public void apply(ElementOp op, Object x, Object y, Object out, int n) {
-        double[] a = (double[]) x, b = (double[]) y, d = (double[]) out;
-        // One small method per loop: C2 compiles each whole, its vectors in registers.
-        switch (op) {
-            case ADD -> add(a, b, d, n);
-            case SUBTRACT -> sub(a, b, d, n);
-            case MULTIPLY -> mul(a, b, d, n);
-            case DIVIDE -> div(a, b, d, n);
-            case SQUARE -> mul(a, a, d, n);
-            case RECIPROCAL -> reciprocal(a, d, n);
-            case NEGATIVE -> neg(a, d, n);
-            case ABS -> abs(a, d, n);
-            case SQRT -> sqrt(a, d, n);
-            case MAXIMUM, MINIMUM -> minMax(op == ElementOp.MAXIMUM, a, b, d, n);
-            case EXP -> exp(a, d, n);
-            default -> throw new IllegalStateException(op + " has no block loop");
+        try {
+            LOOPS.elementwise(op).invokeExact((double[]) x, (double[]) y, (double[]) out, n);
+        } catch (Throwable t) {
+            throw BlockLoops.rethrow(t);
         }
     }
 
@@ -94,20 +89,32 @@ final class DoubleBlocks implements BlockLanes {
         for (int i = 0; i < n; i += L) v(a, i).div(v(b, i)).intoArray(d, i);
     }
 
-    private static void reciprocal(double[] a, double[] d, int n) {
+    private static void reciprocal(double[] a, double[] unused, double[] d, int n) {
         for (int i = 0; i < n; i += L) DoubleVector.broadcast(S, 1.0).div(v(a, i)).intoArray(d, i);
     }
 
-    private static void neg(double[] a, double[] d, int n) {
+    private static void neg(double[] a, double[] unused, double[] d, int n) {
         for (int i = 0; i < n; i += L) v(a, i).neg().intoArray(d, i);
     }
 
-    private static void abs(double[] a, double[] d, int n) {
+    private static void abs(double[] a, double[] unused, double[] d, int n) {
         for (int i = 0; i < n; i += L) v(a, i).abs().intoArray(d, i);
     }
 
-    private static void sqrt(double[] a, double[] d, int n) {
+    private static void sqrt(double[] a, double[] unused, double[] d, int n) {
         for (int i = 0; i < n; i += L) v(a, i).sqrt().intoArray(d, i);
+    }
+
+    private static void square(double[] a, double[] unused, double[] d, int n) {
+        mul(a, a, d, n);
+    }
+
+    private static void maximum(double[] a, double[] b, double[] d, int n) {
+        minMax(true, a, b, d, n);
+    }
+
+    private static void minimum(double[] a, double[] b, double[] d, int n) {
+        minMax(false, a, b, d, n);
     }
 
     /** NumPy's maximum/minimum as {@link Lowering} writes them: a NaN operand wins (x's first), else the larger/smaller, y on ties. */
@@ -122,7 +129,7 @@ final class DoubleBlocks implements BlockLanes {
     }
 
     /** {@link ExpLowering#exp} in lanes, operation for operation. */
-    private static void exp(double[] a, double[] d, int n) {
+    private static void exp(double[] a, double[] unused, double[] d, int n) {
         for (int i = 0; i < n; i += L) {
             DoubleVector x = v(a, i);
             x = x.blend(ExpLowering.F64_HI, x.compare(VectorOperators.GT, ExpLowering.F64_HI));
@@ -166,12 +173,11 @@ final class DoubleBlocks implements BlockLanes {
             default -> throw new IllegalStateException(op + " has no block loop");
         };
         Arrays.fill(a, n, end, identity);
-        return switch (op) {
-            case SUM -> sum(a, end);
-            case PROD -> prod(a, end);
-            case MAX -> max(a, end);
-            default -> min(a, end);
-        };
+        try {
+            return (double) LOOPS.reduction(op).invokeExact(a, end);
+        } catch (Throwable t) {
+            throw BlockLoops.rethrow(t);
+        }
     }
 
     private static double sum(double[] a, int n) {

@@ -2,6 +2,7 @@ package org.jdpx.tensor.fusion;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -29,6 +30,11 @@ final class FloatBlocks implements BlockLanes {
 
     private static final float C2 = C[2], C3 = C[3], C4 = C[4], C5 = C[5], C6 = C[6], C7 = C[7];
 
+    /** Each operation's loop, called through a handle so that C2 compiles it on its own ({@link BlockLoops}). */
+    private static final BlockLoops LOOPS = new BlockLoops(MethodHandles.lookup(), float[].class);
+
+    @Override public BlockLoops loops() { return LOOPS; }
+
     @Override public int lanes() { return L; }
 
     @Override public int itemSize() { return 4; }
@@ -55,21 +61,10 @@ final class FloatBlocks implements BlockLanes {
 
     @Override
     public void apply(ElementOp op, Object x, Object y, Object out, int n) {
-        float[] a = (float[]) x, b = (float[]) y, d = (float[]) out;
-        // One small method per loop: C2 compiles each whole, its vectors in registers.
-        switch (op) {
-            case ADD -> add(a, b, d, n);
-            case SUBTRACT -> sub(a, b, d, n);
-            case MULTIPLY -> mul(a, b, d, n);
-            case DIVIDE -> div(a, b, d, n);
-            case SQUARE -> mul(a, a, d, n);
-            case RECIPROCAL -> reciprocal(a, d, n);
-            case NEGATIVE -> neg(a, d, n);
-            case ABS -> abs(a, d, n);
-            case SQRT -> sqrt(a, d, n);
-            case MAXIMUM, MINIMUM -> minMax(op == ElementOp.MAXIMUM, a, b, d, n);
-            case EXP -> exp(a, d, n);
-            default -> throw new IllegalStateException(op + " has no block loop");
+        try {
+            LOOPS.elementwise(op).invokeExact((float[]) x, (float[]) y, (float[]) out, n);
+        } catch (Throwable t) {
+            throw BlockLoops.rethrow(t);
         }
     }
 
@@ -93,20 +88,32 @@ final class FloatBlocks implements BlockLanes {
         for (int i = 0; i < n; i += L) v(a, i).div(v(b, i)).intoArray(d, i);
     }
 
-    private static void reciprocal(float[] a, float[] d, int n) {
+    private static void reciprocal(float[] a, float[] unused, float[] d, int n) {
         for (int i = 0; i < n; i += L) FloatVector.broadcast(S, 1f).div(v(a, i)).intoArray(d, i);
     }
 
-    private static void neg(float[] a, float[] d, int n) {
+    private static void neg(float[] a, float[] unused, float[] d, int n) {
         for (int i = 0; i < n; i += L) v(a, i).neg().intoArray(d, i);
     }
 
-    private static void abs(float[] a, float[] d, int n) {
+    private static void abs(float[] a, float[] unused, float[] d, int n) {
         for (int i = 0; i < n; i += L) v(a, i).abs().intoArray(d, i);
     }
 
-    private static void sqrt(float[] a, float[] d, int n) {
+    private static void sqrt(float[] a, float[] unused, float[] d, int n) {
         for (int i = 0; i < n; i += L) v(a, i).sqrt().intoArray(d, i);
+    }
+
+    private static void square(float[] a, float[] unused, float[] d, int n) {
+        mul(a, a, d, n);
+    }
+
+    private static void maximum(float[] a, float[] b, float[] d, int n) {
+        minMax(true, a, b, d, n);
+    }
+
+    private static void minimum(float[] a, float[] b, float[] d, int n) {
+        minMax(false, a, b, d, n);
     }
 
     /** NumPy's maximum/minimum as {@link Lowering} writes them: a NaN operand wins (x's first), else the larger/smaller, y on ties. */
@@ -121,7 +128,7 @@ final class FloatBlocks implements BlockLanes {
     }
 
     /** {@link ExpLowering#exp} in lanes, operation for operation. */
-    private static void exp(float[] a, float[] d, int n) {
+    private static void exp(float[] a, float[] unused, float[] d, int n) {
         for (int i = 0; i < n; i += L) {
             FloatVector x = v(a, i);
             x = x.blend(ExpLowering.F32_HI, x.compare(VectorOperators.GT, ExpLowering.F32_HI));
@@ -159,12 +166,11 @@ final class FloatBlocks implements BlockLanes {
             default -> throw new IllegalStateException(op + " has no block loop");
         };
         Arrays.fill(a, n, end, identity);
-        return switch (op) {
-            case SUM -> sum(a, end);
-            case PROD -> prod(a, end);
-            case MAX -> max(a, end);
-            default -> min(a, end);
-        };
+        try {
+            return (float) LOOPS.reduction(op).invokeExact(a, end);
+        } catch (Throwable t) {
+            throw BlockLoops.rethrow(t);
+        }
     }
 
     private static float sum(float[] a, int n) {
