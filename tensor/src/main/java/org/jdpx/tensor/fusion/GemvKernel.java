@@ -48,9 +48,9 @@ final class GemvKernel extends ScalarIr {
         super(IrBuilder.kernel(name), s);
     }
 
-    /** A builder of a helper function returning {@code s} (or nothing). */
+    /** A builder of a helper function that returns nothing (it stores what it computes). */
     private GemvKernel(Scalar s, String helper) {
-        super(IrBuilder.helper(helper, helper.startsWith("gemv_dot") ? s : null), s);
+        super(IrBuilder.helper(helper, null), s);
     }
 
     /** A kernel and the helper functions it calls, callees first. */
