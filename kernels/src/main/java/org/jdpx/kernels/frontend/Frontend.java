@@ -49,7 +49,7 @@ import org.jdpx.kernels.ir.Var;
  */
 public final class Frontend {
     /** Bump when generated code changes for the same bytecode, so caches keyed by the hash miss. */
-    public static final String COMPILER_VERSION = "jdpx-kernels-17";
+    public static final String COMPILER_VERSION = "jdpx-kernels-18";
 
     /**
      * What the frontend produces: the IR, the cache key, and where the kernel first narrows a

@@ -70,7 +70,8 @@ public final class MatVec {
             if (!partialsFit(batch, slices, m)) return false;
             boolean unitX = sx.colStride() == 1;
             boolean direct = slices == 1;
-            String key = "gemv-rows|4|" + s + (direct ? "|direct" : "") + (unitX ? "|unitX" : "");
+            int per = GemvKernel.ROWS_PER_ITEM;
+            String key = "gemv-rows|5|" + per + "|" + s + (direct ? "|direct" : "") + (unitX ? "|unitX" : "");
             CompiledKernel kernel = compiled(key, () -> GemvKernel.rows(s, direct, unitX));
             UsmMemory out = direct ? y : UsmMemory.allocate(queue, UsmType.DEVICE, batch * slices * m * s.bytes());
             List<Object> args = new ArrayList<>(List.of(KernelWriter.viewArgument(a, s),
@@ -78,8 +79,9 @@ public final class MatVec {
                     (int) sa.rowStride(), (int) sa.batchStride(), (int) sx.offset(), (int) sx.colStride(),
                     (int) sx.batchStride(), (int) m, (int) k, (int) span));
             if (direct) scaled(args, s, sy, alpha, beta);
-            long g = group(plan, m, slices * batch);
-            Kernels.launchOn(queue, kernel, NdRange.of(new long[] {ceil(m, g) * g, slices, batch}, new long[] {g, 1, 1}),
+            long items = ceil(m, per);
+            long g = group(plan, items, slices * batch);
+            Kernels.launchOn(queue, kernel, NdRange.of(new long[] {ceil(items, g) * g, slices, batch}, new long[] {g, 1, 1}),
                     List.of(), args.toArray());
             record(queue, kernel, "rows" + (unitX ? "" : ", x with steps of " + sx.colStride()), batch, m, k, slices, t);
             if (!direct) sum(queue, s, out, y, sy, batch, m, slices, alpha, beta, group(plan, m, batch));
