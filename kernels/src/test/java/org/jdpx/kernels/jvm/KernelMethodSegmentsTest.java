@@ -12,6 +12,7 @@ import org.jdpx.device.Device;
 import org.jdpx.device.Devices;
 import org.jdpx.device.UsmType;
 import org.jdpx.device.spi.NativeMemory;
+import org.jdpx.device.testing.Confinement;
 import org.jdpx.kernels.ArrayView;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.Kernel;
@@ -46,12 +47,8 @@ class KernelMethodSegmentsTest {
             throws InterruptedException {
         assertFalse(seen.isEmpty(), what + ": chunks ran with views of the device's memory");
         assertTrue(usable.get(), what + ": each chunk can use its views");
-        AtomicBoolean elsewhere = new AtomicBoolean();
-        Thread other = Thread.ofPlatform().start(() -> {
-            for (MemorySegment s : seen) if (s.isAccessibleBy(Thread.currentThread())) elsewhere.set(true);
-        });
-        other.join();
-        assertFalse(elsewhere.get(), what + ": the chunks' views must be confined to their thread, not the memory's shared segments");
+        assertFalse(Confinement.usableByAnotherThread(seen),
+                what + ": the chunks' views must be confined to their thread, not the memory's shared segments");
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdpx.device.Device;
+import org.jdpx.device.testing.Confinement;
 import org.jdpx.device.testing.TestDevices;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
@@ -62,14 +62,8 @@ class VectorFusionSegmentsTest {
         assertTrue(seen.size() > 1, "the kernels ran as several tasks: " + seen);
         for (Seen s : seen) assertTrue(s.confinedToIt(), "a task on " + s.thread() + " must see views confined to its thread");
         // And no other thread may use them: a shared segment would pass here.
-        AtomicBoolean anyUsable = new AtomicBoolean();
-        Thread other = Thread.ofPlatform().start(() -> {
-            for (List<MemorySegment> list : segments) {
-                for (MemorySegment s : list) if (s.isAccessibleBy(Thread.currentThread())) anyUsable.set(true);
-            }
-        });
-        other.join();
-        assertFalse(anyUsable.get(), "the tasks' segments must be confined views, not the arrays' shared segments");
+        assertFalse(Confinement.usableByAnotherThread(segments.stream().flatMap(List::stream).toList()),
+                "the tasks' segments must be confined views, not the arrays' shared segments");
 
         float[] got = out.toFloatArray();
         double want = 0;

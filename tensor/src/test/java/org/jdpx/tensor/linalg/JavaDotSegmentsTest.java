@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdpx.device.Device;
+import org.jdpx.device.testing.Confinement;
 import org.jdpx.device.testing.TestDevices;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.Tensor;
@@ -51,12 +52,7 @@ class JavaDotSegmentsTest {
         }
         assertTrue(seen.size() >= 4, "the dot ran as several parts: " + seen.size() / 2);
         assertTrue(allConfinedToTheirThread.get(), "each part's loop can use its segments");
-        AtomicBoolean anyUsable = new AtomicBoolean();
-        Thread other = Thread.ofPlatform().start(() -> {
-            for (MemorySegment s : seen) if (s.isAccessibleBy(Thread.currentThread())) anyUsable.set(true);
-        });
-        other.join();
-        assertFalse(anyUsable.get(), "the parts' segments must be confined views, not the arrays' shared segments");
+        assertFalse(Confinement.usableByAnotherThread(seen), "the parts' segments must be confined views, not the arrays' shared segments");
         assertEquals(want, got, 0.0, "the dot (exact: small integers, every partial below 2^24)");
     }
 }

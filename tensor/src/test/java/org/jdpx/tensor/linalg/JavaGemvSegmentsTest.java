@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jdpx.device.Device;
+import org.jdpx.device.testing.Confinement;
 import org.jdpx.device.testing.TestDevices;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.Tensor;
@@ -48,12 +49,8 @@ class JavaGemvSegmentsTest {
         assertTrue(anyTask.get(), what + ": the product ran as tasks");
         assertFalse(seen.isEmpty(), what + ": the tasks read the device's memory");
         assertTrue(allUsableByTheirThread.get(), what + ": each task can use its segments");
-        AtomicBoolean anyUsable = new AtomicBoolean();
-        Thread other = Thread.ofPlatform().start(() -> {
-            for (MemorySegment s : seen) if (s.isAccessibleBy(Thread.currentThread())) anyUsable.set(true);
-        });
-        other.join();
-        assertFalse(anyUsable.get(), what + ": the tasks' segments must be confined views, not the arrays' shared segments");
+        assertFalse(Confinement.usableByAnotherThread(seen),
+                what + ": the tasks' segments must be confined views, not the arrays' shared segments");
     }
 
     private static float[] matrix(int rows, int cols, int mod) {
