@@ -44,11 +44,6 @@ final class DotKernel extends ScalarIr {
     record Kernel(Function kernel, List<Function> helpers) {
     }
 
-    private void range(Var v, Expr from, Expr to, Runnable body) {
-        b.assign(v, from);
-        b.loop(b.compare(CmpOp.LT, r(v), to), () -> b.assign(v, b.add(r(v), i(1))), l -> body.run());
-    }
-
     /** The element {@code at} of a vector read from {@code base} with {@code step} (step 1 when {@code unit}). */
     private Expr element(Var v, Var base, Var step, Expr at, boolean unit) {
         return b.load(r(v), b.add(r(base), unit ? at : b.mul(at, r(step))));

@@ -74,11 +74,6 @@ final class GemvKernel extends ScalarIr {
         return v;
     }
 
-    private void range(Var v, Expr from, Expr to, Expr step, Runnable body) {
-        b.assign(v, from);
-        b.loop(b.compare(CmpOp.LT, r(v), to), () -> b.assign(v, b.add(r(v), step)), l -> body.run());
-    }
-
     /**
      * Row form. Arguments: a, x, out; aOff, aRow, aBatch, xOff, xStep, xBatch, m, k, span (K per
      * slice), then for {@code direct} yOff, yStep, yBatch, alpha, beta (out is y), otherwise
@@ -235,12 +230,11 @@ final class GemvKernel extends ScalarIr {
         });
     }
 
-    /** {@code y[yOff + bt * yBatch + row * yStep] = alpha * v + beta * y} (y not read when beta is 0); ints from {@code arg}. */
-    private void storeScaled(Var y, Expr v, Var row, Var bt, int arg) {
-        storeScaled(b, s, y, v, row, bt, arg);
-    }
-
-    /** The same for any kernel of element type {@code s} built by {@code b} (the GPU plan's, {@link GemvGroupKernel}). */
+    /**
+     * {@code y[yOff + bt * yBatch + row * yStep] = alpha * v + beta * y} (y not read when beta is 0),
+     * ints from {@code arg}, in a kernel of element type {@code s} built by {@code b} (this class's
+     * and the GPU plan's {@link GemvGroupKernel}).
+     */
     static void storeScaled(IrBuilder b, Scalar s, Var y, Expr v, Var row, Var bt, int arg) {
         Class<?> jt = s == Scalar.F64 ? double.class : float.class;
         Var yOff = b.value("yOff", int.class, arg);
@@ -363,6 +357,6 @@ final class GemvKernel extends ScalarIr {
         Var base = g.let("base", g.b.add(g.b.mul(g.b.mul(g.r(bt), g.r(slices)), g.r(m)), g.r(row)));
         g.range(q, g.i(0), g.r(slices), g.i(1), () -> g.b.assign(acc,
                 g.b.add(g.r(acc), g.b.load(g.r(part), g.b.add(g.r(base), g.b.mul(g.r(q), g.r(m)))))));
-        g.storeScaled(y, g.r(acc), row, bt, 4);
+        storeScaled(g.b, s, y, g.r(acc), row, bt, 4);
     }
 }

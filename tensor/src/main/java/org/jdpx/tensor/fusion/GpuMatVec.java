@@ -42,7 +42,9 @@ final class GpuMatVec {
      */
     static boolean run(Queue queue, DevicePlan plan, DType t, UsmMemory a, Strided sa, UsmMemory x, Strided sx,
                        UsmMemory y, Strided sy, long batch, long m, long k, double alpha, double beta) {
-        if (!fits(sa, batch, m, k) || !fits(sx, batch, 1, k) || !fits(sy, batch, m, 1)) return false;
+        if (!MatVec.indicesFit(sa, batch, m, k) || !MatVec.indicesFit(sx, batch, 1, k) || !MatVec.indicesFit(sy, batch, m, 1)) {
+            return false;
+        }
         Scalar s = t == DType.FLOAT64 ? Scalar.F64 : Scalar.F32;
         long limit = Math.min(DevicePlan.loopLimit(queue.device()), Integer.MAX_VALUE);
         long target = plan.fullGroups();
@@ -98,17 +100,5 @@ final class GpuMatVec {
     /** The least power of two at or above {@code v} (at least 1). */
     private static long pow2(long v) {
         return v <= 1 ? 1 : Long.highestOneBit(v - 1) << 1;
-    }
-
-    /** Whether every element index of {@code l} over the extents, with strides of any sign, lies in {@code [0, 2^31)}. */
-    private static boolean fits(Strided l, long batch, long rows, long cols) {
-        long lo = l.offset();
-        long hi = l.offset();
-        long[][] steps = {{l.batchStride(), batch}, {l.rowStride(), rows}, {l.colStride(), cols}};
-        for (long[] st : steps) {
-            long d = st[0] * Math.max(0, st[1] - 1);
-            if (d < 0) lo += d; else hi += d;
-        }
-        return lo >= 0 && hi < Integer.MAX_VALUE - 4096;
     }
 }

@@ -152,12 +152,21 @@ public final class MatVec {
         return Math.max(1, Math.min(Math.min(64, Long.highestOneBit(want)), Long.highestOneBit(m)));
     }
 
-    /** Non-negative strides whose every element index fits an OpenCL int. */
+    /** Non-negative strides whose every element index fits an OpenCL int (what the CPU drivers' kernels take). */
     private static boolean fits(Strided l, long batch, long rows, long cols) {
-        if (l.offset() < 0 || l.rowStride() < 0 || l.colStride() < 0 || l.batchStride() < 0) return false;
-        long far = l.offset() + l.batchStride() * Math.max(0, batch - 1) + l.rowStride() * Math.max(0, rows - 1)
-                + l.colStride() * Math.max(0, cols - 1);
-        return far < Integer.MAX_VALUE - 4096;
+        return l.rowStride() >= 0 && l.colStride() >= 0 && l.batchStride() >= 0 && indicesFit(l, batch, rows, cols);
+    }
+
+    /** Whether every element index of {@code l} over the extents, with strides of any sign, lies in {@code [0, 2^31 - 4096)}. */
+    static boolean indicesFit(Strided l, long batch, long rows, long cols) {
+        long lo = l.offset();
+        long hi = l.offset();
+        long[][] steps = {{l.batchStride(), batch}, {l.rowStride(), rows}, {l.colStride(), cols}};
+        for (long[] st : steps) {
+            long d = st[0] * Math.max(0, st[1] - 1);
+            if (d < 0) lo += d; else hi += d;
+        }
+        return lo >= 0 && hi < Integer.MAX_VALUE - 4096;
     }
 
     static boolean partialsFit(long batch, long slices, long m) {

@@ -40,6 +40,17 @@ abstract class ScalarIr {
         return v;
     }
 
+    /** {@code for (v = from; v < to; v += step) body} */
+    final void range(Var v, Expr from, Expr to, Expr step, Runnable body) {
+        b.assign(v, from);
+        b.loop(b.compare(CmpOp.LT, r(v), to), () -> b.assign(v, b.add(r(v), step)), l -> body.run());
+    }
+
+    /** {@code for (v = from; v < to; v++) body} */
+    final void range(Var v, Expr from, Expr to, Runnable body) {
+        range(v, from, to, i(1), body);
+    }
+
     /** {@code min(x, y)} of ints. */
     final Expr min(Expr x, Expr y) {
         return b.select(b.compare(CmpOp.LT, x, y), x, y);
