@@ -174,6 +174,7 @@ final class Lifetime implements Runnable {
         }
         if (viewArena == null) {
             viewArena = Arena.ofShared();
+            if (pool != null) pool.countViewArena();
             // Closed only in run(), after the last command on the block: the java device's kernels
             // may take thread-confined views of these segments (KernelSegments).
             SegmentViews.freedOnlyByJdpx(viewArena);

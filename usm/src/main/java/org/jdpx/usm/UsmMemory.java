@@ -436,6 +436,36 @@ public final class UsmMemory implements AutoCloseable {
     }
 
     /**
+     * Like {@link #withBlocks}, for host tasks that read and write the memory directly (the java
+     * device's fused loops and GEMM): hands {@code command} each allocation's bytes as a segment
+     * of exactly its size over the backend's block, valid while the command runs (it holds the
+     * memory, so none can be freed meanwhile).
+     *
+     * <p>Why not {@link #jvmSegment()}: that view must stop working at close, so it lives in a
+     * shared arena of its own, and closing a shared arena waits for a handshake with every JVM
+     * thread (about 46 µs on the 2-core reference machine). Array code frees a temporary per
+     * operation; each would pay that once.
+     *
+     * @throws IllegalStateException when any of them is closed
+     * @throws UnsupportedOperationException when a block has no memory the JVM addresses (not the java device)
+     */
+    public static EventDriver withSegments(List<UsmMemory> memories, String what,
+                                           java.util.function.Function<List<MemorySegment>, EventDriver> command) {
+        return withBlocks(memories, what, blocks -> {
+            List<MemorySegment> segments = new ArrayList<>(blocks.size());
+            for (int i = 0; i < blocks.size(); i++) {
+                MemorySegment s = blocks.get(i).jvmSegment();
+                if (s == null) {
+                    throw new UnsupportedOperationException("cannot " + what + " " + memories.get(i)
+                            + " from the JVM: its device's memory is not host memory");
+                }
+                segments.add(s.asSlice(0, memories.get(i).byteSize()));
+            }
+            return command.apply(segments);
+        });
+    }
+
+    /**
      * The memory as a segment the JVM addresses directly, for kernels and views on the java
      * device; {@code null} on devices whose memory the JVM cannot address. It throws after close.
      *

@@ -50,6 +50,7 @@ public final class UsmPool {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder reclaims = new LongAdder();
+    private final LongAdder viewArenas = new LongAdder();
     /** The lowest bytes in use since the last reclaim: growth above it is what a collection might return. */
     private final AtomicLong low = new AtomicLong();
     private final Object reclaimLock = new Object();
@@ -140,7 +141,13 @@ public final class UsmPool {
 
     /** Current counters. */
     public PoolStats stats() {
-        return new PoolStats(inUse.get(), cached.get(), peak.get(), hits.sum(), misses.sum(), reclaims.sum());
+        return new PoolStats(inUse.get(), cached.get(), peak.get(), hits.sum(), misses.sum(), reclaims.sum(),
+                viewArenas.sum());
+    }
+
+    /** Counts an allocation that made an arena for its JVM views ({@link PoolStats#viewArenas()}). */
+    void countViewArena() {
+        viewArenas.increment();
     }
 
     /** Frees every cached block back to the backend; live allocations are untouched. */

@@ -173,13 +173,12 @@ final class VectorFusion {
      * launch here, so the loops deoptimised and ran in profiled code for several launches, with
      * the Vector API operations not intrinsified (the quick bench's triad at 4x its loop's time
      * after {@code alloc_pool_hit}'s confined arena). The memory cannot be freed while the task
-     * runs: the command holds it.
+     * runs: the command holds it, so the task reads the blocks themselves ({@link
+     * UsmMemory#withSegments}), not views that each temporary's close would invalidate.
      */
     private static void enqueue(Queue queue, List<UsmMemory> mems, String what, Body body, long tasks) {
-        List<MemorySegment> segments = new ArrayList<>(mems.size());
-        for (UsmMemory m : mems) segments.add(m.jvmSegment());
         FusedKernels.countLaunch();
-        EventDriver ev = UsmMemory.withBlocks(mems, what, blocks -> queue.spi().hostTask(() -> {
+        EventDriver ev = UsmMemory.withSegments(mems, what, segments -> queue.spi().hostTask(() -> {
             BooleanSupplier cancelled = Cancellation.current();
             HostParallel.run(tasks, tasks == 1, "fused Vector API kernel", t -> {
                 if (cancelled.getAsBoolean()) throw new CancellationException("the fused Vector API kernel was cancelled");

@@ -51,9 +51,9 @@ public final class Dot {
         }
         int parts = JavaDot.parts(DevicePlan.of(queue.device()), n);
         boolean f64 = t == DType.FLOAT64;
-        EventDriver ev = UsmMemory.withBlocks(mems, "run a dot on", blocks -> queue.spi().hostTask(() -> {
-            double s = JavaDot.dot(f64, a.jvmSegment(), aOff, aStep, b.jvmSegment(), bOff, bStep, n, parts);
-            ScalarGemmEngine.set(out.jvmSegment(), outOff, s, f64);
+        EventDriver ev = UsmMemory.withSegments(mems, "run a dot on", seg -> queue.spi().hostTask(() -> {
+            double s = JavaDot.dot(f64, seg.get(mems.indexOf(a)), aOff, aStep, seg.get(mems.indexOf(b)), bOff, bStep, n, parts);
+            ScalarGemmEngine.set(seg.get(mems.indexOf(out)), outOff, s, f64);
         }, List.of()));
         queue.wrap(ev, "dot " + n + " " + t, null);
     }

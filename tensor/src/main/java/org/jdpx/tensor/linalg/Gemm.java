@@ -61,13 +61,11 @@ public final class Gemm {
             MatMul.gemm(queue, t, a, sa, b, sb, c, sc, batch, m, n, k, alpha, beta);
             return;
         }
-        MemorySegment as = a.jvmSegment();
-        MemorySegment bs = b.jvmSegment();
-        MemorySegment cs = c.jvmSegment();
         List<UsmMemory> mems = new java.util.ArrayList<>();
         for (UsmMemory mem : List.of(a, b, c)) if (!mems.contains(mem)) mems.add(mem);
-        EventDriver ev = UsmMemory.withBlocks(mems, "run a GEMM on", blocks -> queue.spi().hostTask(
-                () -> runHost(t, as, sa, bs, sb, cs, sc, batch, m, n, k, alpha, beta), List.of()));
+        EventDriver ev = UsmMemory.withSegments(mems, "run a GEMM on", s -> queue.spi().hostTask(
+                () -> runHost(t, s.get(mems.indexOf(a)), sa, s.get(mems.indexOf(b)), sb, s.get(mems.indexOf(c)), sc,
+                        batch, m, n, k, alpha, beta), List.of()));
         queue.wrap(ev, "gemm " + m + "x" + k + "x" + n + " " + t, null);
     }
 
