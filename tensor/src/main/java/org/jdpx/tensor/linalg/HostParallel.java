@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
@@ -29,20 +30,42 @@ public final class HostParallel {
 
     /**
      * Runs {@code task(0..tasks-1)} on all cores (the caller included; only the caller when
-     * {@code serial}), each index once, and returns when all are done.
+     * {@code serial}), each index once, and returns when all are done. After a task throws, the
+     * threads take no further tasks, and the failure is rethrown once every thread stopped.
      *
      * @param what what runs, for the message of a failure
      * @throws RuntimeException the first a task threw; IllegalStateException when interrupted
      */
     public static void run(long tasks, boolean serial, String what, LongConsumer task) {
         AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
         Runnable worker = () -> {
-            for (long t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) task.accept(t);
+            try {
+                for (long t = next.getAndIncrement(); t < tasks && !failed.get(); t = next.getAndIncrement()) task.accept(t);
+            } catch (RuntimeException | Error e) {
+                failed.set(true); // the other threads take no further tasks
+                throw e;
+            }
         };
         int helpers = serial ? 0 : (int) Math.min(THREADS - 1, tasks - 1);
         List<Future<?>> fs = new ArrayList<>(Math.max(0, helpers));
         for (int i = 0; i < helpers; i++) fs.add(pool().submit(worker));
-        worker.run();
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            // the helpers may still touch the command's memory: the command ends only after them
+            for (Future<?> f : fs) {
+                try {
+                    f.get();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException ex) {
+                    e.addSuppressed(ex.getCause());
+                }
+            }
+            throw e;
+        }
         for (Future<?> f : fs) {
             try {
                 f.get();
