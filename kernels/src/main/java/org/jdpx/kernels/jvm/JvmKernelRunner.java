@@ -316,17 +316,12 @@ public final class JvmKernelRunner {
         }
         long chunk = explicitGroups ? group * Math.max(1, total / group / (THREADS * 4L)) : Math.max(4096, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            fs.add(pool().submit(() -> {
-                long s;
-                while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
-                    runRows(row, g, l, s, Math.min(total, s + chunk), stop, columns, sumAtomics);
-                }
-                return null;
-            }));
-        }
-        join(fs);
+        onAllCores((total + chunk - 1) / chunk, () -> {
+            long s;
+            while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
+                runRows(row, g, l, s, Math.min(total, s + chunk), stop, columns, sumAtomics);
+            }
+        });
         checkNotStopped(stop);
     }
 
@@ -407,18 +402,13 @@ public final class JvmKernelRunner {
         }
         long chunk = Math.max(1, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 0; t < Math.min(THREADS, (total + chunk - 1) / chunk); t++) {
-            fs.add(pool().submit(() -> {
-                Object[] mem = memory.get();
-                long s;
-                while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
-                    runGroupRange(runGroups, slots, geometry, mem, n0, n1, s, Math.min(total, s + chunk));
-                }
-                return null;
-            }));
-        }
-        join(fs);
+        onAllCores((total + chunk - 1) / chunk, () -> {
+            Object[] mem = memory.get();
+            long s;
+            while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
+                runGroupRange(runGroups, slots, geometry, mem, n0, n1, s, Math.min(total, s + chunk));
+            }
+        });
         checkNotStopped(stop);
     }
 
@@ -515,6 +505,32 @@ public final class JvmKernelRunner {
         }
         for (Thread t : threads) t.start();
         for (Thread t : threads) t.join();
+    }
+
+    /**
+     * Runs {@code worker} on the calling thread and on up to {@code THREADS - 1} pool threads
+     * (no more than {@code chunks - 1}), and returns once every copy has returned. The caller
+     * works instead of waiting: a launch then wakes one thread fewer before its items run, and
+     * the queue thread that called does not sit idle on a core. A failure is rethrown only after
+     * the others finished, so no thread still touches the launch's memory when the command ends;
+     * the caller's own failure comes first.
+     */
+    private static void onAllCores(long chunks, Runnable worker) {
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 1; t < Math.min(THREADS, chunks); t++) {
+            fs.add(pool().submit(worker));
+        }
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            try {
+                join(fs);
+            } catch (RuntimeException | Error other) {
+                e.addSuppressed(other);
+            }
+            throw e;
+        }
+        join(fs);
     }
 
     private static void join(List<Future<?>> fs) {
