@@ -7,6 +7,13 @@ final class Timer {
     static final double SHORT_RUN = 2e-3;
     /** A warm-up run this fraction of the one before or less is still getting faster. */
     static final double STILL_FASTER = 0.9;
+    /**
+     * Seconds of warm-up runs, at the least, before a run is timed. Runs of a few ms can sit on
+     * interpreted or C1 code for tens of calls before C2 replaces it, with no steady gain from one
+     * call to the next to tell: the java device's l2 kernel sample took 1-6 ms for its first 25
+     * calls (60 ms), then 0.3-0.5 ms.
+     */
+    static final double MIN_WARM_SECONDS = 0.1;
     /** Most extra warm-up runs. */
     static final int WARM_CALLS = 2_000;
 
@@ -15,8 +22,8 @@ final class Timer {
 
     /**
      * Measures {@code trial}: {@code warmups} untimed runs (cut short past half the budget; while
-     * they take under {@link #SHORT_RUN} or keep getting faster, more follow, for up to a quarter
-     * of the budget), then up
+     * they take under {@link #SHORT_RUN} or keep getting faster, or until they add up to {@link
+     * #MIN_WARM_SECONDS}, more follow, for up to a quarter of the budget), then up
      * to {@code reps} measured runs, stopping once the budget is spent with at least 3 runs, or
      * with at least 1 run when runs are longer than the budget.
      */
@@ -24,8 +31,10 @@ final class Timer {
         long budget = (long) (budgetSeconds * 1e9);
         long start = System.nanoTime();
         double previous = Double.MAX_VALUE;
+        double warmed = 0;
         for (int i = 0; i < warmups; i++) {
             previous = trial.run();
+            warmed += previous;
             if (System.nanoTime() - start > budget / 2) break;
         }
         // Runs are timed once the JIT has compiled the path they call, as in a program that calls
@@ -35,7 +44,8 @@ final class Timer {
         if (warmups > 0) {
             for (int i = 0; i < WARM_CALLS && System.nanoTime() - start < budget / 4; i++) {
                 double t = trial.run();
-                if (t >= SHORT_RUN && t > STILL_FASTER * previous) break;
+                warmed += t;
+                if (t >= SHORT_RUN && t > STILL_FASTER * previous && warmed >= MIN_WARM_SECONDS) break;
                 previous = t;
             }
         }

@@ -61,6 +61,15 @@ class TimerTest {
     }
 
     @Test
+    void levelRunsOfAFewMsWarmUpForTheMinimumTime() throws Exception {
+        Counted t = new Counted(3e-3);
+        Timer.measure(t, 1, 5, 3600);
+        // 3 ms runs neither short nor getting faster: warm-ups until 34 of them add up to 0.1 s
+        int warmUps = t.runs - 5;
+        assertTrue(warmUps >= 34 && warmUps <= 35, warmUps + " warm-ups");
+    }
+
+    @Test
     void noWarmUpsMeansNone() throws Exception {
         Counted t = new Counted(1e-4);
         Timer.measure(t, 0, 3, 3600);
