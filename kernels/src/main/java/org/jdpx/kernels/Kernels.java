@@ -69,7 +69,7 @@ public final class Kernels {
      * reference; waits for it.
      */
     public static void launch(java.lang.reflect.Method kernel, WorkRange range, Object... args) {
-        Launcher.launch(kernel, range, List.of(), args).await();
+        Launcher.run(kernel, range, args);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class Kernels {
 
     /** Launches a 0-argument kernel and waits for it. */
     public static void launch(KernelRef.K0 kernel, WorkRange range) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {});
     }
 
     /** Launches a 0-argument kernel after {@code deps} and returns its event without waiting. */
@@ -110,7 +110,7 @@ public final class Kernels {
 
     /** Launches a 1-argument kernel and waits for it. */
     public static <A> void launch(KernelRef.K1<A> kernel, WorkRange range, A a) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a});
     }
 
     /** Launches a 1-argument kernel after {@code deps} and returns its event without waiting. */
@@ -120,7 +120,7 @@ public final class Kernels {
 
     /** Launches a 2-argument kernel and waits for it. */
     public static <A,B> void launch(KernelRef.K2<A,B> kernel, WorkRange range, A a, B b) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a, b});
     }
 
     /** Launches a 2-argument kernel after {@code deps} and returns its event without waiting. */
@@ -130,7 +130,7 @@ public final class Kernels {
 
     /** Launches a 3-argument kernel and waits for it. */
     public static <A,B,C> void launch(KernelRef.K3<A,B,C> kernel, WorkRange range, A a, B b, C c) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a, b, c});
     }
 
     /** Launches a 3-argument kernel after {@code deps} and returns its event without waiting. */
@@ -140,7 +140,7 @@ public final class Kernels {
 
     /** Launches a 4-argument kernel and waits for it. */
     public static <A,B,C,D> void launch(KernelRef.K4<A,B,C,D> kernel, WorkRange range, A a, B b, C c, D d) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a, b, c, d});
     }
 
     /** Launches a 4-argument kernel after {@code deps} and returns its event without waiting. */
@@ -150,7 +150,7 @@ public final class Kernels {
 
     /** Launches a 5-argument kernel and waits for it. */
     public static <A,B,C,D,E> void launch(KernelRef.K5<A,B,C,D,E> kernel, WorkRange range, A a, B b, C c, D d, E e) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a, b, c, d, e});
     }
 
     /** Launches a 5-argument kernel after {@code deps} and returns its event without waiting. */
@@ -160,7 +160,7 @@ public final class Kernels {
 
     /** Launches a 6-argument kernel and waits for it. */
     public static <A,B,C,D,E,F> void launch(KernelRef.K6<A,B,C,D,E,F> kernel, WorkRange range, A a, B b, C c, D d, E e, F f) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e, f}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a, b, c, d, e, f});
     }
 
     /** Launches a 6-argument kernel after {@code deps} and returns its event without waiting. */
@@ -170,7 +170,7 @@ public final class Kernels {
 
     /** Launches a 7-argument kernel and waits for it. */
     public static <A,B,C,D,E,F,G> void launch(KernelRef.K7<A,B,C,D,E,F,G> kernel, WorkRange range, A a, B b, C c, D d, E e, F f, G g) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e, f, g}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a, b, c, d, e, f, g});
     }
 
     /** Launches a 7-argument kernel after {@code deps} and returns its event without waiting. */
@@ -180,7 +180,7 @@ public final class Kernels {
 
     /** Launches a 8-argument kernel and waits for it. */
     public static <A,B,C,D,E,F,G,H> void launch(KernelRef.K8<A,B,C,D,E,F,G,H> kernel, WorkRange range, A a, B b, C c, D d, E e, F f, G g, H h) {
-        Launcher.launch(KernelMethods.of(kernel), range, List.of(), new Object[] {a, b, c, d, e, f, g, h}).await();
+        Launcher.run(KernelMethods.of(kernel), range, new Object[] {a, b, c, d, e, f, g, h});
     }
 
     /** Launches a 8-argument kernel after {@code deps} and returns its event without waiting. */

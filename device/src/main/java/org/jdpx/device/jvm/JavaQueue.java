@@ -15,9 +15,11 @@ import org.jdpx.device.spi.QueueDriver;
  * An in-order queue of the java device. Each command is chained after the previous one. A copy,
  * fill or marker runs at once on the caller's thread when the queue is idle and its dependencies
  * are done (no hand-off latency), otherwise on a dispatcher thread when its turn comes. Host tasks
- * (kernels) always run on a dispatcher thread, so {@code launchAsync} returns at once however long
- * the kernel runs, and a caller that waits with a timeout can give up on it; the task can poll
- * {@link Cancellation#current()} to stop early when that happens.
+ * (kernels) run on a dispatcher thread, so {@code launchAsync} returns at once however long the
+ * kernel runs, and a caller that waits with a timeout can give up on it; the task can poll
+ * {@link Cancellation#current()} to stop early when that happens. A host task its caller waits
+ * for at once without a timeout ({@link #hostTaskAwaited}: a blocking {@code Kernels.launch}) runs
+ * on the caller's thread when the queue is idle.
  */
 final class JavaQueue implements QueueDriver {
 
@@ -60,20 +62,7 @@ final class JavaQueue implements QueueDriver {
                 foreign.add(d);
             }
         }
-        Runnable body = () -> {
-            ev.submitted = System.nanoTime();
-            for (EventDriver f : foreign) {
-                f.await();
-            }
-            ev.running = true;
-            ev.started = System.nanoTime();
-            try {
-                Cancellation.runWith(() -> ev.cancelled, work);
-            } finally {
-                ev.ended = System.nanoTime();
-                ev.running = false;
-            }
-        };
+        Runnable body = body(ev, foreign, work);
         boolean ready = inline && foreign.isEmpty() && waits.stream().allMatch(CompletableFuture::isDone);
         if (ready) {
             CompletableFuture<Void> f = new CompletableFuture<>();
@@ -91,6 +80,54 @@ final class JavaQueue implements QueueDriver {
             ev.future = after.thenRunAsync(body, DISPATCH);
         }
         tail = ev.future.handle((v, t) -> null);
+        return ev;
+    }
+
+    /** What a command runs: its foreign dependencies awaited, then {@code work}, with the event's times set. */
+    private static Runnable body(JavaEvent ev, List<EventDriver> foreign, Runnable work) {
+        return () -> {
+            ev.submitted = System.nanoTime();
+            for (EventDriver f : foreign) {
+                f.await();
+            }
+            ev.running = true;
+            ev.started = System.nanoTime();
+            try {
+                Cancellation.runWith(() -> ev.cancelled, work);
+            } finally {
+                ev.ended = System.nanoTime();
+                ev.running = false;
+            }
+        };
+    }
+
+    /**
+     * A host task whose caller waits for it at once with no timeout: when the queue is idle and
+     * {@code deps} are java events that completed, it runs on the caller's thread, without this
+     * queue's lock held, so other threads may still enqueue (their commands chain after it).
+     * Otherwise as {@link #hostTask}.
+     */
+    @Override
+    public EventDriver hostTaskAwaited(Runnable work, List<EventDriver> deps) {
+        JavaEvent ev = new JavaEvent();
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        synchronized (this) {
+            boolean ready = tail.isDone();
+            for (EventDriver d : deps) {
+                ready &= d instanceof JavaEvent je && je.future.isDone();
+            }
+            if (!ready) {
+                return submit(work, deps, false);
+            }
+            ev.future = mine;
+            tail = mine.handle((v, t) -> null);
+        }
+        try {
+            body(ev, List.of(), work).run();
+            mine.complete(null);
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+        }
         return ev;
     }
 

@@ -59,6 +59,17 @@ public interface QueueDriver {
         return marker(List.of());
     }
 
+    /**
+     * {@link #hostTask} for a caller that waits for the task at once and cannot give up on it (a
+     * blocking launch with no timeout): where nothing enqueued before it is pending, a queue may
+     * run {@code work} on the caller's own thread, saving the hand-off to another thread and the
+     * wake-up back. Commands other threads enqueue meanwhile still run after it. This default is
+     * {@link #hostTask}.
+     */
+    default EventDriver hostTaskAwaited(Runnable work, List<EventDriver> deps) {
+        return hostTask(work, deps);
+    }
+
     /** Blocks until every command enqueued so far has completed. */
     void finish();
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -513,24 +514,40 @@ public final class JvmKernelRunner {
      * works instead of waiting: a launch then wakes one thread fewer before its items run, and
      * the queue thread that called does not sit idle on a core. A failure is rethrown only after
      * the others finished, so no thread still touches the launch's memory when the command ends;
-     * the caller's own failure comes first.
+     * the caller's own failure comes first. A copy no pool thread had started when the caller ran
+     * out of chunks is claimed and skipped, not waited for: the caller may itself be a pool thread
+     * (a blocking launch runs on its caller's thread), and that copy would then wait for it.
      */
     private static void onAllCores(long chunks, Runnable worker) {
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 1; t < Math.min(THREADS, chunks); t++) {
-            fs.add(pool().submit(worker));
+        int helpers = (int) Math.max(0, Math.min(THREADS, chunks) - 1);
+        List<Future<?>> fs = new ArrayList<>(helpers);
+        AtomicBoolean[] claimed = new AtomicBoolean[helpers];
+        for (int t = 0; t < helpers; t++) {
+            AtomicBoolean mine = claimed[t] = new AtomicBoolean();
+            fs.add(pool().submit(() -> {
+                if (mine.compareAndSet(false, true)) worker.run();
+            }));
         }
         try {
             worker.run();
         } catch (RuntimeException | Error e) {
             try {
-                join(fs);
+                joinStarted(fs, claimed);
             } catch (RuntimeException | Error other) {
                 e.addSuppressed(other);
             }
             throw e;
         }
-        join(fs);
+        joinStarted(fs, claimed);
+    }
+
+    /** Waits, as {@link #join}, for the helpers that started; claims the others, which then do nothing. */
+    private static void joinStarted(List<Future<?>> fs, AtomicBoolean[] claimed) {
+        List<Future<?>> started = new ArrayList<>(fs.size());
+        for (int t = 0; t < fs.size(); t++) {
+            if (!claimed[t].compareAndSet(false, true)) started.add(fs.get(t));
+        }
+        join(started);
     }
 
     private static void join(List<Future<?>> fs) {
