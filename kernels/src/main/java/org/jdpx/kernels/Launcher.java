@@ -1,6 +1,7 @@
 package org.jdpx.kernels;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -98,7 +99,7 @@ final class Launcher {
             depDrivers.add(e.spi());
         }
         EventDriver event;
-        java.time.Duration timeout = LaunchTimeout.fromSettings();
+        Duration timeout = LaunchTimeout.fromSettings();
         if (device.backend().equals("java")) {
             int[] global = ints(lr.global());
             int[] local = lr.local() == null ? null : ints(lr.local());

@@ -28,6 +28,15 @@ class TimerTest {
         }
     }
 
+    /** Real time passing inside a run (the budget is wall-clock time). */
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void shortRunsWarmUpUntilTheJitHasSeenThemOften() throws Exception {
         Counted t = new Counted(1e-4);
@@ -78,13 +87,7 @@ class TimerTest {
         Counted t = new Counted(1e-4) {
             @Override
             public double run() {
-                if (runs == 0) {
-                    try {
-                        Thread.sleep(60);
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
+                if (runs == 0) sleep(60);
                 return super.run();
             }
         };
@@ -104,11 +107,7 @@ class TimerTest {
         Counted t = new Counted(1e-4) {
             @Override
             public double run() {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                sleep(1);
                 return super.run();
             }
         };

@@ -1,8 +1,14 @@
 package org.jdpx.tensor.fusion;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -105,7 +111,7 @@ final class VectorFusion {
     }
 
     /** Operations C2 turns into SIMD code itself in a loop over contiguous arrays (SuperWord). */
-    private static final java.util.Set<ElementOp> SUPERWORD = java.util.EnumSet.of(ElementOp.ADD, ElementOp.SUBTRACT,
+    private static final Set<ElementOp> SUPERWORD = EnumSet.of(ElementOp.ADD, ElementOp.SUBTRACT,
             ElementOp.MULTIPLY, ElementOp.DIVIDE, ElementOp.NEGATIVE, ElementOp.POSITIVE, ElementOp.SQUARE,
             ElementOp.ABS, ElementOp.SQRT);
 
@@ -119,15 +125,15 @@ final class VectorFusion {
      */
     static boolean streamsAsScalarLoop(Node root, Node.Leaf out) {
         if (!out.view().isCContiguous()) return false;
-        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(root));
-        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ArrayDeque<Node> todo = new ArrayDeque<>(List.of(root));
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!seen.add(n)) continue;
             switch (n) {
                 case Node.Scalar s -> { }
                 case Node.Leaf l -> {
-                    if (!java.util.Arrays.equals(l.view().shape(), out.view().shape()) || !l.view().isCContiguous()) {
+                    if (!Arrays.equals(l.view().shape(), out.view().shape()) || !l.view().isCContiguous()) {
                         return false;
                     }
                 }
