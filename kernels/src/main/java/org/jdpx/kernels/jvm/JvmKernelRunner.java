@@ -7,12 +7,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -68,7 +64,7 @@ import org.jdpx.kernels.LocalMemory;
  * throws {@link CancellationException}. A single work-item that never returns cannot be stopped.
  */
 public final class JvmKernelRunner {
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int THREADS = HostThreads.threads();
     private static final long INLINE_LIMIT = 2048;
     /**
      * Work-groups per call of a generated {@code runGroups}: few enough that the method is called
@@ -76,7 +72,6 @@ public final class JvmKernelRunner {
      * enough that its per-call arrays cost nothing.
      */
     private static final int GROUPS_PER_CALL = 16;
-    private static volatile ExecutorService pool;
 
     private JvmKernelRunner() {
     }
@@ -232,23 +227,6 @@ public final class JvmKernelRunner {
         return MethodHandles.insertArguments(h, 1, args).asType(MethodType.methodType(void.class, KernelContext.class));
     }
 
-    private static ExecutorService pool() {
-        ExecutorService p = pool;
-        if (p == null) {
-            synchronized (JvmKernelRunner.class) {
-                if (pool == null) {
-                    pool = Executors.newFixedThreadPool(THREADS, r -> {
-                        Thread t = new Thread(r, "jdpx-java-device");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
-                p = pool;
-            }
-        }
-        return p;
-    }
-
     // ------------------------------------------------------------------ flat launches
 
     /** Runs the items {@code x0 .. x1-1} of the row the context is on. */
@@ -317,12 +295,12 @@ public final class JvmKernelRunner {
         }
         long chunk = explicitGroups ? group * Math.max(1, total / group / (THREADS * 4L)) : Math.max(4096, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
-        onAllCores((total + chunk - 1) / chunk, () -> {
+        HostThreads.onAllCores((total + chunk - 1) / chunk, () -> {
             long s;
             while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
                 runRows(row, g, l, s, Math.min(total, s + chunk), stop, columns, sumAtomics);
             }
-        });
+        }, "java device's kernel");
         checkNotStopped(stop);
     }
 
@@ -403,13 +381,13 @@ public final class JvmKernelRunner {
         }
         long chunk = Math.max(1, total / (THREADS * 4L));
         AtomicLong cursor = new AtomicLong();
-        onAllCores((total + chunk - 1) / chunk, () -> {
+        HostThreads.onAllCores((total + chunk - 1) / chunk, () -> {
             Object[] mem = memory.get();
             long s;
             while (!stop.getAsBoolean() && (s = cursor.getAndAdd(chunk)) < total) {
                 runGroupRange(runGroups, slots, geometry, mem, n0, n1, s, Math.min(total, s + chunk));
             }
-        });
+        }, "java device's kernel");
         checkNotStopped(stop);
     }
 
@@ -453,7 +431,7 @@ public final class JvmKernelRunner {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < Math.min(THREADS, groupsTotal); t++) {
-            fs.add(pool().submit(() -> {
+            fs.add(HostThreads.pool().submit(() -> {
                 long gi;
                 while (failure.get() == null && !stop.getAsBoolean() && (gi = cursor.getAndIncrement()) < groupsTotal) {
                     int gx = (int) (gi % n0), gy = (int) ((gi / n0) % n1), gz = (int) (gi / ((long) n0 * n1));
@@ -462,7 +440,7 @@ public final class JvmKernelRunner {
                 return null;
             }));
         }
-        join(fs);
+        HostThreads.join(fs, "java device's kernel");
         checkNotStopped(stop);
         Throwable f = failure.get();
         if (f instanceof RuntimeException re) throw re;
@@ -508,62 +486,4 @@ public final class JvmKernelRunner {
         for (Thread t : threads) t.join();
     }
 
-    /**
-     * Runs {@code worker} on the calling thread and on up to {@code THREADS - 1} pool threads
-     * (no more than {@code chunks - 1}), and returns once every copy has returned. The caller
-     * works instead of waiting: a launch then wakes one thread fewer before its items run, and
-     * the queue thread that called does not sit idle on a core. A failure is rethrown only after
-     * the others finished, so no thread still touches the launch's memory when the command ends;
-     * the caller's own failure comes first. A copy no pool thread had started when the caller ran
-     * out of chunks is claimed and skipped, not waited for: the caller may itself be a pool thread
-     * (a blocking launch runs on its caller's thread), and that copy would then wait for it.
-     */
-    private static void onAllCores(long chunks, Runnable worker) {
-        int helpers = (int) Math.max(0, Math.min(THREADS, chunks) - 1);
-        List<Future<?>> fs = new ArrayList<>(helpers);
-        AtomicBoolean[] claimed = new AtomicBoolean[helpers];
-        for (int t = 0; t < helpers; t++) {
-            AtomicBoolean mine = claimed[t] = new AtomicBoolean();
-            fs.add(pool().submit(() -> {
-                if (mine.compareAndSet(false, true)) worker.run();
-            }));
-        }
-        try {
-            worker.run();
-        } catch (RuntimeException | Error e) {
-            try {
-                joinStarted(fs, claimed);
-            } catch (RuntimeException | Error other) {
-                e.addSuppressed(other);
-            }
-            throw e;
-        }
-        joinStarted(fs, claimed);
-    }
-
-    /** Waits, as {@link #join}, for the helpers that started; claims the others, which then do nothing. */
-    private static void joinStarted(List<Future<?>> fs, AtomicBoolean[] claimed) {
-        List<Future<?>> started = new ArrayList<>(fs.size());
-        for (int t = 0; t < fs.size(); t++) {
-            if (!claimed[t].compareAndSet(false, true)) started.add(fs.get(t));
-        }
-        join(started);
-    }
-
-    private static void join(List<Future<?>> fs) {
-        Throwable first = null;
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (first == null) first = e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the java device", e);
-            }
-        }
-        if (first instanceof RuntimeException re) throw re;
-        if (first instanceof Error er) throw er;
-        if (first != null) throw new IllegalStateException(first);
-    }
 }

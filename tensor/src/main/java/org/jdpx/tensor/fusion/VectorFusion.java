@@ -19,7 +19,7 @@ import org.jdpx.device.spi.EventDriver;
 import org.jdpx.kernels.jvm.KernelSegments;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
-import org.jdpx.tensor.linalg.HostParallel;
+import org.jdpx.kernels.jvm.HostThreads;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -33,7 +33,7 @@ import org.jdpx.usm.UsmMemory;
  * <p>It needs {@code jdk.incubator.vector} in the JVM ({@code --add-modules
  * jdk.incubator.vector}, as {@code ./jdpx} and the tests start it); without it, and for graphs
  * outside the block subset, {@link FusedKernels} builds its IR kernel as before. Work runs as
- * one task on the array's queue, shared among the cores by {@link HostParallel}.
+ * one task on the array's queue, shared among the cores by {@link HostThreads}.
  */
 final class VectorFusion {
     private static final System.Logger LOG = System.getLogger(VectorFusion.class.getName());
@@ -90,7 +90,7 @@ final class VectorFusion {
         long n = out.view().size();
         long rows = space.outerSize();
         BlockSplit split = BlockSplit.of(rows, space.innerSize(),
-                Math.max(1, Math.min(Schedule.ceilDiv(n, MIN_CHUNK), 4L * HostParallel.threads())));
+                Math.max(1, Math.min(Schedule.ceilDiv(n, MIN_CHUNK), 4L * HostThreads.threads())));
         List<UsmMemory> mems = new ArrayList<>(p.memories());
         if (!mems.contains(out.memory())) mems.add(out.memory());
         BlockProgram program = p;
@@ -172,7 +172,7 @@ final class VectorFusion {
         BlockProgram p = BlockProgram.compile(root, space, lanes, t);
         if (p == null) return null;
         long parts = outputs == 1 ? Schedule.reduction(queue.device(), 1, inner, false).parts() : 1;
-        BlockSplit split = BlockSplit.of(outputs, inner, outputs == 1 ? parts : 4L * HostParallel.threads());
+        BlockSplit split = BlockSplit.of(outputs, inner, outputs == 1 ? parts : 4L * HostThreads.threads());
         UsmMemory values = UsmMemory.allocate(queue, UsmType.DEVICE, outputs * parts * t.itemSize());
         List<UsmMemory> mems = new ArrayList<>(p.memories());
         for (UsmMemory m : sideOut == null ? List.of(values) : List.of(values, sideOut.memory())) {
@@ -225,7 +225,7 @@ final class VectorFusion {
         FusedKernels.countLaunch();
         EventDriver ev = UsmMemory.withSegments(mems, what, segments -> queue.spi().hostTask(() -> {
             BooleanSupplier cancelled = Cancellation.current();
-            HostParallel.run(tasks, tasks == 1, "fused Vector API kernel", t -> {
+            HostThreads.run(tasks, tasks == 1, "fused Vector API kernel", t -> {
                 if (cancelled.getAsBoolean()) throw new CancellationException("the fused Vector API kernel was cancelled");
                 List<MemorySegment> mine = new ArrayList<>(segments.size());
                 for (MemorySegment s : segments) mine.add(KernelSegments.of(s));

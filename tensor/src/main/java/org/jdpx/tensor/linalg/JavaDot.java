@@ -2,6 +2,7 @@ package org.jdpx.tensor.linalg;
 
 import java.lang.foreign.MemorySegment;
 import java.util.function.BiConsumer;
+import org.jdpx.kernels.jvm.HostThreads;
 import org.jdpx.kernels.jvm.KernelSegments;
 import org.jdpx.kernels.plan.DevicePlan;
 
@@ -43,7 +44,7 @@ final class JavaDot {
         double[] partial = new double[parts];
         long ao = aOff, as = aStep, bo = bOff, bs = bStep;
         boolean vector = aStep == 1 && bStep == 1 && JavaGemm.vectorized() && span < Integer.MAX_VALUE / 8;
-        HostParallel.run(parts, parts == 1, "dot", p -> {
+        HostThreads.run(parts, parts == 1, "dot", p -> {
             long p0 = p * span;
             long p1 = Math.min(n, p0 + span);
             if (p0 >= p1) return;

@@ -2,6 +2,7 @@ package org.jdpx.tensor.linalg;
 
 import java.lang.foreign.MemorySegment;
 import java.util.function.Consumer;
+import org.jdpx.kernels.jvm.HostThreads;
 import org.jdpx.kernels.jvm.KernelSegments;
 
 /**
@@ -20,7 +21,7 @@ final class JavaGemm {
     private static final int NC = 3072;
     /** Below this many multiply-adds one thread does the whole product. */
     private static final long SERIAL_WORK = 1L << 18;
-    private static final int THREADS = HostParallel.threads();
+    private static final int THREADS = HostThreads.threads();
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final GemmEngine F32 = engine(false);
     private static final GemmEngine F64 = engine(true);
@@ -43,9 +44,9 @@ final class JavaGemm {
         return THREADS;
     }
 
-    /** Runs {@code task(0..tasks-1)} on all cores ({@link HostParallel#run}). */
+    /** Runs {@code task(0..tasks-1)} on all cores ({@link HostThreads#run}). */
     static void parallel(long tasks, boolean serial, java.util.function.LongConsumer task) {
-        HostParallel.run(tasks, serial, "GEMM", task);
+        HostThreads.run(tasks, serial, "GEMM", task);
     }
 
     /** Whether the Vector API micro-kernels are in use (else the scalar fallback). */

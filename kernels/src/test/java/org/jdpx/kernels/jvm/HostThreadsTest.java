@@ -1,4 +1,4 @@
-package org.jdpx.tensor.linalg;
+package org.jdpx.kernels.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The java device's host loops: every task once, and a failure returned only after every thread stopped. */
-class HostParallelTest {
+class HostThreadsTest {
 
     @Test
     void runsEveryTaskOnce() {
         int n = 1000;
         AtomicLongArray seen = new AtomicLongArray(n);
-        HostParallel.run(n, false, "test loop", t -> seen.incrementAndGet((int) t));
+        HostThreads.run(n, false, "test loop", t -> seen.incrementAndGet((int) t));
         for (int i = 0; i < n; i++) assertEquals(1, seen.get(i), "task " + i);
     }
 
@@ -27,12 +27,12 @@ class HostParallelTest {
      */
     @Test
     void callerFailureWaitsForTheHelpers() {
-        Assumptions.assumeTrue(HostParallel.threads() > 1, "needs a helper thread");
+        Assumptions.assumeTrue(HostThreads.threads() > 1, "needs a helper thread");
         Thread caller = Thread.currentThread();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger started = new AtomicInteger();
         AtomicInteger helperBusy = new AtomicInteger();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> HostParallel.run(200, false, "test loop", t -> {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> HostThreads.run(200, false, "test loop", t -> {
             if (Thread.currentThread() == caller) {
                 // wait until a helper is inside a task, then fail
                 long deadline = System.nanoTime() + 5_000_000_000L;
