@@ -98,6 +98,7 @@ final class DistributedWorkloads {
     static Workload emptyStage() {
         return Workload.named("dist_empty_stage").style("distributed").dtype("float64").size(1L << 20)
                 .rate(Rate.perSecond("stage/s"))
+                .skipOn(StreamWorkloads::noFp64, "the device has no fp64")
                 .body((Device d, long n) -> {
                     DistArray x = spark().onDevice(d.filterString()).full(new long[] {n}, 1.0, DType.FLOAT64, blocks());
                     x.rdd().count();
