@@ -94,7 +94,7 @@ public final class HostThreads {
     }
 
     /** The pool, made on first use. */
-    static ExecutorService pool() {
+    private static ExecutorService pool() {
         ExecutorService p = pool;
         if (p == null) {
             synchronized (HostThreads.class) {
@@ -124,7 +124,7 @@ public final class HostThreads {
      * Waits for every future; rethrows the first failure (unchecked as it was, anything else
      * wrapped), after all of them ended.
      */
-    static void join(List<Future<?>> fs, String what) {
+    private static void join(List<Future<?>> fs, String what) {
         Throwable first = null;
         for (Future<?> f : fs) {
             try {

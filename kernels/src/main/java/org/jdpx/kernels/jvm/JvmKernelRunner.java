@@ -4,10 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -234,7 +231,7 @@ public final class JvmKernelRunner {
     private interface Row {
         void run(JvmKernelContext c, int x0, int x1) throws Throwable;
 
-        /** This row as the calling pool thread runs it (asked once per chunk of items). */
+        /** This row as the running thread runs it (asked once per chunk of items). */
         default Row onThisThread() {
             return this;
         }
@@ -253,8 +250,8 @@ public final class JvmKernelRunner {
     }
 
     /**
-     * A row through the kernel's generated loop, which each pool thread runs over views confined
-     * to itself ({@link KernelSegments#confined}), as the device's IR kernels do. With the
+     * A row through the kernel's generated loop, which each thread runs over views confined to
+     * itself ({@link KernelSegments#confined}), as the device's IR kernels do. With the
      * memory's shared segments, once any confined arena had been used in the JVM (a user's, or
      * the bench's {@code alloc_pool_hit} baseline), C2 compiled the inlined kernel with the
      * liveness test's rare path: the Jacobi kernel sample took 12.3 ms a call instead of 8.4.
@@ -429,18 +426,18 @@ public final class JvmKernelRunner {
         int items = l[0] * l[1] * l[2];
         AtomicLong cursor = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 0; t < Math.min(THREADS, groupsTotal); t++) {
-            fs.add(HostThreads.pool().submit(() -> {
-                long gi;
-                while (failure.get() == null && !stop.getAsBoolean() && (gi = cursor.getAndIncrement()) < groupsTotal) {
-                    int gx = (int) (gi % n0), gy = (int) ((gi / n0) % n1), gz = (int) (gi / ((long) n0 * n1));
+        HostThreads.onAllCores(groupsTotal, () -> {
+            long gi;
+            while (failure.get() == null && !stop.getAsBoolean() && (gi = cursor.getAndIncrement()) < groupsTotal) {
+                int gx = (int) (gi % n0), gy = (int) ((gi / n0) % n1), gz = (int) (gi / ((long) n0 * n1));
+                try {
                     runGroup(setup, g, l, items, gx, gy, gz, failure);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the java device's kernel ran", e);
                 }
-                return null;
-            }));
-        }
-        HostThreads.join(fs, "java device's kernel");
+            }
+        }, "java device's kernel");
         checkNotStopped(stop);
         Throwable f = failure.get();
         if (f instanceof RuntimeException re) throw re;

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jdpx.device.Queue;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Shapes;
@@ -38,12 +39,23 @@ public sealed interface Node {
      * (the result is then {@code limit + 1}).
      */
     static int distinct(List<Node> roots, int limit) {
+        int[] count = {0};
+        everyVertex(roots, n -> ++count[0] <= limit);
+        return count[0];
+    }
+
+    /**
+     * Whether {@code test} holds for every distinct vertex (by identity) of the graphs under
+     * {@code roots}. Each is tested once, before its inputs; the walk stops at the first that
+     * fails and does not descend below it.
+     */
+    static boolean everyVertex(List<Node> roots, Predicate<Node> test) {
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Node> todo = new ArrayDeque<>(roots);
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!seen.add(n)) continue;
-            if (seen.size() > limit) return limit + 1;
+            if (!test.test(n)) return false;
             switch (n) {
                 case Op o -> todo.addAll(o.inputs());
                 case Call c -> todo.addAll(c.inputs());
@@ -53,7 +65,7 @@ public sealed interface Node {
                 case Combine c -> { }
             }
         }
-        return seen.size();
+        return true;
     }
 
     /** Elements stored in USM memory: a materialized array or a view of one. */

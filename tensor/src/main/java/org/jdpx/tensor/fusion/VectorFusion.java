@@ -1,12 +1,9 @@
 package org.jdpx.tensor.fusion;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -124,29 +121,12 @@ final class VectorFusion {
      * other functions ({@code exp}'s polynomial), broadcasts or strides stay in lanes.
      */
     static boolean streamsAsScalarLoop(Node root, Node.Leaf out) {
-        if (!out.view().isCContiguous()) return false;
-        ArrayDeque<Node> todo = new ArrayDeque<>(List.of(root));
-        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) continue;
-            switch (n) {
-                case Node.Scalar s -> { }
-                case Node.Leaf l -> {
-                    if (!Arrays.equals(l.view().shape(), out.view().shape()) || !l.view().isCContiguous()) {
-                        return false;
-                    }
-                }
-                case Node.Op o -> {
-                    if (!SUPERWORD.contains(o.op()) || o.dtype() != out.dtype()) return false;
-                    todo.addAll(o.inputs());
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return out.view().isCContiguous() && Node.everyVertex(List.of(root), n -> switch (n) {
+            case Node.Scalar s -> true;
+            case Node.Leaf l -> Arrays.equals(l.view().shape(), out.view().shape()) && l.view().isCContiguous();
+            case Node.Op o -> SUPERWORD.contains(o.op()) && o.dtype() == out.dtype();
+            default -> false;
+        });
     }
 
     /**
