@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.jdpx.device.Device;
+import org.jdpx.device.DeviceType;
 import org.jdpx.device.UsmType;
 import org.jdpx.device.testing.OnEveryDevice;
 import org.jdpx.interop.HostMemory;
@@ -20,6 +21,9 @@ class InteropFunctionsTest {
         UsmNdArray y = Dpnp.fromDlpack(DlpackExport.toVersioned(x.T(), false), ArrayOptions.on(device));
         assertArrayEquals(new long[] {3, 2}, y.shape());
         assertArrayEquals(new int[] {0, 3, 1, 4, 2, 5}, y.toIntArray());
-        assertEquals(HostMemory.asSegment(x).address(), HostMemory.asSegment(y).address(), "no copy");
+        if (device.type() == DeviceType.CPU) {
+            // CPU devices address host memory in place; others (a discrete GPU) get a copy, checked above
+            assertEquals(HostMemory.asSegment(x).address(), HostMemory.asSegment(y).address(), "no copy");
+        }
     }
 }

@@ -101,12 +101,22 @@ class LaunchTimeoutTest {
      * one-round launch), so that it is still running when a 100 ms timeout passes on any device and
      * an OpenCL device, which cannot stop it, is busy only briefly.
      */
+    /**
+     * The outer count that keeps {@link #spin} busy for about a second on this device, scaled from
+     * a probe that itself takes at least 20 ms (on a GPU a short probe measures only the launch).
+     */
     private static int outerForAboutASecond(UsmMemory out) {
         Kernels.launch(LaunchTimeoutTest::spin, Range.of(WIDTH, HEIGHT), IntArray.on(out), 1, 1); // compiles it
-        long start = System.nanoTime();
-        Kernels.launch(LaunchTimeoutTest::spin, Range.of(WIDTH, HEIGHT), IntArray.on(out), 1, INNER);
-        long oneRound = Math.max(1, System.nanoTime() - start);
-        return (int) Math.max(2, Math.min(60_000, 1_000_000_000L / oneRound));
+        int outer = 1;
+        long took;
+        while (true) {
+            long start = System.nanoTime();
+            Kernels.launch(LaunchTimeoutTest::spin, Range.of(WIDTH, HEIGHT), IntArray.on(out), outer, INNER);
+            took = Math.max(1, System.nanoTime() - start);
+            if (took >= 20_000_000L || outer >= 1 << 20) break;
+            outer *= 8;
+        }
+        return (int) Math.max(2, Math.min(1 << 24, (long) outer * 1_000_000_000L / took));
     }
 
     private static void smallLaunchOnANewQueueMatchesJava(Device device) {

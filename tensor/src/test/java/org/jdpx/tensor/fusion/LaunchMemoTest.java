@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kernels (its Vector API path takes float32 and float64 only); every plan, against plain Java.
  */
 class LaunchMemoTest {
+    private static final java.util.concurrent.atomic.AtomicInteger CASES = new java.util.concurrent.atomic.AtomicInteger();
 
     static java.util.stream.Stream<PlanCase> plans() {
         return PlanCase.all();
@@ -53,7 +54,7 @@ class LaunchMemoTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
     void aRepeatedReductionWritesNoIr(PlanCase c) {
-        if (c.gpu()) return; // the GPU plan reduces in trees (TreeReduction), which are not memoised
+        if (c.gpuPlan()) return; // the GPU plan reduces in trees (TreeReduction), which are not memoised
         int n = 100_000;
         for (int call = 0; call < 3; call++) {
             long[] a = values(n, call), b = values(n, call + 5);
@@ -70,7 +71,7 @@ class LaunchMemoTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
     void sharedMemoryAndOtherViewsAreNotTheSameLaunch(PlanCase c) {
-        int n = 1000;
+        int n = 1000 + CASES.getAndIncrement(); // a shape of its own, so no earlier case or test made its kernels
         long[] a = values(n + 1, 1), b = values(n + 1, 2);
         UsmNdArray av = on(c, a), bv = on(c, b);
         long[] distinct = c.run(() -> av.add(bv.multiply(2)).toLongArray());
