@@ -8,6 +8,7 @@ import java.util.Random;
 import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
+import org.jdpx.kernels.plan.GemmConfig;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.Tensor;
@@ -71,6 +72,30 @@ class GemmKernelEdgesTest {
         Random rnd = new Random(12);
         for (Case c : SIZES) check(device, DType.FLOAT64, c, rnd);
         for (Case c : LAYOUTS) check(device, DType.FLOAT64, c, rnd);
+    }
+
+    /**
+     * The GPU classes' tile shapes (the NVIDIA float32 and float64 rows, the other GPUs' row) on
+     * every OpenCL device here, forced through {@link GemmConfig#PROPERTY}, so that CI without a
+     * GPU checks the kernels a GPU gets. Each shape's edges: rows, columns and K not multiples of
+     * its tiles, transposes, broadcast stacks.
+     */
+    @OnEveryDevice
+    void gpuTableShapesMatchPlainJavaOnOpenClDevices(Device device) {
+        if (!device.backend().equals("opencl")) return; // the java device has its own GEMM, no tile table
+        Random rnd = new Random(13);
+        for (GemmConfig cfg : List.of(GemmConfig.NVIDIA_GPU, GemmConfig.NVIDIA_GPU_F64, GemmConfig.OTHER_GPU)) {
+            String old = System.getProperty(GemmConfig.PROPERTY);
+            System.setProperty(GemmConfig.PROPERTY, cfg.asOverride());
+            try {
+                for (Case c : List.of(SIZES.get(2), SIZES.get(3), SIZES.get(6), LAYOUTS.get(3), LAYOUTS.get(5))) {
+                    check(device, DType.FLOAT32, c, rnd);
+                    if (device.hasAspect(Aspect.FP64)) check(device, DType.FLOAT64, c, rnd);
+                }
+            } finally {
+                if (old == null) System.clearProperty(GemmConfig.PROPERTY); else System.setProperty(GemmConfig.PROPERTY, old);
+            }
+        }
     }
 
     private static void check(Device device, DType t, Case c, Random rnd) {
