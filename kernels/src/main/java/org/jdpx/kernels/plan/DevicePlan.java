@@ -203,6 +203,37 @@ public record DevicePlan(Kind kind, int computeUnits, long maxGroupSize, long lo
         return 1;
     }
 
+    /**
+     * The partial results a device pass folds {@code partials} per-item results into before the
+     * host combines what is left (a parallel loop's reductions): on the GPU plan, where a loop
+     * leaves about a million partials, one in {@value #FOLD_FAN_IN} for as long as more than four
+     * groups' worth remain (reading them all back and adding them on the host took most of a
+     * million-step loop's time on an H100); elsewhere {@code partials} itself (no device pass; a
+     * CPU plan leaves a few per core).
+     */
+    public long foldedPartials(long partials) {
+        if (kind != Kind.GPU || partials <= 4L * groupSize) return partials;
+        return ceilDiv(partials, FOLD_FAN_IN);
+    }
+
+    /**
+     * Items per work-group for a kernel whose items each keep {@code privateBytes} of private
+     * arrays: {@link #groupSize()}, halved until a group's private arrays fit
+     * {@value #GROUP_PRIVATE_BYTES} bytes (CPU drivers put a group's private memory on one
+     * thread's stack: PoCL crashed the JVM on 1024-int arrays in groups it chose itself), at least 1.
+     */
+    public int groupSizeForPrivate(long privateBytes) {
+        int g = groupSize;
+        while (g > 1 && (long) g * privateBytes > GROUP_PRIVATE_BYTES) g /= 2;
+        return g;
+    }
+
+    /** Private array bytes a work-group may hold in all ({@link #groupSizeForPrivate}). */
+    static final long GROUP_PRIVATE_BYTES = 64 * 1024;
+
+    /** How many partials one item of a device fold pass combines ({@link #foldedPartials}). */
+    static final long FOLD_FAN_IN = 64;
+
     /** {@code items} rounded up to a multiple of {@link #simdWidth()}. */
     public long roundToSimd(long items) {
         return ceilDiv(items, simdWidth) * simdWidth;

@@ -28,12 +28,14 @@ import org.jdpx.kernels.KernelMethods;
  * follows data); arrays on two devices are an {@link org.jdpx.device.ExecutionPlacementError}. A
  * loop that reads no device array runs on the default device, or on the device given to
  * {@code compile}. On CPUs, the java device included, each work-item runs one contiguous chunk
- * (four per core). Java arrays are refused in a loop body, except as array reductions: jdpx never
+ * (four per core); on the GPU plan about a million work-items run short chunks, in work-groups
+ * small enough for their private array-reduction copies. Java arrays are refused in a loop body, except as array reductions: jdpx never
  * copies them behind your back.
  *
  * <p><b>Reductions</b> on int, long, float and double locals ({@code +=}, {@code -=}, {@code *=},
  * {@code x = Math.min(x, e)}, {@code Math.max}) are inferred; every work-item keeps a private
- * partial and the host combines them, so floating-point sums are reassociated. <b>Array
+ * partial and the host combines them (on the GPU plan after device passes fold them into a few
+ * hundred), so floating-point sums are reassociated. <b>Array
  * reductions</b> (Numba's {@code y[:] += x[i]}): a Java int[], long[], float[] or double[] of at
  * most 1024 elements from before the loop, used in the body only as {@code a[k] += e}
  * ({@code -=}, {@code *=}, {@code a[k] = Math.min(a[k], e)}, {@code Math.max}), is updated in

@@ -3,15 +3,14 @@ package org.jdpx.kernels.prange;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdpx.device.Device;
-import org.jdpx.device.DeviceType;
 import org.jdpx.device.Devices;
 import org.jdpx.device.ExecutionPlacementError;
 import org.jdpx.device.Queue;
 import org.jdpx.kernels.ArrayView;
 import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.NdRange;
-import org.jdpx.kernels.Range;
 import org.jdpx.kernels.WorkRange;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -59,12 +58,16 @@ final class RegionRunner {
         Device dev = queue.device();
         long[] groups = workItems(dev, n, java.util.Arrays.stream(lengths).sum());
         long[] chunk = new long[dims];
-        long total = 1;
         for (int d = 0; d < dims; d++) {
             chunk[d] = (n[d] + groups[d] - 1) / groups[d];
             groups[d] = (n[d] + chunk[d] - 1) / chunk[d];
-            total *= groups[d];
         }
+        int group = groupSize(dev, lengths);
+        // the GPU plan launches groups of `group` items along the innermost loop: items past its
+        // end run no iterations and leave their partials at the identity
+        groups[dims - 1] = (groups[dims - 1] + group - 1) / group * group;
+        long total = 1;
+        for (int d = 0; d < dims; d++) total *= groups[d];
         List<Object> args = new ArrayList<>();
         for (int d = 0; d < dims; d++) {
             args.add(bounds[2 * d]);
@@ -82,7 +85,7 @@ final class RegionRunner {
                 args.add(p.identity());
                 args.add(p.view());
             }
-            Kernels.launchAsync(kernels.forLengths(lengths), range(dev, groups), List.of(), args.toArray()).await();
+            Kernels.launchAsync(kernels.forLengths(lengths), range(dev, groups, group), List.of(), args.toArray()).await();
             Object[] out = initial.clone();
             for (int k = 0; k < scalars; k++) out[k] = partials.get(k).combine(out[k]);
             for (int a = 0; a < lengths.length; a++) partials.get(scalars + a).combineInto(initial[scalars + a]);
@@ -134,14 +137,14 @@ final class RegionRunner {
     }
 
     /**
-     * Work-items per dimension, outermost loop first: a few per core on CPUs (each runs a long
-     * contiguous chunk, as an OpenMP static schedule does), about a million on GPUs (fewer when
-     * array reductions would need too many partials).
+     * Work-items per dimension, outermost loop first: a few per core on the CPU and java plans
+     * (each runs a long contiguous chunk, as an OpenMP static schedule does), about a million on
+     * the GPU plan (fewer when array reductions would need too many partials).
      */
     private static long[] workItems(Device dev, long[] n, long arrayElements) {
         long[] g = new long[n.length];
         java.util.Arrays.fill(g, 1);
-        if (dev.type() == DeviceType.GPU) {
+        if (DevicePlan.of(dev).isGpu()) {
             long left = Math.max(1, Math.min(GPU_ITEMS, GPU_PARTIALS / Math.max(1, arrayElements)));
             for (int d = n.length - 1; d >= 0; d--) {
                 g[d] = Math.max(1, Math.min(n[d], left));
@@ -149,7 +152,7 @@ final class RegionRunner {
             }
         } else {
             g[0] = Math.min(n[0], 4L * Math.max(1, dev.info().computeUnits()));
-            long limit = org.jdpx.kernels.plan.DevicePlan.loopLimit(dev);
+            long limit = DevicePlan.loopLimit(dev);
             if (limit != Long.MAX_VALUE) {
                 // Mesa llvmpipe silently leaves every loop after 65535 iterations: use enough work-items.
                 g[0] = Math.max(g[0], (n[0] + limit - 1) / limit);
@@ -159,22 +162,32 @@ final class RegionRunner {
     }
 
     /**
-     * The launch range: OpenCL dimension 0 is the innermost loop. CPUs get one work-item per group,
-     * the unit both OpenCL CPU drivers and the java device hand to a thread.
+     * Items per work-group along the innermost loop: on the GPU plan the plan's group size for
+     * the items' private arrays (an array reduction's copy each), else 1.
      */
-    private static WorkRange range(Device dev, long[] groups) {
+    private int groupSize(Device dev, int[] lengths) {
+        DevicePlan p = DevicePlan.of(dev);
+        if (!p.isGpu()) return 1;
+        long privateBytes = 0;
+        for (int a = 0; a < lengths.length; a++) {
+            Class<?> e = plan.arrays.get(a).elem();
+            privateBytes += (long) lengths[a] * (e == int.class || e == float.class ? 4 : 8);
+        }
+        return p.groupSizeForPrivate(privateBytes);
+    }
+
+    /**
+     * The launch range: OpenCL dimension 0 is the innermost loop, in groups of {@code group}
+     * items (1 in the other dimensions). The CPU and java plans get one work-item per group, the
+     * unit both OpenCL CPU drivers and the java device hand to a thread.
+     */
+    private static WorkRange range(Device dev, long[] groups, int group) {
         int dims = groups.length;
         long[] global = new long[dims];
         for (int d = 0; d < dims; d++) global[d] = groups[dims - 1 - d];
-        if (dev.type() == DeviceType.GPU) {
-            return switch (dims) {
-                case 1 -> Range.of(global[0]);
-                case 2 -> Range.of(global[0], global[1]);
-                default -> Range.of(global[0], global[1], global[2]);
-            };
-        }
-        long[] ones = new long[dims];
-        java.util.Arrays.fill(ones, 1);
-        return NdRange.of(global, ones);
+        long[] local = new long[dims];
+        java.util.Arrays.fill(local, 1);
+        local[0] = group;
+        return NdRange.of(global, local);
     }
 }
