@@ -72,7 +72,10 @@ public final class Device {
 
     /**
      * The device's shared in-order queue, created on first use. Arrays made for this device
-     * without an explicit queue all live on it, so they can be combined.
+     * without an explicit queue all live on it, so they can be combined. It records device
+     * timestamps when {@code JDPX_QUEUE_PROFILING=1} ({@link QueueProfiling}).
+     *
+     * @throws IllegalArgumentException when {@code JDPX_QUEUE_PROFILING} is not a switch
      */
     public Queue defaultQueue() {
         Queue q = defaultQueue;
@@ -80,7 +83,7 @@ public final class Device {
             synchronized (this) {
                 q = defaultQueue;
                 if (q == null) {
-                    q = new Queue(this, driver.createQueue(false), true, 0);
+                    q = new Queue(this, driver.createQueue(QueueProfiling.forDefaultQueues()), true, 0);
                     defaultQueue = q;
                 }
             }

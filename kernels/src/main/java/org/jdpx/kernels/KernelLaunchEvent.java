@@ -12,8 +12,10 @@ import org.jdpx.device.spi.LaunchRange;
 /**
  * JFR event: one kernel launch, queued to end. It begins when the launch call starts (argument
  * checks, marshalling, enqueue) and ends when the device reported the kernel complete, through
- * {@link Event#whenComplete}; it is committed then, on the thread that saw the completion. The
- * device's own queued, start and end times are in the returned Event's {@code profiling()}.
+ * {@link Event#whenComplete}; it is committed then, on the thread that saw the completion. On a
+ * queue that profiles, it also carries the device's own execution and queued times (the returned
+ * Event's {@code profiling()}), so a recording gives each kernel's device time, as Nsight Systems
+ * would; {@code org.jdpx.perf.KernelTimes} sums a recording per kernel.
  */
 @Name("jdpx.KernelLaunch")
 @Label("Kernel Launch")
@@ -38,6 +40,16 @@ final class KernelLaunchEvent extends jdk.jfr.Event {
     @Description("The part of the duration spent in the launch call, before the kernel was on the queue")
     @Timespan
     long launchCall;
+    @Label("Device Time")
+    @Description("The kernel's execution on the device (its profiling start to end); N/A unless the queue "
+            + "profiles (Device.createQueue(true), or JDPX_QUEUE_PROFILING=1 for default queues)")
+    @Timespan
+    long deviceTime = Long.MIN_VALUE;
+    @Label("Queued Time")
+    @Description("From the kernel's enqueue to its start on the device (waiting behind earlier commands and "
+            + "for the device); N/A unless the queue profiles")
+    @Timespan
+    long queuedTime = Long.MIN_VALUE;
 
     /** A begun event, or null (nothing allocated) when no recording enables this event. */
     static Object started() {
@@ -59,7 +71,17 @@ final class KernelLaunchEvent extends jdk.jfr.Event {
         e.local = lr.local() == null ? "auto" : Arrays.toString(lr.local());
         enqueued.whenComplete(() -> {
             e.end();
-            if (e.shouldCommit()) e.commit();
+            if (!e.shouldCommit()) return;
+            if (enqueued.queue().isProfiling() && enqueued.status() == Event.Status.COMPLETE) {
+                try {
+                    Event.Profiling p = enqueued.profiling();
+                    e.deviceTime = p.durationNanos();
+                    e.queuedTime = p.started() - p.queued();
+                } catch (RuntimeException noTimes) {
+                    // a driver without the timestamps: the fields stay N/A
+                }
+            }
+            e.commit();
         });
     }
 }

@@ -76,5 +76,28 @@ class KernelLaunchEventTest {
                 + deviceNanos + " ns on " + device.filterString());
         long call = e.getDuration("launchCall").toNanos();
         assertTrue(call >= 0 && call <= recorded, "the launch call (" + call + " ns) is part of " + recorded + " ns");
+        assertEquals(deviceNanos, e.getLong("deviceTime"), "the event carries the profiling queue's device time");
+        assertTrue(e.getLong("queuedTime") >= 0, "queued " + e.getLong("queuedTime") + " ns on " + device.filterString());
+    }
+
+    /** On a queue that does not profile, the device and queued times are N/A (Long.MIN_VALUE), not zero. */
+    @OnEveryDevice
+    void withoutProfilingTheDeviceTimeIsNotAvailable(Device device, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plain.jfr");
+        CompiledKernel spin = KernelCompiler.compile(KernelLaunchEventTest.class, "spinForJfr");
+        try (Recording r = new Recording(); UsmMemory x = UsmMemory.allocateDevice(device, 4L * N);
+             Queue q = device.createQueue(false)) {
+            r.enable("jdpx.KernelLaunch").withThreshold(java.time.Duration.ZERO);
+            x.fill(0f);
+            r.start();
+            Kernels.launchOn(q, spin, Range.of(N), List.of(), FloatArray.on(x), 1, 1).await();
+            r.stop();
+            r.dump(file);
+        }
+        List<RecordedEvent> launches = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals("jdpx.KernelLaunch")).toList();
+        assertEquals(1, launches.size(), launches.toString());
+        assertEquals(Long.MIN_VALUE, launches.get(0).getLong("deviceTime"));
+        assertEquals(Long.MIN_VALUE, launches.get(0).getLong("queuedTime"));
     }
 }
