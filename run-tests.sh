@@ -32,13 +32,13 @@ export RUSTICL_ENABLE=${RUSTICL_ENABLE:-llvmpipe}
 
 mvn -B -ntp verify "$@"
 # The GPU execution plan (work-group trees, block scans) checked without a GPU: the tensor and
-# dpnp-api differential tests, the reduction and scan tests, the ufunc and softmax tests, the GEMV tests once more with JDPX_SCHEDULE=gpu
+# dpnp-api differential tests, the reduction and scan tests, the ufunc and softmax tests, the GEMV tests and the LU/solve tests once more with JDPX_SCHEDULE=gpu
 # on PoCL's opencl:cpu (llvmpipe hidden by leaving RUSTICL_ENABLE unset; the java device keeps
 # its own plan, so it is left out). Kernels the first run compiled come from the program cache.
 if [ "${JDPX_GPU_PLAN_PASS:-1}" != 0 ]; then
   echo "run-tests: the GPU plan forced on opencl:cpu (JDPX_SCHEDULE=gpu)"
   env -u RUSTICL_ENABLE JDPX_SCHEDULE=gpu JDPX_DEVICE_SELECTOR='opencl:cpu' mvn -B -ntp -q verify -pl tensor,dpnp-api -am \
-    -Dtest='DifferentialTest,NumpyDifferentialTest,ReductionPlanTest,ScanPlanTest,GpuPlanTest,UfuncTest,SoftmaxTest,MatVecTest,GemvTest' \
+    -Dtest='DifferentialTest,NumpyDifferentialTest,ReductionPlanTest,ScanPlanTest,GpuPlanTest,UfuncTest,SoftmaxTest,MatVecTest,GemvTest,LinalgLuLargeTest,LinalgResidualTest,LinalgSolveSizesTest' \
     -Dsurefire.failIfNoSpecifiedTests=false
 fi
 # jdpx as a user's dependency: README's install command into a temporary repository, then

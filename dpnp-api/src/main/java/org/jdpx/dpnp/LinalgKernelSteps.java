@@ -21,7 +21,7 @@ import org.jdpx.usm.UsmMemory;
  * launch costs, and the two solves of one right-hand side take 14 kernels instead of 62. Blocks
  * with more right-hand sides (the factorization's own) run {@code trsmChunks}, 64 of them per item
  * along rows of b: with one item per right-hand side, {@code trsmRows} had taken as long as all of
- * LU's products on PoCL.
+ * LU's products on PoCL. The GPU plan keeps {@code trsmRows} for every block (see {@link #trsmLeaf}).
  */
 final class LinalgKernelSteps implements LinalgRecursion.Steps {
     private static final long PANEL = 16;
@@ -61,7 +61,11 @@ final class LinalgKernelSteps implements LinalgRecursion.Steps {
         }
         long rows = b.rows();
         long chunk = Math.min(CHUNK, DevicePlan.loopLimit(b.memory().device()) / (rows * rows));
-        if (b.cols() <= BLOCK_FEW_COLS || chunk < 2) {
+        // On the GPU plan one item per right-hand side always: neighbouring items then read
+        // neighbouring columns of b and the same element of the triangle, and a 512-column block
+        // is 512 items, where trsmChunks would give 8 items of 64 columns each, a few SMs' worth
+        // of serial work per leaf.
+        if (b.cols() <= BLOCK_FEW_COLS || chunk < 2 || DevicePlan.of(b.memory().device()).isGpu()) {
             long items = b.batch() * b.cols();
             LinalgBatch.launch("trsmRows", t, items, whole(tri.memory()), whole(b.memory()), (int) rows, (int) b.cols(),
                     lower ? 1 : 0, unit ? 1 : 0, (int) tri.batchStride(), (int) tri.offset(), (int) tri.rowStride(),
