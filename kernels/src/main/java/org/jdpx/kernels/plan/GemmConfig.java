@@ -61,6 +61,9 @@ public record GemmConfig(int groupCols, int groupRows, int itemRows, int itemCol
     /** Intel-like and other GPUs (CLBlast's Intel GPU default). */
     public static final GemmConfig OTHER_GPU = new GemmConfig(16, 8, 8, 4, 32, true);
 
+    /** The system property that overrides the table, as {@code JDPX_GEMM_CONFIG} does (the property wins). */
+    public static final String PROPERTY = "jdpx.gemmConfig";
+
     /** Rows of C per work-group. */
     public int tileRows() {
         return groupRows * itemRows;
@@ -90,9 +93,6 @@ public record GemmConfig(int groupCols, int groupRows, int itemRows, int itemCol
     public String key() {
         return groupCols + "x" + groupRows + "/" + itemRows + "x" + itemCols + "/k" + depth + (staged ? "/local" : "/global");
     }
-
-    /** The system property that overrides the table, as {@code JDPX_GEMM_CONFIG} does (the property wins). */
-    public static final String PROPERTY = "jdpx.gemmConfig";
 
     /**
      * The configuration for {@code device} (its {@link DevicePlan} class, vendor and limits) for

@@ -21,14 +21,19 @@ import org.jdpx.usm.UsmMemory;
  * after device passes that fold them into few on the GPU plan.
  */
 final class Partials implements AutoCloseable {
+    private final DevicePlan plan;
     private final ReduceOp op;
     private final Class<?> elem;
     private final int items;
     private final int length;
     private final UsmMemory mem;
 
-    /** @param elem int, long, float or double */
-    Partials(Queue queue, ReduceOp op, Class<?> elem, int items, int length) {
+    /**
+     * @param plan the plan of the queue's device (whether device passes fold the partials)
+     * @param elem int, long, float or double
+     */
+    Partials(Queue queue, DevicePlan plan, ReduceOp op, Class<?> elem, int items, int length) {
+        this.plan = plan;
         this.op = op;
         this.elem = elem;
         this.items = items;
@@ -56,7 +61,6 @@ final class Partials implements AutoCloseable {
      */
     void combineInto(Object target) {
         Queue queue = mem.queue();
-        DevicePlan plan = DevicePlan.of(queue.device());
         List<UsmMemory> passes = new ArrayList<>();
         try {
             UsmMemory src = mem;

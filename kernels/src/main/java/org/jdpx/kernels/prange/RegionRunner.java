@@ -56,13 +56,14 @@ final class RegionRunner {
         }
         Queue queue = queue(values);
         Device dev = queue.device();
-        long[] groups = workItems(dev, n, java.util.Arrays.stream(lengths).sum());
+        DevicePlan devicePlan = DevicePlan.of(dev);
+        long[] groups = workItems(dev, devicePlan, n, java.util.Arrays.stream(lengths).sum());
         long[] chunk = new long[dims];
         for (int d = 0; d < dims; d++) {
             chunk[d] = (n[d] + groups[d] - 1) / groups[d];
             groups[d] = (n[d] + chunk[d] - 1) / chunk[d];
         }
-        int group = groupSize(dev, lengths);
+        int group = groupSize(devicePlan, lengths);
         // the GPU plan launches groups of `group` items along the innermost loop: items past its
         // end run no iterations and leave their partials at the identity
         groups[dims - 1] = (groups[dims - 1] + group - 1) / group * group;
@@ -77,15 +78,15 @@ final class RegionRunner {
         args.addAll(List.of(values));
         List<Partials> partials = new ArrayList<>();
         try {
-            for (RegionPlan.Reduction r : plan.reductions) partials.add(new Partials(queue, r.op(), r.type(), (int) total, 1));
+            for (RegionPlan.Reduction r : plan.reductions) partials.add(new Partials(queue, devicePlan, r.op(), r.type(), (int) total, 1));
             for (int a = 0; a < lengths.length; a++) {
-                partials.add(new Partials(queue, arrayOps.get(a), plan.arrays.get(a).elem(), (int) total, lengths[a]));
+                partials.add(new Partials(queue, devicePlan, arrayOps.get(a), plan.arrays.get(a).elem(), (int) total, lengths[a]));
             }
             for (Partials p : partials) {
                 args.add(p.identity());
                 args.add(p.view());
             }
-            Kernels.launchAsync(kernels.forLengths(lengths), range(dev, groups, group), List.of(), args.toArray()).await();
+            Kernels.launchAsync(kernels.forLengths(lengths), range(groups, group), List.of(), args.toArray()).await();
             Object[] out = initial.clone();
             for (int k = 0; k < scalars; k++) out[k] = partials.get(k).combine(out[k]);
             for (int a = 0; a < lengths.length; a++) partials.get(scalars + a).combineInto(initial[scalars + a]);
@@ -141,10 +142,10 @@ final class RegionRunner {
      * (each runs a long contiguous chunk, as an OpenMP static schedule does), about a million on
      * the GPU plan (fewer when array reductions would need too many partials).
      */
-    private static long[] workItems(Device dev, long[] n, long arrayElements) {
+    private static long[] workItems(Device dev, DevicePlan devicePlan, long[] n, long arrayElements) {
         long[] g = new long[n.length];
         java.util.Arrays.fill(g, 1);
-        if (DevicePlan.of(dev).isGpu()) {
+        if (devicePlan.isGpu()) {
             long left = Math.max(1, Math.min(GPU_ITEMS, GPU_PARTIALS / Math.max(1, arrayElements)));
             for (int d = n.length - 1; d >= 0; d--) {
                 g[d] = Math.max(1, Math.min(n[d], left));
@@ -165,8 +166,7 @@ final class RegionRunner {
      * Items per work-group along the innermost loop: on the GPU plan the plan's group size for
      * the items' private arrays (an array reduction's copy each), else 1.
      */
-    private int groupSize(Device dev, int[] lengths) {
-        DevicePlan p = DevicePlan.of(dev);
+    private int groupSize(DevicePlan p, int[] lengths) {
         if (!p.isGpu()) return 1;
         long privateBytes = 0;
         for (int a = 0; a < lengths.length; a++) {
@@ -181,7 +181,7 @@ final class RegionRunner {
      * items (1 in the other dimensions). The CPU and java plans get one work-item per group, the
      * unit both OpenCL CPU drivers and the java device hand to a thread.
      */
-    private static WorkRange range(Device dev, long[] groups, int group) {
+    private static WorkRange range(long[] groups, int group) {
         int dims = groups.length;
         long[] global = new long[dims];
         for (int d = 0; d < dims; d++) global[d] = groups[dims - 1 - d];
