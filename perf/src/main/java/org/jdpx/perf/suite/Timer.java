@@ -1,5 +1,9 @@
 package org.jdpx.perf.suite;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
+
 /** Runs a trial: warm-ups, then measured runs until enough or the budget is spent. */
 final class Timer {
 
@@ -16,6 +20,22 @@ final class Timer {
     static final double MIN_WARM_SECONDS = 0.1;
     /** Most extra warm-up runs. */
     static final int WARM_CALLS = 2_000;
+    /**
+     * Seconds of warm-up runs in which no JIT compilation finished, at the least, before a run is
+     * timed. On 2 cores a compiler thread takes one of them: the java device's
+     * gemv_f32 ran at 2.7-3.5 ms on one core for its first 60 calls, while C2 spent about 150 ms
+     * compiling, and at 1.3-1.6 ms on both once it stopped; the timed runs had caught the first.
+     */
+    static final double JIT_QUIET_SECONDS = 0.02;
+    /**
+     * Seconds after the first run, at the most, that warm-ups wait for the JIT when half the
+     * budget is less: the java device's logistic regression sample (about 40 kinds of fused loop)
+     * kept C2 compiling for its first 25 calls, 1.2 s, at 30-50 ms a call, then took 6-9 ms.
+     */
+    static final double JIT_WAIT_SECONDS = 1.5;
+
+    /** Milliseconds the JIT has spent compiling so far, summed over its threads; -1 where the JVM does not say (tests set it). */
+    static volatile LongSupplier jitMillis = Timer::compilationMillis;
 
     private Timer() {
     }
@@ -24,7 +44,9 @@ final class Timer {
      * Measures {@code trial}: {@code warmups} untimed runs (cut short past half the budget; while
      * they take under {@link #SHORT_RUN} or keep getting faster, or until those after the first add
      * up to {@link #MIN_WARM_SECONDS}, more follow, for up to a quarter of the budget after the
-     * first), then up
+     * first; while the JIT finished a compilation within the last {@link #JIT_QUIET_SECONDS} of
+     * runs, more still, for up to half the budget or {@link #JIT_WAIT_SECONDS} after the first,
+     * whichever is longer), then up
      * to {@code reps} measured runs, stopping once the budget is spent with at least 3 runs, or
      * with at least 1 run when runs are longer than the budget.
      */
@@ -49,11 +71,25 @@ final class Timer {
         // warm-up may include a compile (a PoCL program build, 0.3-0.6 s), so neither the minimum
         // nor the quarter of the budget counts it: after a 340 ms first call, the java device's
         // matmul_f32_1024 went straight to its timed runs at 10-15 ms, 7 ms a dozen calls later.
+        // Nor are runs timed while the JIT still compiles (on another core, which the runs then
+        // lack), for up to half the budget or JIT_WAIT_SECONDS.
         if (warmups > 0) {
-            for (int i = 0; i < WARM_CALLS && System.nanoTime() - afterFirst < budget / 4; i++) {
+            long jit = jitMillis.getAsLong();
+            double quiet = 0;
+            long jitWait = Math.max(budget / 2, (long) (JIT_WAIT_SECONDS * 1e9));
+            for (int i = 0; i < WARM_CALLS; i++) {
+                long spent = System.nanoTime() - afterFirst;
+                if (spent >= budget / 2 && (spent >= jitWait || quiet >= JIT_QUIET_SECONDS)) break;
+                long before = System.nanoTime();
                 double t = trial.run();
+                double wall = (System.nanoTime() - before) / 1e9;
                 warmed += t;
-                if (t >= SHORT_RUN && t > STILL_FASTER * previous && warmed >= MIN_WARM_SECONDS) break;
+                long jitNow = jitMillis.getAsLong();
+                quiet = jitNow == jit ? quiet + Math.max(t, wall) : 0;
+                jit = jitNow;
+                boolean jitQuiet = jit < 0 || quiet >= JIT_QUIET_SECONDS;
+                boolean level = t >= SHORT_RUN && t > STILL_FASTER * previous && warmed >= MIN_WARM_SECONDS;
+                if (jitQuiet && (level || System.nanoTime() - afterFirst >= budget / 4)) break;
                 previous = t;
             }
         }
@@ -66,6 +102,11 @@ final class Timer {
             if (n >= 3 && spent > budget || n >= 2 && spent > 2 * budget || spent > 4 * budget) break;
         }
         return Timing.of(java.util.Arrays.copyOf(times, n));
+    }
+
+    private static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /**

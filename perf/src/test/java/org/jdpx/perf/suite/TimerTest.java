@@ -3,10 +3,27 @@ package org.jdpx.perf.suite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How many untimed runs {@link Timer} makes before it measures. */
 class TimerTest {
+    private LongSupplier realJit;
+
+    /** A JIT that compiles nothing during these tests, unless a test says otherwise. */
+    @BeforeEach
+    void quietJit() {
+        realJit = Timer.jitMillis;
+        Timer.jitMillis = () -> 1234;
+    }
+
+    @AfterEach
+    void restoreJit() {
+        Timer.jitMillis = realJit;
+    }
 
     /** A trial reporting the given seconds per run (no real time passes), counting its runs. */
     private static class Counted implements Trial {
@@ -25,6 +42,31 @@ class TimerTest {
 
         @Override
         public void close() {
+        }
+    }
+
+    /**
+     * 3 ms runs (sleeping {@code sleepMs} of real time each) during the first {@code compilingRuns}
+     * of which the JIT finishes compiling something; installs itself as Timer's JIT clock.
+     */
+    private static class Compiling extends Counted {
+        final AtomicLong compiled = new AtomicLong();
+        final int compilingRuns;
+        final long sleepMs;
+
+        Compiling(int compilingRuns, long sleepMs) {
+            super(3e-3);
+            this.compilingRuns = compilingRuns;
+            this.sleepMs = sleepMs;
+            Timer.jitMillis = compiled::get;
+        }
+
+        @Override
+        public double run() {
+            if (sleepMs > 0) sleep(sleepMs);
+            super.run();
+            if (runs <= compilingRuns) compiled.addAndGet(2);
+            return seconds;
         }
     }
 
@@ -114,5 +156,31 @@ class TimerTest {
         Timer.measure(t, 1, 3, 0.2);
         // Each run sleeps at least 1 ms, so a quarter of 0.2 s holds at most 50 of them.
         assertTrue(t.runs <= 1 + 50 + 3, t.runs + " runs");
+    }
+
+    /**
+     * Level 3 ms runs while the JIT finishes a compilation in each of the first 60 (as on 2 cores,
+     * where the compiler thread takes the second core): warm-ups go on until 20 ms of runs pass
+     * with none finishing, not only the 0.1 s minimum (34 runs).
+     */
+    @Test
+    void warmUpsWaitForTheJitToFinishCompiling() throws Exception {
+        Compiling t = new Compiling(61, 0);
+        Timer.measure(t, 1, 5, 3600);
+        int warmUps = t.runs - 5;
+        // Run 61 is the last with a compile; 7 quiet runs (21 ms) follow.
+        assertEquals(61 + 7, warmUps);
+    }
+
+    /** While the JIT keeps compiling, warm-ups stop after JIT_WAIT_SECONDS (here more than half the budget). */
+    @Test
+    void aJitThatNeverStopsCompilingStopsTheWarmUpsAfterTheWaitLimit() throws Exception {
+        Compiling t = new Compiling(Integer.MAX_VALUE, 1);
+        long start = System.nanoTime();
+        Timer.measure(t, 1, 3, 0.2);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds >= Timer.JIT_WAIT_SECONDS && seconds < Timer.JIT_WAIT_SECONDS + 1,
+                seconds + " s: the warm-ups should have waited " + Timer.JIT_WAIT_SECONDS + " s for the JIT, no more");
+        assertTrue(t.runs < Timer.WARM_CALLS, t.runs + " runs: the time limit, not the count, should stop them");
     }
 }
