@@ -10,7 +10,7 @@ import org.jdpx.kernels.jvm.KernelSegments;
  * operands ({@code c^T = B^T a^T}), so two shapes remain, chosen by which way the matrix is
  * contiguous:
  * <ul>
- *   <li>rows contiguous ({@code A x}, {@code x B^T}): dot products of eight rows (float64: four) at a time with x,
+ *   <li>rows contiguous ({@code A x}, {@code x B^T}): dot products of one row (float64: four) at a time with x,
  *       read in place, rows split over all cores, or pieces of K when there are few rows (a dot
  *       product of two long vectors), whose partial sums are added in a fixed order;</li>
  *   <li>columns contiguous ({@code A^T x}, {@code x B}): {@code c += x[p] * column p} over blocks
@@ -23,11 +23,13 @@ final class JavaGemv {
     /** Rows per task. */
     private static final int ROWS = 64;
     /**
-     * float32 rows per pass of the row form: eight streams of A in flight per core kept it nearer
-     * the bandwidth limit than four (4096x4096 at 2 threads, the same JVM alternating the two:
-     * about 12% less time); float64 keeps four.
+     * float32 rows per pass of the row form: one, a single stream of A summed in four vector
+     * accumulators. At 4096x4096 on 2 threads (the same JVM build, runs alternating) it took 8%
+     * less time than eight rows at once sharing each load of x (1.24-1.30 against 1.33-1.42 ms),
+     * and eight less than four; float64 keeps four, faster there than one (2.37-2.71 against
+     * 2.91-2.94 ms).
      */
-    private static final int PASS_F32 = 8;
+    private static final int PASS_F32 = 1;
     /** Largest output block of the column form in float32 elements, half as many float64 (64 KiB of partial sums, in L2). */
     private static final int COLS = 16384;
     private static final long SERIAL_WORK = 1L << 16;
@@ -81,7 +83,7 @@ final class JavaGemv {
             Vec x = xs[(int) bi];
             // Views confined to this thread (KernelSegments says why): with the arrays' shared
             // segments C2 hoisted their owner test out of dotRows' loops, and it failed on every
-            // call once any confined arena had been used (JFR: dot4F32, now dot8F32, profile_predicate).
+            // call once any confined arena had been used (JFR: dot4F32, later dot8F32, profile_predicate).
             MemorySegment av = KernelSegments.of(a), xv = KernelSegments.of(x.segment);
             show(av, xv);
             int pass = f64 ? 4 : PASS_F32;

@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API loops of the java device's GEMV, reading the operands where they lie (no copy
- * of A): dot products of up to eight rows with one x, so the rows share each load of x and the
- * loop keeps up to eight independent accumulators in flight, and an update {@code acc += sum x[p] *
+ * of A): dot products of one float32 row or up to four float64 rows with x (the float64 rows
+ * share each load of x), and an update {@code acc += sum x[p] *
  * column p} over four columns at a time. float32 accumulates in float lanes, as BLAS's sdot
  * does; float64 in double lanes. Offsets are in bytes; rows and x are contiguous. Loaded only
  * when {@code jdk.incubator.vector} is present.
@@ -30,22 +30,16 @@ final class VectorLoops {
 
     /**
      * {@code out[at + r] = sum_i a[rows[r] + i] * x[x0 + i]} for {@code r < count} and
-     * {@code i < len}: float64 1 to 4 rows, float32 1 to 8 (a missing row repeats row 0 and is not
-     * stored). A row in a pass of two or more sums in one vector accumulator, its lanes reduced,
-     * then the tail; a row alone sums in blocks ({@link #dotF32}). float32 takes the last row of a
-     * pass of one or five rows alone, so each row gets the answer it got when passes had four rows.
+     * {@code i < len}: float64 1 to 4 rows, float32 one ({@link #dotF32}). Two to four float64 rows
+     * share each load of x, each summing in one vector accumulator, its lanes reduced, then the
+     * tail (a missing row repeats row 0 and is not stored); a row alone sums in blocks.
      */
     static void dotRows(boolean f64, MemorySegment a, long[] rows, int count, MemorySegment x, long x0, int len,
                         double[] out, int at) {
         long r0 = rows[0];
         if (!f64) {
-            int many = count % 4 == 1 ? count - 1 : count;
-            if (many > 0) {
-                long[] r = new long[8];
-                for (int q = 0; q < 8; q++) r[q] = q < many ? rows[q] : r0;
-                System.arraycopy(dot8F32(a, r, x, x0, len), 0, out, at, many);
-            }
-            if (many < count) out[at + many] = dotF32(a, rows[many], x, x0, len);
+            if (count != 1) throw new IllegalArgumentException("float32 rows go one at a time, not " + count);
+            out[at] = dotF32(a, r0, x, x0, len);
             return;
         }
         if (count == 1) {
@@ -108,40 +102,6 @@ final class VectorLoops {
         }
         for (; i < end; i += 8) total += a.get(D, a0 + i) * x.get(D, x0 + i);
         return total;
-    }
-
-    /**
-     * Eight float32 rows against one x: each x load feeds eight FMAs, and eight streams of A are in
-     * flight (faster than four at 4096x4096 on 2 threads). Each row's sum: one vector accumulator,
-     * its lanes reduced, plus the tail summed in a float.
-     */
-    private static double[] dot8F32(MemorySegment a, long[] r, MemorySegment x, long x0, int len) {
-        FloatVector s0 = FloatVector.zero(FS), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
-        long r0 = r[0], r1 = r[1], r2 = r[2], r3 = r[3], r4 = r[4], r5 = r[5], r6 = r[6], r7 = r[7];
-        long w = FS.vectorByteSize();
-        long end = (long) len * 4;
-        long i = 0;
-        for (; i + w <= end; i += w) {
-            FloatVector xv = FloatVector.fromMemorySegment(FS, x, x0 + i, NATIVE);
-            s0 = FloatVector.fromMemorySegment(FS, a, r0 + i, NATIVE).fma(xv, s0);
-            s1 = FloatVector.fromMemorySegment(FS, a, r1 + i, NATIVE).fma(xv, s1);
-            s2 = FloatVector.fromMemorySegment(FS, a, r2 + i, NATIVE).fma(xv, s2);
-            s3 = FloatVector.fromMemorySegment(FS, a, r3 + i, NATIVE).fma(xv, s3);
-            s4 = FloatVector.fromMemorySegment(FS, a, r4 + i, NATIVE).fma(xv, s4);
-            s5 = FloatVector.fromMemorySegment(FS, a, r5 + i, NATIVE).fma(xv, s5);
-            s6 = FloatVector.fromMemorySegment(FS, a, r6 + i, NATIVE).fma(xv, s6);
-            s7 = FloatVector.fromMemorySegment(FS, a, r7 + i, NATIVE).fma(xv, s7);
-        }
-        double[] s = {s0.reduceLanes(VectorOperators.ADD), s1.reduceLanes(VectorOperators.ADD),
-                s2.reduceLanes(VectorOperators.ADD), s3.reduceLanes(VectorOperators.ADD),
-                s4.reduceLanes(VectorOperators.ADD), s5.reduceLanes(VectorOperators.ADD),
-                s6.reduceLanes(VectorOperators.ADD), s7.reduceLanes(VectorOperators.ADD)};
-        for (int q = 0; q < 8; q++) {
-            float t = 0;
-            for (long j = i; j < end; j += 4) t += a.get(F, r[q] + j) * x.get(F, x0 + j);
-            s[q] = (float) s[q] + t;
-        }
-        return s;
     }
 
     private static double[] dot4F64(MemorySegment a, long r0, long r1, long r2, long r3, MemorySegment x, long x0, int len) {
