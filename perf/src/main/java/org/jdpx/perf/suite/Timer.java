@@ -1,7 +1,5 @@
 package org.jdpx.perf.suite;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 
 /** Runs a trial: warm-ups, then measured runs until enough or the budget is spent. */
@@ -21,12 +19,17 @@ final class Timer {
     /** Most extra warm-up runs. */
     static final int WARM_CALLS = 2_000;
     /**
-     * Seconds of warm-up runs in which no JIT compilation finished, at the least, before a run is
-     * timed. On 2 cores a compiler thread takes one of them: the java device's
-     * gemv_f32 ran at 2.7-3.5 ms on one core for its first 60 calls, while C2 spent about 150 ms
-     * compiling, and at 1.3-1.6 ms on both once it stopped; the timed runs had caught the first.
+     * Seconds of warm-up runs, at the least, in which the JIT compiled for no more than
+     * {@link #JIT_BUSY} of the time, before a run is timed. On 2 cores a compiler thread takes one
+     * of them: the java device's gemv_f32 ran at 2.7-3.5 ms on one core for its first 60 calls
+     * while C2 compiled (its thread at 35-92% of a core in the full quick bench), and at 1.3-1.6
+     * ms on both once it stopped; the timed runs had caught the first.
      */
     static final double JIT_QUIET_SECONDS = 0.02;
+    /** The share of a window's time spent compiling above which the JIT counts as busy. */
+    static final double JIT_BUSY = 0.1;
+    /** Seconds of warm-up runs between two looks at the JIT (a look reads /proc: 0.1-0.3 ms). */
+    static final double JIT_WINDOW_SECONDS = 0.005;
     /**
      * Seconds after the first run, at the most, that warm-ups wait for the JIT when half the
      * budget is less: the java device's logistic regression sample (about 40 kinds of fused loop)
@@ -34,8 +37,8 @@ final class Timer {
      */
     static final double JIT_WAIT_SECONDS = 1.5;
 
-    /** Milliseconds the JIT has spent compiling so far, summed over its threads; -1 where the JVM does not say (tests set it). */
-    static volatile LongSupplier jitMillis = Timer::compilationMillis;
+    /** Nanoseconds the JIT has compiled so far ({@link JitActivity}); -1 where unknown (tests set it). */
+    static volatile LongSupplier jitNanos = JitActivity::nanos;
 
     private Timer() {
     }
@@ -44,9 +47,9 @@ final class Timer {
      * Measures {@code trial}: {@code warmups} untimed runs (cut short past half the budget; while
      * they take under {@link #SHORT_RUN} or keep getting faster, or until those after the first add
      * up to {@link #MIN_WARM_SECONDS}, more follow, for up to a quarter of the budget after the
-     * first; while the JIT finished a compilation within the last {@link #JIT_QUIET_SECONDS} of
-     * runs, more still, for up to half the budget or {@link #JIT_WAIT_SECONDS} after the first,
-     * whichever is longer), then up
+     * first; until {@link #JIT_QUIET_SECONDS} of runs pass with the JIT compiling for at most
+     * {@link #JIT_BUSY} of their time, more still, for up to half the budget or
+     * {@link #JIT_WAIT_SECONDS} after the first, whichever is longer), then up
      * to {@code reps} measured runs, stopping once the budget is spent with at least 3 runs, or
      * with at least 1 run when runs are longer than the budget.
      */
@@ -74,19 +77,24 @@ final class Timer {
         // Nor are runs timed while the JIT still compiles (on another core, which the runs then
         // lack), for up to half the budget or JIT_WAIT_SECONDS.
         if (warmups > 0) {
-            long jit = jitMillis.getAsLong();
-            double quiet = 0;
+            long jit = jitNanos.getAsLong();
             long jitWait = Math.max(budget / 2, (long) (JIT_WAIT_SECONDS * 1e9));
+            double window = 0;
+            double quiet = 0;
             for (int i = 0; i < WARM_CALLS; i++) {
                 long spent = System.nanoTime() - afterFirst;
                 if (spent >= budget / 2 && (spent >= jitWait || quiet >= JIT_QUIET_SECONDS)) break;
                 long before = System.nanoTime();
                 double t = trial.run();
-                double wall = (System.nanoTime() - before) / 1e9;
+                window += Math.max(t, (System.nanoTime() - before) / 1e9);
                 warmed += t;
-                long jitNow = jitMillis.getAsLong();
-                quiet = jitNow == jit ? quiet + Math.max(t, wall) : 0;
-                jit = jitNow;
+                if (window >= JIT_WINDOW_SECONDS || jit < 0) {
+                    long jitNow = jitNanos.getAsLong();
+                    boolean busy = jitNow < jit || jitNow - jit > JIT_BUSY * window * 1e9;
+                    quiet = busy ? 0 : quiet + window;
+                    jit = jitNow;
+                    window = 0;
+                }
                 boolean jitQuiet = jit < 0 || quiet >= JIT_QUIET_SECONDS;
                 boolean level = t >= SHORT_RUN && t > STILL_FASTER * previous && warmed >= MIN_WARM_SECONDS;
                 if (jitQuiet && (level || System.nanoTime() - afterFirst >= budget / 4)) break;
@@ -102,11 +110,6 @@ final class Timer {
             if (n >= 3 && spent > budget || n >= 2 && spent > 2 * budget || spent > 4 * budget) break;
         }
         return Timing.of(java.util.Arrays.copyOf(times, n));
-    }
-
-    private static long compilationMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /**
