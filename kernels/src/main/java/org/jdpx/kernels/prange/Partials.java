@@ -38,7 +38,7 @@ final class Partials implements AutoCloseable {
         this.elem = elem;
         this.items = items;
         this.length = length;
-        this.mem = UsmMemory.allocate(queue, UsmType.DEVICE, bytes() * items * length);
+        this.mem = UsmMemory.allocate(queue, UsmType.DEVICE, (long) elementBytes(elem) * items * length);
     }
 
     /** The view the kernel writes the partials to. */
@@ -66,7 +66,7 @@ final class Partials implements AutoCloseable {
             UsmMemory src = mem;
             int n = items;
             for (long slots = plan.foldedPartials(n); slots < n; slots = plan.foldedPartials(n)) {
-                UsmMemory out = UsmMemory.allocate(queue, UsmType.DEVICE, bytes() * slots * length);
+                UsmMemory out = UsmMemory.allocate(queue, UsmType.DEVICE, (long) elementBytes(elem) * slots * length);
                 passes.add(out);
                 fold(src, out, n, (int) slots);
                 src = out;
@@ -78,7 +78,8 @@ final class Partials implements AutoCloseable {
         }
     }
 
-    private long bytes() {
+    /** Bytes of one element of type {@code elem} (int, long, float or double). */
+    static int elementBytes(Class<?> elem) {
         return elem == int.class || elem == float.class ? 4 : 8;
     }
 

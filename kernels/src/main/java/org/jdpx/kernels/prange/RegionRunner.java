@@ -170,8 +170,7 @@ final class RegionRunner {
         if (!p.isGpu()) return 1;
         long privateBytes = 0;
         for (int a = 0; a < lengths.length; a++) {
-            Class<?> e = plan.arrays.get(a).elem();
-            privateBytes += (long) lengths[a] * (e == int.class || e == float.class ? 4 : 8);
+            privateBytes += (long) lengths[a] * Partials.elementBytes(plan.arrays.get(a).elem());
         }
         return p.groupSizeForPrivate(privateBytes);
     }

@@ -88,7 +88,7 @@ final class Timer {
                 double t = trial.run();
                 window += Math.max(t, (System.nanoTime() - before) / 1e9);
                 warmed += t;
-                if (window >= JIT_WINDOW_SECONDS || jit < 0) {
+                if (window >= JIT_WINDOW_SECONDS) {
                     long jitNow = jitNanos.getAsLong();
                     boolean busy = jitNow < jit || jitNow - jit > JIT_BUSY * window * 1e9;
                     quiet = busy ? 0 : quiet + window;
