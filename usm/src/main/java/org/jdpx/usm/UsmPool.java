@@ -32,6 +32,8 @@ import org.jdpx.device.spi.NativeMemory;
  * {@code 0} or {@code off} turns this off), by default an eighth of the device's memory, at least
  * 64 MiB and at most 512 MiB; it doubles (up to half the device's memory) while collections find
  * little to return, so a program whose memory is all live pays one collection per growing budget.
+ * What a collection returned is judged when the budget is next reached, from the bytes released
+ * since: the cleaners hand blocks back one by one for a while after a collection.
  */
 public final class UsmPool {
 
@@ -56,6 +58,10 @@ public final class UsmPool {
     private final Object reclaimLock = new Object();
     private volatile long reclaimBase;
     private volatile long reclaimBudget;
+    /** Bytes ever released (closed or cleaned): what comes back after a collection is the difference. */
+    private final AtomicLong released = new AtomicLong();
+    /** {@link #released} when the last collection was asked for, or -1: what it returned is judged at the next reclaim. */
+    private long releasedAtCollection = -1;
     /** Signalled by {@link #release} while a reclaim waits for a block to come back. */
     private final Object arrivals = new Object();
     private volatile boolean awaitingArrival;
@@ -125,6 +131,7 @@ public final class UsmPool {
         synchronized (reclaimLock) {
             reclaimBase = caching ? bytes : 0;
             reclaimBudget = reclaimBase;
+            releasedAtCollection = -1;
             low.set(inUse.get());
         }
     }
@@ -208,19 +215,31 @@ public final class UsmPool {
             if (before + size <= low.get() + reclaimBudget) {
                 return; // another thread reclaimed meanwhile
             }
+            if (releasedAtCollection >= 0) {
+                // What the last collection gave back, now that its cleaners are done: judged right
+                // after it (once its first block came back) it looked like nothing, the budget
+                // doubled for good and a bench's 1024 matmul got new memory on every call, 3x slower.
+                long returned = released.get() - releasedAtCollection;
+                long grown = returned < reclaimBudget / 4
+                        ? Math.min(2 * reclaimBudget, Math.max(reclaimBase, device.info().globalMemBytes() / 2))
+                        : reclaimBase;
+                long was = reclaimBudget;
+                reclaimBudget = grown;
+                LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT,
+                        "USM pool of %s: %d bytes came back since the last collection; budget %d -> %d bytes",
+                        device.filterString(), returned, was, grown));
+            }
             reclaims.increment();
+            releasedAtCollection = released.get();
             System.gc();
             awaitArrival(kind, size);
-            long now = inUse.get();
-            long returned = before - now;
-            reclaimBudget = returned < reclaimBudget / 4
-                    ? Math.min(2 * reclaimBudget, Math.max(reclaimBase, device.info().globalMemBytes() / 2))
-                    : reclaimBase;
-            low.set(now);
-            LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT,
-                    "USM pool of %s: a collection returned %d of %d bytes in use; next at %d more bytes",
-                    device.filterString(), returned, before, reclaimBudget));
+            low.set(inUse.get());
         }
+    }
+
+    /** The growth of the bytes in use that triggers the next collection now (tests). */
+    long reclaimBudget() {
+        return reclaimBudget;
     }
 
     /**
@@ -253,6 +272,7 @@ public final class UsmPool {
     /** Takes a block back: cached when caching is on and the cache has room, else freed. */
     void release(NativeMemory m) {
         long size = m.byteSize();
+        released.addAndGet(size);
         low.accumulateAndGet(inUse.addAndGet(-size), Math::min);
         if (caching && cached.get() + size <= cacheLimit) {
             cached.addAndGet(size);

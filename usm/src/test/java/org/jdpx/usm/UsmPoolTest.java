@@ -44,12 +44,8 @@ class UsmPoolTest {
      */
     @OnEveryDevice
     void droppedBlocksAreReclaimedAndReused(Device device) {
-        UsmPool pool = UsmPool.of(device);
-        long saved = pool.reclaimBytes();
         long bytes = (5L << 20) + 12345; // a size class no other test uses
-        pool.trim();
-        pool.reclaimBytes(4 * bytes);
-        try {
+        withBudget(device, 4 * bytes, pool -> {
             PoolStats before = pool.stats();
             int[] back = new int[2];
             for (int i = 0; i < 24; i++) {
@@ -63,6 +59,39 @@ class UsmPoolTest {
             long hits = after.hits() - before.hits();
             assertTrue(after.reclaims() > before.reclaims(), "a collection was asked for: " + after);
             assertTrue(hits >= 8, "24 dropped blocks of one class, a budget of 4: " + hits + " reused, " + after);
+        });
+    }
+
+    /**
+     * The cleaners return a collection's dropped blocks one after another; the pool must count
+     * all of them before it decides the memory is live and doubles its budget. Judged once the
+     * first block was back, a loop dropping a block per call saw its budget double at each
+     * collection and took new memory for most calls.
+     */
+    @OnEveryDevice
+    void budgetStaysWhileCollectionsReturnTheDroppedBlocks(Device device) {
+        long bytes = (1L << 20) + 4321; // a size class no other test uses
+        withBudget(device, 16 * bytes, pool -> {
+            PoolStats before = pool.stats();
+            for (int i = 0; i < 160; i++) {
+                UsmMemory.allocateDevice(device, bytes).copyFromHost(new int[] {i});
+            }
+            PoolStats after = pool.stats();
+            long misses = after.misses() - before.misses();
+            assertEquals(16 * bytes, pool.reclaimBudget(), "every collection gave back the blocks dropped before it: " + after);
+            assertTrue(after.reclaims() - before.reclaims() >= 5, "a collection per 16 dropped blocks: " + after);
+            assertTrue(misses <= 48, "160 dropped blocks, a budget of 16: " + misses + " new blocks, " + after);
+        });
+    }
+
+    /** Runs {@code body} on {@code device}'s emptied pool with a reclaim budget of {@code budget} bytes, then restores the setting. */
+    private static void withBudget(Device device, long budget, java.util.function.Consumer<UsmPool> body) {
+        UsmPool pool = UsmPool.of(device);
+        long saved = pool.reclaimBytes();
+        pool.trim();
+        pool.reclaimBytes(budget);
+        try {
+            body.accept(pool);
         } finally {
             pool.reclaimBytes(saved);
             System.gc();
