@@ -9,9 +9,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float32 GEMM pieces on the Java Vector API: a 4-row by 2-vector register micro-kernel (8
  * accumulators: 4x16 on AVX2, 4x32 on AVX-512, in the JVM's preferred vector width). A 6-row
- * kernel measured far slower here (C2 spilled its 12 accumulators), as did reading C back
- * through vector loads from a memory segment, so a block of K after the first adds into C from
- * a small array. Loaded only when {@code jdk.incubator.vector} is present (see {@link JavaGemm}).
+ * kernel measured far slower here (C2 spilled its 12 accumulators). C is read and written a
+ * tile row at a time (vector loads and stores, or one bulk copy per row at the edges), never an
+ * element at a time through a segment accessor where its rows are contiguous: the JDK's accessor
+ * code is shared by every segment access in the JVM, and once other code has passed it heap and
+ * native segments of several kinds C2 compiles it as virtual calls (a 1024 product took 1.5-2x
+ * as long after the bench's elementwise rows). Loaded only when {@code jdk.incubator.vector}
+ * is present (see {@link JavaGemm}).
  */
 final class VectorF32 implements GemmEngine {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -62,7 +66,7 @@ final class VectorF32 implements GemmEngine {
         // The accumulators leave the loop only through array stores: C2 then keeps them in registers
         // however the code reading C back was profiled (a JVM that ran the Vector API softmax first
         // compiled this method with a vector box per iteration: 6x the CPU time, 27 collections a product).
-        float[] acc = new float[MR * NR];
+        float[] acc = new float[MR * NR + NR];
         c00.intoArray(acc, 0);
         c01.intoArray(acc, L);
         c10.intoArray(acc, NR);
@@ -74,14 +78,38 @@ final class VectorF32 implements GemmEngine {
         writeBack(acc, c, s, batch, i0, j0, rows, cols, (float) alpha, (float) beta);
     }
 
-    /** {@code C = alpha * acc + beta * C} for the tile's {@code rows x cols} (C is not read when beta is 0). */
+    /**
+     * {@code C = alpha * acc + beta * C} for the tile's {@code rows x cols} (C is not read when beta
+     * is 0): full rows with vector loads and stores, edge rows through the spare row of {@code
+     * acc} with one bulk copy each way, element by element only where C's columns are strided.
+     */
     private static void writeBack(float[] acc, MemorySegment c, Strided s, long batch, int i0, int j0, int rows, int cols,
                                   float al, float be) {
-        if (cols == NR && s.colStride() == 1 && be == 0f) {
+        if (cols == NR && s.colStride() == 1) {
             for (int r = 0; r < rows; r++) {
                 long at = s.index(batch, i0 + r, j0) * 4;
-                FloatVector.fromArray(S, acc, r * NR).mul(al).intoMemorySegment(c, at, ByteOrder.nativeOrder());
-                FloatVector.fromArray(S, acc, r * NR + L).mul(al).intoMemorySegment(c, at + 4L * L, ByteOrder.nativeOrder());
+                FloatVector v0 = FloatVector.fromArray(S, acc, r * NR).mul(al);
+                FloatVector v1 = FloatVector.fromArray(S, acc, r * NR + L).mul(al);
+                if (be != 0f) {
+                    v0 = v0.add(FloatVector.fromMemorySegment(S, c, at, ByteOrder.nativeOrder()).mul(be));
+                    v1 = v1.add(FloatVector.fromMemorySegment(S, c, at + 4L * L, ByteOrder.nativeOrder()).mul(be));
+                }
+                v0.intoMemorySegment(c, at, ByteOrder.nativeOrder());
+                v1.intoMemorySegment(c, at + 4L * L, ByteOrder.nativeOrder());
+            }
+            return;
+        }
+        if (s.colStride() == 1) {
+            for (int r = 0; r < rows; r++) {
+                long at = s.index(batch, i0 + r, j0) * 4;
+                int o = r * NR;
+                if (be != 0f) {
+                    MemorySegment.copy(c, E, at, acc, MR * NR, cols);
+                    for (int j = 0; j < cols; j++) acc[o + j] = al * acc[o + j] + be * acc[MR * NR + j];
+                } else if (al != 1f) {
+                    for (int j = 0; j < cols; j++) acc[o + j] *= al;
+                }
+                MemorySegment.copy(acc, o, c, E, at, cols);
             }
             return;
         }

@@ -20,7 +20,8 @@ import org.jdpx.tensor.linalg.Strided;
  * The edges of the GEMM kernel's blocks, through {@link Gemm#run} with alpha and beta on every
  * device, against plain Java in double precision: row counts that are not a multiple of the
  * block's rows (1, 7, 33, 257, 1001), column counts below and past a block's columns (1029), K
- * from 1 to 1000 with every remainder of the K unroll, transposed A, B and C, stacks with a
+ * from 1 to 2100 with every remainder of the K unroll (past 1024, the java device's GEMM adds a
+ * second block of K into C), transposed A, B and C, stacks with a
  * broadcast operand, operands inside larger buffers (an offset and a padded leading dimension).
  * Every element of C's buffer outside the product (the padding) must come back untouched.
  */
@@ -49,7 +50,9 @@ class GemmKernelEdgesTest {
             Case.plain(1001, 1029, 5, -1, 1),
             Case.plain(5, 9, 1000, 2, 0),
             Case.plain(64, 16, 16, -1, 1),
-            Case.plain(36, 40, 6, -1, 1));
+            Case.plain(36, 40, 6, -1, 1),
+            Case.plain(33, 40, 2100, 0.5, -2),
+            Case.plain(9, 70, 1030, 1, 0));
 
     private static final List<Case> LAYOUTS = List.of(
             new Case(1, 33, 257, 35, true, false, false, false, -1, 1),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * VectorF32 is VectorF64 with float for double (Java has no generics over primitive types, and
  * the Vector API has one class per lane type): the code must stay exactly that transform, so a
  * fix to one cannot miss the other. What legitimately differs is spelled out here: the lane type,
- * the element size in bytes (8 to 4), the zero literal, and {@code tile}'s alpha and beta, which
+ * the element size in bytes (8 to 4), the zero and one literals, and {@code tile}'s alpha and beta, which
  * stay double because {@link GemmEngine} declares them so.
  */
 class VectorGemmTwinTest {
@@ -35,7 +35,8 @@ class VectorGemmTwinTest {
                 .replace(", 8);", ", 4);")
                 .replace(") * 8;", ") * 4;")
                 .replace("8L * L", "4L * L")
-                .replaceAll("\\b0\\.0\\b", "0f");
+                .replaceAll("\\b0\\.0\\b", "0f")
+                .replaceAll("\\b1\\.0\\b", "1f");
         assertEquals(expected, body("VectorF32.java"));
     }
 }
