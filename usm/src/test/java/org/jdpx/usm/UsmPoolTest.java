@@ -84,6 +84,36 @@ class UsmPoolTest {
         });
     }
 
+    /**
+     * A miss while more than the reclaim budget sits cached in other classes frees cached blocks
+     * down to half the budget before taking new memory, so a program that moved on to other
+     * sizes reuses the memory it freed instead of growing.
+     */
+    @OnEveryDevice
+    void aMissFreesCachedBlocksBeyondTheBudget(Device device) {
+        long block = (3L << 20) + 999; // size classes no other test uses
+        withBudget(device, 8L << 20, pool -> {
+            List<UsmMemory> held = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                held.add(UsmMemory.allocateDevice(device, block));
+            }
+            held.forEach(UsmMemory::close);
+            long cachedBefore = pool.stats().bytesCached();
+            assertTrue(cachedBefore > 8L << 20, "four freed blocks are cached: " + pool.stats());
+            try (UsmMemory other = UsmMemory.allocateDevice(device, (2L << 20) + 999)) {
+                other.copyFromHost(new int[] {7});
+                PoolStats after = pool.stats();
+                assertTrue(after.bytesCached() <= 4L << 20, "cached beyond half the budget is freed on a miss: " + after);
+            }
+            PoolStats closed = pool.stats();
+            try (UsmMemory again = UsmMemory.allocateDevice(device, (2L << 20) + 999)) {
+                PoolStats hit = pool.stats();
+                assertEquals(closed.hits() + 1, hit.hits(), "the freed block of that class is reused");
+                assertEquals(closed.bytesCached() - SizeClass.of((2L << 20) + 999), hit.bytesCached(), "a hit frees nothing else");
+            }
+        });
+    }
+
     /** Runs {@code body} on {@code device}'s emptied pool with a reclaim budget of {@code budget} bytes, then restores the setting. */
     private static void withBudget(Device device, long budget, java.util.function.Consumer<UsmPool> body) {
         UsmPool pool = UsmPool.of(device);
