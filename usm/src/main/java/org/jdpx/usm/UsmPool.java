@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jdpx.device.Device;
 import org.jdpx.device.DeviceOutOfMemoryException;
+import org.jdpx.device.DeviceType;
 import org.jdpx.device.UsmType;
 import org.jdpx.device.spi.NativeMemory;
 
@@ -20,10 +21,11 @@ import org.jdpx.device.spi.NativeMemory;
  * blocks are kept per USM kind and size class and handed to the next request of that class, so
  * the allocate-compute-free rhythm of array code does not pay the driver each time.
  *
- * <p>When the backend runs out of memory the pool frees its cached blocks and tries once more. A
- * request that misses the cache while more than the reclaim budget (below) sits cached first frees
- * cached blocks, largest class first, down to half the budget: a program that moved on to other
- * sizes then reuses the memory it gave up rather than growing.
+ * <p>When the backend runs out of memory the pool frees its cached blocks and tries once more. On a
+ * CPU device, whose memory is the host's, a request that misses the cache while more than the
+ * reclaim budget (below) sits cached first frees cached blocks, largest class first, down to half
+ * the budget: a program that moved on to other sizes then reuses the memory it gave up rather than
+ * growing the process. A GPU's pool keeps its blocks, as CuPy's does.
  * {@code JDPX_USM_POOL=0} (or {@code -Djdpx.usmPool=false}) turns caching off for debugging: every
  * free then goes straight back to the backend. Thread-safe.
  *
@@ -50,6 +52,8 @@ public final class UsmPool {
 
     private final Device device;
     private final boolean caching;
+    /** Whether the device's memory is the host's (a CPU device): only then do cached blocks beyond the budget get freed on a miss. */
+    private final boolean hostMemory;
     private final long cacheLimit;
     private final Map<Long, ConcurrentLinkedDeque<NativeMemory>>[] free;
     private final AtomicLong inUse = new AtomicLong();
@@ -76,6 +80,7 @@ public final class UsmPool {
     private UsmPool(Device device, boolean caching) {
         this.device = device;
         this.caching = caching;
+        this.hostMemory = caching && device.type() == DeviceType.CPU;
         this.cacheLimit = Math.max(64L << 20, device.info().globalMemBytes() / 2);
         this.reclaimBase = caching ? reclaimSetting(device.info().globalMemBytes()) : 0;
         this.reclaimBudget = reclaimBase;
@@ -178,7 +183,7 @@ public final class UsmPool {
 
     /**
      * Frees cached blocks, largest class first, until at most {@code keep} bytes stay cached. A
-     * miss does this when more than the reclaim budget sits cached in other classes: new memory
+     * miss on a CPU device does this when more than the reclaim budget sits cached: new memory
      * is then taken where the freed blocks were, instead of growing the process further (on the
      * 2-core VM here, first-touch pages beyond what the process had used took a 1024 matmul from
      * 7-9 ms to 17-27 ms per call).
@@ -219,7 +224,7 @@ public final class UsmPool {
             }
         }
         misses.increment();
-        if (caching && reclaimBase > 0 && cached.get() > reclaimBase) {
+        if (hostMemory && reclaimBase > 0 && cached.get() > reclaimBase) {
             evict(reclaimBase / 2);
         }
         NativeMemory m;
@@ -247,9 +252,14 @@ public final class UsmPool {
                 return; // another thread reclaimed meanwhile
             }
             if (releasedAtCollection >= 0) {
-                // What the last collection gave back, now that its cleaners are done: judged right
+                // What the last collection gave back, counted now (the cleaner hands blocks back for a
+                // while after a collection, and a fast loop can outrun it, hence the wait): judged right
                 // after it (once its first block came back) it looked like nothing, the budget
                 // doubled for good and a bench's 1024 matmul got new memory on every call, 3x slower.
+                long enough = releasedAtCollection + reclaimBudget / 4;
+                if (released.get() < enough) {
+                    awaitUntil(() -> released.get() >= enough); // a loop can outrun the cleaner
+                }
                 long returned = released.get() - releasedAtCollection;
                 long grown = returned < reclaimBudget / 4
                         ? Math.min(2 * reclaimBudget, Math.max(reclaimBase, device.info().globalMemBytes() / 2))
@@ -279,12 +289,17 @@ public final class UsmPool {
      * one comes rather than on a sleep's boundary.
      */
     private void awaitArrival(UsmType kind, long size) {
+        awaitUntil(() -> hasCached(kind, size));
+    }
+
+    /** Waits until {@code done} holds, at most {@link #RECLAIM_WAIT_NANOS}, woken by each {@link #release}. */
+    private void awaitUntil(java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + RECLAIM_WAIT_NANOS;
         synchronized (arrivals) {
             awaitingArrival = true;
             try {
                 long left;
-                while (!hasCached(kind, size) && (left = deadline - System.nanoTime()) > 0) {
+                while (!done.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
                     arrivals.wait(left / 1_000_000, (int) (left % 1_000_000));
                 }
             } catch (InterruptedException e) {
@@ -308,13 +323,13 @@ public final class UsmPool {
         if (caching && cached.get() + size <= cacheLimit) {
             cached.addAndGet(size);
             free[m.kind().ordinal()].computeIfAbsent(size, s -> new ConcurrentLinkedDeque<>()).addLast(m);
-            if (awaitingArrival) {
-                synchronized (arrivals) {
-                    arrivals.notifyAll();
-                }
-            }
         } else {
             m.free();
+        }
+        if (awaitingArrival) {
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
         }
     }
 
