@@ -170,23 +170,15 @@ public final class UsmPool {
 
     /** Frees every cached block back to the backend; live allocations are untouched. */
     public void trim() {
-        for (Map<Long, ConcurrentLinkedDeque<NativeMemory>> byClass : free) {
-            for (ConcurrentLinkedDeque<NativeMemory> q : byClass.values()) {
-                NativeMemory m;
-                while ((m = q.pollLast()) != null) {
-                    cached.addAndGet(-m.byteSize());
-                    m.free();
-                }
-            }
-        }
+        evict(0);
     }
 
     /**
-     * Frees cached blocks, largest class first, until at most {@code keep} bytes stay cached. A
-     * miss on a CPU device does this when more than the reclaim budget sits cached: new memory
-     * is then taken where the freed blocks were, instead of growing the process further (on the
-     * 2-core VM here, first-touch pages beyond what the process had used took a 1024 matmul from
-     * 7-9 ms to 17-27 ms per call).
+     * Frees cached blocks, largest class first, until at most {@code keep} bytes stay cached
+     * ({@link #trim} keeps none). A miss on a CPU device does this when more than the reclaim
+     * budget sits cached: new memory is then taken where the freed blocks were, instead of growing
+     * the process further (on the 2-core VM here, first-touch pages beyond what the process had
+     * used took a 1024 matmul from 7-9 ms to 17-27 ms per call).
      */
     private void evict(long keep) {
         for (Map<Long, ConcurrentLinkedDeque<NativeMemory>> byClass : free) {
@@ -252,13 +244,13 @@ public final class UsmPool {
                 return; // another thread reclaimed meanwhile
             }
             if (releasedAtCollection >= 0) {
-                // What the last collection gave back, counted now (the cleaner hands blocks back for a
-                // while after a collection, and a fast loop can outrun it, hence the wait): judged right
-                // after it (once its first block came back) it looked like nothing, the budget
-                // doubled for good and a bench's 1024 matmul got new memory on every call, 3x slower.
+                // What the last collection gave back, counted now, waiting a little when a fast loop
+                // outran the cleaner. Judged right after it (once its first block came back) it looked
+                // like nothing, the budget doubled for good and a bench's 1024 matmul got new memory
+                // on every call, 3x slower.
                 long enough = releasedAtCollection + reclaimBudget / 4;
                 if (released.get() < enough) {
-                    awaitUntil(() -> released.get() >= enough); // a loop can outrun the cleaner
+                    awaitUntil(() -> released.get() >= enough);
                 }
                 long returned = released.get() - releasedAtCollection;
                 long grown = returned < reclaimBudget / 4
