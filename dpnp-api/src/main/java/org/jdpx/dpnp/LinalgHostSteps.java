@@ -3,7 +3,11 @@ package org.jdpx.dpnp;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdpx.device.Queue;
 import org.jdpx.device.spi.EventDriver;
 import org.jdpx.tensor.DType;
@@ -25,23 +29,42 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
     private static final long BLOCK = 32;
     private final DType t;
     private final boolean f64;
+    private final Function<UsmMemory, MemorySegment> bytes;
     private final MemorySegment piv;
     private final MemorySegment info;
     private final double[][] scratch = {new double[0], new double[0]};
 
-    /** Steps over memory of dtype {@code t}; {@code piv} and {@code info} (int32) take the pivots (null when only solving). */
-    LinalgHostSteps(DType t, UsmNdArray piv, UsmNdArray info) {
+    /**
+     * Steps over memory of dtype {@code t}, read through {@code bytes} (what {@link #enqueue} hands
+     * its body); {@code piv} and {@code info} (int32) take the pivots (null when only solving).
+     */
+    LinalgHostSteps(DType t, UsmNdArray piv, UsmNdArray info, Function<UsmMemory, MemorySegment> bytes) {
         this.t = t;
         this.f64 = t == DType.FLOAT64;
-        this.piv = piv == null ? null : piv.memory().jvmSegment();
-        this.info = info == null ? null : info.memory().jvmSegment();
+        this.bytes = bytes;
+        this.piv = piv == null ? null : bytes.apply(piv.memory());
+        this.info = info == null ? null : bytes.apply(info.memory());
     }
 
-    /** Enqueues {@code body} as one task on {@code queue}, holding the arrays' memory while it runs. */
-    static void enqueue(Queue queue, String what, Runnable body, UsmNdArray... arrays) {
+    /**
+     * Enqueues {@code body} as one task on {@code queue}, holding the arrays' memory while it runs
+     * and handing it each array's bytes by memory. Not {@link UsmMemory#jvmSegment()}: that view
+     * gives the memory a shared arena whose close waits for a handshake with every JVM thread
+     * (50-65 µs here), paid for each array of every solve.
+     */
+    static void enqueue(Queue queue, String what, Consumer<Function<UsmMemory, MemorySegment>> body, UsmNdArray... arrays) {
         List<UsmMemory> mems = new ArrayList<>();
         for (UsmNdArray x : arrays) if (x != null && !mems.contains(x.memory())) mems.add(x.memory());
-        EventDriver ev = UsmMemory.withBlocks(mems, what, blocks -> queue.spi().hostTask(body, List.of()));
+        EventDriver ev = UsmMemory.withSegments(mems, what, segments -> {
+            Map<UsmMemory, MemorySegment> of = new IdentityHashMap<>();
+            for (int i = 0; i < mems.size(); i++) of.put(mems.get(i), segments.get(i));
+            Function<UsmMemory, MemorySegment> lookup = m -> {
+                MemorySegment s = of.get(m);
+                if (s == null) throw new IllegalStateException(what + " reads " + m + ", which its task does not hold");
+                return s;
+            };
+            return queue.spi().hostTask(() -> body.accept(lookup), List.of());
+        });
         queue.wrap(ev, what, null);
     }
 
@@ -52,7 +75,7 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
      */
     @Override
     public void panel(LinalgBlock a, long c0, long w) {
-        MemorySegment m = a.memory().jvmSegment();
+        MemorySegment m = bytes.apply(a.memory());
         int n = (int) a.rows();
         int rows = n - (int) c0;
         int cols = (int) w;
@@ -119,8 +142,8 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
      */
     @Override
     public void trsmLeaf(LinalgBlock tri, LinalgBlock b, boolean lower, boolean unit) {
-        MemorySegment tm = tri.memory().jvmSegment();
-        MemorySegment bm = b.memory().jvmSegment();
+        MemorySegment tm = bytes.apply(tri.memory());
+        MemorySegment bm = bytes.apply(b.memory());
         int h = (int) b.rows();
         int r = (int) b.cols();
         double[] tt = scratch(1, h * h);
@@ -151,13 +174,13 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
     @Override
     public void subProduct(LinalgBlock c, LinalgBlock a, LinalgBlock b) {
         if (c.rows() == 0 || c.cols() == 0 || a.cols() == 0 || c.batch() == 0) return;
-        Gemm.runHost(t, a.memory().jvmSegment(), a.strided(), b.memory().jvmSegment(), b.strided(),
-                c.memory().jvmSegment(), c.strided(), c.batch(), c.rows(), c.cols(), a.cols(), -1.0, 1.0);
+        Gemm.runHost(t, bytes.apply(a.memory()), a.strided(), bytes.apply(b.memory()), b.strided(),
+                bytes.apply(c.memory()), c.strided(), c.batch(), c.rows(), c.cols(), a.cols(), -1.0, 1.0);
     }
 
     /** Applies the row interchanges of {@code piv} (as {@code applyPivots} does) to the dense {@code (batch, n, r)} x. */
     void permute(LinalgBlock x) {
-        MemorySegment m = x.memory().jvmSegment();
+        MemorySegment m = bytes.apply(x.memory());
         long n = x.rows();
         double[] tmp = scratch(1, (int) x.cols());
         for (long b = 0; b < x.batch(); b++) {

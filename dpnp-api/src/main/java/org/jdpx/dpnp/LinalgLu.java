@@ -51,7 +51,7 @@ final class LinalgLu {
             LinalgBlock whole = LinalgBlock.of(a);
             if (onHost(a)) {
                 LinalgHostSteps.enqueue(a.queue(), "LU factorization " + batch + " x " + n + "x" + n + " " + t,
-                        () -> LinalgRecursion.factor(new LinalgHostSteps(t, piv, info), whole, 0, n), a, piv, info);
+                        bytes -> LinalgRecursion.factor(new LinalgHostSteps(t, piv, info, bytes), whole, 0, n), a, piv, info);
             } else {
                 LinalgRecursion.factor(new LinalgKernelSteps(t, piv, info), whole, 0, n);
             }
@@ -113,8 +113,8 @@ final class LinalgLu {
         LinalgBlock lu = LinalgBlock.of(f.lu());
         LinalgBlock b = LinalgBlock.of(x);
         if (onHost(x)) {
-            LinalgHostSteps.enqueue(x.queue(), "LU solve " + f.batch() + " x " + f.n() + "x" + b.cols() + " " + f.t(), () -> {
-                LinalgHostSteps s = new LinalgHostSteps(f.t(), f.piv(), null);
+            LinalgHostSteps.enqueue(x.queue(), "LU solve " + f.batch() + " x " + f.n() + "x" + b.cols() + " " + f.t(), bytes -> {
+                LinalgHostSteps s = new LinalgHostSteps(f.t(), f.piv(), null, bytes);
                 s.permute(b);
                 LinalgRecursion.solveTriangular(s, lu, b, true, true);
                 LinalgRecursion.solveTriangular(s, lu, b, false, false);

@@ -35,8 +35,12 @@ public final class FloatArray extends ArrayView {
     /**
      * A view of USM memory: row-major with {@code shape}, or 1-D over the whole allocation when no
      * shape is given. Kernels launched with it run where the memory lives (compute follows data).
+     * The view is for kernels: its {@code get}/{@code set} on the host fail on every device,
+     * the java device included (copy the elements out with {@code memory.copyToHost}, or on the
+     * java device read {@code memory.jvmSegment()}).
      *
      * @throws IllegalArgumentException when the shape needs more bytes than the allocation has
+     * @throws IllegalStateException when the memory was closed
      */
     public static FloatArray on(org.jdpx.usm.UsmMemory memory, long... shape) {
         return new FloatArray(UsmViews.segment(memory), 0, UsmViews.shape(memory, shape, 4), null, memory);

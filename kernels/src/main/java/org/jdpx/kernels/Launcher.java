@@ -1,5 +1,6 @@
 package org.jdpx.kernels;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.jdpx.device.spi.LocalArg;
 import org.jdpx.device.spi.NativeMemory;
 import org.jdpx.kernels.ir.ParamKind;
 import org.jdpx.kernels.jvm.JvmKernelRunner;
+import org.jdpx.kernels.jvm.KernelSegments;
 import org.jdpx.kernels.plan.LaunchOrder;
 import org.jdpx.usm.UsmMemory;
 
@@ -103,10 +105,12 @@ final class Launcher {
         if (device.backend().equals("java")) {
             int[] global = ints(lr.global());
             int[] local = lr.local() == null ? null : ints(lr.local());
-            Runnable task = () -> JvmKernelRunner.run(kernel, global, local, args);
             boolean onCaller = awaited && timeout == null;
-            event = UsmMemory.withBlocks(memories, shape.what(), blocks -> onCaller
-                    ? queue.spi().hostTaskAwaited(task, depDrivers) : queue.spi().hostTask(task, depDrivers));
+            event = UsmMemory.withSegments(memories, shape.what(), segments -> {
+                Object[] bound = overSegments(args, memories, segments);
+                Runnable task = () -> JvmKernelRunner.run(kernel, global, local, bound);
+                return onCaller ? queue.spi().hostTaskAwaited(task, depDrivers) : queue.spi().hostTask(task, depDrivers);
+            });
         } else {
             // the dimension whose ids walk the arrays' contiguous axis becomes the device's dimension 0
             int swap = LaunchOrder.swapFor(kernel.contiguousDim(), lr);
@@ -217,6 +221,23 @@ final class Launcher {
                 case ParamKind.ViewInfo info -> out.add(KernelArgs.viewInfo(args[info.argIndex()], info));
                 case ParamKind.Pointer p -> throw new IllegalStateException("pointer parameter on a kernel");
                 case ParamKind.HelperValue h -> throw new IllegalStateException("helper parameter on a kernel");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The arguments with every view of USM memory over that memory's bytes ({@code segments},
+     * valid while the launch holds the memory): views of USM memory carry no host segment
+     * ({@link UsmViews#segment}), and one the user built over another segment still means its
+     * owner's memory, as on every other device.
+     */
+    private static Object[] overSegments(Object[] args, List<UsmMemory> memories, List<MemorySegment> segments) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof ArrayView v && v.owner() instanceof UsmMemory m) {
+                if (out == args) out = args.clone();
+                out[i] = KernelSegments.over(v, segments.get(indexOf(memories, m)));
             }
         }
         return out;

@@ -91,8 +91,12 @@ public final class KernelSegments {
         return out;
     }
 
-    /** {@code v}'s offset, shape, strides and owner over {@code s}. */
-    private static ArrayView over(ArrayView v, MemorySegment s) {
+    /**
+     * {@code v}'s offset, shape, strides and owner over {@code s}, whose base is element 0 of
+     * the same memory. The launcher calls it to bind views of USM memory to that memory's bytes
+     * for a java-device launch.
+     */
+    public static ArrayView over(ArrayView v, MemorySegment s) {
         long[] shape = new long[v.rank()], strides = new long[v.rank()];
         for (int d = 0; d < shape.length; d++) {
             shape[d] = v.shape(d);
