@@ -74,7 +74,7 @@ final class HostCopies {
                           String what) {
         int[] err = new int[1];
         cl_event done = new cl_event();
-        ByteBuffer bb = clEnqueueMapBuffer(q, m.buffer, false, flags, offset, len, WaitList.size(wait), wait, done,
+        ByteBuffer bb = clEnqueueMapBuffer(q, m.buffer(), false, flags, offset, len, WaitList.size(wait), wait, done,
                 err);
         Cl.check(err[0], "clEnqueueMapBuffer", what);
         try {
@@ -90,7 +90,7 @@ final class HostCopies {
             clReleaseEvent(previous);
         }
         cl_event ev = new cl_event();
-        Cl.check(clEnqueueUnmapMemObject(q, m.buffer, bb, 0, null, ev), "clEnqueueUnmapMemObject", m.toString());
+        Cl.check(clEnqueueUnmapMemObject(q, m.buffer(), bb, 0, null, ev), "clEnqueueUnmapMemObject", m.toString());
         return ev;
     }
 
@@ -106,7 +106,7 @@ final class HostCopies {
             MemorySegment piece = src.asSlice(pos, len);
             boolean blocking = !piece.isNative();
             cl_event ev = new cl_event();
-            Cl.check(clEnqueueWriteBuffer(q, dst.buffer, blocking, offset + pos, len, pointer(piece),
+            Cl.check(clEnqueueWriteBuffer(q, dst.buffer(), blocking, offset + pos, len, pointer(piece),
                     pos == 0 ? WaitList.size(wait) : 0, pos == 0 ? wait : null, ev),
                     "clEnqueueWriteBuffer", "copy of " + len + " bytes to " + dst);
             if (last != null) {
@@ -129,7 +129,7 @@ final class HostCopies {
             MemorySegment piece = dst.asSlice(pos, len);
             boolean blocking = !piece.isNative();
             cl_event ev = new cl_event();
-            Cl.check(clEnqueueReadBuffer(q, src.buffer, blocking, offset + pos, len, pointer(piece),
+            Cl.check(clEnqueueReadBuffer(q, src.buffer(), blocking, offset + pos, len, pointer(piece),
                     pos == 0 ? WaitList.size(wait) : 0, pos == 0 ? wait : null, ev),
                     "clEnqueueReadBuffer", "copy of " + len + " bytes from " + src);
             if (last != null) {

@@ -132,38 +132,52 @@ final class OpenClDevice implements DeviceDriver {
 
     private OpenClMemory create(UsmType kind, long bytes) {
         long backing = Math.max(bytes, OpenClMemory.MIN_BACKING);
-        int[] err = new int[1];
-        Pointer svm = null;
-        cl_mem buf;
         boolean svmDevice = kind == UsmType.DEVICE && profile.info().type() == DeviceType.CPU
                 && bytes < HugePages.thresholdBytes();
         if ((kind == UsmType.SHARED || svmDevice) && profile.fineGrainSvm()) {
-            svm = clSVMAlloc(context, CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER, backing, 0);
+            Pointer svm = clSVMAlloc(context, CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER, backing, 0);
             if (svm == null || svm.getNativePointer() == 0) {
                 throw new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(), "clSVMAlloc returned NULL");
             }
-            buf = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, backing, svm, err);
-        } else {
-            OpenClMemory huge = hugePageBuffer(kind, bytes);
-            if (huge != null) {
-                return huge;
-            }
-            long flags = kind == UsmType.DEVICE ? CL_MEM_READ_WRITE : CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR;
-            buf = clCreateBuffer(context, flags, backing, null, err);
+            return new OpenClMemory(this, kind, bytes, null, svm); // its buffer comes on first need
         }
+        OpenClMemory huge = hugePageBuffer(kind, bytes);
+        if (huge != null) {
+            return huge;
+        }
+        long flags = kind == UsmType.DEVICE ? CL_MEM_READ_WRITE : CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR;
+        int[] err = new int[1];
+        cl_mem buf = clCreateBuffer(context, flags, backing, null, err);
         if (err[0] != CL_SUCCESS) {
-            if (svm != null) {
-                clSVMFree(context, svm);
-            }
-            if (err[0] == CL_MEM_OBJECT_ALLOCATION_FAILURE || err[0] == CL_OUT_OF_RESOURCES
-                    || err[0] == CL_OUT_OF_HOST_MEMORY || err[0] == CL_INVALID_BUFFER_SIZE) {
-                throw new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(),
-                        "clCreateBuffer returned " + OpenClException.name(err[0]));
-            }
-            throw new OpenClException("clCreateBuffer", err[0], kind.dpctlName() + " block of " + bytes + " bytes on "
-                    + label());
+            throw bufferError(err[0], kind, bytes);
         }
-        return new OpenClMemory(this, kind, bytes, buf, svm);
+        return new OpenClMemory(this, kind, bytes, buf, null);
+    }
+
+    /**
+     * The {@code CL_MEM_USE_HOST_PTR} buffer over an SVM block's memory, made when a command first
+     * names the block's {@code cl_mem} (OpenCL 2.0 allows wrapping SVM memory so).
+     *
+     * @throws DeviceOutOfMemoryException when the driver is out of resources for it
+     */
+    cl_mem wrapSvm(Pointer svm, long backing, long bytes, UsmType kind) {
+        int[] err = new int[1];
+        cl_mem buf = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, backing, svm, err);
+        if (err[0] != CL_SUCCESS) {
+            throw bufferError(err[0], kind, bytes);
+        }
+        return buf;
+    }
+
+    /** The exception for a failed {@code clCreateBuffer}: out of memory where the driver says so. */
+    private RuntimeException bufferError(int err, UsmType kind, long bytes) {
+        if (err == CL_MEM_OBJECT_ALLOCATION_FAILURE || err == CL_OUT_OF_RESOURCES
+                || err == CL_OUT_OF_HOST_MEMORY || err == CL_INVALID_BUFFER_SIZE) {
+            return new DeviceOutOfMemoryException(label(), bytes, availableMemoryBytes(),
+                    "clCreateBuffer returned " + OpenClException.name(err));
+        }
+        return new OpenClException("clCreateBuffer", err, kind.dpctlName() + " block of " + bytes + " bytes on "
+                + label());
     }
 
     /**

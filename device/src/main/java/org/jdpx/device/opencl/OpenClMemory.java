@@ -44,10 +44,18 @@ final class OpenClMemory implements NativeMemory {
     static final long MIN_BACKING = 64;
 
     final OpenClDevice device;
-    final cl_mem buffer;
+    /**
+     * The {@code cl_mem}; for a fine-grained SVM block made on first need ({@link #buffer()}):
+     * PoCL finds out whether a {@code CL_MEM_USE_HOST_PTR} pointer is SVM by walking every live
+     * SVM allocation of the context, so wrapping each block at allocation cost 13-29 µs with a few
+     * thousand blocks alive and 360-700 µs with 16,000-24,000 (array code that drops small arrays
+     * keeps that many alive until a collection). Kernels take the SVM pointer and host copies
+     * and fills of an idle queue address the memory directly, so most blocks never need one.
+     */
+    private volatile cl_mem buffer;
     /** The SVM pointer of a fine-grained shared block, else {@code null}. */
     final Pointer svm;
-    /** {@code Pointer.to(buffer)}, made once so kernel launches allocate nothing for it. */
+    /** {@code Pointer.to(buffer)} of a block that is not SVM, made once so kernel launches allocate nothing for it; {@code null} for SVM blocks (kernels take their SVM pointer). */
     final Pointer argPointer;
     private final UsmType kind;
     private final long bytes;
@@ -84,7 +92,7 @@ final class OpenClMemory implements NativeMemory {
         this.backing = wrapped != null ? bytes : Math.max(bytes, MIN_BACKING);
         this.buffer = buffer;
         this.svm = svm;
-        this.argPointer = Pointer.to(buffer);
+        this.argPointer = buffer == null ? null : Pointer.to(buffer);
         if (svm != null) {
             svmArena = Arena.ofShared();
             long address = MemorySegment.ofBuffer(svm.getByteBuffer(0, backing)).address();
@@ -105,10 +113,37 @@ final class OpenClMemory implements NativeMemory {
         return svmView;
     }
 
+    /**
+     * The {@code cl_mem} of the block, for commands that name one (buffer copies, fills, maps);
+     * an SVM block's is made here on first need ({@link #buffer} says why).
+     *
+     * @throws IllegalStateException after {@link #free()}
+     */
+    cl_mem buffer() {
+        cl_mem b = buffer;
+        if (b != null) {
+            return b;
+        }
+        synchronized (this) {
+            if (freed) {
+                throw new IllegalStateException("this OpenCL memory block was freed");
+            }
+            if (buffer == null) {
+                buffer = device.wrapSvm(svm, backing, bytes, kind);
+            }
+            return buffer;
+        }
+    }
+
+    /** Whether the block's {@code cl_mem} exists yet (an SVM block's is made on first need; tests). */
+    boolean hasBuffer() {
+        return buffer != null;
+    }
+
     /** The {@code cl_mem} handle. */
     @Override
     public long deviceHandle() {
-        return buffer.getNativePointer();
+        return buffer().getNativePointer();
     }
 
     /** Size of the {@code cl_mem} behind this block (at least {@value #MIN_BACKING}). */
@@ -185,7 +220,7 @@ final class OpenClMemory implements NativeMemory {
         mapped = false;
         m.arena.close();
         cl_event ev = new cl_event();
-        Cl.check(clEnqueueUnmapMemObject(device.hostQueue, buffer, m.mapped, 0, null, ev),
+        Cl.check(clEnqueueUnmapMemObject(device.hostQueue, buffer(), m.mapped, 0, null, ev),
                 "clEnqueueUnmapMemObject", "host view on " + device.label());
         try {
             Cl.check(clWaitForEvents(1, new cl_event[] {ev}), "clWaitForEvents", "unmap on " + device.label());
@@ -202,7 +237,9 @@ final class OpenClMemory implements NativeMemory {
         }
         unmap();
         freed = true;
-        clReleaseMemObject(buffer);
+        if (buffer != null) {
+            clReleaseMemObject(buffer);
+        }
         if (svm != null) {
             svmArena.close();
             clSVMFree(device.context, svm);

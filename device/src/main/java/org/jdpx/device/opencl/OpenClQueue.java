@@ -69,7 +69,7 @@ final class OpenClQueue implements QueueDriver {
                 return marker(wait, deps);
             }
             cl_event ev = new cl_event();
-            Cl.check(clEnqueueCopyBuffer(queue, s.buffer, d.buffer, srcOffset, dstOffset, bytes, WaitList.size(wait),
+            Cl.check(clEnqueueCopyBuffer(queue, s.buffer(), d.buffer(), srcOffset, dstOffset, bytes, WaitList.size(wait),
                     wait, ev), "clEnqueueCopyBuffer", bytes + " bytes from " + s + "+" + srcOffset + " to " + d + "+"
                     + dstOffset);
             Reference.reachabilityFence(deps);
@@ -171,7 +171,7 @@ final class OpenClQueue implements QueueDriver {
             }
             byte[] p = pattern.toArray(ValueLayout.JAVA_BYTE);
             cl_event ev = new cl_event();
-            Cl.check(clEnqueueFillBuffer(queue, d.buffer, Pointer.to(p), p.length, offset, bytes, WaitList.size(wait),
+            Cl.check(clEnqueueFillBuffer(queue, d.buffer(), Pointer.to(p), p.length, offset, bytes, WaitList.size(wait),
                     wait, ev), "clEnqueueFillBuffer", bytes + " bytes at offset " + offset + " of " + d + " with a "
                     + p.length + "-byte pattern");
             Reference.reachabilityFence(deps);

@@ -42,6 +42,14 @@ final class OclTesting {
         return s;
     }
 
+    /** Asserts {@code got} holds {@code src}'s bytes at {@code from..to-1} (byte i from {@code src[i - shift]}) and zeros elsewhere. */
+    static void assertCopiedIntoZeros(MemorySegment got, MemorySegment src, long from, long to, long shift) {
+        for (long i = 0; i < got.byteSize(); i++) {
+            byte expect = i >= from && i < to ? src.get(ValueLayout.JAVA_BYTE, i - shift) : 0;
+            org.junit.jupiter.api.Assertions.assertEquals(expect, got.get(ValueLayout.JAVA_BYTE, i), "byte " + i);
+        }
+    }
+
     /** Fast pattern for large buffers: longs {@code i * 0x9E3779B97F4A7C15 + seed}. */
     static MemorySegment longPattern(Arena arena, long n, long seed) {
         MemorySegment s = arena.allocate(n, 64);

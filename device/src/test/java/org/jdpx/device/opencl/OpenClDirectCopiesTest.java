@@ -1,6 +1,8 @@
 package org.jdpx.device.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -119,6 +121,36 @@ class OpenClDirectCopiesTest {
             for (int i = n / 8; i < n / 4; i++) assertEquals(1, all.getAtIndex(ValueLayout.JAVA_INT, i), "int " + i);
         } finally {
             m.free();
+            q.release();
+        }
+    }
+
+    /**
+     * An SVM block's {@code cl_mem} is made only when a command names it: PoCL walks every live
+     * SVM allocation to wrap one, so making it at allocation cost array code that keeps thousands
+     * of small blocks alive hundreds of microseconds per block. A buffer copy still sees the bytes.
+     */
+    @Test
+    void anSvmBlockGetsItsBufferOnlyWhenACommandNamesIt() {
+        Device d = svmCpu();
+        QueueDriver q = d.spi().createQueue(false);
+        OpenClMemory a = (OpenClMemory) d.spi().allocate(UsmType.DEVICE, 4096);
+        OpenClMemory b = (OpenClMemory) d.spi().allocate(UsmType.DEVICE, 4096);
+        try (Arena arena = Arena.ofConfined()) {
+            assertFalse(a.hasBuffer() || b.hasBuffer(), "a new SVM block has no cl_mem yet");
+            MemorySegment src = OclTesting.pattern(arena, 4096, 3);
+            q.copyFromHost(src, a, 0, List.of()).await(); // an idle queue: on the caller
+            q.fill(b, 0, 4096, MemorySegment.ofArray(new byte[] {0}), List.of()).await();
+            assertFalse(a.hasBuffer() || b.hasBuffer(), "host copies and fills of an idle queue name no cl_mem");
+            q.copy(a, 100, b, 200, 1000, List.of()).await(); // clEnqueueCopyBuffer
+            assertTrue(a.hasBuffer() && b.hasBuffer(), "a buffer copy names both cl_mems");
+            assertTrue(a.deviceHandle() != 0);
+            MemorySegment out = arena.allocate(4096);
+            q.copyToHost(b, 0, out, List.of()).await();
+            OclTesting.assertCopiedIntoZeros(out, src, 200, 1200, 100);
+        } finally {
+            a.free();
+            b.free();
             q.release();
         }
     }
