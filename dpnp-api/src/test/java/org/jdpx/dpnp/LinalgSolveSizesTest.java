@@ -16,12 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
-import org.jdpx.device.testing.TestDevices;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.DTypes;
 import org.jdpx.tensor.UsmNdArray;
 import org.jdpx.usm.UsmPool;
-import org.junit.jupiter.api.Test;
 
 /**
  * solve at the sizes around the recursion's leaves and tiles (1, 2, 31, 64, 65, 300 and the
@@ -129,23 +127,25 @@ class LinalgSolveSizesTest {
     }
 
     /**
-     * On the java device a solve runs as host tasks over its arrays' bytes: it gives no array a
-     * JVM view (a shared arena whose close waits for a handshake with every JVM thread; four per
-     * solve before, 50-65 µs each on the reference machine, as long as a whole 31x31 solve).
+     * A solve gives none of its arrays a JVM view (a shared arena whose close waits for a
+     * handshake with every JVM thread, 50-65 µs on the reference machine, as long as a whole 31x31
+     * solve). On the java device it runs as host tasks over its arrays' bytes, which made four such
+     * views per solve before; other devices' memory has no JVM view to make.
      */
-    @Test
-    void solveOnTheJavaDeviceMakesNoJvmViews() {
-        Device java = TestDevices.java();
+    @OnEveryDevice
+    void solveMakesNoJvmViews(Device device) {
+        DType t = DTypes.defaultFloat(device);
         int n = 31;
-        double[] a = permutedWellConditioned(n, 131), b = gaussian(231, n);
-        UsmNdArray da = on(java, DType.FLOAT64, a, n, n), db = on(java, DType.FLOAT64, b, n);
-        long before = UsmPool.of(java).stats().viewArenas();
+        double[] a = rounded(permutedWellConditioned(n, 131), t), b = rounded(gaussian(231, n), t);
+        UsmNdArray da = on(device, t, a, n, n), db = on(device, t, b, n);
+        long before = UsmPool.of(device).stats().viewArenas();
         UsmNdArray x = DpnpLinalg.solve(da, db).eval();
-        assertEquals(0, UsmPool.of(java).stats().viewArenas() - before, "the solve made JVM views of its arrays");
+        assertEquals(0, UsmPool.of(device).stats().viewArenas() - before, "the solve made JVM views of its arrays on "
+                + device.filterString());
         double[] expected = hostSolve(a, b, n, 1), got = host(x);
         double scale = 0;
         for (double v : expected) scale = Math.max(scale, Math.abs(v));
-        assertArrayEquals(expected, got, 16 * n * eps(DType.FLOAT64) * scale);
+        assertArrayEquals(expected, got, 16 * n * eps(t) * scale, device.filterString());
     }
 
     @OnEveryDevice
