@@ -3,9 +3,7 @@ package org.jdpx.dpnp;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdpx.device.Queue;
@@ -56,12 +54,10 @@ final class LinalgHostSteps implements LinalgRecursion.Steps {
         List<UsmMemory> mems = new ArrayList<>();
         for (UsmNdArray x : arrays) if (x != null && !mems.contains(x.memory())) mems.add(x.memory());
         EventDriver ev = UsmMemory.withSegments(mems, what, segments -> {
-            Map<UsmMemory, MemorySegment> of = new IdentityHashMap<>();
-            for (int i = 0; i < mems.size(); i++) of.put(mems.get(i), segments.get(i));
             Function<UsmMemory, MemorySegment> lookup = m -> {
-                MemorySegment s = of.get(m);
-                if (s == null) throw new IllegalStateException(what + " reads " + m + ", which its task does not hold");
-                return s;
+                int i = mems.indexOf(m); // by identity: UsmMemory keeps Object's equals
+                if (i < 0) throw new IllegalStateException(what + " reads " + m + ", which its task does not hold");
+                return segments.get(i);
             };
             return queue.spi().hostTask(() -> body.accept(lookup), List.of());
         });
