@@ -28,6 +28,11 @@ import org.jdpx.kernels.LocalMemory;
  * be generated it calls the kernel through a {@link MethodHandle} with the arguments bound, a
  * few ns per item. No allocation per item either way.
  *
+ * <p><b>Straight-line float and double kernels</b> whose views step through consecutive
+ * elements along a global id (the l2-distance sample, axpy-like kernels) run a block of items at
+ * a time in Vector API lanes instead ({@link LaneKernels}), with the same chunks over the pool
+ * threads and, for every stored value, the same bits.
+ *
  * <p><b>Kernels with barriers or local memory</b> run, where {@link WorkItemLoops} can split
  * them, as loops over the items of a group cut at each barrier: one pool thread runs a whole group,
  * item after item up to the barrier, then the next region, with the values that live across a
@@ -85,6 +90,12 @@ public final class JvmKernelRunner {
         boolean groups = kernel.usesBarriers() || kernel.usesLocalMemory();
         for (Object a : args) if (a instanceof LocalMemory) groups = true;
         Method m = kernel.method();
+        if (!groups && LaneKernels.plan(kernel) != null && (m == null || args.length == m.getParameterCount() - 1)) {
+            int[] g = dims(global, "global");
+            int[] l = local == null ? defaultLocal(g, false) : dims(local, "local");
+            checkDivides(g, l);
+            if (LaneKernels.run(kernel, g, l, args)) return;
+        }
         JvmLoops.Hosted hosted = m == null ? null : JvmLoops.hostFor(m);
         boolean fromIr = m == null || hosted.runIr();
         if (fromIr || groups) {
@@ -271,7 +282,10 @@ public final class JvmKernelRunner {
         }
     }
 
-    /** Shown the arguments each chunk of a kernel method's loop runs with, on its thread (tests check the views are confined); null otherwise. */
+    /**
+     * Shown the arguments each chunk of a kernel method's loop (or of a lane program) runs with, on
+     * its thread (tests check the views are confined); null otherwise.
+     */
     static volatile Consumer<Object[]> taskArgs;
 
     /**

@@ -1,0 +1,228 @@
+package org.jdpx.kernels.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Random;
+import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.DoubleArray;
+import org.jdpx.kernels.FloatArray;
+import org.jdpx.kernels.Kernel;
+import org.jdpx.kernels.KernelCompiler;
+import org.jdpx.kernels.KernelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kernels the java device runs a block of work-items at a time ({@link LaneKernels}): which
+ * kernels get a lane program, that a launch that fits takes it, and that every stored value has
+ * the bits the item-at-a-time kernel gives ({@link LaneKernels#enabled} off), over ranges that are
+ * not multiples of a vector or a block, 1-D and 2-D, views with gaps between rows, and launches
+ * that do not fit (a stride of 2, an index past the memory) running as before. Launch sums are
+ * checked against a double reference.
+ */
+class LaneKernelsTest {
+
+    @Kernel
+    public static void l2(KernelContext ctx, FloatArray a, FloatArray b, FloatArray c) {
+        int i = ctx.globalId(0), j = ctx.globalId(1);
+        float sub = a.get(i, j) - b.get(i, j);
+        ctx.atomicAdd(c, 0, sub * sub);
+    }
+
+    @Kernel
+    public static void axpy(KernelContext ctx, float alpha, FloatArray x, FloatArray y, FloatArray out) {
+        int i = ctx.globalId(0);
+        out.set(i, alpha * x.get(i) + y.get(i) / 3f);
+    }
+
+    @Kernel
+    public static void mixed(KernelContext ctx, DoubleArray a, FloatArray b, DoubleArray out, FloatArray back) {
+        int i = ctx.globalId(0);
+        double v = Math.sqrt(Math.abs(a.get(i))) - b.get(i);
+        out.set(i, Math.fma(v, a.get(i), -1.5));
+        back.set(i, (float) -v);
+    }
+
+    @Kernel
+    public static void shifted(KernelContext ctx, int from, DoubleArray a, DoubleArray out) {
+        int i = ctx.globalId(0);
+        out.set(i + 1, a.get(from + i) * 0.5);
+    }
+
+    @Kernel
+    public static void sumOfRows(KernelContext ctx, DoubleArray m, DoubleArray out) {
+        int i = ctx.globalId(0), j = ctx.globalId(1);
+        ctx.atomicAdd(out, 0, m.get(i, j));
+    }
+
+    @Kernel
+    public static void branches(KernelContext ctx, FloatArray a) {
+        int i = ctx.globalId(0);
+        if (a.get(i) > 0) a.set(i, 0f);
+    }
+
+    @Kernel
+    public static void idAsValue(KernelContext ctx, FloatArray a) {
+        int i = ctx.globalId(0);
+        a.set(i, a.get(i) + i);
+    }
+
+    @AfterEach
+    void lanesBackOn() {
+        LaneKernels.enabled = true;
+        LaneKernels.generated = true;
+    }
+
+    private static CompiledKernel kernel(String name) {
+        return KernelCompiler.compile(LaneKernelsTest.class, name);
+    }
+
+    private static float[] floats(int n, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[n];
+        for (int k = 0; k < n; k++) x[k] = r.nextFloat() * 4 - 2;
+        return x;
+    }
+
+    private static double[] doubles(int n, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) x[k] = r.nextDouble() * 4 - 2;
+        return x;
+    }
+
+    @Test
+    void straightLineFloatKernelsGetALaneProgramAndOthersDoNot() {
+        assertNotNull(LaneKernels.plan(kernel("l2")));
+        assertNotNull(LaneKernels.plan(kernel("axpy")));
+        assertNotNull(LaneKernels.plan(kernel("mixed")));
+        assertNotNull(LaneKernels.plan(kernel("shifted")));
+        assertNotNull(LaneKernels.plan(kernel("axpy")).code(), "float only: generated code");
+        assertNotNull(LaneKernels.plan(kernel("shifted")).code(), "double only: generated code");
+        assertNull(LaneKernels.plan(kernel("mixed")).code(), "float and double: an operation at a time");
+        assertNull(LaneKernels.plan(kernel("branches")), "a branch");
+        assertNull(LaneKernels.plan(kernel("idAsValue")), "a global id used as a value");
+    }
+
+    @Test
+    void theL2SampleRunsInLanesAndMatchesADoubleReference() {
+        for (boolean generated : new boolean[] {true, false}) {
+            LaneKernels.generated = generated;
+            l2Shapes(generated ? "generated code" : "an operation at a time");
+        }
+    }
+
+    private static void l2Shapes(String how) {
+        for (int[] shape : new int[][] {{256, 256}, {1, 1}, {3, 17}, {33, 1031}, {1, 70_001}}) {
+            int rows = shape[0], cols = shape[1], n = rows * cols;
+            float[] a = floats(n, 1), b = floats(n, 2);
+            double want = 0;
+            for (int k = 0; k < n; k++) want += ((double) a[k] - b[k]) * ((double) a[k] - b[k]);
+            float[] c = {0.25f};
+            Object[] args = {FloatArray.wrap(MemorySegment.ofArray(a), rows, cols), FloatArray.wrap(MemorySegment.ofArray(b), rows, cols),
+                    FloatArray.of(c)};
+            assertTrue(LaneKernels.run(kernel("l2"), new int[] {rows, cols, 1}, new int[] {1, 1, 1}, args),
+                    "lanes take " + rows + "x" + cols);
+            // float products, summed in float lanes per block and in double across blocks
+            assertEquals(want + 0.25, c[0], 1e-6 * (want + 0.25), rows + "x" + cols + ", " + how);
+        }
+    }
+
+    /** {@code kernel} run on fresh outputs made by {@code outputs}, with lanes as the two flags say. */
+    private static Object[] runWith(boolean lanes, boolean generated, String kernel, int n, java.util.function.Supplier<Object[]> outputs,
+                                    Object... inputs) {
+        LaneKernels.enabled = lanes;
+        LaneKernels.generated = generated;
+        Object[] outs = outputs.get();
+        Object[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(inputs), java.util.Arrays.stream(outs)).toArray();
+        JvmKernelRunner.run(kernel(kernel), new int[] {n}, null, args);
+        LaneKernels.enabled = true;
+        LaneKernels.generated = true;
+        return outs;
+    }
+
+    @Test
+    void storedValuesHaveTheBitsOfTheItemAtATimeKernel() {
+        for (int n : new int[] {1, 15, 16, 17, 1023, 1025, 70_003, 300_001}) {
+            float[] x = floats(n, 3), y = floats(n, 4);
+            float[][] out = new float[3][];
+            for (int way = 0; way < 3; way++) {
+                float[] o = out[way] = new float[n];
+                runWith(way < 2, way == 0, "axpy", n, () -> new Object[] {FloatArray.of(o)}, 1.7f, FloatArray.of(x), FloatArray.of(y));
+            }
+            assertArrayEquals(out[2], out[0], "axpy over " + n + ": generated code");
+            assertArrayEquals(out[2], out[1], "axpy over " + n + ": an operation at a time");
+            for (int k = 0; k < n; k += Math.max(1, n / 50)) assertEquals(1.7f * x[k] + y[k] / 3f, out[0][k], "plain Java, item " + k);
+
+            double[] a = doubles(n, 5);
+            float[] b = floats(n, 6);
+            double[] out1 = new double[n], out2 = new double[n];
+            float[] back1 = new float[n], back2 = new float[n];
+            runWith(true, true, "mixed", n, () -> new Object[] {DoubleArray.of(out1), FloatArray.of(back1)}, DoubleArray.of(a), FloatArray.of(b));
+            runWith(false, false, "mixed", n, () -> new Object[] {DoubleArray.of(out2), FloatArray.of(back2)}, DoubleArray.of(a), FloatArray.of(b));
+            assertArrayEquals(out2, out1, "fma, sqrt, abs and widening over " + n);
+            assertArrayEquals(back2, back1, "negation and narrowing over " + n);
+            for (int k = 0; k < n; k += Math.max(1, n / 50)) {
+                double v = Math.sqrt(Math.abs(a[k])) - b[k];
+                assertEquals(Math.fma(v, a[k], -1.5), out1[k], "plain Java, item " + k);
+            }
+        }
+    }
+
+    @Test
+    void offsetsArgumentsAndSubMatricesWithGapsBetweenRows() {
+        int n = 5000;
+        double[] a = doubles(n + 40, 7);
+        double[] out = new double[n + 1];
+        JvmKernelRunner.run(kernel("shifted"), new int[] {n}, null, 37, DoubleArray.of(a), DoubleArray.of(out));
+        assertEquals(0.0, out[0]);
+        for (int k = 0; k < n; k++) assertEquals(a[37 + k] * 0.5, out[k + 1], "item " + k);
+
+        // a 40 x 300 block of a 50 x 307 matrix, starting at (3, 5): rows do not follow one another
+        int rows = 50, cols = 307, r = 40, c = 300;
+        double[] m = doubles(rows * cols, 8);
+        DoubleArray block = new DoubleArray(MemorySegment.ofArray(m), 3L * cols + 5, new long[] {r, c}, new long[] {cols, 1}, null);
+        double want = 0;
+        for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) want += m[(3 + i) * cols + 5 + j];
+        double[] sum = {0};
+        assertTrue(LaneKernels.run(kernel("sumOfRows"), new int[] {r, c, 1}, new int[] {1, 1, 1},
+                new Object[] {block, DoubleArray.of(sum)}));
+        assertEquals(want, sum[0], 1e-12 * r * c);
+    }
+
+    @Test
+    void launchesThatDoNotFitRunOneItemAtATime() {
+        // every other column of a 30 x 400 matrix: no global id steps by one element
+        int rows = 30, cols = 200;
+        float[] a = floats(rows * 2 * cols, 9), b = floats(rows * 2 * cols, 10);
+        double want = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double d = (double) a[i * 2 * cols + 2 * j] - b[i * 2 * cols + 2 * j];
+                want += d * d;
+            }
+        }
+        long[] shape = {rows, cols}, strides = {2L * cols, 2};
+        float[] c = {0};
+        Object[] args = {new FloatArray(MemorySegment.ofArray(a), 0, shape, strides, null),
+                new FloatArray(MemorySegment.ofArray(b), 0, shape, strides, null), FloatArray.of(c)};
+        CompiledKernel l2 = kernel("l2");
+        assertTrue(!LaneKernels.run(l2, new int[] {rows, cols, 1}, new int[] {1, 1, 1}, args));
+        JvmKernelRunner.run(l2, new int[] {rows, cols}, null, args);
+        assertEquals(want, c[0], 1e-5 * want);
+
+        // reading past the memory: no lanes, and the kernel fails as it did item by item
+        int n = 999;
+        float[] small = new float[n - 1], y = floats(n, 11), out = new float[n];
+        Object[] past = {1f, FloatArray.of(small), FloatArray.of(y), FloatArray.of(out)};
+        CompiledKernel axpy = kernel("axpy");
+        assertTrue(!LaneKernels.run(axpy, new int[] {n, 1, 1}, new int[] {1, 1, 1}, past));
+        assertThrows(IndexOutOfBoundsException.class, () -> JvmKernelRunner.run(axpy, new int[] {n}, null, past));
+    }
+}
