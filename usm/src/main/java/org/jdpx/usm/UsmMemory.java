@@ -386,7 +386,9 @@ public final class UsmMemory implements AutoCloseable {
         }
         checkWritable("fill");
         checkRange(offset, bytes, "fill " + bytes + " bytes");
-        MemorySegment copy = Arena.ofAuto().allocate(p, p).copyFrom(pattern);
+        // a copy, so the caller may change its pattern at once; on the heap, since every queue
+        // reads it on the host (Level Zero copies it to native memory itself)
+        MemorySegment copy = MemorySegment.ofArray(pattern.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
         return enqueue("fill", b -> queue.spi().fill(b, offset, bytes, copy, drivers(deps)));
     }
 
