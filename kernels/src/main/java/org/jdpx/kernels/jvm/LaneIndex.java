@@ -1,9 +1,7 @@
 package org.jdpx.kernels.jvm;
 
-import java.util.List;
 import java.util.Map;
 import org.jdpx.kernels.ir.Expr;
-import org.jdpx.kernels.ir.Param;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
 import org.jdpx.kernels.ir.WorkItemFn;
@@ -53,10 +51,12 @@ final class LaneIndex {
     private final Object[] slots;
     private final int[] g;
 
-    /** {@code slots} holds one launch value per kernel parameter (boxed numbers for arguments and hidden facts). */
-    LaneIndex(List<Param> params, Object[] slots, int[] g) {
-        this.paramIndex = new java.util.HashMap<>();
-        for (int i = 0; i < params.size(); i++) paramIndex.put(params.get(i).var(), i);
+    /**
+     * {@code slots} holds one launch value per kernel parameter (boxed numbers for arguments and
+     * hidden facts), at the positions {@code paramIndex} gives.
+     */
+    LaneIndex(Map<Var, Integer> paramIndex, Object[] slots, int[] g) {
+        this.paramIndex = paramIndex;
         this.slots = slots;
         this.g = g;
     }

@@ -114,12 +114,12 @@ final class LaneKernels {
                     default -> throw new IllegalStateException();
                 };
             }
-            LaneIndex values = new LaneIndex(params, slots, g);
+            LaneIndex values = new LaneIndex(plan.paramIndex, slots, g);
             int n = plan.accesses.size();
             LaneIndex.Affine[] at = new LaneIndex.Affine[n];
             for (int k = 0; k < n; k++) {
                 LanePlan.Access a = plan.accesses.get(k);
-                ArrayView view = (ArrayView) slots[params.indexOf(a.view())];
+                ArrayView view = (ArrayView) slots[a.slot()];
                 LaneIndex.Affine x = values.affine(a.index());
                 at[k] = new LaneIndex.Affine(Math.addExact(x.c(), view.offset()), x.v0(), x.v1(), x.v2());
             }
@@ -149,13 +149,13 @@ final class LaneKernels {
     private static boolean inBounds(LanePlan plan, Object[] slots, LaneIndex.Affine[] at, int[] g) {
         for (int k = 0; k < at.length; k++) {
             LanePlan.Access a = plan.accesses.get(k);
-            MemorySegment s = ((ArrayView) slots[plan.params.indexOf(a.view())]).segment();
+            MemorySegment s = ((ArrayView) slots[a.slot()]).segment();
             long[] r = at[k].range(g);
             if (r[0] < 0 || Math.multiplyExact(r[1] + 1, (long) a.elem().bytes()) > s.byteSize()) return false;
         }
         for (LanePlan.Op op : plan.ops) {
             if (op instanceof LanePlan.Store st
-                    && ((ArrayView) slots[plan.params.indexOf(plan.accesses.get(st.access()).view())]).segment().isReadOnly()) {
+                    && ((ArrayView) slots[plan.accesses.get(st.access()).slot()]).segment().isReadOnly()) {
                 return false;
             }
         }
@@ -206,7 +206,7 @@ final class LaneKernels {
             if (probe != null) probe.accept(KernelSegments.confined(args));
             MemorySegment[] segs = new MemorySegment[at.length];
             for (int k = 0; k < at.length; k++) {
-                segs[k] = KernelSegments.of(((ArrayView) slots[p.params.indexOf(p.accesses.get(k).view())]).segment());
+                segs[k] = KernelSegments.of(((ArrayView) slots[p.accesses.get(k).slot()]).segment());
             }
             long[] base = new long[at.length];
             double sum = -0.0d;

@@ -38,8 +38,11 @@ import org.jdpx.kernels.ir.WorkItemFn;
  */
 final class LanePlan {
 
-    /** An access of element {@code index} (an IR expression of launch values and global ids) of a view parameter. */
-    record Access(Param view, Scalar elem, Expr index) {
+    /**
+     * An access of element {@code index} (an IR expression of launch values and global ids) of a
+     * view parameter, the kernel's parameter number {@code slot}.
+     */
+    record Access(Param view, int slot, Scalar elem, Expr index) {
         /** The view's position among the kernel's user arguments. */
         int argIndex() {
             return ((ParamKind.View) view.kind()).argIndex();
@@ -99,6 +102,8 @@ final class LanePlan {
 
     final String kernel;
     final List<Param> params;
+    /** Each parameter's variable and its position in {@link #params}. */
+    final Map<Var, Integer> paramIndex;
     final List<Op> ops = new ArrayList<>();
     final List<Access> accesses = new ArrayList<>();
     final List<Fill> fills = new ArrayList<>();
@@ -114,7 +119,12 @@ final class LanePlan {
         this.kernel = k.name();
         this.params = List.copyOf(k.params());
         this.sum = sum;
-        for (Param p : k.params()) paramOf.put(p.var(), p);
+        Map<Var, Integer> index = new HashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            paramOf.put(params.get(i).var(), params.get(i));
+            index.put(params.get(i).var(), i);
+        }
+        this.paramIndex = Map.copyOf(index);
     }
 
     /**
@@ -155,7 +165,7 @@ final class LanePlan {
                 if (!elem.isFloat()) throw new Refused("it stores " + elem.clName() + " elements");
                 Expr index = index(st.index());
                 int src = operand(st.value(), elem);
-                accesses.add(new Access(p, elem, index));
+                accesses.add(new Access(p, paramIndex.get(p.var()), elem, index));
                 ops.add(new Store(accesses.size() - 1, src));
             }
             case Stmt.Eval e when e.expr() instanceof Expr.Atomic a && sum != null && a.operands().size() == 1 ->
@@ -187,7 +197,7 @@ final class LanePlan {
             case Expr.Load l -> {
                 Param p = view(l.base());
                 Expr index = index(l.index());
-                accesses.add(new Access(p, t, index));
+                accesses.add(new Access(p, paramIndex.get(p.var()), t, index));
                 int d = register(t);
                 ops.add(new Load(d, accesses.size() - 1));
                 return d;
