@@ -28,10 +28,11 @@ import org.jdpx.kernels.LocalMemory;
  * be generated it calls the kernel through a {@link MethodHandle} with the arguments bound, a
  * few ns per item. No allocation per item either way.
  *
- * <p><b>Straight-line float and double kernels</b> whose views step through consecutive
- * elements along a global id (the l2-distance sample, axpy-like kernels) run a block of items at
- * a time in Vector API lanes instead ({@link LaneKernels}), with the same chunks over the pool
- * threads and, for every stored value, the same bits.
+ * <p><b>Float and double kernels without loops</b> whose views step through consecutive
+ * elements along a global id and whose branches test only int conditions of the ids (the
+ * l2-distance and Jacobi samples, axpy-like kernels) run a block of items at a time in Vector API
+ * lanes instead ({@link LaneKernels}), with the same chunks over the pool threads and, for every
+ * stored value, the same bits.
  *
  * <p><b>Kernels with barriers or local memory</b> run, where {@link WorkItemLoops} can split
  * them, as loops over the items of a group cut at each barrier: one pool thread runs a whole group,

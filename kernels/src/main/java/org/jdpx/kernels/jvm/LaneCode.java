@@ -18,11 +18,10 @@ import java.lang.invoke.MethodType;
 import org.jdpx.kernels.ir.Scalar;
 
 /**
- * A {@link LanePlan} whose registers all hold one type, float or double, as one generated method
- * (a hidden class written with the ClassFile API): {@code double block(MemorySegment[] segs,
- * long[] base, double[] fills, int n)} runs the program over {@code n} items (at most
- * {@link LaneLoops#BLOCK}) whose accesses start at elements {@code base}, and returns the sum of
- * their launch-sum contributions. Each register is a Vector API vector in a JVM local: loads read
+ * A {@link LanePlan} whose registers all hold one type, float or double, as generated methods (a
+ * hidden class written with the ClassFile API, {@link Methods}) that run the program over {@code n}
+ * items (at most {@link LaneLoops#BLOCK}) whose accesses start at elements {@code base}, and return
+ * the sum of their launch-sum contributions. Each register is a Vector API vector in a JVM local: loads read
  * the views' memory straight into vectors, every operation is one Vector API call, stores write
  * straight back, a launch sum adds into one vector accumulator; the last, partial vector runs
  * under a mask. C2 keeps the vectors in registers, so the items' values never pass through
@@ -80,12 +79,33 @@ final class LaneCode {
         for (int r = 0; r < regLocal.length; r++) regLocal[r] = next++;
     }
 
+    /** Most operations a generated method holds: C1 gives up on larger ones, which then run interpreted until C2 compiles them. */
+    static final int MAX_OPS = 16;
+
     /**
-     * The {@code block} method of {@code plan}, or null where its registers mix float and double.
+     * The two generated methods of a program, both {@code double m(MemorySegment[] segs, long[]
+     * base, double[] fills, int n)}: {@code whole} runs the items of the whole vectors among the
+     * {@code n}, {@code tail} the rest under a mask (call it only where {@code n} is not a whole
+     * number of vectors). Two methods, not one, so that each stays small enough for C1 and for C2's
+     * inlining of the Vector API calls.
+     */
+    record Methods(MethodHandle whole, MethodHandle tail, int lanes) {
+        /** Runs {@code n} items; returns their launch-sum contributions. */
+        double run(MemorySegment[] segs, long[] base, double[] fills, int n) throws Throwable {
+            double sum = (double) whole.invokeExact(segs, base, fills, n);
+            if (n % lanes != 0) sum += (double) tail.invokeExact(segs, base, fills, n);
+            return sum;
+        }
+    }
+
+    /**
+     * The generated methods of {@code plan}, or null where its registers mix float and double or it
+     * has more than {@value #MAX_OPS} operations.
      *
      * @throws IllegalStateException if the JVM refuses the generated class (a bug here)
      */
-    static MethodHandle of(LanePlan plan) {
+    static Methods of(LanePlan plan) {
+        if (plan.registers.isEmpty() || plan.ops.size() > MAX_OPS) return null;
         Scalar t = plan.registers.getFirst();
         for (Scalar s : plan.registers) if (s != t) return null;
         LaneCode code = new LaneCode(plan, t == Scalar.F64);
@@ -94,16 +114,19 @@ final class LaneCode {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(LaneCode.class.getClassLoader()))));
         byte[] bytes = cf.build(self, cb -> cb.withFlags(ACC_PUBLIC | ACC_FINAL)
-                .withMethodBody("block", BLOCK_DESC, ACC_PUBLIC | ACC_STATIC, code::block));
+                .withMethodBody("whole", BLOCK_DESC, ACC_PUBLIC | ACC_STATIC, b -> code.method(b, false))
+                .withMethodBody("tail", BLOCK_DESC, ACC_PUBLIC | ACC_STATIC, b -> code.method(b, true)));
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return lookup.findStatic(lookup.lookupClass(), "block", BLOCK_TYPE);
+            return new Methods(lookup.findStatic(lookup.lookupClass(), "whole", BLOCK_TYPE),
+                    lookup.findStatic(lookup.lookupClass(), "tail", BLOCK_TYPE), code.lanes);
         } catch (IllegalAccessException | NoSuchMethodException | LinkageError e) {
             throw new IllegalStateException("the JVM refused the lane code generated for kernel " + plan.kernel + ": " + e, e);
         }
     }
 
-    private void block(CodeBuilder b) {
+    /** {@code whole} ({@code masked} false): a loop over the whole vectors; {@code tail}: the last, partial vector under a mask. */
+    private void method(CodeBuilder b, boolean masked) {
         for (int k = 0; k < segLocal.length; k++) {
             b.aload(SEGS).loadConstant(k).aaload().astore(segLocal[k]);
             b.aload(BASE).loadConstant(k).laload().loadConstant((long) itemBytes).lmul().lstore(baseLocal[k]);
@@ -117,20 +140,22 @@ final class LaneCode {
         }
         species(b);
         b.invokestatic(vector, "zero", MethodTypeDesc.of(vector, CD_SPECIES)).astore(ACC);
-        b.aconst_null().astore(MASK);
-        b.iconst_0().istore(X);
-        Label head = b.newLabel(), tail = b.newLabel(), end = b.newLabel();
-        b.labelBinding(head);
-        b.iload(X).iload(N).loadConstant(lanes).isub().if_icmpgt(tail);
-        body(b, false);
-        b.iinc(X, lanes).goto_(head);
-        b.labelBinding(tail);
-        b.iload(X).iload(N).if_icmpge(end);
-        species(b);
-        b.iload(X).iload(N).invokeinterface(CD_SPECIES, "indexInRange",
-                MethodTypeDesc.of(CD_MASK, ConstantDescs.CD_int, ConstantDescs.CD_int)).astore(MASK);
-        body(b, true);
-        b.labelBinding(end);
+        if (masked) {
+            // x = n - n % lanes; the mask covers x .. n-1
+            b.iload(N).iload(N).loadConstant(lanes).irem().isub().istore(X);
+            species(b);
+            b.iload(X).iload(N).invokeinterface(CD_SPECIES, "indexInRange",
+                    MethodTypeDesc.of(CD_MASK, ConstantDescs.CD_int, ConstantDescs.CD_int)).astore(MASK);
+            body(b, true);
+        } else {
+            b.iconst_0().istore(X);
+            Label head = b.newLabel(), end = b.newLabel();
+            b.labelBinding(head);
+            b.iload(X).iload(N).loadConstant(lanes).isub().if_icmpgt(end);
+            body(b, false);
+            b.iinc(X, lanes).goto_(head);
+            b.labelBinding(end);
+        }
         b.aload(ACC).getstatic(CD_OPERATORS, "ADD", CD_ASSOCIATIVE)
                 .invokevirtual(vector, "reduceLanes", MethodTypeDesc.of(prim, CD_ASSOCIATIVE));
         if (!f64) b.f2d();

@@ -26,15 +26,19 @@ import org.jdpx.kernels.ir.WorkItemFn;
  * ({@link LaneKernels}): what the kernel does to one item, as operations on registers that hold
  * one float or double per item of a block.
  *
- * <p>Which kernels: a body of straight-line statements (no branch, loop, barrier, helper call or
- * local memory) whose values are float32 or float64 and whose memory accesses read and write
- * float or double views at an index that moves with a global id ({@code a.get(i, j)},
- * {@code c.set(i, v)}): each index is an int or long expression of global ids, global sizes,
- * constants, by-value arguments and the views' hidden strides, in which global ids are only added,
- * subtracted and multiplied by values that do not depend on them. The only atomics allowed are the
- * float or double adds of a {@link LaunchSums launch sum}. Everything else about the launch (the
- * strides, that one global id steps through consecutive elements, the bounds) is checked when it
- * runs ({@link LaneIndex}).
+ * <p>Which kernels: a body of straight-line statements (no loop, barrier, helper call or local
+ * memory) whose values are float32 or float64 and whose memory accesses read and write float or
+ * double views at an index that moves with a global id ({@code a.get(i, j)}, {@code c.set(i, v)}):
+ * each index is an int or long expression of global ids, global sizes, constants, by-value
+ * arguments and the views' hidden strides, in which global ids are only added, subtracted and
+ * multiplied by values that do not depend on them. Branches may test such int values (a stencil's
+ * {@code if (i == 0 || j == n - 1)}, a guard {@code if (i >= n) return;}): an {@code if} that ends
+ * the body forks it into two paths, one whose branch only returns ends a path that does nothing,
+ * and each path is a lane program of its own with the {@link #guards} under which an item takes
+ * it ({@link LaneSchedule} cuts each row of the launch where the guards change). The only atomics
+ * allowed are the float or double adds of a {@link LaunchSums launch sum}. Everything else about
+ * the launch (the strides, that one global id steps through consecutive elements, the bounds) is
+ * checked when it runs ({@link LaneIndex}).
  */
 final class LanePlan {
 
@@ -91,6 +95,10 @@ final class LanePlan {
     record Sum(int src) implements Op {
     }
 
+    /** A condition an item's values make {@code holds} on this path. */
+    record Guard(Expr cond, boolean holds) {
+    }
+
     /** Why a kernel has no lane program; it then runs one item at a time. */
     static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
@@ -111,6 +119,8 @@ final class LanePlan {
     final List<Scalar> registers = new ArrayList<>();
     /** The launch sum the {@link Sum} operations add to; null without one. */
     final LaunchSums.Site sum;
+    /** What must hold for an item to take this path, in the order the kernel tests it (none without branches). */
+    final List<Guard> guards = new ArrayList<>();
 
     private final Map<Var, Object> values = new HashMap<>();
     private final Map<Var, Param> paramOf = new HashMap<>();
@@ -127,12 +137,32 @@ final class LanePlan {
         this.paramIndex = Map.copyOf(index);
     }
 
+    /** The most paths a kernel's branches may make; more run one item at a time. */
+    static final int MAX_PATHS = 8;
+
+    /** A path's copy of {@code from}, taken where the path learns that {@code guard} holds. */
+    private LanePlan(LanePlan from, Guard guard) {
+        this.kernel = from.kernel;
+        this.params = from.params;
+        this.paramIndex = from.paramIndex;
+        this.sum = from.sum;
+        this.paramOf.putAll(from.paramOf);
+        this.values.putAll(from.values);
+        this.ops.addAll(from.ops);
+        this.accesses.addAll(from.accesses);
+        this.fills.addAll(from.fills);
+        this.registers.addAll(from.registers);
+        this.guards.addAll(from.guards);
+        this.guards.add(guard);
+    }
+
     /**
-     * The lane program of {@code module}'s kernel.
+     * The lane programs of {@code module}'s kernel, one per path through its branches (one for a
+     * kernel without branches), each with the {@link #guards} under which an item takes it.
      *
      * @throws Refused naming what keeps the kernel out of lanes
      */
-    static LanePlan of(KernelModule module) throws Refused {
+    static List<LanePlan> of(KernelModule module) throws Refused {
         if (!module.helpers().isEmpty()) throw new Refused("it calls helper methods");
         Function k = module.kernel();
         LaunchSums.Site sum = LaunchSums.site(module);
@@ -140,15 +170,64 @@ final class LanePlan {
         for (Param p : k.params()) {
             if (p.kind() instanceof ParamKind.LocalBuffer) throw new Refused("it takes local memory");
         }
-        LanePlan plan = new LanePlan(k, sum);
-        List<Stmt> body = k.body();
+        List<LanePlan> paths = new ArrayList<>();
+        new LanePlan(k, sum).body(k.body(), paths);
+        if (paths.stream().allMatch(p -> p.accesses.isEmpty())) throw new Refused("it reads and writes no view element by global id");
+        return List.copyOf(paths);
+    }
+
+    /**
+     * Adds this path's statements {@code body} and then the path to {@code paths}; an {@code if}
+     * that ends the body forks the path in two, and an {@code if} whose branch only returns
+     * ({@code if (i >= n) return;}) ends the items that take it as a path that does nothing.
+     */
+    private void body(List<Stmt> body, List<LanePlan> paths) throws Refused {
         for (int i = 0; i < body.size(); i++) {
             Stmt s = body.get(i);
+            boolean last = i == body.size() - 1
+                    || i == body.size() - 2 && body.getLast() instanceof Stmt.Return r && r.value() == null;
             if (s instanceof Stmt.Return r && r.value() == null && i == body.size() - 1) break;
-            plan.statement(s);
+            if (s instanceof Stmt.If f) {
+                Expr c = condition(f.cond());
+                if (last) {
+                    new LanePlan(this, new Guard(c, true)).body(f.then(), paths);
+                    new LanePlan(this, new Guard(c, false)).body(f.otherwise(), paths);
+                    if (paths.size() > MAX_PATHS) throw new Refused("its branches make more than " + MAX_PATHS + " paths");
+                    return;
+                }
+                boolean thenReturns = returnsOnly(f.then()) && f.otherwise().isEmpty();
+                boolean elseReturns = returnsOnly(f.otherwise()) && f.then().isEmpty();
+                if (!thenReturns && !elseReturns) throw new Refused("statements follow an if that does not end the kernel");
+                paths.add(new LanePlan(this, new Guard(c, thenReturns)));
+                guards.add(new Guard(c, !thenReturns));
+                continue;
+            }
+            statement(s);
         }
-        if (plan.accesses.isEmpty()) throw new Refused("it reads and writes no view element by global id");
-        return plan;
+        paths.add(this);
+    }
+
+    private static boolean returnsOnly(List<Stmt> body) {
+        return body.size() == 1 && body.getFirst() instanceof Stmt.Return r && r.value() == null;
+    }
+
+    /**
+     * A branch condition with locals replaced: comparisons of int, long or launch float values,
+     * {@code &&}, {@code ||} and {@code !} of them. Global ids may appear, as in indices.
+     */
+    private Expr condition(Expr e) throws Refused {
+        return switch (e) {
+            case Expr.Const c when c.type() == Scalar.BOOL -> c;
+            case Expr.Logic l -> new Expr.Logic(l.and(), condition(l.left()), condition(l.right()));
+            case Expr.Unary u when u.op() == UnOp.NOT -> new Expr.Unary(UnOp.NOT, condition(u.operand()));
+            case Expr.Compare c -> {
+                if (isLane(c.left()) || isLane(c.right())) throw new Refused("it branches on values it reads from memory");
+                Expr l = scalar(c.left()), r = scalar(c.right());
+                if (l.type() != r.type()) throw new Refused("it compares " + l.type() + " with " + r.type());
+                yield new Expr.Compare(c.op(), l, r);
+            }
+            default -> throw new Refused("it branches on " + describe(e));
+        };
     }
 
     private void statement(Stmt s) throws Refused {

@@ -153,10 +153,13 @@ class LaneKernelsFuzzTest {
             } catch (LanePlan.Refused e) {
                 throw new AssertionError("kernel " + id + " has no lane program: " + e.getMessage(), e);
             }
-            LaneKernels.Program p = LaneKernels.plan(k);
-            assertNotNull(p, "kernel " + id + " has a lane program");
+            LaneKernels.Program program = LaneKernels.plan(k);
+            assertNotNull(program, "kernel " + id + " has a lane program");
+            assertEquals(1, program.paths().size(), "kernel " + id + " has no branches");
+            LaneKernels.Path p = program.paths().getFirst();
             boolean oneType = p.plan().registers.stream().distinct().count() == 1;
-            assertEquals(oneType, p.code() != null, "kernel " + id + ": generated code exactly where the registers hold one type");
+            assertEquals(oneType && p.plan().ops.size() <= LaneCode.MAX_OPS, p.code() != null,
+                    "kernel " + id + ": generated code exactly where the registers hold one type and the operations are few");
             assertTrue(oneType || c.mixed(), "kernel " + id + " mixes types only through its view of the other type");
             if (p.code() != null) generatedCode++;
             else operationAtATime++;
@@ -177,7 +180,7 @@ class LaneKernelsFuzzTest {
                 if (c.sums()) checkSum(items[2][0], lanes[2][0], c.type(), items[1], n, what);
             }
         }
-        assertTrue(generatedCode > 50 && operationAtATime > 10, generatedCode + " generated, " + operationAtATime + " an operation at a time");
+        assertTrue(generatedCode > 30 && operationAtATime > 10, generatedCode + " generated, " + operationAtATime + " an operation at a time");
     }
 
     /**
@@ -193,5 +196,92 @@ class LaneKernelsFuzzTest {
         }
         double eps = t == Scalar.F32 ? 0x1p-24 : 0x1p-53;
         assertEquals(items, lanes, 2.0 * (n + 1) * eps * magnitude, what + ": sum");
+    }
+
+    /** An int expression {@code a·i + b·j + c} or {@code k}, small coefficients. */
+    private static Expr affine(Random r, IrBuilder b, Var i, Var j, Var k, int size) {
+        if (r.nextInt(6) == 0) return b.read(k);
+        Expr e = b.i32(r.nextInt(size + 6) - 3);
+        int ci = r.nextInt(5) - 2, cj = r.nextInt(5) - 2;
+        if (ci != 0) e = b.add(e, ci == 1 ? b.read(i) : b.binary(BinOp.MUL, b.i32(ci), b.read(i)));
+        if (cj != 0) e = b.add(e, cj == 1 ? b.read(j) : b.binary(BinOp.MUL, b.read(j), b.i32(cj)));
+        return e;
+    }
+
+    private static Expr condition(Random r, IrBuilder b, Var i, Var j, Var k, int size, int depth) {
+        int pick = depth == 0 ? 0 : r.nextInt(4);
+        return switch (pick) {
+            case 1 -> new Expr.Logic(r.nextBoolean(), condition(r, b, i, j, k, size, depth - 1), condition(r, b, i, j, k, size, depth - 1));
+            case 2 -> new Expr.Unary(UnOp.NOT, condition(r, b, i, j, k, size, depth - 1));
+            default -> b.compare(org.jdpx.kernels.ir.CmpOp.values()[r.nextInt(6)], affine(r, b, i, j, k, size), affine(r, b, i, j, k, size));
+        };
+    }
+
+    /** {@code out[i][j] = } a random float expression of {@code a[i][j]}, {@code b[i][j]} and constants. */
+    private static void store(Random r, IrBuilder b, Var out, Var[] in, Expr at) {
+        Expr x = b.load(b.read(in[r.nextInt(2)]), at);
+        for (int t = r.nextInt(3); t > 0; t--) {
+            Expr y = r.nextBoolean() ? b.load(b.read(in[r.nextInt(2)]), at) : b.f32(r.nextInt(7) - 3.5f);
+            x = b.binary(new BinOp[] {BinOp.ADD, BinOp.SUB, BinOp.MUL, BinOp.DIV}[r.nextInt(4)], x, y);
+        }
+        b.store(b.read(out), at, x);
+    }
+
+    @Test
+    void randomBranchesOnTheIdsGiveTheSameBitsInLanesAsItemByItem() {
+        Random r = new Random(61206);
+        int branching = 0;
+        for (int id = 0; id < KERNELS; id++) {
+            int rows = 1 + r.nextInt(40), cols = 1 + r.nextInt(300);
+            if (r.nextInt(10) == 0) rows = 300; // more than one task's items
+            IrBuilder b = IrBuilder.kernel("branches_" + id);
+            Var[] in = {b.view("a", Scalar.F32, 0), b.view("b", Scalar.F32, 1)};
+            Var out = b.view("out", Scalar.F32, 2);
+            Var m = b.value("m", int.class, 3), k = b.value("k", int.class, 4);
+            Var i = b.local("i", Scalar.I32), j = b.local("j", Scalar.I32);
+            b.assign(i, b.globalId(0));
+            b.assign(j, b.globalId(1));
+            Expr at = b.add(b.binary(BinOp.MUL, b.read(i), b.read(m)), b.read(j));
+            int size = Math.max(rows, cols);
+            if (r.nextInt(3) == 0) {
+                b.ifThen(condition(r, b, i, j, k, size, 1), () -> b.ret(null));
+            }
+            Expr c = condition(r, b, i, j, k, size, 2);
+            b.ifThenElse(c, () -> store(r, b, out, in, at), () -> {
+                if (r.nextBoolean()) {
+                    b.ifThenElse(condition(r, b, i, j, k, size, 1), () -> store(r, b, out, in, at), () -> store(r, b, out, in, at));
+                } else {
+                    store(r, b, out, in, at);
+                }
+            });
+            CompiledKernel kernel = KernelCompiler.fromIr(new KernelModule(b.build(), List.of()), "test:lanes_branches_" + id);
+            LaneKernels.Program program = LaneKernels.plan(kernel);
+            assertNotNull(program, "kernel " + id + " has a lane program");
+            if (program.paths().size() > 1) branching++;
+            float[] a = new float[rows * cols], bb = new float[rows * cols];
+            for (int e = 0; e < a.length; e++) {
+                a[e] = r.nextFloat() * 4 - 2;
+                bb[e] = r.nextFloat() * 4 - 2;
+            }
+            int kv = r.nextInt(size + 4) - 2;
+            float[][] outs = new float[3][];
+            for (int way = 0; way < 3; way++) {
+                float[] o = outs[way] = new float[rows * cols];
+                java.util.Arrays.fill(o, 7f);
+                LaneKernels.enabled = way < 2;
+                LaneKernels.generated = way == 0;
+                JvmKernelRunner.run(kernel, new int[] {rows, cols}, null, FloatArray.of(a), FloatArray.of(bb), FloatArray.of(o), cols, kv);
+                LaneKernels.enabled = true;
+                LaneKernels.generated = true;
+            }
+            for (int way = 0; way < 2; way++) {
+                for (int e = 0; e < outs[2].length; e++) {
+                    assertEquals(Float.floatToIntBits(outs[2][e]), Float.floatToIntBits(outs[way][e]), "kernel " + id + " (" + rows + " x "
+                            + cols + ", k = " + kv + ", " + (way == 0 ? "generated code" : "an operation at a time") + "): item ("
+                            + e / cols + ", " + e % cols + ") " + outs[2][e] + " vs " + outs[way][e]);
+                }
+            }
+        }
+        assertTrue(branching > KERNELS / 2, branching + " of " + KERNELS + " kernels branch");
     }
 }

@@ -73,6 +73,46 @@ class LaneKernelsTest {
         a.set(i, a.get(i) + i);
     }
 
+    @Kernel
+    public static void jacobi(KernelContext ctx, FloatArray in, FloatArray out, int n) {
+        int i = ctx.globalId(0), j = ctx.globalId(1);
+        if (i == 0 || j == 0 || i == n - 1 || j == n - 1) {
+            out.set(i, j, in.get(i, j));
+        } else {
+            out.set(i, j, 0.25f * (in.get(i - 1, j) + in.get(i + 1, j) + in.get(i, j - 1) + in.get(i, j + 1)));
+        }
+    }
+
+    @Kernel
+    public static void guarded(KernelContext ctx, DoubleArray a, DoubleArray out, int n) {
+        int i = ctx.globalId(0);
+        if (i >= n) return;
+        out.set(i, a.get(i) * 2.0);
+    }
+
+    /** Lower triangle kept, upper scaled, the diagonal doubled: three paths cut at j = i in every row. */
+    @Kernel
+    public static void triangle(KernelContext ctx, FloatArray a, FloatArray out) {
+        int i = ctx.globalId(0), j = ctx.globalId(1);
+        if (j < i) {
+            out.set(i, j, a.get(i, j));
+        } else if (j != i) {
+            out.set(i, j, -0.5f * a.get(i, j));
+        } else {
+            out.set(i, j, a.get(i, j) + a.get(i, j));
+        }
+    }
+
+    @Kernel
+    public static void scaleIfPositive(KernelContext ctx, float alpha, FloatArray a, FloatArray out) {
+        int i = ctx.globalId(0);
+        if (alpha > 0f) {
+            out.set(i, a.get(i) * alpha);
+        } else {
+            out.set(i, -a.get(i));
+        }
+    }
+
     @AfterEach
     void lanesBackOn() {
         LaneKernels.enabled = true;
@@ -103,10 +143,13 @@ class LaneKernelsTest {
         assertNotNull(LaneKernels.plan(kernel("axpy")));
         assertNotNull(LaneKernels.plan(kernel("mixed")));
         assertNotNull(LaneKernels.plan(kernel("shifted")));
-        assertNotNull(LaneKernels.plan(kernel("axpy")).code(), "float only: generated code");
-        assertNotNull(LaneKernels.plan(kernel("shifted")).code(), "double only: generated code");
-        assertNull(LaneKernels.plan(kernel("mixed")).code(), "float and double: an operation at a time");
-        assertNull(LaneKernels.plan(kernel("branches")), "a branch");
+        assertNotNull(LaneKernels.plan(kernel("axpy")).paths().getFirst().code(), "float only: generated code");
+        assertNotNull(LaneKernels.plan(kernel("shifted")).paths().getFirst().code(), "double only: generated code");
+        assertNull(LaneKernels.plan(kernel("mixed")).paths().getFirst().code(), "float and double: an operation at a time");
+        assertNull(LaneKernels.plan(kernel("branches")), "a branch on a value read from memory");
+        assertEquals(2, LaneKernels.plan(kernel("jacobi")).paths().size(), "a branch on the ids: two paths");
+        assertEquals(2, LaneKernels.plan(kernel("guarded")).paths().size(), "an early return: a path that does nothing");
+        assertEquals(3, LaneKernels.plan(kernel("triangle")).paths().size());
         assertNull(LaneKernels.plan(kernel("idAsValue")), "a global id used as a value");
     }
 
@@ -194,6 +237,86 @@ class LaneKernelsTest {
         assertTrue(LaneKernels.run(kernel("sumOfRows"), new int[] {r, c, 1}, new int[] {1, 1, 1},
                 new Object[] {block, DoubleArray.of(sum)}));
         assertEquals(want, sum[0], 1e-12 * r * c);
+    }
+
+    /** {@code kernel} over {@code g}, lanes on or off, on fresh outputs made by {@code outputs}. */
+    private static void runBoth(String kernel, int[] g, Object[] lanesArgs, Object[] itemArgs) {
+        assertTrue(LaneKernels.run(kernel(kernel), new int[] {g[0], g.length > 1 ? g[1] : 1, 1}, new int[] {1, 1, 1}, lanesArgs),
+                kernel + " over " + java.util.Arrays.toString(g) + " runs in lanes");
+        LaneKernels.enabled = false;
+        JvmKernelRunner.run(kernel(kernel), g, null, itemArgs);
+        LaneKernels.enabled = true;
+    }
+
+    @Test
+    void branchesOnTheIdsRunEachRunOfItemsOnItsPath() {
+        for (int n : new int[] {1, 2, 3, 17, 256, 300}) {
+            float[] in = floats(n * n, 12);
+            float[] lanes = new float[n * n], items = new float[n * n];
+            runBoth("jacobi", new int[] {n, n},
+                    new Object[] {FloatArray.wrap(MemorySegment.ofArray(in), n, n), FloatArray.wrap(MemorySegment.ofArray(lanes), n, n), n},
+                    new Object[] {FloatArray.wrap(MemorySegment.ofArray(in), n, n), FloatArray.wrap(MemorySegment.ofArray(items), n, n), n});
+            assertArrayEquals(items, lanes, "jacobi " + n + " x " + n);
+            if (n > 2) {
+                int i = n / 2, j = (n - 1) / 2; // an interior point
+                assertEquals(0.25f * (in[(i - 1) * n + j] + in[(i + 1) * n + j] + in[i * n + j - 1] + in[i * n + j + 1]), lanes[i * n + j]);
+                assertEquals(in[n - 1], lanes[n - 1], "the edge is copied");
+            }
+        }
+        for (int[] shape : new int[][] {{1, 1}, {5, 3}, {40, 41}, {333, 300}}) {
+            int r = shape[0], c = shape[1];
+            float[] a = floats(r * c, 13);
+            float[] lanes = new float[r * c], items = new float[r * c];
+            runBoth("triangle", shape, new Object[] {FloatArray.wrap(MemorySegment.ofArray(a), r, c), FloatArray.wrap(MemorySegment.ofArray(lanes), r, c)},
+                    new Object[] {FloatArray.wrap(MemorySegment.ofArray(a), r, c), FloatArray.wrap(MemorySegment.ofArray(items), r, c)});
+            assertArrayEquals(items, lanes, "triangle " + r + " x " + c);
+        }
+    }
+
+    @Test
+    void aScheduleIsReusedOnlyByLaunchesOfTheSameShape() {
+        LaneKernels.Program program = LaneKernels.plan(kernel("guarded"));
+        double[] a = doubles(1000, 15);
+        LaneKernels.Cached first = null;
+        for (int n : new int[] {1000, 1000, 500, 1000, 999, 1}) {
+            double[] lanes = new double[1000], items = new double[1000];
+            runBoth("guarded", new int[] {1200}, new Object[] {DoubleArray.of(a), DoubleArray.of(lanes), n},
+                    new Object[] {DoubleArray.of(a), DoubleArray.of(items), n});
+            assertArrayEquals(items, lanes, "guarded by " + n);
+            assertEquals(n == 1000 ? a[999] * 2.0 : 0.0, lanes[999], "the last item's path, guarded by " + n);
+            LaneKernels.Cached now = program.last().get();
+            if (first == null) first = now;
+            else if (n == 1000) assertTrue(now == first || java.util.Arrays.equals(now.key(), first.key()), "the same shape, the same key");
+            else assertTrue(!java.util.Arrays.equals(now.key(), first.key()), "another bound, another key");
+        }
+    }
+
+    @Test
+    void aBranchOnAFloatArgumentTakesOnePathForTheLaunch() {
+        int n = 3001;
+        float[] a = floats(n, 16);
+        for (float alpha : new float[] {2f, -1f, 0f, -0f, Float.NaN}) {
+            float[] lanes = new float[n], items = new float[n];
+            runBoth("scaleIfPositive", new int[] {n}, new Object[] {alpha, FloatArray.of(a), FloatArray.of(lanes)},
+                    new Object[] {alpha, FloatArray.of(a), FloatArray.of(items)});
+            assertArrayEquals(items, lanes, "alpha " + alpha);
+            assertEquals(alpha > 0f ? a[7] * alpha : -a[7], lanes[7], "alpha " + alpha);
+        }
+    }
+
+    @Test
+    void anEarlyReturnKeepsItemsPastTheEndFromTheirReads() {
+        int n = 70_001;
+        double[] a = doubles(n, 14); // exactly n elements: items n.. would read past them
+        double[] lanes = new double[n], items = new double[n];
+        runBoth("guarded", new int[] {n + 999}, new Object[] {DoubleArray.of(a), DoubleArray.of(lanes), n},
+                new Object[] {DoubleArray.of(a), DoubleArray.of(items), n});
+        assertArrayEquals(items, lanes);
+        for (int k = 0; k < n; k += 997) assertEquals(a[k] * 2.0, lanes[k]);
+        // a bound that lets items read past the end: no lanes, and the failure of one item at a time
+        Object[] past = {DoubleArray.of(a), DoubleArray.of(lanes), n + 5};
+        assertTrue(!LaneKernels.run(kernel("guarded"), new int[] {n + 999, 1, 1}, new int[] {1, 1, 1}, past));
+        assertThrows(IndexOutOfBoundsException.class, () -> JvmKernelRunner.run(kernel("guarded"), new int[] {n + 999}, null, past));
     }
 
     @Test
