@@ -2,7 +2,6 @@ package org.jdpx.kernels.jvm;
 
 import static java.lang.classfile.ClassFile.ACC_FINAL;
 import static java.lang.classfile.ClassFile.ACC_PUBLIC;
-import static java.lang.classfile.ClassFile.ACC_STATIC;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -12,7 +11,6 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.jdpx.kernels.ir.Scalar;
@@ -41,14 +39,12 @@ final class LaneCode {
     private static final ClassDesc CD_ORDER = ClassDesc.of("java.nio.ByteOrder");
     private static final ClassDesc CD_SEGMENT = ClassDesc.of(MemorySegment.class.getName());
     private static final ClassDesc CD_LOOPS = ClassDesc.of(LaneLoops.class.getName());
-    /** The type of {@code block}. */
-    static final MethodType BLOCK_TYPE = MethodType.methodType(double.class, MemorySegment[].class, long[].class,
-            double[].class, int.class);
+    private static final ClassDesc CD_METHODS = ClassDesc.of(Methods.class.getName());
     private static final MethodTypeDesc BLOCK_DESC = MethodTypeDesc.of(ConstantDescs.CD_double, CD_SEGMENT.arrayType(),
             ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_double.arrayType(), ConstantDescs.CD_int);
 
     // locals of block(): the four arguments, then these
-    private static final int SEGS = 0, BASE = 1, FILLS = 2, N = 3, X = 4, MASK = 5, ACC = 6, FIRST = 7;
+    private static final int SEGS = 1, BASE = 2, FILLS = 3, N = 4, X = 5, MASK = 6, ACC = 7, FIRST = 8; // 0 is this
 
     private final LanePlan plan;
     private final boolean f64;
@@ -87,13 +83,25 @@ final class LaneCode {
      * base, double[] fills, int n)}: {@code whole} runs the items of the whole vectors among the
      * {@code n}, {@code tail} the rest under a mask (call it only where {@code n} is not a whole
      * number of vectors). Two methods, not one, so that each stays small enough for C1 and for C2's
-     * inlining of the Vector API calls.
+     * inlining of the Vector API calls. The generated class implements this interface and is
+     * called through it: a call through a {@code MethodHandle} that is not a constant runs
+     * interpreted lambda forms until the JIT gets to them, about a microsecond a call, which kept
+     * the Jacobi sample's 25,600 short runs a call at 20-30 ms for its first dozen calls.
      */
-    record Methods(MethodHandle whole, MethodHandle tail, int lanes) {
+    interface Methods {
+        /** The items of the whole vectors among the {@code n}. */
+        double whole(MemorySegment[] segs, long[] base, double[] fills, int n);
+
+        /** The items after the whole vectors, under a mask. */
+        double tail(MemorySegment[] segs, long[] base, double[] fills, int n);
+
+        /** Items per vector. */
+        int lanes();
+
         /** Runs {@code n} items; returns their launch-sum contributions. */
-        double run(MemorySegment[] segs, long[] base, double[] fills, int n) throws Throwable {
-            double sum = (double) whole.invokeExact(segs, base, fills, n);
-            if (n % lanes != 0) sum += (double) tail.invokeExact(segs, base, fills, n);
+        default double run(MemorySegment[] segs, long[] base, double[] fills, int n) {
+            double sum = whole(segs, base, fills, n);
+            if (n % lanes() != 0) sum += tail(segs, base, fills, n);
             return sum;
         }
     }
@@ -114,14 +122,20 @@ final class LaneCode {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(LaneCode.class.getClassLoader()))));
         byte[] bytes = cf.build(self, cb -> cb.withFlags(ACC_PUBLIC | ACC_FINAL)
-                .withMethodBody("whole", BLOCK_DESC, ACC_PUBLIC | ACC_STATIC, b -> code.method(b, false))
-                .withMethodBody("tail", BLOCK_DESC, ACC_PUBLIC | ACC_STATIC, b -> code.method(b, true)));
+                .withInterfaceSymbols(CD_METHODS)
+                .withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ACC_PUBLIC,
+                        b -> b.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void).return_())
+                .withMethodBody("lanes", MethodTypeDesc.of(ConstantDescs.CD_int), ACC_PUBLIC,
+                        b -> b.loadConstant(code.lanes).ireturn())
+                .withMethodBody("whole", BLOCK_DESC, ACC_PUBLIC, b -> code.method(b, false))
+                .withMethodBody("tail", BLOCK_DESC, ACC_PUBLIC, b -> code.method(b, true)));
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return new Methods(lookup.findStatic(lookup.lookupClass(), "whole", BLOCK_TYPE),
-                    lookup.findStatic(lookup.lookupClass(), "tail", BLOCK_TYPE), code.lanes);
-        } catch (IllegalAccessException | NoSuchMethodException | LinkageError e) {
+            return (Methods) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | Error e) {
             throw new IllegalStateException("the JVM refused the lane code generated for kernel " + plan.kernel + ": " + e, e);
+        } catch (Throwable e) {
+            throw new IllegalStateException("the lane code generated for kernel " + plan.kernel + " failed to start: " + e, e);
         }
     }
 

@@ -44,8 +44,17 @@ final class LaneKernels {
     /** Whether one-type programs run as their generated code ({@link LaneCode}); off, they take {@link LaneLoops} (tests compare the two). */
     static volatile boolean generated = true;
 
-    /** One path of a kernel's lane program and its generated methods (null where {@link LaneCode#of} makes none). */
-    record Path(LanePlan plan, LaneCode.Methods code) {
+    /**
+     * Items a path runs an operation at a time before its generated code is warmed up to take over
+     * ({@link LaneWarmup}); 0 (tests) takes the generated code from the first item.
+     */
+    static volatile long warmItems = 1L << 22;
+
+    /**
+     * One path of a kernel's lane program, its generated methods (null where {@link LaneCode#of}
+     * makes none), and when it takes them.
+     */
+    record Path(LanePlan plan, LaneCode.Methods code, LaneWarmup warmup) {
     }
 
     /**
@@ -72,7 +81,10 @@ final class LaneKernels {
     private static Optional<Program> compile(CompiledKernel kernel) {
         try {
             List<Path> paths = new ArrayList<>();
-            for (LanePlan p : LanePlan.of(kernel.ir())) paths.add(new Path(p, LaneCode.of(p)));
+            for (LanePlan p : LanePlan.of(kernel.ir())) {
+                LaneCode.Methods code = LaneCode.of(p);
+                paths.add(new Path(p, code, new LaneWarmup(p, code)));
+            }
             LOG.log(System.Logger.Level.DEBUG, () -> "kernel " + kernel.name() + " runs on the java device in lanes: "
                     + paths.size() + " path(s), " + paths.stream().filter(p -> p.code() != null).count() + " as generated code");
             return Optional.of(new Program(List.copyOf(paths), new AtomicReference<>()));
@@ -178,7 +190,7 @@ final class LaneKernels {
         }
         double[] fills = new double[plan.fills.size()];
         for (int f = 0; f < fills.length; f++) fills[f] = values.real(plan.fills.get(f).value());
-        return new LanePath(plan, generated ? path.code() : null, at, fills, memory);
+        return new LanePath(plan, generated ? path.code() : null, path.warmup(), at, fills, memory);
     }
 
     /** The global id every access of every path steps through consecutive elements along (stride 1), or -1. */

@@ -18,14 +18,25 @@ final class LanePath {
     final LanePlan plan;
     /** The generated methods, or null to run an operation at a time. */
     final LaneCode.Methods code;
+    /**
+     * Items below which a run takes the operation-at-a-time loops even where there is generated
+     * code: a kernel cut into many short runs (a stencil's edge items) kept its generated methods
+     * in slow, interpreted or deoptimised code for dozens of launches.
+     */
+    static final int SHORT_RUN = 64;
     final LaneIndex.Affine[] at;
     final double[] fills;
     /** The memory of each access's view, as the launch passed it. */
     final MemorySegment[] memory;
 
-    LanePath(LanePlan plan, LaneCode.Methods code, LaneIndex.Affine[] at, double[] fills, MemorySegment[] memory) {
+    /** When the path takes its generated code. */
+    private final LaneWarmup warmup;
+
+    LanePath(LanePlan plan, LaneCode.Methods code, LaneWarmup warmup, LaneIndex.Affine[] at, double[] fills,
+             MemorySegment[] memory) {
         this.plan = plan;
         this.code = code;
+        this.warmup = warmup;
         this.at = at;
         this.fills = fills;
         this.memory = memory;
@@ -49,22 +60,22 @@ final class LanePath {
     final class Task {
         private final MemorySegment[] segs = new MemorySegment[at.length];
         private final long[] base = new long[at.length];
-        private final Object[] regs;
+        private Object[] regs;
         private final int block;
 
         Task(int block) {
             this.block = block;
             for (int k = 0; k < at.length; k++) segs[k] = KernelSegments.of(memory[k]);
-            regs = code != null ? null : registers(block);
         }
 
         /** Runs the {@code n} consecutive items whose accesses start at elements {@code start}; returns their launch-sum contributions. */
         double run(long[] start, long n) {
             System.arraycopy(start, 0, base, 0, base.length);
+            boolean generated = code != null && warmup.generated(n);
             double sum = -0.0d;
             for (long done = 0; done < n; ) {
                 int m = (int) Math.min(block, n - done);
-                sum += code != null ? generated(m) : operations(m);
+                sum += generated && m >= SHORT_RUN ? generated(m) : operations(m);
                 for (int k = 0; k < base.length; k++) base[k] += m;
                 done += m;
             }
@@ -72,17 +83,12 @@ final class LanePath {
         }
 
         private double generated(int n) {
-            try {
-                return code.run(segs, base, fills, n);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+            return code.run(segs, base, fills, n);
         }
 
         /** The program over {@code n} items an operation at a time. */
         private double operations(int n) {
+            if (regs == null) regs = registers(block);
             double sum = -0.0d;
             for (LanePlan.Op op : plan.ops) {
                 switch (op) {

@@ -78,22 +78,39 @@ final class LaneSchedule {
      * access's index function and memory size. Launches with equal keys have equal schedules.
      */
     static long[] key(List<LanePath> paths, Map<Expr.Compare, Atom> atoms, int[] g, int inner) {
-        java.util.stream.LongStream.Builder k = java.util.stream.LongStream.builder();
-        k.add(g[0]).add(g[1]).add(g[2]).add(inner);
+        int n = 4 + 8 * atoms.size();
+        for (LanePath p : paths) n += 5 * p.at.length;
+        long[] k = new long[n];
+        int i = 0;
+        k[i++] = g[0];
+        k[i++] = g[1];
+        k[i++] = g[2];
+        k[i++] = inner;
         for (Atom a : atoms.values()) {
             if (a.isFloat()) {
-                k.add(Double.doubleToRawLongBits(a.fl())).add(Double.doubleToRawLongBits(a.fr()));
+                k[i++] = Double.doubleToRawLongBits(a.fl());
+                k[i++] = Double.doubleToRawLongBits(a.fr());
+                i += 6;
             } else {
-                for (LaneIndex.Affine f : new LaneIndex.Affine[] {a.left(), a.right()}) k.add(f.c()).add(f.v0()).add(f.v1()).add(f.v2());
+                i = put(k, i, a.left());
+                i = put(k, i, a.right());
             }
         }
         for (LanePath p : paths) {
-            for (int i = 0; i < p.at.length; i++) {
-                LaneIndex.Affine f = p.at[i];
-                k.add(f.c()).add(f.v0()).add(f.v1()).add(f.v2()).add(p.memory[i].byteSize());
+            for (int x = 0; x < p.at.length; x++) {
+                i = put(k, i, p.at[x]);
+                k[i++] = p.memory[x].byteSize();
             }
         }
-        return k.build().toArray();
+        return k;
+    }
+
+    private static int put(long[] k, int i, LaneIndex.Affine f) {
+        k[i] = f.c();
+        k[i + 1] = f.v0();
+        k[i + 2] = f.v1();
+        k[i + 3] = f.v2();
+        return i + 4;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.jdpx.kernels.ir.Stmt;
 import org.jdpx.kernels.ir.UnOp;
 import org.jdpx.kernels.ir.Var;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,10 +38,16 @@ import org.junit.jupiter.api.Test;
 class LaneKernelsFuzzTest {
     private static final int KERNELS = 150;
 
+    @BeforeEach
+    void generatedCodeFromTheFirstItem() {
+        LaneKernels.warmItems = 0;
+    }
+
     @AfterEach
     void lanesBackOn() {
         LaneKernels.enabled = true;
         LaneKernels.generated = true;
+        LaneKernels.warmItems = 1L << 24;
     }
 
     /** One random kernel: its IR, its element type, and whether it sums and mixes types. */

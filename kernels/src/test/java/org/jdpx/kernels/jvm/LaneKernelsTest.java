@@ -16,6 +16,7 @@ import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.KernelContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,10 +114,16 @@ class LaneKernelsTest {
         }
     }
 
+    @BeforeEach
+    void generatedCodeFromTheFirstItem() {
+        LaneKernels.warmItems = 0;
+    }
+
     @AfterEach
     void lanesBackOn() {
         LaneKernels.enabled = true;
         LaneKernels.generated = true;
+        LaneKernels.warmItems = 1L << 24;
     }
 
     private static CompiledKernel kernel(String name) {
@@ -302,6 +309,40 @@ class LaneKernelsTest {
             assertArrayEquals(items, lanes, "alpha " + alpha);
             assertEquals(alpha > 0f ? a[7] * alpha : -a[7], lanes[7], "alpha " + alpha);
         }
+    }
+
+    @Test
+    void aPathRunsAnOperationAtATimeUntilItsGeneratedCodeIsWarm() throws Exception {
+        CompiledKernel k = KernelCompiler.fromIr(LaneKernelsTest.axpyIr(), "test:lanes_warmup");
+        LaneKernels.Path path = LaneKernels.plan(k).paths().getFirst();
+        LaneKernels.warmItems = 5000;
+        int n = 3000;
+        float[] x = floats(n, 17), y = floats(n, 18);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long operatedBefore = -1;
+        for (int launch = 0; System.nanoTime() < deadline; launch++) {
+            float[] lanes = new float[n];
+            assertTrue(LaneKernels.run(k, new int[] {n, 1, 1}, new int[] {1, 1, 1},
+                    new Object[] {FloatArray.of(x), FloatArray.of(y), FloatArray.of(lanes), 0.5f}));
+            for (int e = 0; e < n; e += 101) assertEquals(0.5f * x[e] + y[e], lanes[e], "launch " + launch + ", item " + e);
+            if (launch < 2) assertEquals(3000L * (launch + 1), path.warmup().operated(), "an operation at a time first");
+            long now = path.warmup().operated();
+            if (now == operatedBefore) return; // a launch that did not count: it took the warmed-up generated code
+            operatedBefore = now;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the generated code never took over from the operation-at-a-time loops");
+    }
+
+    /** {@code out[i] = alpha * x[i] + y[i]} built as IR, so the warm-up test has a kernel of its own. */
+    static org.jdpx.kernels.ir.KernelModule axpyIr() {
+        org.jdpx.kernels.ir.IrBuilder b = org.jdpx.kernels.ir.IrBuilder.kernel("lanes_warmup");
+        var x = b.view("x", org.jdpx.kernels.ir.Scalar.F32, 0);
+        var y = b.view("y", org.jdpx.kernels.ir.Scalar.F32, 1);
+        var out = b.view("out", org.jdpx.kernels.ir.Scalar.F32, 2);
+        var alpha = b.value("alpha", float.class, 3);
+        b.store(b.read(out), b.globalId(0), b.add(b.mul(b.read(alpha), b.load(b.read(x), b.globalId(0))), b.load(b.read(y), b.globalId(0))));
+        return new org.jdpx.kernels.ir.KernelModule(b.build(), java.util.List.of());
     }
 
     @Test
