@@ -48,7 +48,7 @@ final class LaneKernels {
      * Items a path runs an operation at a time before its generated code is warmed up to take over
      * ({@link LaneWarmup}); 0 (tests) takes the generated code from the first item.
      */
-    static volatile long warmItems = 1L << 22;
+    static volatile long warmItems = 1L << 20;
 
     /**
      * One path of a kernel's lane program, its generated methods (null where {@link LaneCode#of}

@@ -71,7 +71,9 @@ final class LanePath {
         /** Runs the {@code n} consecutive items whose accesses start at elements {@code start}; returns their launch-sum contributions. */
         double run(long[] start, long n) {
             System.arraycopy(start, 0, base, 0, base.length);
-            boolean generated = code != null && warmup.generated(n);
+            // runs of whole blocks loop long enough in the generated code for C2 to compile it within a
+            // few launches (the l2 sample's 64 blocks a launch); shorter runs wait for the warm-up
+            boolean generated = code != null && (n >= LaneLoops.BLOCK || warmup.generated(n));
             double sum = -0.0d;
             for (long done = 0; done < n; ) {
                 int m = (int) Math.min(block, n - done);

@@ -47,7 +47,7 @@ class LaneKernelsFuzzTest {
     void lanesBackOn() {
         LaneKernels.enabled = true;
         LaneKernels.generated = true;
-        LaneKernels.warmItems = 1L << 24;
+        LaneKernels.warmItems = 1L << 20;
     }
 
     /** One random kernel: its IR, its element type, and whether it sums and mixes types. */

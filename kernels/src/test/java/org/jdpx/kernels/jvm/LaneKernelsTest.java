@@ -123,7 +123,7 @@ class LaneKernelsTest {
     void lanesBackOn() {
         LaneKernels.enabled = true;
         LaneKernels.generated = true;
-        LaneKernels.warmItems = 1L << 24;
+        LaneKernels.warmItems = 1L << 20;
     }
 
     private static CompiledKernel kernel(String name) {
@@ -315,8 +315,8 @@ class LaneKernelsTest {
     void aPathRunsAnOperationAtATimeUntilItsGeneratedCodeIsWarm() throws Exception {
         CompiledKernel k = KernelCompiler.fromIr(LaneKernelsTest.axpyIr(), "test:lanes_warmup");
         LaneKernels.Path path = LaneKernels.plan(k).paths().getFirst();
-        LaneKernels.warmItems = 5000;
-        int n = 3000;
+        LaneKernels.warmItems = 2500;
+        int n = 1000; // less than a block: runs that long take the generated code at once
         float[] x = floats(n, 17), y = floats(n, 18);
         long deadline = System.nanoTime() + 60_000_000_000L;
         long operatedBefore = -1;
@@ -325,7 +325,7 @@ class LaneKernelsTest {
             assertTrue(LaneKernels.run(k, new int[] {n, 1, 1}, new int[] {1, 1, 1},
                     new Object[] {FloatArray.of(x), FloatArray.of(y), FloatArray.of(lanes), 0.5f}));
             for (int e = 0; e < n; e += 101) assertEquals(0.5f * x[e] + y[e], lanes[e], "launch " + launch + ", item " + e);
-            if (launch < 2) assertEquals(3000L * (launch + 1), path.warmup().operated(), "an operation at a time first");
+            if (launch < 2) assertEquals((long) n * (launch + 1), path.warmup().operated(), "an operation at a time first");
             long now = path.warmup().operated();
             if (now == operatedBefore) return; // a launch that did not count: it took the warmed-up generated code
             operatedBefore = now;
