@@ -21,9 +21,8 @@ import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Stmt;
 import org.jdpx.kernels.ir.UnOp;
 import org.jdpx.kernels.ir.Var;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Random straight-line float and double kernels, built as IR, run three ways on the java device:
@@ -35,20 +34,9 @@ import org.junit.jupiter.api.Test;
  * and, in some, a view of the other float type through a conversion (which keeps them off the
  * generated code); ranges are not multiples of a vector.
  */
+@ExtendWith(LaneDefaults.class)
 class LaneKernelsFuzzTest {
     private static final int KERNELS = 150;
-
-    @BeforeEach
-    void generatedCodeFromTheFirstItem() {
-        LaneKernels.warmItems = 0;
-    }
-
-    @AfterEach
-    void lanesBackOn() {
-        LaneKernels.enabled = true;
-        LaneKernels.generated = true;
-        LaneKernels.warmItems = 1L << 20;
-    }
 
     /** One random kernel: its IR, its element type, and whether it sums and mixes types. */
     private record Case(KernelModule module, Scalar type, boolean sums, boolean mixed) {

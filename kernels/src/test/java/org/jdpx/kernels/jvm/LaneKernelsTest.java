@@ -15,9 +15,8 @@ import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.Kernel;
 import org.jdpx.kernels.KernelCompiler;
 import org.jdpx.kernels.KernelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Kernels the java device runs a block of work-items at a time ({@link LaneKernels}): which
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * that do not fit (a stride of 2, an index past the memory) running as before. Launch sums are
  * checked against a double reference.
  */
+@ExtendWith(LaneDefaults.class)
 class LaneKernelsTest {
 
     @Kernel
@@ -112,18 +112,6 @@ class LaneKernelsTest {
         } else {
             out.set(i, -a.get(i));
         }
-    }
-
-    @BeforeEach
-    void generatedCodeFromTheFirstItem() {
-        LaneKernels.warmItems = 0;
-    }
-
-    @AfterEach
-    void lanesBackOn() {
-        LaneKernels.enabled = true;
-        LaneKernels.generated = true;
-        LaneKernels.warmItems = 1L << 20;
     }
 
     private static CompiledKernel kernel(String name) {
