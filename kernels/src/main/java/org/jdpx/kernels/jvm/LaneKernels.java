@@ -58,10 +58,11 @@ final class LaneKernels {
     }
 
     /**
-     * A kernel's lane programs, one per path through its branches, and the schedule of its last
-     * branching launch (reused while launches keep the same shape: {@link LaneSchedule#key}).
+     * A kernel's lane programs, one per path through its branches, the comparisons their guards
+     * make, and the schedule of its last branching launch (reused while launches keep the same
+     * shape: {@link LaneSchedule#key}).
      */
-    record Program(List<Path> paths, AtomicReference<Cached> last) {
+    record Program(List<Path> paths, List<org.jdpx.kernels.ir.Expr.Compare> comparisons, AtomicReference<Cached> last) {
     }
 
     /** A schedule and the key it was built for. */
@@ -87,7 +88,8 @@ final class LaneKernels {
             }
             LOG.log(System.Logger.Level.DEBUG, () -> "kernel " + kernel.name() + " runs on the java device in lanes: "
                     + paths.size() + " path(s), " + paths.stream().filter(p -> p.code() != null).count() + " as generated code");
-            return Optional.of(new Program(List.copyOf(paths), new AtomicReference<>()));
+            return Optional.of(new Program(List.copyOf(paths),
+                    LaneSchedule.comparisons(paths.stream().map(Path::plan).toList()), new AtomicReference<>()));
         } catch (LanePlan.Refused e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "kernel " + kernel.name() + " runs one item at a time on the java device: "
                     + e.getMessage());
@@ -129,8 +131,8 @@ final class LaneKernels {
             boolean branches = paths.size() > 1 || !first.guards.isEmpty();
             LaneSchedule schedule = null;
             if (branches) {
-                Map<org.jdpx.kernels.ir.Expr.Compare, LaneSchedule.Atom> atoms = LaneSchedule.atoms(paths, values);
-                long[] key = LaneSchedule.key(paths, atoms, g, inner);
+                Map<org.jdpx.kernels.ir.Expr.Compare, LaneSchedule.Atom> atoms = LaneSchedule.atoms(program.comparisons(), values);
+                long[] key = LaneSchedule.key(paths, program.comparisons(), atoms, g, inner);
                 Cached last = program.last().get();
                 if (last != null && java.util.Arrays.equals(last.key(), key)) {
                     schedule = last.schedule();

@@ -32,6 +32,8 @@ final class LaneLaunch {
     private final LaunchSums.Site sum;
     private final Object sumView;
     private final Object[] args;
+    /** One path whose views' other strides make rows follow one another: a task runs as one range of elements. */
+    private final boolean flat;
 
     /** {@code schedule} null: {@code paths} is one path without guards. */
     LaneLaunch(List<LanePath> paths, LaneSchedule schedule, int[] g, int inner, LaunchSums.Site sum, Object sumView,
@@ -45,6 +47,10 @@ final class LaneLaunch {
         this.sum = sum;
         this.sumView = sumView;
         this.args = args;
+        boolean f = schedule == null;
+        long gi = g[inner], g1 = g[o1];
+        for (LaneIndex.Affine a : paths.getFirst().at) f &= (g[o1] == 1 || a.v(o1) == gi) && (g[o2] == 1 || a.v(o2) == gi * g1);
+        this.flat = f;
     }
 
     /** Runs the launch; {@code l} is its local size (for the launch-sum context only). */
@@ -88,8 +94,6 @@ final class LaneLaunch {
     private double onePath(long start, long end, int block, BooleanSupplier stop) {
         LanePath p = paths.getFirst();
         long gi = g[inner], g1 = g[o1];
-        boolean flat = true;
-        for (LaneIndex.Affine a : p.at) flat &= (g[o1] == 1 || a.v(o1) == gi) && (g[o2] == 1 || a.v(o2) == gi * g1);
         LanePath.Task t = p.new Task(flat ? (int) Math.min(LaneLoops.BLOCK, roundUp(end - start)) : block);
         long[] first = new long[p.at.length];
         double s = -0.0d;
@@ -116,7 +120,7 @@ final class LaneLaunch {
         int r = java.util.Arrays.binarySearch(sc.items, 0, sc.size + 1, start);
         if (r < 0) r = -r - 2; // the run that holds item `start`
         LanePath.Task[] tasks = new LanePath.Task[paths.size()];
-        long[] first = new long[maxAccesses()];
+        long[] first = new long[LanePath.maxAccesses(paths)];
         double s = -0.0d;
         for (; r < sc.size && sc.items[r] < end && !stop.getAsBoolean(); r++) {
             LanePath p = paths.get(sc.path[r]);
@@ -129,12 +133,6 @@ final class LaneLaunch {
             s += t.run(first, n);
         }
         return s;
-    }
-
-    private int maxAccesses() {
-        int n = 0;
-        for (LanePath p : paths) n = Math.max(n, p.at.length);
-        return n;
     }
 
     /** {@code n} rounded up to whole vectors of either type. */

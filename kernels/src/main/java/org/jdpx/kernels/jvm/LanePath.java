@@ -42,6 +42,13 @@ final class LanePath {
         this.memory = memory;
     }
 
+    /** The most accesses any of {@code paths} makes: the length of a {@link #starts} array they share. */
+    static int maxAccesses(java.util.List<LanePath> paths) {
+        int n = 0;
+        for (LanePath p : paths) n = Math.max(n, p.at.length);
+        return n;
+    }
+
     /** Whether the accesses' elements {@code start[k] .. start[k] + n - 1} all lie in their memory. */
     boolean inBounds(long[] start, long n) {
         for (int k = 0; k < at.length; k++) {

@@ -2,6 +2,7 @@ package org.jdpx.kernels.jvm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdpx.kernels.ir.CmpOp;
@@ -48,27 +49,31 @@ final class LaneSchedule {
         }
     }
 
+    /** Every comparison in {@code plans}' guards, each once, in the order the guards name them; found once per kernel. */
+    static List<Expr.Compare> comparisons(List<LanePlan> plans) {
+        java.util.Set<Expr.Compare> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Expr.Compare> out = new ArrayList<>();
+        for (LanePlan p : plans) {
+            for (LanePlan.Guard guard : p.guards) {
+                Features.expr(guard.cond(), e -> {
+                    if (e instanceof Expr.Compare c && seen.add(c)) out.add(c);
+                });
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /**
-     * Every comparison in {@code paths}' guards with its two sides for this launch, in the order the
-     * guards name them.
+     * Each of {@code comparisons} with its two sides for this launch, found by identity.
      *
      * @throws LaneIndex.NotLinear where a condition's int arithmetic would wrap in this launch
      */
-    static Map<Expr.Compare, Atom> atoms(List<LanePath> paths, LaneIndex values) throws LaneIndex.NotLinear {
-        Map<Expr.Compare, Atom> atoms = new java.util.LinkedHashMap<>();
-        for (LanePath p : paths) {
-            for (LanePlan.Guard guard : p.plan.guards) {
-                List<Expr.Compare> found = new ArrayList<>();
-                Features.expr(guard.cond(), e -> {
-                    if (e instanceof Expr.Compare c) found.add(c);
-                });
-                for (Expr.Compare c : found) {
-                    if (atoms.containsKey(c)) continue;
-                    atoms.put(c, c.left().scalar().isFloat()
-                            ? new Atom(c.op(), null, null, values.real(c.left()), values.real(c.right()))
-                            : new Atom(c.op(), values.affine(c.left()), values.affine(c.right()), 0, 0));
-                }
-            }
+    static Map<Expr.Compare, Atom> atoms(List<Expr.Compare> comparisons, LaneIndex values) throws LaneIndex.NotLinear {
+        Map<Expr.Compare, Atom> atoms = new IdentityHashMap<>();
+        for (Expr.Compare c : comparisons) {
+            atoms.put(c, c.left().scalar().isFloat()
+                    ? new Atom(c.op(), null, null, values.real(c.left()), values.real(c.right()))
+                    : new Atom(c.op(), values.affine(c.left()), values.affine(c.right()), 0, 0));
         }
         return atoms;
     }
@@ -77,7 +82,7 @@ final class LaneSchedule {
      * What a schedule depends on besides the kernel: the range, the comparisons' sides, every
      * access's index function and memory size. Launches with equal keys have equal schedules.
      */
-    static long[] key(List<LanePath> paths, Map<Expr.Compare, Atom> atoms, int[] g, int inner) {
+    static long[] key(List<LanePath> paths, List<Expr.Compare> comparisons, Map<Expr.Compare, Atom> atoms, int[] g, int inner) {
         int n = 4 + 8 * atoms.size();
         for (LanePath p : paths) n += 5 * p.at.length;
         long[] k = new long[n];
@@ -86,7 +91,8 @@ final class LaneSchedule {
         k[i++] = g[1];
         k[i++] = g[2];
         k[i++] = inner;
-        for (Atom a : atoms.values()) {
+        for (Expr.Compare c : comparisons) {
+            Atom a = atoms.get(c);
             if (a.isFloat()) {
                 k[i++] = Double.doubleToRawLongBits(a.fl());
                 k[i++] = Double.doubleToRawLongBits(a.fr());
@@ -123,7 +129,7 @@ final class LaneSchedule {
         long rows = (long) g[o1] * g[o2];
         Builder b = new Builder();
         long[] cuts = new long[2 * atoms.size() + 2];
-        long[] start = new long[maxAccesses(paths)];
+        long[] start = new long[LanePath.maxAccesses(paths)];
         long[] at = new long[3];
         for (long r = 0; r < rows; r++) {
             long y = r % g[o1], z = r / g[o1];
@@ -155,12 +161,6 @@ final class LaneSchedule {
             }
         }
         return new LaneSchedule(b.row, b.from, b.to, b.path, b.size);
-    }
-
-    private static int maxAccesses(List<LanePath> paths) {
-        int n = 0;
-        for (LanePath p : paths) n = Math.max(n, p.at.length);
-        return n;
     }
 
     /** {@code left - right} of an int comparison at inner id 0 of row {@code (y, z)}. */
