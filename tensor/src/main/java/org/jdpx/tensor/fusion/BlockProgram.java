@@ -170,7 +170,9 @@ final class BlockProgram {
     }
 
     /**
-     * One worker's buffers and view of the memory; made per task, since it holds the buffers.
+     * One worker's buffers and view of the memory; made per task, since it holds the buffers,
+     * which it takes from the thread's spares ({@link BlockBuffers}): {@link State#close} gives
+     * them back.
      *
      * @param segments the segment of each of {@link #memories()}, in that order
      */
@@ -179,8 +181,8 @@ final class BlockProgram {
     }
 
     /** Buffers and the folded uniform values of one worker. */
-    final class State {
-        private final Object[] buffers = new Object[slots];
+    final class State implements AutoCloseable {
+        private final Object[] buffers;
         private final MemorySegment[] streamSegments = new MemorySegment[streams.size()];
         private final long[] bases = new long[streams.size()];
         private final List<MemorySegment> segments;
@@ -191,8 +193,14 @@ final class BlockProgram {
         private State(List<MemorySegment> segments) {
             this.segments = segments;
             int padded = (BLOCK + lanes.lanes() - 1) / lanes.lanes() * lanes.lanes();
-            for (int i = 0; i < slots; i++) buffers[i] = lanes.buffer(padded);
+            buffers = BlockBuffers.take(lanes, slots, padded);
             for (int i = 0; i < streams.size(); i++) streamSegments[i] = segment(streams.get(i).memory());
+        }
+
+        /** Gives the buffers back to this thread's spares; the state must not run after. */
+        @Override
+        public void close() {
+            BlockBuffers.give(lanes, buffers);
         }
 
         private MemorySegment segment(UsmMemory m) {

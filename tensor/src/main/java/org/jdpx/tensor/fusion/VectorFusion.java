@@ -94,11 +94,12 @@ final class VectorFusion {
         int outAt = mems.indexOf(out.memory());
         enqueue(queue, mems, "run a fused Vector API kernel on", (t, segments) -> {
             MemorySegment o = segments.get(outAt);
-            BlockProgram.State state = program.state(segments);
-            split.run(t, (r, from, to) -> {
-                long base = program.base(out.view().offset(), out.view().strides(), r);
-                state.run(r, from, to, (v, j, m) -> lanes.store(v, o, base + j, m));
-            });
+            try (BlockProgram.State state = program.state(segments)) {
+                split.run(t, (r, from, to) -> {
+                    long base = program.base(out.view().offset(), out.view().strides(), r);
+                    state.run(r, from, to, (v, j, m) -> lanes.store(v, o, base + j, m));
+                });
+            }
         }, split.tasks());
         FusionDiagnostics.record("kernel fused in Vector API lanes on " + queue.device().filterString() + " [" + why + "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements"
@@ -163,18 +164,19 @@ final class VectorFusion {
         enqueue(queue, mems, "run a fused Vector API reduction on", (task, segments) -> {
             MemorySegment out = segments.get(outAt);
             MemorySegment so = sideAt < 0 ? null : segments.get(sideAt);
-            BlockProgram.State s = p.state(segments);
-            split.run(task, (r, from, to) -> {
-                double[] acc = {BlockProgram.identity(op)};
-                long sideBase = so == null ? 0 : p.base(sideOut.view().offset(), side, r);
-                if (from < to) {
-                    s.run(r, from, to, (v, j, m) -> {
-                        if (so != null) lanes.store(v, so, sideBase + j, m);
-                        acc[0] = p.accumulate(op, acc[0], lanes.reduce(op, v, m));
-                    });
-                }
-                lanes.put(out, outputs == 1 ? task : r, acc[0]);
-            });
+            try (BlockProgram.State s = p.state(segments)) {
+                split.run(task, (r, from, to) -> {
+                    double[] acc = {BlockProgram.identity(op)};
+                    long sideBase = so == null ? 0 : p.base(sideOut.view().offset(), side, r);
+                    if (from < to) {
+                        s.run(r, from, to, (v, j, m) -> {
+                            if (so != null) lanes.store(v, so, sideBase + j, m);
+                            acc[0] = p.accumulate(op, acc[0], lanes.reduce(op, v, m));
+                        });
+                    }
+                    lanes.put(out, outputs == 1 ? task : r, acc[0]);
+                });
+            }
         }, split.tasks());
         FusionDiagnostics.record("kernel reduce in Vector API lanes on " + queue.device().filterString() + " [" + op.numpyName()
                 + "]: " + FusionDiagnostics.operations(root) + " operations fused, " + outputs + " outputs x " + inner
