@@ -45,6 +45,8 @@ public final class UsmMemory implements AutoCloseable {
     private final Lifetime lifetime;
     private final Cleaner.Cleanable cleanable;
     private final boolean readOnly;
+    /** Set once an address of the memory went out ({@link #isAddressShared()}). */
+    private volatile boolean addressShared;
 
     private UsmMemory(Queue queue, UsmType kind, long byteSize, Lifetime lifetime) {
         this(queue, kind, byteSize, lifetime, false);
@@ -148,9 +150,44 @@ public final class UsmMemory implements AutoCloseable {
         return byteSize;
     }
 
-    /** Whether {@link #close()} has run. */
+    /** Whether {@link #close()} (or {@link #closeWhenDone()}) has run. */
     public boolean isClosed() {
         return lifetime.isReleased();
+    }
+
+    /**
+     * A number that grows with every allocation this JVM makes (wrapped memory included): memory
+     * with a larger number was made later. Lets a caller tell memory made after some point (an
+     * {@code ArrayScope} opening) from memory that was there before.
+     */
+    public long allocationNumber() {
+        return lifetime.number();
+    }
+
+    /** The {@link #allocationNumber()} of the latest allocation so far; memory made later has a larger one. */
+    public static long latestAllocationNumber() {
+        return Lifetime.latestNumber();
+    }
+
+    /**
+     * Whether an address of this memory was handed out ({@link #hostSegment()}, {@link
+     * #jvmSegment()}, {@link #nativeHandle()}), so code outside jdpx may still hold it. Scopes
+     * that free memory on their own never free such memory; it is freed by {@link #close()} or,
+     * once dropped, by the garbage collector, as before.
+     */
+    public boolean isAddressShared() {
+        return addressShared;
+    }
+
+    /**
+     * Closes the memory without waiting: every later use throws at once, as after {@link
+     * #close()}, and the block goes back to the pool once the last command enqueued on it has
+     * finished (here when it already has, else when the pool next finds it finished). For owners
+     * that release memory in a loop, where waiting for the device each time would serialise host
+     * and device. Harmless when the memory is already closed.
+     */
+    public void closeWhenDone() {
+        lifetime.releaseWhenDone();
     }
 
     // ---- host access -------------------------------------------------------------------------
@@ -170,6 +207,7 @@ public final class UsmMemory implements AutoCloseable {
                     + " is not addressable from the host; use copyToHost(...)/copyFromHost(...), "
                     + "or allocate it as shared or host memory");
         }
+        addressShared = true;
         return lifetime.hostView("read a host view of", byteSize);
     }
 
@@ -488,6 +526,7 @@ public final class UsmMemory implements AutoCloseable {
      * @throws IllegalStateException after close
      */
     public MemorySegment jvmSegment() {
+        addressShared = true;
         return lifetime.jvmView("address", byteSize);
     }
 
@@ -498,6 +537,7 @@ public final class UsmMemory implements AutoCloseable {
      * @throws IllegalStateException after close
      */
     public long nativeHandle() {
+        addressShared = true;
         return lifetime.handle("read the handle of");
     }
 

@@ -14,6 +14,7 @@ import org.jdpx.device.Device;
 import org.jdpx.device.DeviceOutOfMemoryException;
 import org.jdpx.device.DeviceType;
 import org.jdpx.device.UsmType;
+import org.jdpx.device.spi.EventDriver;
 import org.jdpx.device.spi.NativeMemory;
 
 /**
@@ -72,6 +73,9 @@ public final class UsmPool {
     private final AtomicLong released = new AtomicLong();
     /** {@link #released} when the last collection was asked for, or -1: what it returned is judged at the next reclaim. */
     private long releasedAtCollection = -1;
+    /** Closed blocks whose last command was still running, oldest first ({@link #defer}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Deferred> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger deferredCount = new java.util.concurrent.atomic.AtomicInteger();
     /** Signalled by {@link #release} while a reclaim waits for a block to come back. */
     private final Object arrivals = new Object();
     private volatile boolean awaitingArrival;
@@ -168,8 +172,22 @@ public final class UsmPool {
         viewArenas.increment();
     }
 
-    /** Frees every cached block back to the backend; live allocations are untouched. */
+    /**
+     * Frees every cached block back to the backend, after waiting for the commands of closed
+     * blocks still held back for them ({@link UsmMemory#closeWhenDone()}); live allocations are
+     * untouched.
+     */
     public void trim() {
+        Deferred d;
+        while ((d = deferred.poll()) != null) {
+            deferredCount.decrementAndGet();
+            try {
+                d.lastUse().await();
+            } catch (RuntimeException failedCommand) {
+                // reported to whoever awaited the command; the block is free either way
+            }
+            d.lifetime().giveBackQuietly();
+        }
         evict(0);
     }
 
@@ -195,12 +213,57 @@ public final class UsmPool {
         }
     }
 
+    /** A closed block waiting for its last command. */
+    private record Deferred(Lifetime lifetime, EventDriver lastUse) {
+    }
+
+    /** Most closed blocks held back for their commands; more get a completion callback each. */
+    private static final int MAX_DEFERRED = 4096;
+
+    /**
+     * Holds back a closed block until its last command is done: every request to this pool first
+     * returns the blocks at the head of the line whose command has completed, checked without
+     * flushing the device's queue ({@link EventDriver#peekComplete}). Answers false when the line
+     * is full; the caller then waits for completion another way.
+     */
+    boolean defer(Lifetime lifetime, EventDriver lastUse) {
+        if (deferredCount.incrementAndGet() > MAX_DEFERRED) {
+            deferredCount.decrementAndGet();
+            return false;
+        }
+        deferred.add(new Deferred(lifetime, lastUse));
+        return true;
+    }
+
+    /**
+     * Returns deferred blocks from the head of the line while their commands have completed. The
+     * line is in closing order, which on one in-order queue is completion order; a block behind
+     * an unfinished one waits for a later request.
+     */
+    private void settleDeferred() {
+        Deferred d;
+        while ((d = deferred.peek()) != null && d.lastUse().peekComplete()) {
+            if (deferred.remove(d)) {
+                deferredCount.decrementAndGet();
+                d.lifetime().giveBackQuietly();
+            }
+        }
+    }
+
+    /** Closed blocks still waiting for their last command (tests). */
+    int deferredBlocks() {
+        return deferredCount.get();
+    }
+
     /**
      * A block of at least {@code bytes} bytes, from the cache when one of its class is there.
      *
      * @throws DeviceOutOfMemoryException when the backend cannot give it even after a trim
      */
     NativeMemory acquire(UsmType kind, long bytes) {
+        if (!deferred.isEmpty()) {
+            settleDeferred();
+        }
         long size = caching ? SizeClass.of(bytes) : bytes;
         if (reclaimBase > 0 && inUse.get() + size > low.get() + reclaimBudget) {
             reclaim(kind, size);
@@ -300,6 +363,12 @@ public final class UsmPool {
                 awaitingArrival = false;
             }
         }
+    }
+
+    /** Whether {@code block} sits in the cache now (tests). */
+    boolean caches(NativeMemory block) {
+        ConcurrentLinkedDeque<NativeMemory> q = free[block.kind().ordinal()].get(block.byteSize());
+        return q != null && q.contains(block);
     }
 
     private boolean hasCached(UsmType kind, long size) {

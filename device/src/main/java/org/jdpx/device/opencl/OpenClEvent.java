@@ -141,6 +141,12 @@ final class OpenClEvent implements EventDriver {
         };
     }
 
+    @Override
+    public boolean peekComplete() {
+        int s = executionStatus();
+        return s < 0 || s == CL_COMPLETE;
+    }
+
     private int executionStatus() {
         int[] v = new int[1];
         Cl.check(clGetEventInfo(event, CL_EVENT_COMMAND_EXECUTION_STATUS, Sizeof.cl_int, Pointer.to(v), null),

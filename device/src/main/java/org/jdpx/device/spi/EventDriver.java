@@ -99,6 +99,17 @@ public interface EventDriver {
     Event.Status status();
 
     /**
+     * Whether the command has completed (successfully or not), asked without pushing anything to
+     * the device: an OpenCL queue is not flushed, so a command it has not submitted yet reads as
+     * not complete. For callers that only look in passing and will look again later (the USM pool
+     * checking closed blocks): a flush per look made PoCL start every small kernel on its own.
+     */
+    default boolean peekComplete() {
+        Event.Status s = status();
+        return s == Event.Status.COMPLETE || s == Event.Status.ERROR;
+    }
+
+    /**
      * Device-clock timestamps in nanoseconds: queued, submitted, started, ended. Only valid once
      * the command completed on a queue created with profiling.
      */
