@@ -21,6 +21,7 @@ import org.jdpx.usm.UsmMemory;
  */
 final class PendingReads {
     private static final Map<UsmMemory, List<WeakReference<UsmNdArray>>> READERS = new WeakHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong SNAPSHOTS = new java.util.concurrent.atomic.AtomicLong();
 
     private PendingReads() {
     }
@@ -68,7 +69,7 @@ final class PendingReads {
         boolean sameQueue = except != null && except.queue() == memory.queue();
         for (WeakReference<UsmNdArray> r : list) {
             UsmNdArray a = r.get();
-            if (a == null || a == except || !a.isLazy() || live.stream().anyMatch(x -> x == a)) continue;
+            if (a == null || a == except || a.isReleased() || !a.isLazy() || live.stream().anyMatch(x -> x == a)) continue;
             live.add(a);
             bytes += a.size() * a.dtype().itemSize();
             sameQueue &= a.queue() == memory.queue();
@@ -80,8 +81,14 @@ final class PendingReads {
         for (UsmNdArray a : live) a.eval();
     }
 
+    /** Snapshots taken since the JVM started (tests). */
+    static long snapshots() {
+        return SNAPSHOTS.get();
+    }
+
     /** Copies {@code memory} on its queue and points {@code readers}' expressions at the copy. */
     private static void snapshot(UsmMemory memory, List<UsmNdArray> readers) {
+        SNAPSHOTS.incrementAndGet();
         UsmMemory copy = UsmMemory.allocate(memory.queue(), memory.kind(), memory.byteSize());
         copy.copyFromAsync(memory, 0, 0, memory.byteSize());
         Map<Node, Node> moved = new IdentityHashMap<>();

@@ -23,7 +23,8 @@ import org.jdpx.usm.UsmMemory;
  * {@link #item()}, ...).
  *
  * <p>Arrays are not thread-safe for concurrent writes, like NumPy's. Memory is returned to the
- * device pool when the last array using it is garbage collected.
+ * device pool when the last array using it is garbage collected, or, for arrays made inside an
+ * {@link ArrayScope}, when the scope closes.
  */
 public final class UsmNdArray {
     private final DType dtype;
@@ -32,6 +33,9 @@ public final class UsmNdArray {
     private final UsmType usmType;
     private Node.Leaf leaf;
     private Node pending;
+    /** The open scope this array belongs to (it is released when that scope closes), or null. */
+    ArrayScope scope;
+    private boolean released;
 
     private UsmNdArray(DType dtype, long[] shape, Queue queue, UsmType usmType, Node.Leaf leaf, Node pending) {
         this.dtype = dtype;
@@ -40,6 +44,7 @@ public final class UsmNdArray {
         this.usmType = usmType;
         this.leaf = leaf;
         this.pending = pending;
+        ArrayScope.made(this);
     }
 
     /**
@@ -85,7 +90,9 @@ public final class UsmNdArray {
         long n = Shapes.size(shape);
         UsmMemory m = UsmMemory.allocate(queue, usmType, Math.max(1, n) * dtype.itemSize());
         long[] strides = order == 'F' ? Shapes.fStrides(shape) : Shapes.cStrides(shape);
-        return over(m, new View(shape, strides, 0), dtype, queue);
+        UsmNdArray a = over(m, new View(shape, strides, 0), dtype, queue);
+        ArrayScope.adopt(m, a);
+        return a;
     }
 
     // ---- what it is ----
@@ -117,6 +124,23 @@ public final class UsmNdArray {
     /** Whether the value is still an unevaluated expression. */
     public synchronized boolean isLazy() { return leaf == null; }
 
+    /** Whether the {@link ArrayScope} this array was made in has closed without keeping it: every use of its value then throws. */
+    public synchronized boolean isReleased() { return released; }
+
+    /** Marks the array released by its scope and drops its expression; its memory is the scope's business. */
+    synchronized void release() {
+        released = true;
+        pending = null;
+    }
+
+    private void checkLive() {
+        if (released) {
+            throw new IllegalStateException("this " + Shapes.describe(shape) + " " + dtype + " array on "
+                    + queue.device().filterString() + " was released when the ArrayScope it was made in closed; "
+                    + "pass it to scope.keep(array) inside the scope to use it afterwards");
+        }
+    }
+
     /** The allocation behind the array (computing it first), for interop and kernels. */
     public UsmMemory memory() { return leaf().memory(); }
 
@@ -126,31 +150,40 @@ public final class UsmNdArray {
     // ---- evaluation ----
 
     /** This array's graph vertex: its expression while lazy, its memory once computed. */
-    synchronized Node node() { return leaf != null ? leaf : pending; }
+    synchronized Node node() {
+        checkLive();
+        return leaf != null ? leaf : pending;
+    }
+
+    /** The graph vertex, or null once released (for scopes walking what a kept array needs). */
+    synchronized Node nodeOrNull() { return released ? null : leaf != null ? leaf : pending; }
 
     /** The computed array as a graph leaf, launching its kernel if it is still lazy. */
     synchronized Node.Leaf leaf() {
+        checkLive();
         if (leaf == null) {
             Node.Leaf out = allocate(shape, dtype, queue, usmType, 'C').leaf;
             FusedKernels.evaluate(pending, out, queue, "value needed");
             leaf = out;
             pending = null;
+            ArrayScope.adopt(out.memory(), this);
         }
         return leaf;
     }
 
     /** Replaces a lazy array's expression by {@code move}'s rewrite of it; returns the new one (null once computed). */
     synchronized Node rebase(java.util.function.UnaryOperator<Node> move) {
-        if (leaf != null) return null;
+        if (leaf != null || released) return null;
         pending = move.apply(pending);
         return pending;
     }
 
     /** Records that a kernel has already written this lazy array's value into {@code l}. */
     synchronized void computedAs(Node.Leaf l) {
-        if (leaf == null) {
+        if (leaf == null && !released) {
             leaf = l;
             pending = null;
+            ArrayScope.adopt(l.memory(), this);
         }
     }
 
@@ -629,6 +662,10 @@ public final class UsmNdArray {
     /** NumPy's repr with the device: {@code UsmNdArray([1., 2.], dtype=float32, device=opencl:cpu:0)}. */
     @Override
     public String toString() {
+        if (isReleased()) {
+            return "UsmNdArray(released by its ArrayScope, shape=" + Shapes.describe(shape) + ", dtype=" + dtype
+                    + ", device=" + queue.device().filterString() + ")";
+        }
         return ArrayPrinter.repr(this);
     }
 }
