@@ -2,13 +2,16 @@ package org.jdpx.samples;
 
 import org.jdpx.device.Device;
 import org.jdpx.tensor.ArrayOptions;
+import org.jdpx.tensor.ArrayScope;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 
 /**
  * The Jacobi stencil in array style: each sweep writes the mean of the four neighbours into the
  * interior through shifted views ({@code a[:-2, 1:-1]}, ...), fused into one kernel; no data
- * is copied to make the views.
+ * is copied to make the views. Each sweep runs in an {@link ArrayScope}, which releases its lazy
+ * temporaries at once: without it they would count as readers of the grid until the garbage
+ * collector found them, and the next sweep's write would copy the grid to preserve their values.
  */
 public final class JacobiArray implements Sample {
     static final int N = 256, ITERATIONS = 50;
@@ -17,8 +20,10 @@ public final class JacobiArray implements Sample {
     public static UsmNdArray jacobi(UsmNdArray grid, int iterations) {
         UsmNdArray a = grid.copy().eval(), b = grid.copy().eval();
         for (int it = 0; it < iterations; it++) {
-            b.set("1:-1, 1:-1", a.get(":-2, 1:-1").add(a.get("2:, 1:-1")).add(a.get("1:-1, :-2")).add(a.get("1:-1, 2:"))
-                    .multiply(0.25));
+            try (ArrayScope sweep = ArrayScope.open()) {
+                b.set("1:-1, 1:-1", a.get(":-2, 1:-1").add(a.get("2:, 1:-1")).add(a.get("1:-1, :-2"))
+                        .add(a.get("1:-1, 2:")).multiply(0.25));
+            }
             UsmNdArray t = a;
             a = b;
             b = t;

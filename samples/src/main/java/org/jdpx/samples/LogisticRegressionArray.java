@@ -2,13 +2,16 @@ package org.jdpx.samples;
 
 import org.jdpx.device.Device;
 import org.jdpx.tensor.ArrayOptions;
+import org.jdpx.tensor.ArrayScope;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 
 /**
  * Logistic regression in array style, the one-line ParallelAccelerator loop
  * {@code w -= dot(((1 / (1 + exp(-Y * dot(X, w)))) - 1) * Y, X)}, here with a step size so it
- * converges. Every operation runs on the device of {@code X} and {@code Y}.
+ * converges. Every operation runs on the device of {@code X} and {@code Y}; each step runs in an
+ * {@link ArrayScope} that keeps only the new weights, so the step's temporaries give their memory
+ * back at once rather than when the garbage collector finds them.
  */
 public final class LogisticRegressionArray implements Sample {
     static final int POINTS = 4096, FEATURES = 16, ITERATIONS = 20;
@@ -18,8 +21,10 @@ public final class LogisticRegressionArray implements Sample {
     public static UsmNdArray train(UsmNdArray y, UsmNdArray x, int iterations, double rate) {
         UsmNdArray w = Tensor.zeros(new long[] {x.shape()[1]}, ArrayOptions.on(x.queue()).dtype(x.dtype()));
         for (int i = 0; i < iterations; i++) {
-            UsmNdArray sigma = Tensor.divide(1.0, Tensor.exp(y.negative().multiply(x.matmul(w))).add(1.0));
-            w = w.subtract(sigma.subtract(1.0).multiply(y).matmul(x).multiply(rate)).eval();
+            try (ArrayScope step = ArrayScope.open()) {
+                UsmNdArray sigma = Tensor.divide(1.0, Tensor.exp(y.negative().multiply(x.matmul(w))).add(1.0));
+                w = step.keep(w.subtract(sigma.subtract(1.0).multiply(y).matmul(x).multiply(rate)).eval());
+            }
         }
         return w;
     }
