@@ -46,7 +46,8 @@ public final class ArrayScope implements AutoCloseable {
     private final Thread thread = Thread.currentThread();
     /** Memory with a larger allocation number was made while this scope was open. */
     private final long start = UsmMemory.latestAllocationNumber();
-    private final List<WeakReference<UsmNdArray>> arrays = new ArrayList<>();
+    /** Made on first use, like {@link #owners}: a scope nothing is made in costs two objects. */
+    private List<WeakReference<UsmNdArray>> arrays;
     /** Cleared references are dropped from {@link #arrays} when it reaches this size, which then doubles. */
     private int purgeAt = 1024;
     /**
@@ -54,7 +55,7 @@ public final class ArrayScope implements AutoCloseable {
      * identity). Both weakly: an entry whose memory was collected is gone, one whose array was
      * collected is freed at close like a released array's.
      */
-    private final Map<UsmMemory, WeakReference<UsmNdArray>> owners = new WeakHashMap<>();
+    private Map<UsmMemory, WeakReference<UsmNdArray>> owners;
     private boolean closed;
 
     private ArrayScope(ArrayScope parent) {
@@ -105,11 +106,17 @@ public final class ArrayScope implements AutoCloseable {
     }
 
     private void moveUp(UsmMemory m) {
-        WeakReference<UsmNdArray> owner = owners.remove(m);
-        if (owner != null && parent != null) parent.owners.put(m, owner);
+        WeakReference<UsmNdArray> owner = owners == null ? null : owners.remove(m);
+        if (owner != null && parent != null) parent.own(m, owner);
+    }
+
+    private void own(UsmMemory m, WeakReference<UsmNdArray> owner) {
+        if (owners == null) owners = new WeakHashMap<>();
+        owners.put(m, owner);
     }
 
     private void add(UsmNdArray a) {
+        if (arrays == null) arrays = new ArrayList<>();
         if (arrays.size() >= purgeAt) {
             arrays.removeIf(r -> r.get() == null);
             purgeAt = Math.max(1024, 2 * arrays.size());
@@ -133,26 +140,29 @@ public final class ArrayScope implements AutoCloseable {
         }
         closed = true;
         CURRENT.set(parent);
-        if (parent == null) CURRENT.remove();
-        for (WeakReference<UsmNdArray> r : arrays) {
-            UsmNdArray a = r.get();
-            if (a != null && a.scope == this) {
-                a.scope = null;
-                a.release();
+        if (arrays != null) {
+            for (WeakReference<UsmNdArray> r : arrays) {
+                UsmNdArray a = r.get();
+                if (a != null && a.scope == this) {
+                    a.scope = null;
+                    a.release();
+                }
             }
+            arrays = null;
         }
-        for (Map.Entry<UsmMemory, WeakReference<UsmNdArray>> e : new ArrayList<>(owners.entrySet())) {
-            UsmMemory m = e.getKey();
-            UsmNdArray owner = e.getValue().get();
-            if (m == null) continue;
-            if (owner == null || owner.isReleased()) {
-                if (!m.isAddressShared()) m.closeWhenDone();
-            } else if (parent != null) {
-                parent.owners.put(m, e.getValue());
+        if (owners != null) {
+            for (Map.Entry<UsmMemory, WeakReference<UsmNdArray>> e : new ArrayList<>(owners.entrySet())) {
+                UsmMemory m = e.getKey();
+                UsmNdArray owner = e.getValue().get();
+                if (m == null) continue;
+                if (owner == null || owner.isReleased()) {
+                    if (!m.isAddressShared()) m.closeWhenDone();
+                } else if (parent != null) {
+                    parent.own(m, e.getValue());
+                }
             }
+            owners = null;
         }
-        arrays.clear();
-        owners.clear();
     }
 
     /** Registers an array made on this thread with the innermost open scope. */
@@ -173,7 +183,7 @@ public final class ArrayScope implements AutoCloseable {
     static void adopt(UsmMemory memory, UsmNdArray a) {
         for (ArrayScope s = CURRENT.get(); s != null; s = s.parent) {
             if (memory.allocationNumber() > s.start) {
-                s.owners.put(memory, new WeakReference<>(a));
+                s.own(memory, new WeakReference<>(a));
                 return;
             }
         }
