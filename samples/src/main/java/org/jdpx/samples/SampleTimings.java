@@ -7,7 +7,6 @@ import org.jdpx.kernels.DoubleArray;
 import org.jdpx.kernels.FloatArray;
 import org.jdpx.kernels.prange.Prange;
 import org.jdpx.tensor.ArrayOptions;
-import org.jdpx.tensor.ArrayScope;
 import org.jdpx.tensor.Tensor;
 import org.jdpx.tensor.UsmNdArray;
 import org.jdpx.usm.UsmMemory;
@@ -17,10 +16,7 @@ import org.jdpx.usm.UsmMemory;
  * once, then {@link Timed#device()} readies the sample's device code on a device (compiling where
  * the sample compiles ahead), whose runs go from host inputs to a host result (uploads, launches and
  * read-back included, the check not), and {@link Timed#reference()} is its plain-Java reference
- * ({@link References}) on the same inputs. Each device run is one {@link ArrayScope}, as a program
- * that calls a sample in a loop would write it: the arrays a run made give their memory back when
- * it ends, not when the garbage collector finds them (which left every run of the quick bench on
- * new memory, whose first touch cost several times the upload into it).
+ * ({@link References}) on the same inputs.
  */
 public final class SampleTimings {
     private SampleTimings() {
@@ -38,18 +34,6 @@ public final class SampleTimings {
 
     /** {@code sample} with its inputs made; every sample of {@link Samples#all()} has one. */
     public static Timed of(Sample sample) {
-        Timed t = unscoped(sample);
-        return new Timed(t.size(), d -> {
-            Runnable run = t.device().apply(d);
-            return () -> {
-                try (ArrayScope call = ArrayScope.open()) {
-                    run.run();
-                }
-            };
-        }, t.reference());
-    }
-
-    private static Timed unscoped(Sample sample) {
         return switch (sample) {
             case PiArray p -> new Timed(PiArray.STEPS, d -> () -> PiArray.pi(d, PiArray.STEPS).item(),
                     () -> References.pi(PiArray.STEPS));
