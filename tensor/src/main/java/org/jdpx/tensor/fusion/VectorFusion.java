@@ -131,14 +131,45 @@ final class VectorFusion {
     }
 
     /**
+     * Whether the IR kernel sums this graph better: a full sum of arithmetic alone over two or
+     * more C-contiguous arrays of the graph's shape, such as {@code sum((a - b)²)}. Its one loop
+     * keeps every value in registers, while here each operation is a pass over a block buffer,
+     * which made lanes compute-bound at about 0.4 ns an element: {@code sum((a - b)²)} over 2^25
+     * float32 took 11.7-13.2 ms in lanes and 6.7-7.4 ms as the IR kernel, over 2^20 float64 0.68-0.71
+     * ms and 0.38-0.48 ms, and {@code sum(a * b)} over 2^24 float64 9.4-11.3 and 5.4-6.6 (java:cpu:0,
+     * warm, one JVM each; below 2^20 the two were level). A sum of one array, {@code max}, and
+     * graphs with broadcasts, strides or other functions ({@code exp}) stay in lanes, which were
+     * as fast or faster there.
+     */
+    static boolean sumsAsScalarLoop(ReduceOp op, Node root, boolean[] reduced, Node.Leaf sideOut) {
+        if (op != ReduceOp.SUM || sideOut != null) return false;
+        for (boolean r : reduced) {
+            if (!r) return false;
+        }
+        List<Node> leaves = new ArrayList<>();
+        boolean arithmetic = Node.everyVertex(List.of(root), n -> switch (n) {
+            case Node.Scalar s -> true;
+            case Node.Leaf l -> {
+                leaves.add(l);
+                yield Arrays.equals(l.view().shape(), root.shape()) && l.view().isCContiguous();
+            }
+            case Node.Op o -> SUPERWORD.contains(o.op()) && o.dtype() == root.dtype();
+            default -> false;
+        });
+        return arithmetic && leaves.size() >= 2;
+    }
+
+    /**
      * Reduces {@code root} as {@link FusedKernels#reduce} does, when the graph and {@code op} have
-     * a block form on this device; null otherwise. A full reduction leaves one partial per part
-     * (as many as the IR kernel's), several outputs one value each.
+     * a block form on this device that beats the IR kernel ({@link #sumsAsScalarLoop}); null
+     * otherwise. A full reduction leaves one partial per part (as many as the IR kernel's),
+     * several outputs one value each.
      */
     static FusedKernels.Reduced reduce(ReduceOp op, Node root, boolean[] reduced, Queue queue, Node.Leaf sideOut) {
         DType t = root.dtype();
         BlockLanes lanes = lanes(queue, t);
         if (lanes == null || !BlockProgram.reduces(op) || op.accumulatorType(t) != t) return null;
+        if (sumsAsScalarLoop(op, root, reduced, sideOut)) return null;
         Space space = Space.reduction(root.shape(), reduced);
         long outputs = space.outerSize();
         long inner = space.innerSize();

@@ -52,10 +52,10 @@ class VectorFusionSegmentsTest {
         try {
             FusionDiagnostics.clear();
             // three as a broadcast array, not a scalar: dense arithmetic alone runs as the IR kernel
-            // (VectorFusion.streamsAsScalarLoop), a broadcast input keeps the graph in lanes
+            // (VectorFusion.streamsAsScalarLoop, sumsAsScalarLoop), a broadcast input keeps the graph in lanes
             UsmNdArray three = Tensor.asarray(new float[] {3f}, null, ArrayOptions.on(java));
             out.assign(bs.add(cs.multiply(three))).sync();
-            sum = bs.add(cs).sum().item();
+            sum = bs.add(cs.multiply(three)).sum().item();
             List<String> events = FusionDiagnostics.events();
             assertTrue(events.stream().anyMatch(e -> e.startsWith("kernel fused in Vector API lanes") && e.contains("[assign]"))
                     && events.stream().anyMatch(e -> e.startsWith("kernel reduce in Vector API lanes") && e.contains("[sum]")),
@@ -73,7 +73,7 @@ class VectorFusionSegmentsTest {
         double want = 0;
         for (int i = 0; i < n; i++) {
             assertEquals(b[i] + c[i] * 3f, got[i], 0f, "element " + i);
-            want += b[i] + c[i];
+            want += b[i] + c[i] * 3f;
         }
         assertEquals(want, sum, 0.0, "the sum (exact: small integers, every partial below 2^24)");
     }

@@ -211,6 +211,46 @@ class VectorFusionTest {
         reductions(device, false);
     }
 
+    /**
+     * Which sums the java device leaves to the IR kernel ({@link VectorFusion#sumsAsScalarLoop}):
+     * arithmetic over two dense arrays goes there, a sum of one array, a maximum and a sum with a
+     * broadcast input stay in lanes; each against plain Java (exact: small integers).
+     */
+    @Test
+    void javaDeviceSumsTwoDenseArraysAsTheIrKernel() {
+        Device java = TestDevices.java();
+        int n = (1 << 18) + 5;
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 9;
+            y[i] = (i % 5) - 2;
+        }
+        ArrayOptions on = ArrayOptions.on(java).dtype(org.jdpx.tensor.DType.FLOAT64);
+        UsmNdArray a = Tensor.asarray(x, null, on), b = Tensor.asarray(y, null, on);
+        UsmNdArray two = Tensor.asarray(new double[] {2}, null, on);
+        double sq = 0, one = 0, max = Double.NEGATIVE_INFINITY, scaled = 0;
+        for (int i = 0; i < n; i++) {
+            sq += (x[i] - y[i]) * (x[i] - y[i]);
+            one += x[i];
+            max = Math.max(max, x[i] * y[i]);
+            scaled += x[i] * 2;
+        }
+        String[] wants = {"IR", "lanes", "lanes", "lanes"};
+        double[] want = {sq, one, max, scaled};
+        for (int k = 0; k < 4; k++) {
+            FusionDiagnostics.clear();
+            UsmNdArray r = switch (k) {
+                case 0 -> Tensor.square(a.subtract(b)).sum();
+                case 1 -> a.sum();
+                case 2 -> a.multiply(b).max();
+                default -> a.multiply(two).sum();
+            };
+            assertEquals(want[k], r.item(), 0.0, "case " + k);
+            boolean lanes = FusionDiagnostics.events().stream().anyMatch(e -> e.startsWith("kernel reduce in Vector API lanes"));
+            assertEquals(wants[k], lanes ? "lanes" : "IR", "case " + k + ": " + FusionDiagnostics.events());
+        }
+    }
+
     /** A row softmax on the java device: the row maxima broadcast along each row are a per-row constant of the block loop. */
     @Test
     void javaDeviceRunsSoftmaxInVectorLanesWithTheIrKernelsBits() {
