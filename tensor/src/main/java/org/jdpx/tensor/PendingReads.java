@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdpx.tensor.fusion.FusionDiagnostics;
 import org.jdpx.tensor.fusion.Node;
 import org.jdpx.usm.UsmMemory;
@@ -21,7 +22,7 @@ import org.jdpx.usm.UsmMemory;
  */
 final class PendingReads {
     private static final Map<UsmMemory, List<WeakReference<UsmNdArray>>> READERS = new WeakHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicLong SNAPSHOTS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong SNAPSHOTS = new AtomicLong();
 
     private PendingReads() {
     }

@@ -87,12 +87,16 @@ public final class UsmNdArray {
 
     /** A new uninitialized C- or F-order array. */
     public static UsmNdArray allocate(long[] shape, DType dtype, Queue queue, UsmType usmType, char order) {
-        long n = Shapes.size(shape);
-        UsmMemory m = UsmMemory.allocate(queue, usmType, Math.max(1, n) * dtype.itemSize());
+        UsmMemory m = newMemory(shape, dtype, queue, usmType);
         long[] strides = order == 'F' ? Shapes.fStrides(shape) : Shapes.cStrides(shape);
         UsmNdArray a = over(m, new View(shape, strides, 0), dtype, queue);
         ArrayScope.adopt(m, a);
         return a;
+    }
+
+    /** Memory for {@code shape}'s elements of {@code dtype} (one element at least). */
+    private static UsmMemory newMemory(long[] shape, DType dtype, Queue queue, UsmType usmType) {
+        return UsmMemory.allocate(queue, usmType, Math.max(1, Shapes.size(shape)) * dtype.itemSize());
     }
 
     // ---- what it is ----
@@ -162,7 +166,7 @@ public final class UsmNdArray {
     synchronized Node.Leaf leaf() {
         checkLive();
         if (leaf == null) {
-            Node.Leaf out = allocate(shape, dtype, queue, usmType, 'C').leaf;
+            Node.Leaf out = new Node.Leaf(newMemory(shape, dtype, queue, usmType), View.contiguous(shape), dtype);
             FusedKernels.evaluate(pending, out, queue, "value needed");
             leaf = out;
             pending = null;

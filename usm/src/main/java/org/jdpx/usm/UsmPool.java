@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jdpx.device.Device;
@@ -74,8 +76,8 @@ public final class UsmPool {
     /** {@link #released} when the last collection was asked for, or -1: what it returned is judged at the next reclaim. */
     private long releasedAtCollection = -1;
     /** Closed blocks whose last command was still running, oldest first ({@link #defer}). */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Deferred> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger deferredCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final ConcurrentLinkedQueue<Deferred> deferred = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger deferredCount = new AtomicInteger();
     /** Signalled by {@link #release} while a reclaim waits for a block to come back. */
     private final Object arrivals = new Object();
     private volatile boolean awaitingArrival;
