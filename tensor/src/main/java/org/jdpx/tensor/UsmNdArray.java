@@ -204,38 +204,10 @@ public final class UsmNdArray {
         return this;
     }
 
-    // ---- host transfer ----
+    // ---- host transfer (HostReads does the work) ----
 
     /** The elements in C order in a new host segment (waits for the device). */
-    public MemorySegment toHostSegment() {
-        MemorySegment dst = HostData.allocate(dtype, size()).asSlice(0, size() * dtype.itemSize());
-        copyOut(dst);
-        return dst;
-    }
-
-    /** The elements in C order through a counted staging segment, for a conversion into another Java type. */
-    private MemorySegment staged() {
-        MemorySegment dst = HostData.staging(dtype, size()).asSlice(0, size() * dtype.itemSize());
-        copyOut(dst);
-        return dst;
-    }
-
-    /**
-     * Copies the elements in C order into {@code dst} ({@code size() * itemSize} bytes, host or
-     * a Java array's heap segment: one bulk copy, no staging), computing the array first and
-     * waiting for the device.
-     */
-    private void copyOut(MemorySegment dst) {
-        Node.Leaf l = contiguousLeaf();
-        if (l.memory().queue() != queue) {
-            queue.finish(); // the copy runs on the memory's queue; our kernels ran on this one
-        }
-        if (size() > 0) l.memory().copyToHost(dst, l.view().offset() * dtype.itemSize());
-    }
-
-    private Node.Leaf contiguousLeaf() {
-        return contiguousAs(dtype).leaf();
-    }
+    public MemorySegment toHostSegment() { return HostReads.segment(this); }
 
     /** This array itself when it is computed, C-contiguous and of dtype {@code t}; else such a copy, computed. */
     UsmNdArray contiguousAs(DType t) {
@@ -244,49 +216,21 @@ public final class UsmNdArray {
     }
 
     /** The elements in C order as floats (converted from the dtype as NumPy's astype would). */
-    public float[] toFloatArray() {
-        if (dtype == DType.FLOAT32) {
-            float[] f = new float[Math.toIntExact(size())];
-            copyOut(MemorySegment.ofArray(f));
-            return f;
-        }
-        double[] d = toDoubleArray();
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
-        return f;
-    }
+    public float[] toFloatArray() { return HostReads.floats(this); }
 
     /**
      * The elements in C order as doubles.
      *
      * @throws IllegalArgumentException for a complex array (use {@link #toComplexDoubleArray()})
      */
-    public double[] toDoubleArray() {
-        refuseComplex("toDoubleArray", "toComplexDoubleArray()");
-        double[] out = new double[Math.toIntExact(size())];
-        if (dtype == DType.FLOAT64) {
-            copyOut(MemorySegment.ofArray(out));
-            return out;
-        }
-        MemorySegment s = staged();
-        for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i);
-        return out;
-    }
+    public double[] toDoubleArray() { return HostReads.doubles(this); }
 
     /**
      * The elements in C order as interleaved (real, imaginary) pairs: {@code 2 * size()} doubles,
      * element {@code i}'s real part at {@code 2i} and imaginary part at {@code 2i + 1} (the
      * layout NumPy stores complex128 in). A real array gives zero imaginary parts.
      */
-    public double[] toComplexDoubleArray() {
-        MemorySegment s = staged();
-        double[] out = new double[Math.toIntExact(2 * size())];
-        for (int i = 0; i < out.length / 2; i++) {
-            out[2 * i] = HostData.getDouble(s, dtype, i);
-            out[2 * i + 1] = HostData.getImag(s, dtype, i);
-        }
-        return out;
-    }
+    public double[] toComplexDoubleArray() { return HostReads.complexDoubles(this); }
 
     /** The elements as interleaved (real, imaginary) float pairs, as {@link #toComplexDoubleArray()}. */
     public float[] toComplexFloatArray() {
@@ -302,56 +246,16 @@ public final class UsmNdArray {
      *
      * @throws IllegalArgumentException when the array is not float16
      */
-    public short[] toFloat16Bits() {
-        if (dtype != DType.FLOAT16) {
-            throw new IllegalArgumentException("toFloat16Bits needs a float16 array, this one is " + dtype
-                    + "; use astype(DType.FLOAT16) first");
-        }
-        short[] bits = new short[Math.toIntExact(size())];
-        copyOut(MemorySegment.ofArray(bits));
-        return bits;
-    }
-
-    private void refuseComplex(String what, String instead) {
-        if (dtype.isComplex()) {
-            throw new IllegalArgumentException(what + " would drop the imaginary parts of this " + dtype
-                    + " array; use " + instead + ", or real()/imag() first");
-        }
-    }
+    public short[] toFloat16Bits() { return HostReads.float16Bits(this); }
 
     /** The elements in C order as longs (floats truncated toward zero). */
-    public long[] toLongArray() {
-        refuseComplex("toLongArray", "toComplexDoubleArray()");
-        long[] out = new long[Math.toIntExact(size())];
-        if (dtype == DType.INT64 || dtype == DType.UINT64) {
-            copyOut(MemorySegment.ofArray(out));
-            return out;
-        }
-        MemorySegment s = staged();
-        for (int i = 0; i < out.length; i++) out[i] = HostData.getLong(s, dtype, i);
-        return out;
-    }
+    public long[] toLongArray() { return HostReads.longs(this); }
 
     /** The elements in C order as ints (wrapped like a Java cast). */
-    public int[] toIntArray() {
-        if (dtype == DType.INT32 || dtype == DType.UINT32) {
-            int[] out = new int[Math.toIntExact(size())];
-            copyOut(MemorySegment.ofArray(out));
-            return out;
-        }
-        long[] l = toLongArray();
-        int[] out = new int[l.length];
-        for (int i = 0; i < l.length; i++) out[i] = (int) l[i];
-        return out;
-    }
+    public int[] toIntArray() { return HostReads.ints(this); }
 
     /** The elements in C order as booleans (non-zero is true). */
-    public boolean[] toBooleanArray() {
-        MemorySegment s = staged();
-        boolean[] out = new boolean[Math.toIntExact(size())];
-        for (int i = 0; i < out.length; i++) out[i] = HostData.getDouble(s, dtype, i) != 0 || HostData.getImag(s, dtype, i) != 0;
-        return out;
-    }
+    public boolean[] toBooleanArray() { return HostReads.booleans(this); }
 
     /**
      * The value of a one-element array as a double (NumPy's {@code item()}).
@@ -360,7 +264,7 @@ public final class UsmNdArray {
      */
     public double item() {
         checkOne();
-        refuseComplex("item", "itemComplex()");
+        HostReads.refuseComplex(this, "item", "itemComplex()");
         return toDoubleArray()[0];
     }
 
