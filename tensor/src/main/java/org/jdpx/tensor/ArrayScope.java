@@ -151,7 +151,7 @@ public final class ArrayScope implements AutoCloseable {
             arrays = null;
         }
         if (owners != null) {
-            for (Map.Entry<UsmMemory, WeakReference<UsmNdArray>> e : new ArrayList<>(owners.entrySet())) {
+            for (Map.Entry<UsmMemory, WeakReference<UsmNdArray>> e : owners.entrySet()) {
                 UsmMemory m = e.getKey();
                 UsmNdArray owner = e.getValue().get();
                 if (m == null) continue;

@@ -122,12 +122,25 @@ final class VectorFusion {
      * other functions ({@code exp}'s polynomial), broadcasts or strides stay in lanes.
      */
     static boolean streamsAsScalarLoop(Node root, Node.Leaf out) {
-        return out.view().isCContiguous() && Node.everyVertex(List.of(root), n -> switch (n) {
+        return out.view().isCContiguous() && denseLeaves(root, out.view().shape(), out.dtype()) >= 0;
+    }
+
+    /**
+     * How many array inputs {@code root} reads when it is arithmetic alone ({@link #SUPERWORD}
+     * operations in {@code t}, scalars) over C-contiguous arrays of {@code shape}; -1 otherwise.
+     */
+    private static int denseLeaves(Node root, long[] shape, DType t) {
+        int[] leaves = {0};
+        boolean dense = Node.everyVertex(List.of(root), n -> switch (n) {
             case Node.Scalar s -> true;
-            case Node.Leaf l -> Arrays.equals(l.view().shape(), out.view().shape()) && l.view().isCContiguous();
-            case Node.Op o -> SUPERWORD.contains(o.op()) && o.dtype() == out.dtype();
+            case Node.Leaf l -> {
+                leaves[0]++;
+                yield Arrays.equals(l.view().shape(), shape) && l.view().isCContiguous();
+            }
+            case Node.Op o -> SUPERWORD.contains(o.op()) && o.dtype() == t;
             default -> false;
         });
+        return dense ? leaves[0] : -1;
     }
 
     /**
@@ -146,17 +159,7 @@ final class VectorFusion {
         for (boolean r : reduced) {
             if (!r) return false;
         }
-        List<Node> leaves = new ArrayList<>();
-        boolean arithmetic = Node.everyVertex(List.of(root), n -> switch (n) {
-            case Node.Scalar s -> true;
-            case Node.Leaf l -> {
-                leaves.add(l);
-                yield Arrays.equals(l.view().shape(), root.shape()) && l.view().isCContiguous();
-            }
-            case Node.Op o -> SUPERWORD.contains(o.op()) && o.dtype() == root.dtype();
-            default -> false;
-        });
-        return arithmetic && leaves.size() >= 2;
+        return denseLeaves(root, root.shape(), root.dtype()) >= 2;
     }
 
     /**
