@@ -76,7 +76,10 @@ final class ProgramCache {
     }
 
     private static Path file(Device device, CompiledKernel variant, String options) {
-        return directory().resolve(key(device.info(), variant.contentHash(), options) + ".bin");
+        // the source too: a kernel built from IR is named by its builder's key, which need not
+        // change when the IR behind it does, and a binary of old code must not answer for new
+        return directory().resolve(key(device.info(), variant.contentHash() + "\n" + variant.openclSource(), options)
+                + ".bin");
     }
 
     /** The options {@code variant}'s OpenCL C is built with on {@code device}. */

@@ -1,9 +1,11 @@
 package org.jdpx.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,10 @@ import org.jdpx.device.UsmType;
 import org.jdpx.device.testing.OnEveryDevice;
 import org.jdpx.device.testing.TestDevices;
 import org.jdpx.kernels.corpus.Corpus;
+import org.jdpx.kernels.ir.IrBuilder;
+import org.jdpx.kernels.ir.KernelModule;
+import org.jdpx.kernels.ir.Scalar;
+import org.jdpx.kernels.ir.Var;
 import org.jdpx.usm.UsmMemory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -219,8 +225,10 @@ class KernelsLaunchTest {
     void programsAreCachedOnDiskAndDamagedEntriesRebuilt(@TempDir Path dir) throws Exception {
         Device device = TestDevices.all().filter(d -> d.backend().equals("opencl")).findFirst().orElse(null);
         Assumptions.assumeTrue(device != null, "needs an OpenCL device");
-        String old = System.getProperty("jdpx.cacheDir");
-        System.setProperty("jdpx.cacheDir", dir.toString());
+        withCacheDir(dir, () -> cachedAndRebuilt(device));
+    }
+
+    private static void cachedAndRebuilt(Device device) throws IOException {
         try (UsmMemory x = upload(device, new float[] {1, 2}); UsmMemory y = upload(device, new float[] {3, 4})) {
             CompiledKernel k = KernelCompiler.compile(Corpus.class, "saxpy");
             ProgramCache.clearMemory();
@@ -237,6 +245,52 @@ class KernelsLaunchTest {
             y.copyToHost(got);
             assertEquals(3 + 3 * 1f, got[0]);
             assertEquals(4 + 3 * 2f, got[1]);
+        }
+    }
+
+    /** A kernel made from IR that stores {@code value} into every element of its view. */
+    private static CompiledKernel storeConstant(float value, String contentHash) {
+        IrBuilder k = IrBuilder.kernel("store_constant");
+        Var y = k.view("y", Scalar.F32, 0);
+        k.store(k.read(y), k.globalId(0), k.f32(value));
+        return KernelCompiler.fromIr(new KernelModule(k.build(), List.of()), contentHash);
+    }
+
+    @Test
+    void newCodeUnderAnOldNameDoesNotRunTheOldBinary(@TempDir Path dir) throws Exception {
+        // kernels built from IR are named by their builders' keys; the tensor layer once let a
+        // changed kernel under an unchanged key run the binary of the old code from the disk cache
+        Device device = TestDevices.all().filter(d -> d.backend().equals("opencl")).findFirst().orElse(null);
+        Assumptions.assumeTrue(device != null, "needs an OpenCL device");
+        withCacheDir(dir, () -> newCodeRuns(device));
+    }
+
+    private static void newCodeRuns(Device device) {
+        try (UsmMemory y = UsmMemory.allocateDevice(device, 8)) {
+            for (float value : new float[] {1, 2, 1}) {
+                ProgramCache.clearMemory();
+                Kernels.launchOn(y.queue(), storeConstant(value, "test:one-name"), Range.of(2), List.of(), FloatArray.on(y));
+                float[] got = new float[2];
+                y.copyToHost(got);
+                assertEquals(value, got[0], "the kernel storing " + value + " ran");
+                assertEquals(value, got[1], "the kernel storing " + value + " ran");
+            }
+            assertNotEquals(ProgramCache.file(device, storeConstant(1, "test:one-name")),
+                    ProgramCache.file(device, storeConstant(2, "test:one-name")), "one cache file per code");
+        }
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with the kernel cache in {@code dir} and nothing built in memory, then restores both. */
+    private static void withCacheDir(Path dir, Body body) throws Exception {
+        String old = System.getProperty("jdpx.cacheDir");
+        System.setProperty("jdpx.cacheDir", dir.toString());
+        try {
+            ProgramCache.clearMemory();
+            body.run();
         } finally {
             ProgramCache.clearMemory();
             if (old == null) {

@@ -372,17 +372,10 @@ public final class FusedKernels {
     }
 
     /**
-     * What the tensor kernels compute for a given structural key; part of the disk cache's key,
-     * since that key names only the structure. Change it whenever {@link Lowering} or
-     * {@link KernelWriter} generate different code for the same key, or an on-disk cache keeps
-     * serving the old kernels (and their old results).
-     */
-    static final String LOWERING_VERSION = "tensor-lowering-10";
-
-    /**
      * The compiled kernel for structural {@code key}, building its IR only on the first request.
-     * Every tensor kernel goes through here, so the disk program cache sees a SHA-256 of the key
-     * and {@link #LOWERING_VERSION}.
+     * Every tensor kernel goes through here; the key's SHA-256 names the kernel in this process,
+     * and the disk program cache adds the OpenCL C it prints, so a kernel whose code changed
+     * under the same key is built again rather than served from an old binary.
      */
     static CompiledKernel cached(String key, java.util.function.Supplier<org.jdpx.kernels.ir.Function> build) {
         return cached(key, build, List.of());
@@ -391,7 +384,7 @@ public final class FusedKernels {
     /** The same for a kernel that calls {@code helpers} (those of inlined user functions), callees first. */
     static CompiledKernel cached(String key, java.util.function.Supplier<org.jdpx.kernels.ir.Function> build,
                                  List<org.jdpx.kernels.ir.Function> helpers) {
-        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), helpers), hash(LOWERING_VERSION + "\n" + k)));
+        return CACHE.computeIfAbsent(key, k -> KernelCompiler.fromIr(new KernelModule(build.get(), helpers), hash(k)));
     }
 
     static void launch(Queue queue, CompiledKernel k, long items, long group, KernelWriter w) {

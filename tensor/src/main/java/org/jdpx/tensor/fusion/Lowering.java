@@ -23,9 +23,6 @@ import org.jdpx.tensor.DType;
  * int8 arithmetic wraps at 8 bits as NumPy's does; float16 lives in an F32 rounded to half
  * after every operation ({@link HalfLowering}). Complex values never get here: {@link ComplexSplit}
  * rewrites them into pairs of real values before a kernel is written.
- *
- * <p>Compiled kernels are cached on disk by their structure: change
- * {@link FusedKernels#LOWERING_VERSION} with anything here that changes what a kernel computes.
  */
 final class Lowering {
     private final IrBuilder b;
