@@ -34,5 +34,5 @@ awk '/jdpx-distributed/ {d = index($0, "+-") + index($0, "\\-"); on = 1; next}
 rm -f "$tree" "$G"/lib/scala-library-*.jar "$G"/lib/netty-*.jar
 rm -rf "$G/mod/interop" "$G/mod/perf"          # not among the modules session.sh tests
 tar -C "$G" -cf - lib mod | xz -T0 -6 > "$G/payload.tar.xz"; rm -rf "$G/lib" "$G/mod"
-cp scripts/gpu/env.sh scripts/gpu/session.sh scripts/gpu/tests-parallel.sh scripts/gpu/gemm-sweep.sh "$G/"
+cp scripts/gpu/env.sh scripts/gpu/session.sh scripts/gpu/tests-parallel.sh scripts/gpu/gemm-sweep.sh scripts/gpu/gemv-sweep.sh "$G/"
 echo "bundle: $(du -sh "$G" | cut -f1) in .gpu, $(git ls-files -z | du -cb --files0-from=- | tail -1 | cut -f1) bytes of tracked files"

@@ -2,11 +2,11 @@
 # One prepared GPU session (on the GPU machine, from the project root, with .gpu/ from
 # scripts/gpu/bundle.sh carried there): the quick bench with the cupy baseline, every test class
 # of the GPU-facing modules in parallel JVMs, a per-kernel profile of a few rows, then a GEMM shape
-# sweep. Writes at most eight files to $OUT (the device tool returns no more): steps.txt, b.json,
+# sweep and a GEMV shape sweep. Writes at most eight files to $OUT (the device tool returns no more): steps.txt, b.json,
 # b.md, bench.txt, summary.txt, tests.tgz, profile.txt, sweep.txt. Each step has its own time
 # limit in seconds, 0 skipping it:
 #   TB (bench, 110), TT (tests, 110; TO per class, 100; P parallel JVMs, 12), TP (profile, 60),
-#   TS (sweep, 35)
+#   TS (GEMM sweep, 35), TG (GEMV sweep, appended to sweep.txt, 60)
 # DEVICE (opencl:gpu:0), MODULES (tensor dpnp-api kernels samples usm), PROFILE (the rows the
 # profile runs with JDPX_QUEUE_PROFILING=1 under JFR, summed per kernel by
 # org.jdpx.perf.KernelTimes), SIZES (4096 4096d), SHAPES.
@@ -38,5 +38,8 @@ if [ "${TP:-60}" != 0 ]; then
 fi
 if [ "${TS:-35}" != 0 ]; then
   timeout "${TS:-35}" bash .gpu/gemm-sweep.sh ${SIZES:-4096 4096d} > "$OUT/sweep.txt" 2>&1; s "sweep rc $?"
+fi
+if [ "${TG:-60}" != 0 ]; then
+  timeout "${TG:-60}" bash .gpu/gemv-sweep.sh >> "$OUT/sweep.txt" 2>&1; s "gemv sweep rc $?"
 fi
 s done

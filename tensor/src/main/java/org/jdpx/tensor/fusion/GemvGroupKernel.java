@@ -18,8 +18,10 @@ import org.jdpx.kernels.ir.WorkItemFn;
  * neighbouring work-items read neighbouring elements (coalesced loads):
  * <ul>
  *   <li>{@link #rows}: A's rows contiguous; {@code width} items of a group (a power of two) share
- *       a row and stride along K together, {@code group / width} rows per group; each row's items
- *       fold their sums in a local-memory tree and the first writes the result;</li>
+ *       a row and stride along K together, {@code group / width} rows per group, each item keeping
+ *       {@code unroll} independent sums of elements {@code width} apart (see {@link
+ *       org.jdpx.kernels.plan.GemvConfig}); each row's items fold their sums in a local-memory tree
+ *       and the first writes the result;</li>
  *   <li>{@link #columns}: A's columns contiguous; one item per output, consecutive items reading
  *       consecutive elements of each column.</li>
  * </ul>
@@ -73,13 +75,13 @@ final class GemvGroupKernel extends ScalarIr {
      * Row form: groups of {@code group} items (a power of two, the local array's length), the
      * launch's {@code width} a power of two up to {@code group}.
      */
-    static GemvKernel.Kernel rows(Scalar s, int group, boolean direct) {
+    static GemvKernel.Kernel rows(Scalar s, int group, int unroll, boolean direct) {
         GemvGroupKernel g = new GemvGroupKernel("gemv_group_rows", s);
-        g.rowBody(group, direct);
+        g.rowBody(group, unroll, direct);
         return new GemvKernel.Kernel(g.b.build(), List.of());
     }
 
-    private void rowBody(int group, boolean direct) {
+    private void rowBody(int group, int unroll, boolean direct) {
         Var lid = let("lid", b.workItem(WorkItemFn.LOCAL_ID, 0));
         Var lane = let("lane", b.binary(BinOp.REM, r(lid), r(width)));
         Var row = let("row", b.add(b.mul(b.workItem(WorkItemFn.GROUP_ID, 0), b.div(i(group), r(width))),
@@ -93,9 +95,26 @@ final class GemvGroupKernel extends ScalarIr {
             Var p1 = let("p1", min(r(k), b.add(b.mul(r(slice), r(span)), r(span))));
             Var aBase = let("aBase", b.add(b.add(r(aOff), b.mul(r(bt), r(aBatch))), b.mul(r(row), r(aOut))));
             Var xBase = let("xBase", b.add(r(xOff), b.mul(r(bt), r(xBatch))));
-            b.loop(b.compare(CmpOp.LT, r(p), r(p1)), () -> b.assign(p, b.add(r(p), r(width))), l -> b.assign(acc,
-                    b.add(r(acc), b.mul(b.load(r(a), b.add(r(aBase), b.mul(r(p), r(aK)))),
-                            b.load(r(x), b.add(r(xBase), b.mul(r(p), r(xStep))))))));
+            if (unroll > 1) {
+                // unroll independent sums, elements width apart: that many loads in flight per item
+                Var[] sums = new Var[unroll];
+                sums[0] = acc;
+                for (int j = 1; j < unroll; j++) {
+                    sums[j] = b.local("acc" + j, s);
+                    b.assign(sums[j], zero());
+                }
+                Expr lastOfStep = b.add(r(p), b.mul(i(unroll - 1), r(width)));
+                b.loop(b.compare(CmpOp.LT, lastOfStep, r(p1)), () -> b.assign(p, b.add(r(p), b.mul(i(unroll), r(width)))),
+                        l -> {
+                            for (int j = 0; j < unroll; j++) {
+                                Expr pj = b.add(r(p), b.mul(i(j), r(width)));
+                                b.assign(sums[j], b.add(r(sums[j]), product(pj, aBase, xBase)));
+                            }
+                        });
+                for (int j = 1; j < unroll; j++) b.assign(acc, b.add(r(acc), r(sums[j])));
+            }
+            b.loop(b.compare(CmpOp.LT, r(p), r(p1)), () -> b.assign(p, b.add(r(p), r(width))),
+                    l -> b.assign(acc, b.add(r(acc), product(r(p), aBase, xBase))));
         });
         // each row's items fold their sums: half = width/2 .. 1, every item at each barrier
         Var vals = b.local("tv", new ArrayType(s, group, AddressSpace.LOCAL));
@@ -110,6 +129,11 @@ final class GemvGroupKernel extends ScalarIr {
         });
         b.ifThen(b.compare(CmpOp.EQ, r(lane), i(0)),
                 () -> b.ifThen(b.compare(CmpOp.LT, r(row), r(m)), () -> finish(row, slice, bt, r(acc), direct)));
+    }
+
+    /** {@code A[row, p] * x[p]} with the row's and the vector's bases. */
+    private Expr product(Expr p, Var aBase, Var xBase) {
+        return b.mul(b.load(r(a), b.add(r(aBase), b.mul(p, r(aK)))), b.load(r(x), b.add(r(xBase), b.mul(p, r(xStep)))));
     }
 
     /** Column form: one item per output (items past m do nothing). */
@@ -130,9 +154,8 @@ final class GemvGroupKernel extends ScalarIr {
             Var xBase = let("xBase", b.add(r(xOff), b.mul(r(bt), r(xBatch))));
             Var acc = b.local("acc", s);
             b.assign(acc, zero());
-            b.loop(b.compare(CmpOp.LT, r(p), r(p1)), () -> b.assign(p, b.add(r(p), i(1))), l -> b.assign(acc,
-                    b.add(r(acc), b.mul(b.load(r(a), b.add(r(aBase), b.mul(r(p), r(aK)))),
-                            b.load(r(x), b.add(r(xBase), b.mul(r(p), r(xStep))))))));
+            b.loop(b.compare(CmpOp.LT, r(p), r(p1)), () -> b.assign(p, b.add(r(p), i(1))),
+                    l -> b.assign(acc, b.add(r(acc), product(r(p), aBase, xBase))));
             finish(row, slice, bt, r(acc), direct);
         });
     }

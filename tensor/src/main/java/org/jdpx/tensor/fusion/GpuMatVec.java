@@ -9,6 +9,7 @@ import org.jdpx.kernels.Kernels;
 import org.jdpx.kernels.NdRange;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.plan.DevicePlan;
+import org.jdpx.kernels.plan.GemvConfig;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.linalg.Strided;
 import org.jdpx.usm.UsmMemory;
@@ -19,7 +20,8 @@ import org.jdpx.usm.UsmMemory;
  * beta * y} over a stack, A {@code m x k} read through offset and strides of any sign. When A's
  * rows are contiguous (or A has one row, or neither of its steps is 1) {@link
  * DevicePlan#groupSize()}-item groups take one or a few rows, {@code width} items per row striding
- * along K together; when its columns are contiguous one item takes one output and consecutive
+ * along K together (at most {@link GemvConfig#width()}, each keeping {@link GemvConfig#unroll()}
+ * sums); when its columns are contiguous one item takes one output and consecutive
  * items read consecutive elements. When those groups are too few to fill the device
  * ({@link DevicePlan#fullGroups()}), K is cut into slices whose partial sums
  * {@link GemvKernel#sum} adds in a fixed order; slices also keep every kernel loop below the
@@ -50,6 +52,7 @@ final class GpuMatVec {
         long target = plan.fullGroups();
         int group = plan.groupSize();
         boolean columns = sa.rowStride() == 1 && sa.colStride() != 1 && m > 1;
+        GemvConfig config = GemvConfig.of(queue.device());
         long width;
         long local;
         long items;
@@ -64,7 +67,7 @@ final class GpuMatVec {
             slices = Math.max(slices, MatVec.ceil(k, limit));
             span = MatVec.ceil(k, slices);
         } else {
-            width = Math.min(group, pow2(MatVec.ceil(k, PER_ITEM)));
+            width = Math.min(Math.min(group, config.width()), pow2(MatVec.ceil(k, PER_ITEM)));
             local = group;
             long rowsPer = group / width;
             items = MatVec.ceil(m, rowsPer) * group;
@@ -76,9 +79,12 @@ final class GpuMatVec {
         slices = MatVec.ceil(k, span);
         if (slices > limit || !MatVec.partialsFit(batch, slices, m)) return false;
         boolean direct = slices == 1;
-        String key = "gemv-group-" + (columns ? "columns" : "rows|" + group) + "|1|" + s + (direct ? "|direct" : "");
+        // the unrolled loop's index runs up to (unroll - 1) * width past K
+        int unroll = columns || k + (long) config.unroll() * width >= Integer.MAX_VALUE ? 1 : config.unroll();
+        String key = "gemv-group-" + (columns ? "columns" : "rows|" + group + "|u" + unroll) + "|1|" + s
+                + (direct ? "|direct" : "");
         CompiledKernel kernel = MatVec.compiled(key, () -> columns ? GemvGroupKernel.columns(s, direct)
-                : GemvGroupKernel.rows(s, group, direct));
+                : GemvGroupKernel.rows(s, group, unroll, direct));
         UsmMemory out = direct ? y : UsmMemory.allocate(queue, UsmType.DEVICE, batch * slices * m * s.bytes());
         List<Object> args = new ArrayList<>(List.of(KernelWriter.viewArgument(a, s), KernelWriter.viewArgument(x, s),
                 KernelWriter.viewArgument(out, s), (int) sa.offset(), (int) sa.rowStride(), (int) sa.colStride(),
@@ -88,7 +94,7 @@ final class GpuMatVec {
         Kernels.launchOn(queue, kernel, NdRange.of(new long[] {items, slices, batch}, new long[] {local, 1, 1}),
                 List.of(), args.toArray());
         String form = columns ? "group columns, " + local + " outputs per group"
-                : "group rows, " + width + " items per row in groups of " + group;
+                : "group rows, " + width + " items per row in groups of " + group + ", " + unroll + " sums per item";
         MatVec.record(queue, kernel, form, batch, m, k, slices, t);
         if (!direct) {
             long g = Math.min(group, plan.roundToSimd(m));

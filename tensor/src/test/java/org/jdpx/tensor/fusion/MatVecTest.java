@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.jdpx.device.Aspect;
 import org.jdpx.kernels.plan.DevicePlan;
+import org.jdpx.kernels.plan.GemvConfig;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.DType;
 import org.jdpx.tensor.PlanCase;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with steps (negative ones too), alpha and beta. On OpenCL CPU drivers (their own plan) the
  * products with non-negative steps must run as the GEMV kernels ({@link MatVec}), and under the
  * GPU plan every product as the GPU plan's ({@link GpuMatVec}), not as a one-column GEMM (a single
- * 1 x k @ k x 1 product as the dot kernels, {@link DotProduct}). An element passes within
+ * 1 x k @ k x 1 product as the dot kernels, {@link DotProduct}); the GPU plan's row form also with
+ * other {@link GemvConfig} shapes (narrower rows, several sums per item). An element passes within
  * {@code 2 k eps (|alpha| |A| |x| + |beta| |y|)[i]}.
  */
 class MatVecTest {
@@ -72,6 +74,41 @@ class MatVecTest {
                 }
             }
         }
+    }
+
+    /** Row shapes the sweep on a GPU would try: narrow rows, several sums per item, odd unrolls. */
+    private static final List<GemvConfig> ROW_CONFIGS = List.of(new GemvConfig(32, 4), new GemvConfig(8, 3),
+            new GemvConfig(1, 8), new GemvConfig(64, 2));
+
+    static java.util.stream.Stream<PlanCase> gpuPlans() {
+        return PlanCase.all().filter(c -> !c.device().backend().equals("java") && c.gpuPlan());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gpuPlans")
+    void gpuRowKernelWithOtherWidthsAndUnrollsMatchesPlainJava(PlanCase c) {
+        for (GemvConfig cfg : ROW_CONFIGS) {
+            for (DType t : c.device().hasAspect(Aspect.FP64) ? List.of(DType.FLOAT32, DType.FLOAT64) : List.of(DType.FLOAT32)) {
+                for (Shape s : SHAPES) {
+                    if (s.columns() && s.m() > 1) continue;
+                    List<String> events = GemvConfig.forcing(cfg, () -> c.run(() -> {
+                        FusionDiagnostics.clear();
+                        check(c, t, s, -2, 0.5);
+                        return FusionDiagnostics.events();
+                    }));
+                    // the row form with this shape: at most cfg.width() items per row, cfg.unroll() sums each
+                    String sums = ", " + cfg.unroll() + " sums per item]";
+                    assertTrue(events.stream().anyMatch(e -> e.contains("[gemv group rows, ") && e.contains(sums)
+                            && itemsPerRow(e) <= cfg.width()), c + " " + cfg + " " + t + " " + s + ": " + events);
+                }
+            }
+        }
+    }
+
+    /** The items per row a GPU row-form event names. */
+    private static long itemsPerRow(String event) {
+        String tail = event.substring(event.indexOf("[gemv group rows, ") + "[gemv group rows, ".length());
+        return Long.parseLong(tail.substring(0, tail.indexOf(' ')));
     }
 
     private static void check(PlanCase c, DType t, Shape s, double alpha, double beta) {
