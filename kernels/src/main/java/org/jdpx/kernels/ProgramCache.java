@@ -76,10 +76,11 @@ final class ProgramCache {
     }
 
     private static Path file(Device device, CompiledKernel variant, String options) {
-        // the source too: a kernel built from IR is named by its builder's key, which need not
-        // change when the IR behind it does, and a binary of old code must not answer for new
-        return directory().resolve(key(device.info(), variant.contentHash() + "\n" + variant.openclSource(), options)
-                + ".bin");
+        // a kernel built from IR is named by its builder's key, which need not change when the IR
+        // behind it does, so its source joins the key: a binary of old code must not answer for new.
+        // A method's hash covers its bytecode already, so a disk hit of one prints no source.
+        String code = variant.method() == null ? variant.contentHash() + "\n" + variant.openclSource() : variant.contentHash();
+        return directory().resolve(key(device.info(), code, options) + ".bin");
     }
 
     /** The options {@code variant}'s OpenCL C is built with on {@code device}. */
