@@ -1,6 +1,7 @@
 package org.jdpx.tensor;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jdpx.device.ExecutionPlacementError;
 import org.jdpx.device.Queue;
@@ -125,12 +126,31 @@ final class Elementwise {
     }
 
     /**
-     * Computes the lazy operands first when the graph {@code operands} would make is past
-     * {@link #MAX_NODES} distinct vertices or {@link #MAX_USES} counting each use. Counting each
-     * use alone cut array code with shared intermediates (Black-Scholes' d1, used in six places,
-     * made twelve kernels that each computed it again).
+     * Computes lazy operands first, the largest first and only until the rest fits, when the
+     * graph {@code operands} would make is past {@link #MAX_NODES} distinct vertices or
+     * {@link #MAX_USES} counting each use. Counting each use alone cut array code with shared
+     * intermediates (Black-Scholes' d1, used in six places, made twelve kernels that each computed
+     * it again); computing every lazy operand, not just enough of them, made a kernel per operand
+     * and one more to combine them (Black-Scholes' call and put, six kernels instead of four).
      */
     static void cutIfLarge(Object[] operands) {
+        String why = tooLarge(operands);
+        if (why == null) return;
+        List<UsmNdArray> lazy = new ArrayList<>();
+        for (Object o : operands) {
+            if (o instanceof UsmNdArray a && a.isLazy() && !lazy.contains(a)) lazy.add(a);
+        }
+        lazy.sort(Comparator.comparingInt((UsmNdArray a) -> Node.distinct(List.of(a.node()), MAX_NODES)).reversed());
+        for (UsmNdArray a : lazy) {
+            FusionDiagnostics.record("fusion cut: graph would have " + why + "; computing an operand first");
+            a.eval();
+            why = tooLarge(operands);
+            if (why == null) return;
+        }
+    }
+
+    /** Why the graph {@code operands} would make is too large for one kernel, or null when it fits. */
+    private static String tooLarge(Object[] operands) {
         long uses = 1;
         List<Node> roots = new ArrayList<>(operands.length);
         for (Object o : operands) {
@@ -140,21 +160,10 @@ final class Elementwise {
                 roots.add(n);
             }
         }
-        if (uses <= MAX_NODES) return; // never more distinct vertices than uses
-        String why;
-        if (uses > MAX_USES) {
-            why = uses + " vertices counting each use (limit " + MAX_USES + ")";
-        } else {
-            int distinct = 1 + Node.distinct(roots, MAX_NODES);
-            if (distinct <= MAX_NODES) return;
-            why = "more than " + MAX_NODES + " distinct vertices";
-        }
-        for (Object o : operands) {
-            if (o instanceof UsmNdArray a && a.isLazy()) {
-                FusionDiagnostics.record("fusion cut: graph would have " + why + "; computing an operand first");
-                a.eval();
-            }
-        }
+        if (uses <= MAX_NODES) return null; // never more distinct vertices than uses
+        if (uses > MAX_USES) return uses + " vertices counting each use (limit " + MAX_USES + ")";
+        int distinct = 1 + Node.distinct(roots, MAX_NODES);
+        return distinct <= MAX_NODES ? null : "more than " + MAX_NODES + " distinct vertices";
     }
 
     /** {@code value} as a graph vertex for writing into {@code target}, checked for placement. */

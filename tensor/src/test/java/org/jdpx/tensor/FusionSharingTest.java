@@ -12,7 +12,8 @@ import org.jdpx.tensor.fusion.FusionDiagnostics;
 /**
  * Array code that uses an intermediate several times (Black-Scholes' {@code d1}) fuses by the
  * vertices a kernel computes, each shared one once, not by the size of the graph written out as
- * a tree; a graph whose tree grows without bound is still cut, and both give plain Java's values.
+ * a tree; a graph whose tree grows without bound is still cut, a graph past the limit computes
+ * only as many of its operands first as it must, and all give plain Java's values.
  */
 class FusionSharingTest {
     private static final int N = 10_007;
@@ -57,5 +58,35 @@ class FusionSharingTest {
         String report = FusionDiagnostics.report();
         assertTrue(report.contains("counting each use (limit 1024)"), report);
         for (int i = 0; i < n; i++) assertEquals(a[i], got[i], "element " + i);
+    }
+
+    @OnEveryDevice
+    void aGraphTooLargeForOneKernelComputesOnlyTheOperandsItMust(Device device) {
+        float[] s = FusionTest.data(N, 8), x = FusionTest.data(N, 9);
+        for (int i = 0; i < N; i++) {
+            s[i] = 10 + Math.abs(s[i]);
+            x[i] = 10 + Math.abs(x[i]);
+        }
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray S = Tensor.asarray(s, null, on), X = Tensor.asarray(x, null, on);
+        UsmNdArray d = Tensor.log(S.divide(X)).multiply(0.5);
+        // two polynomials in d (3 vertices a step): 6 + 30 + 33 + 1 distinct vertices in all, past
+        // 64; with the larger computed first the rest (6 + 30 + 2) fits one kernel
+        UsmNdArray a = d, b = d;
+        for (int k = 0; k < 10; k++) a = a.multiply(d).add(0.1 * (k + 1));
+        for (int k = 0; k < 11; k++) b = b.multiply(d).add(-0.05 * (k + 1));
+        FusionDiagnostics.clear();
+        long before = FusedKernels.launches();
+        float[] got = a.subtract(b).toFloatArray();
+        String report = FusionDiagnostics.report();
+        assertTrue(report.contains("fusion cut"), report);
+        assertEquals(2, FusedKernels.launches() - before, "the larger polynomial, then the rest in one kernel: " + report);
+        for (int i = 0; i < N; i++) {
+            double di = Math.log((double) s[i] / x[i]) * 0.5;
+            double ai = di, bi = di;
+            for (int k = 0; k < 10; k++) ai = ai * di + 0.1 * (k + 1);
+            for (int k = 0; k < 11; k++) bi = bi * di - 0.05 * (k + 1);
+            assertEquals(ai - bi, got[i], 1e-5 * Math.max(1, Math.abs(ai) + Math.abs(bi)), "element " + i);
+        }
     }
 }
