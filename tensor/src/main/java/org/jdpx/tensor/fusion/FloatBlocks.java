@@ -127,32 +127,50 @@ final class FloatBlocks implements BlockLanes {
         }
     }
 
-    /** {@link ExpLowering#exp} in lanes, operation for operation. */
+    /**
+     * {@link ExpLowering#exp} in lanes, operation for operation, in three passes over the block
+     * (the reduced argument and shifted exponent, the polynomial, the scaling) and without helper
+     * methods, as {@code DoubleBlocks.exp} (why there): 0.19-0.20 ns an element against 0.29 in
+     * one loop (4096 float32, warm).
+     */
     private static void exp(float[] a, float[] unused, float[] d, int n) {
+        float[] rs = scratch(n);
         for (int i = 0; i < n; i += L) {
-            FloatVector x = v(a, i);
+            FloatVector x = FloatVector.fromArray(S, a, i);
             x = x.blend(ExpLowering.F32_HI, x.compare(VectorOperators.GT, ExpLowering.F32_HI));
             x = x.blend(ExpLowering.F32_LO, x.compare(VectorOperators.LT, ExpLowering.F32_LO));
             FloatVector shifted = x.mul(LOG2E).add(ExpLowering.F32_SHIFTER);
             FloatVector k = shifted.sub(ExpLowering.F32_SHIFTER);
-            FloatVector r = x.sub(k.mul(ExpLowering.F32_LN2_HI)).sub(k.mul(ExpLowering.F32_LN2_LO));
+            x.sub(k.mul(ExpLowering.F32_LN2_HI)).sub(k.mul(ExpLowering.F32_LN2_LO)).intoArray(rs, i);
+            shifted.intoArray(d, i);
+        }
+        for (int i = 0; i < n; i += L) {
+            FloatVector r = FloatVector.fromArray(S, rs, i);
             FloatVector p = FloatVector.broadcast(S, C7);
             p = p.mul(r).add(C6);
             p = p.mul(r).add(C5);
             p = p.mul(r).add(C4);
             p = p.mul(r).add(C3);
             p = p.mul(r).add(C2);
-            p = r.mul(r).mul(p).add(r).add(1f);
-            IntVector ki = shifted.reinterpretAsInts().sub(SHIFTER_BITS);
+            r.mul(r).mul(p).add(r).add(1f).intoArray(rs, i);
+        }
+        for (int i = 0; i < n; i += L) {
+            IntVector ki = FloatVector.fromArray(S, d, i).reinterpretAsInts().sub(SHIFTER_BITS);
             IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
             IntVector k2 = ki.sub(k1);
-            p.mul(powerOfTwo(k1)).mul(powerOfTwo(k2)).intoArray(d, i);
+            FloatVector.fromArray(S, rs, i).mul(k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                    .mul(k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()).intoArray(d, i);
         }
     }
 
-    private static FloatVector powerOfTwo(IntVector e) {
-        return e.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    /** This thread's scratch buffer of at least {@code n} elements (for {@link #exp}). */
+    private static float[] scratch(int n) {
+        float[] s = SCRATCH.get();
+        if (s.length < n) SCRATCH.set(s = new float[n]);
+        return s;
     }
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     @Override
     public double reduce(ReduceOp op, Object buf, int n) {

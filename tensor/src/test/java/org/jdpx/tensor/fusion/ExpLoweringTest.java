@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.jdpx.device.Aspect;
 import org.jdpx.device.Device;
 import org.jdpx.device.testing.OnEveryDevice;
 import org.jdpx.device.testing.TestDevices;
 import org.jdpx.tensor.ArrayOptions;
 import org.jdpx.tensor.Tensor;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -104,5 +106,25 @@ class ExpLoweringTest {
         float[] reference = Tensor.exp(Tensor.asarray(x, null, ArrayOptions.on(TestDevices.java()))).toFloatArray();
         float[] got = Tensor.exp(Tensor.asarray(x, null, ArrayOptions.on(device))).toFloatArray();
         assertArrayEquals(reference, got, "float32 exp on " + device.filterString());
+    }
+
+    /**
+     * The same in float64, where a device has it. On the java device {@code exp} alone runs in
+     * Vector API lanes ({@code DoubleBlocks}); {@code exp(x) * w}, with w a strided view, takes
+     * the IR kernel's scalar loop instead: both must give the OpenCL devices' bits.
+     */
+    @OnEveryDevice
+    void sameBitsAsTheJavaDeviceInFloat64(Device device) {
+        Assumptions.assumeTrue(device.hasAspect(Aspect.FP64), "needs fp64");
+        double[] x = doubleInputs();
+        double[] ones = new double[2 * x.length];
+        Arrays.fill(ones, 1.0);
+        ArrayOptions java = ArrayOptions.on(TestDevices.java());
+        double[] lanes = Tensor.exp(Tensor.asarray(x, null, java)).toDoubleArray();
+        double[] scalar = Tensor.exp(Tensor.asarray(x, null, java)).multiply(Tensor.asarray(ones, null, java).get("::2"))
+                .toDoubleArray();
+        assertArrayEquals(lanes, scalar, "float64 exp on the java device: lanes against the IR kernel");
+        double[] got = Tensor.exp(Tensor.asarray(x, null, ArrayOptions.on(device))).toDoubleArray();
+        assertArrayEquals(lanes, got, "float64 exp on " + device.filterString());
     }
 }
