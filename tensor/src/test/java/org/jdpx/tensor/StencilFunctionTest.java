@@ -43,6 +43,13 @@ class StencilFunctionTest {
         @Stencil
         static float mixedRanks(FloatStencil a) { return a.at(1) + a.at(0, 1); }
 
+        /** Three axes, an asymmetric neighbourhood. */
+        @Stencil
+        static float sixPoint(FloatStencil a) {
+            return a.at(-1, 0, 0) + 2 * a.at(1, 0, 0) + 3 * a.at(0, -1, 0) + 4 * a.at(0, 2, 0) + 5 * a.at(0, 0, -1)
+                    + 6 * a.at(0, 0, 1) - a.at(0, 0, 0);
+        }
+
         float notStatic(FloatStencil a) { return a.at(0); }
     }
 
@@ -97,6 +104,34 @@ class StencilFunctionTest {
             float want = inside ? Fns.skew((FloatStencil) sa.moveTo(i), (FloatStencil) sb.moveTo(i), 0.5f) : -1f;
             assertEquals(want, got[i], 0f, "element " + i + " (cval -1 from the annotation)");
             assertEquals(inside ? want : 7f, into[i], 0f, "element " + i + " of out");
+        }
+    }
+
+    @OnEveryDevice
+    void threeDimensionalStencilIntoAStridedOutKeepsItsBorder(Device device) {
+        int p = 5, q = 7, r = 9;
+        float[] a = data(p * q * r, 10);
+        ArrayOptions on = ArrayOptions.on(device);
+        UsmNdArray A = Tensor.asarray(a, new long[] {p, q, r}, on);
+        // out is every other element of a wider array: its strides are not its shape's
+        UsmNdArray wide = Tensor.asarray(new float[p * q * 2 * r], new long[] {p, q, 2 * r}, on).add(7f).eval();
+        UsmNdArray out = wide.get("..., ::2");
+        StencilFunction six = StencilFunction.of(Fns.class, "sixPoint");
+        long before = FusedKernels.launches();
+        six.applyInto(out, A);
+        assertEquals(1, FusedKernels.launches() - before, "one kernel for the whole array");
+        float[] got = out.toFloatArray(), whole = wide.toFloatArray();
+        FloatStencil s = new FloatStencil(a, p, q, r);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < q; j++) {
+                for (int k = 0; k < r; k++) {
+                    boolean inside = i >= 1 && i < p - 1 && j >= 1 && j < q - 2 && k >= 1 && k < r - 1;
+                    float want = inside ? Fns.sixPoint((FloatStencil) s.moveTo(i, j, k)) : 7f;
+                    int at = (i * q + j) * r + k;
+                    assertEquals(want, got[at], 0f, "element (" + i + ", " + j + ", " + k + ")");
+                    assertEquals(7f, whole[at * 2 + 1], 0f, "the element of wide between (" + i + ", " + j + ", " + k + ") and the next");
+                }
+            }
         }
     }
 

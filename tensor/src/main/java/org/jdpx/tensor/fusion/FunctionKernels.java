@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jdpx.device.Device;
 import org.jdpx.device.Queue;
 import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.Range;
 import org.jdpx.kernels.frontend.Frontend;
 import org.jdpx.kernels.ir.BinOp;
 import org.jdpx.kernels.ir.CmpOp;
@@ -14,6 +15,7 @@ import org.jdpx.kernels.ir.Expr;
 import org.jdpx.kernels.ir.ParamKind;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.DType;
 import org.jdpx.usm.UsmMemory;
 
@@ -85,8 +87,15 @@ public final class FunctionKernels {
         int rank = shape.length;
         Device device = queue.device();
         KernelWriter w = new KernelWriter("stencil", Schedule.Mode.STRIDED, device);
+        // On OpenCL devices rank 2 and 3 run over a range of that rank (the last axis along
+        // dimension 0), so each item's coordinates are its ids, not a linear id's quotients and
+        // remainders: PoCL then vectorizes along rows (the Jacobi stencil sample 6.3-6.9 -> 1.8-2.8
+        // ms). The java device keeps the linear form: it would take the ranged form in lanes,
+        // faster once warm (8.7 -> 4.9-5.6 ms after 200 calls) but slower for the first hundred
+        // calls, which is what a program of a few calls (and the quick bench) sees (8.9-9.3 -> 13-18)
+        boolean nd = (rank == 2 || rank == 3) && DevicePlan.of(device).kind() != DevicePlan.Kind.JAVA;
         StringBuilder key = new StringBuilder("stencil:" + name + "@" + fn.contentHash().substring(0, 16) + ":" + result
-                + ":" + writeBorder + ":" + rank);
+                + ":" + writeBorder + ":" + rank + (nd ? ":nd" : ""));
         for (Node o : operands) key.append(':').append(o.dtype()).append(o instanceof Node.Leaf ? "a" : "s");
         w.keyPart(key.toString());
         var b = w.builder();
@@ -118,16 +127,8 @@ public final class FunctionKernels {
         Var outOff = longParam(w, out.view().offset());
         Var[] outSt = new Var[rank];
         for (int d = 0; d < rank; d++) outSt[d] = longParam(w, out.view().strides()[d]);
-        Var g = b.local("g", Scalar.I32);
         Var[] c = new Var[rank];
-        b.assign(g, w.globalId());
-        b.ifThen(b.compare(CmpOp.LT, b.read(g), b.read(count)), () -> {
-            Expr rem = b.read(g);
-            for (int d = rank - 1; d >= 0; d--) {
-                c[d] = b.local("c" + d, Scalar.I32);
-                b.assign(c[d], d == 0 ? rem : b.binary(BinOp.REM, rem, b.read(ext[d])));
-                rem = b.div(rem, b.read(ext[d]));
-            }
+        Runnable point = () -> {
             Expr inside = null;
             for (int d = 0; d < rank; d++) {
                 Expr fits = new Expr.Logic(true, b.compare(CmpOp.GE, b.add(b.read(c[d]), b.read(los[d])), b.i32(0)),
@@ -147,9 +148,33 @@ public final class FunctionKernels {
             }, () -> {
                 if (border != null) w.storeAt(out.memory(), result, outIndex, b.read(border));
             });
-        });
+        };
+        if (nd) {
+            for (int d = 0; d < rank; d++) {
+                c[d] = b.local("c" + d, Scalar.I32);
+                b.assign(c[d], b.globalId(rank - 1 - d));
+            }
+            point.run();
+        } else {
+            Var g = b.local("g", Scalar.I32);
+            b.assign(g, w.globalId());
+            b.ifThen(b.compare(CmpOp.LT, b.read(g), b.read(count)), () -> {
+                Expr rem = b.read(g);
+                for (int d = rank - 1; d >= 0; d--) {
+                    c[d] = b.local("c" + d, Scalar.I32);
+                    b.assign(c[d], d == 0 ? rem : b.binary(BinOp.REM, rem, b.read(ext[d])));
+                    rem = b.div(rem, b.read(ext[d]));
+                }
+                point.run();
+            });
+        }
         CompiledKernel kernel = FusedKernels.kernel(w);
-        FusedKernels.launch(queue, kernel, n, 0, w);
+        if (nd) {
+            FusedKernels.launch(queue, kernel, rank == 2 ? Range.of(shape[1], shape[0])
+                    : Range.of(shape[2], shape[1], shape[0]), w.arguments().toArray());
+        } else {
+            FusedKernels.launch(queue, kernel, n, 0, w);
+        }
         FusionDiagnostics.record("kernel " + kernel.name() + " on " + device.filterString() + " [stencil " + name + "]: "
                 + n + " elements");
     }

@@ -392,7 +392,11 @@ public final class FusedKernels {
     }
 
     static void launch(Queue queue, CompiledKernel k, long items, long group, Object[] args) {
-        WorkRange range = group > 0 ? NdRange.of(items, group) : Range.of(items);
+        launch(queue, k, group > 0 ? NdRange.of(items, group) : Range.of(items), args);
+    }
+
+    /** Launches {@code k} over {@code range} (counted in {@link #launches()}). */
+    static void launch(Queue queue, CompiledKernel k, WorkRange range, Object[] args) {
         Kernels.launchOn(queue, k, range, List.of(), args);
         LAUNCHES.incrementAndGet();
     }
