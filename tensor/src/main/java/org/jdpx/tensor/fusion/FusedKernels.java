@@ -19,7 +19,9 @@ import org.jdpx.kernels.ir.Expr;
 import org.jdpx.kernels.ir.KernelModule;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
+import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.tensor.DType;
+import org.jdpx.tensor.Shapes;
 import org.jdpx.usm.UsmMemory;
 
 /**
@@ -93,15 +95,25 @@ public final class FusedKernels {
             roots = List.of(split.real(root.dtype().isComplex() ? new Node.Cast(out.dtype(), root) : root));
         }
         KernelWriter w = new KernelWriter("fused", Schedule.mode(device), device);
-        w.keyPart("ew");
-        w.enter(Space.elementwise(out.shape()), null);
+        boolean prologue = hasCombine(root);
+        long row = prologue ? 0 : rowLength(device, root, out);
+        w.keyPart(row > 0 ? "ew-rows" : "ew");
+        long[] shape = out.shape();
+        if (row > 0) {
+            // rows: one item per element, the last axis along dimension 0 and the rows along 1
+            boolean[] last = new boolean[shape.length];
+            last[shape.length - 1] = true;
+            w.enter(Space.reduction(shape, last), w.builder().globalId(1));
+        } else {
+            w.enter(Space.elementwise(shape), null);
+        }
         outs.forEach(w::prepare);
         roots.forEach(w::prepare);
-        boolean prologue = hasCombine(root);
-        long items = Schedule.elementwiseItems(device, n, prologue);
-        long chunk = Schedule.ceilDiv(n, items);
-        if (items >= n && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem(items == n);
-        w.loop(w.globalId(), w.globalSize(), n, chunk, () -> {
+        long items = row > 0 ? row : Schedule.elementwiseItems(device, n, prologue);
+        long count = row > 0 ? row : n;
+        long chunk = Schedule.ceilDiv(count, items);
+        if (items >= count && Schedule.mode(device) == Schedule.Mode.STRIDED) w.onePerItem(items == count);
+        w.loop(w.globalId(), w.globalSize(), count, chunk, () -> {
             if (outs.size() == 1) {
                 w.store(out, w.lowering().cast(roots.get(0).dtype(), out.dtype(), w.eval(roots.get(0))));
                 return;
@@ -116,12 +128,14 @@ public final class FusedKernels {
             for (int k = 0; k < parts.length; k++) w.store(outs.get(k), w.builder().read(parts[k]));
         });
         CompiledKernel k = kernel(w);
-        long group = Schedule.elementwiseGroup(device);
-        launch(queue, k, items, group, w);
+        long group = row > 0 ? 0 : Schedule.elementwiseGroup(device);
+        long[] range = row > 0 ? new long[] {row, n / row} : null;
+        if (range != null) launch(queue, k, Range.of(range[0], range[1]), w.arguments().toArray());
+        else launch(queue, k, items, group, w);
         String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: "
-                + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements: "
-                + FusionDiagnostics.describe(root)};
-        LaunchMemo.remember(walk, w, k, items, group, note);
+                + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements"
+                + (range != null ? " in " + range[1] + " rows" : "") + ": " + FusionDiagnostics.describe(root)};
+        LaunchMemo.remember(walk, w, k, items, group, range, note);
         FusionDiagnostics.record(note[0] + why + note[1]);
     }
 
@@ -222,7 +236,7 @@ public final class FusedKernels {
         String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: reduction fused with "
                 + FusionDiagnostics.operations(root) + " operations, " + outputs + " outputs x " + inner
                 + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root)};
-        LaunchMemo.remember(walk, w, k, launched, plan.group(), note);
+        LaunchMemo.remember(walk, w, k, launched, plan.group(), null, note);
         FusionDiagnostics.record(note[0] + op.numpyName() + note[1]);
         return new Reduced(values, positions, parts, acc);
     }
@@ -348,6 +362,36 @@ public final class FusedKernels {
             throw new IllegalStateException(what + " kernels take real values; reduce a complex array's parts separately");
         }
         return new ComplexSplit(device).real(root);
+    }
+
+    /** Rows shorter than this keep the flat form: a range this narrow leaves a CPU driver's vectors part empty. */
+    private static final long MIN_ROW = 16;
+
+    /**
+     * The row length when an elementwise kernel on {@code device} runs as rows, else 0. On a CPU
+     * OpenCL driver (one work-item per element) an output of two or more axes that some operand
+     * (or the output itself) reads with steps that are not one flat sequence, such as the
+     * interior views of a Jacobi sweep, otherwise finds each element's coordinates from its
+     * linear id by division and remainder, which the driver cannot vectorize; as rows each
+     * item's coordinates are its ids. The GPU plan keeps its groups of the flat form.
+     */
+    private static long rowLength(Device device, Node root, Node.Leaf out) {
+        long[] shape = out.shape();
+        int rank = shape.length;
+        if (rank < 2 || Schedule.mode(device) != Schedule.Mode.STRIDED || DevicePlan.of(device).isGpu()) return 0;
+        long row = shape[rank - 1];
+        long n = out.view().size();
+        if (row < MIN_ROW || n / row < 2) return 0;
+        Space flat = Space.elementwise(shape);
+        boolean[] strided = {!flat.innerIsLinear(out.view().strides())};
+        Node.everyVertex(List.of(root), v -> {
+            if (v instanceof Node.Leaf l) {
+                long[] st = Shapes.broadcastStrides(l.view().shape(), l.view().strides(), shape);
+                if (!flat.innerIsLinear(st) && !flat.innerIsConstant(st)) strided[0] = true;
+            }
+            return !strided[0];
+        });
+        return strided[0] ? row : 0;
     }
 
     private static boolean hasCombine(Node n) {

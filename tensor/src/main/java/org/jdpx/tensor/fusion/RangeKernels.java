@@ -57,7 +57,7 @@ public final class RangeKernels {
         long group = Schedule.elementwiseGroup(device);
         FusedKernels.launch(queue, k, items, group, w);
         String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: " + n + " elements"};
-        LaunchMemo.remember(walk, w, k, items, group, note);
+        LaunchMemo.remember(walk, w, k, items, group, null, note);
         FusionDiagnostics.record(note[0] + "arange" + note[1]);
     }
 }
