@@ -84,6 +84,29 @@ class ReductionPlanTest {
         return k;
     }
 
+    /**
+     * Products and sums of values the kernel knows without loading them: {@code isinf} of a bool
+     * array is 0 everywhere, {@code isfinite} 1. Under the GPU plan on PoCL the product of the
+     * zeros came out 1 (the group tree lost the items' values across its first barrier).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void reductionsOfConstantElements(PlanCase c) {
+        ArrayOptions on = ArrayOptions.on(c.device());
+        for (int n : new int[] {1, 31, 80, 1000}) {
+            boolean[] v = new boolean[n];
+            for (int i = 0; i < n; i++) v[i] = i % 3 == 0;
+            c.run(() -> {
+                UsmNdArray x = Tensor.asarray(v, new long[] {n}, on);
+                String at = c + " n=" + n;
+                assertEquals(0L, Tensor.isinf(x).prod().toLongArray()[0], at + ": prod(isinf(bool array))");
+                assertEquals(1L, Tensor.isfinite(x).prod().toLongArray()[0], at + ": prod(isfinite(bool array))");
+                assertEquals((long) n, Tensor.isfinite(x).sum().toLongArray()[0], at + ": sum(isfinite(bool array))");
+                assertEquals(0L, Tensor.isinf(x).max().toLongArray()[0], at + ": max(isinf(bool array))");
+            });
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
     void nanPropagatesAndTheFirstNanWins(PlanCase c) {

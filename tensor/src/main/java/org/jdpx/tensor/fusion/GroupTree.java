@@ -56,6 +56,11 @@ final class GroupTree {
             b.barrier(false);
             Expr other = b.add(b.read(lid), b.i32((int) s));
             b.ifThen(b.compare(CmpOp.LT, b.read(lid), b.i32((int) s)), () -> {
+                // The item's own value again from local memory, not from its register: PoCL 3.1
+                // lost the register across the first barrier after a loop whose every step
+                // multiplied by a constant 0 (the product of isinf(a bool array) came out 1).
+                b.assign(a, b.load(b.read(vals), b.read(lid)));
+                if (poss != null) b.assign(pos, b.load(b.read(poss), b.read(lid)));
                 if (poss == null) {
                     low.accumulate(op, t, a, b.load(b.read(vals), other));
                 } else {
