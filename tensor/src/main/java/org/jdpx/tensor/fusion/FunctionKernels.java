@@ -169,12 +169,8 @@ public final class FunctionKernels {
             });
         }
         CompiledKernel kernel = FusedKernels.kernel(w);
-        if (nd) {
-            FusedKernels.launch(queue, kernel, rank == 2 ? Range.of(shape[1], shape[0])
-                    : Range.of(shape[2], shape[1], shape[0]), w.arguments().toArray());
-        } else {
-            FusedKernels.launch(queue, kernel, n, 0, w);
-        }
+        Range range = !nd ? Range.of(n) : rank == 2 ? Range.of(shape[1], shape[0]) : Range.of(shape[2], shape[1], shape[0]);
+        FusedKernels.launch(queue, kernel, range, w.arguments().toArray());
         FusionDiagnostics.record("kernel " + kernel.name() + " on " + device.filterString() + " [stencil " + name + "]: "
                 + n + " elements");
     }

@@ -128,14 +128,12 @@ public final class FusedKernels {
             for (int k = 0; k < parts.length; k++) w.store(outs.get(k), w.builder().read(parts[k]));
         });
         CompiledKernel k = kernel(w);
-        long group = row > 0 ? 0 : Schedule.elementwiseGroup(device);
-        long[] range = row > 0 ? new long[] {row, n / row} : null;
-        if (range != null) launch(queue, k, Range.of(range[0], range[1]), w.arguments().toArray());
-        else launch(queue, k, items, group, w);
+        WorkRange range = row > 0 ? Range.of(row, n / row) : range(items, Schedule.elementwiseGroup(device));
+        launch(queue, k, range, w.arguments().toArray());
         String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: "
                 + FusionDiagnostics.operations(root) + " operations fused, " + n + " elements"
-                + (range != null ? " in " + range[1] + " rows" : "") + ": " + FusionDiagnostics.describe(root)};
-        LaunchMemo.remember(walk, w, k, items, group, range, note);
+                + (row > 0 ? " in " + n / row + " rows" : "") + ": " + FusionDiagnostics.describe(root)};
+        LaunchMemo.remember(walk, w, k, range, note);
         FusionDiagnostics.record(note[0] + why + note[1]);
     }
 
@@ -232,11 +230,12 @@ public final class FusedKernels {
                     () -> itemLoops(w, op, root, space, acc, parts, values, positions, sideOut));
         }
         CompiledKernel k = kernel(w);
-        launch(queue, k, launched, plan.group(), w);
+        WorkRange range = range(launched, plan.group());
+        launch(queue, k, range, w.arguments().toArray());
         String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: reduction fused with "
                 + FusionDiagnostics.operations(root) + " operations, " + outputs + " outputs x " + inner
                 + " elements in " + parts + " parts: " + FusionDiagnostics.describe(root)};
-        LaunchMemo.remember(walk, w, k, launched, plan.group(), null, note);
+        LaunchMemo.remember(walk, w, k, range, note);
         FusionDiagnostics.record(note[0] + op.numpyName() + note[1]);
         return new Reduced(values, positions, parts, acc);
     }
@@ -436,7 +435,12 @@ public final class FusedKernels {
     }
 
     static void launch(Queue queue, CompiledKernel k, long items, long group, Object[] args) {
-        launch(queue, k, group > 0 ? NdRange.of(items, group) : Range.of(items), args);
+        launch(queue, k, range(items, group), args);
+    }
+
+    /** {@code items} work-items in groups of {@code group}, or groups of the driver's choice when it is 0. */
+    static WorkRange range(long items, long group) {
+        return group > 0 ? NdRange.of(items, group) : Range.of(items);
     }
 
     /** Launches {@code k} over {@code range} (counted in {@link #launches()}). */

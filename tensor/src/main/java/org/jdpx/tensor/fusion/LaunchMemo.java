@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdpx.device.Device;
 import org.jdpx.device.Queue;
 import org.jdpx.kernels.CompiledKernel;
-import org.jdpx.kernels.Range;
+import org.jdpx.kernels.WorkRange;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.plan.DevicePlan;
 import org.jdpx.usm.UsmMemory;
@@ -139,16 +139,15 @@ final class LaunchMemo {
     }
 
     /**
-     * A launch to repeat: the kernel and range ({@code items} in groups of {@code group}, or the
-     * 2-D {@code range} when not null), and per argument a constant of the structure
+     * A launch to repeat: the kernel and range, and per argument a constant of the structure
      * ({@code slots[i] == -1}, value in {@code constants[i]}), a memory of the walk
      * ({@code slots[i] >= 0}, seen as {@code storage[i]}) or a scalar of the walk
      * ({@code slots[i] = -2 - scalar}).
      *
      * @param note the diagnostic event around the caller's reason: {@code note[0] + why + note[1]}
      */
-    record Recipe(CompiledKernel kernel, long items, long group, long[] range, Object[] constants, int[] slots,
-                  Scalar[] storage, String[] note) {
+    record Recipe(CompiledKernel kernel, WorkRange range, Object[] constants, int[] slots, Scalar[] storage,
+                  String[] note) {
 
         /** The arguments for a walk of this recipe's key. */
         Object[] arguments(Walk walk) {
@@ -167,8 +166,7 @@ final class LaunchMemo {
 
         /** Launches the kernel for {@code walk} on {@code queue} and records the diagnostic event. */
         void launch(Queue queue, Walk walk, String why) {
-            if (range != null) FusedKernels.launch(queue, kernel, Range.of(range[0], range[1]), arguments(walk));
-            else FusedKernels.launch(queue, kernel, items, group, arguments(walk));
+            FusedKernels.launch(queue, kernel, range, arguments(walk));
             FusionDiagnostics.record(note[0] + why + note[1]);
         }
     }
@@ -182,8 +180,7 @@ final class LaunchMemo {
      * Records the launch {@code w} wrote for {@code walk}, unless one of its arguments came from
      * something the walk does not bind (then every launch of the key writes its kernel again).
      */
-    static void remember(Walk walk, KernelWriter w, CompiledKernel kernel, long items, long group, long[] range,
-                         String[] note) {
+    static void remember(Walk walk, KernelWriter w, CompiledKernel kernel, WorkRange range, String[] note) {
         List<Object> args = w.arguments();
         List<Object> sources = w.sources();
         Object[] constants = new Object[args.size()];
@@ -205,6 +202,6 @@ final class LaunchMemo {
             }
         }
         if (MEMO.size() >= LIMIT) MEMO.clear();
-        MEMO.put(walk.key(), new Recipe(kernel, items, group, range, constants, slots, storage, note));
+        MEMO.put(walk.key(), new Recipe(kernel, range, constants, slots, storage, note));
     }
 }

@@ -3,6 +3,7 @@ package org.jdpx.tensor.fusion;
 import org.jdpx.device.Device;
 import org.jdpx.device.Queue;
 import org.jdpx.kernels.CompiledKernel;
+import org.jdpx.kernels.WorkRange;
 import org.jdpx.kernels.ir.Scalar;
 import org.jdpx.kernels.ir.Var;
 import org.jdpx.tensor.DType;
@@ -54,10 +55,10 @@ public final class RangeKernels {
             w.store(out, low.cast(DType.FLOAT64, out.dtype(), b.add(w.eval(first), b.read(product))));
         });
         CompiledKernel k = FusedKernels.kernel(w);
-        long group = Schedule.elementwiseGroup(device);
-        FusedKernels.launch(queue, k, items, group, w);
+        WorkRange range = FusedKernels.range(items, Schedule.elementwiseGroup(device));
+        FusedKernels.launch(queue, k, range, w.arguments().toArray());
         String[] note = {"kernel " + k.name() + " on " + device.filterString() + " [", "]: " + n + " elements"};
-        LaunchMemo.remember(walk, w, k, items, group, null, note);
+        LaunchMemo.remember(walk, w, k, range, note);
         FusionDiagnostics.record(note[0] + "arange" + note[1]);
     }
 }
